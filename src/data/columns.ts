@@ -1,0 +1,45 @@
+/**
+ * Columns: the one internal representation every computation reads. Built once by `prepare`
+ * from user input; typed arrays, row-aligned, never the user's arrays.
+ */
+
+/** A level of a sensitive or control feature: the user's value, kept with its JSON type. */
+export type Level = string | number | boolean | null;
+
+/**
+ * The groups of one or more features. With several features the groups are the full Cartesian
+ * product of each feature's observed levels (in each feature's sort order, the last feature
+ * varying fastest), so empty intersections exist as groups with no rows.
+ */
+export interface GroupIndex {
+  /** Feature names, e.g. `["race", "sex"]`; unnamed single features are `sensitive_feature_0`. */
+  readonly featureNames: readonly string[];
+  /** Each feature's sorted levels. */
+  readonly levels: readonly (readonly Level[])[];
+  /** Group code → one level per feature. `keys.length` is the number of groups. */
+  readonly keys: readonly (readonly Level[])[];
+}
+
+/** Prepared, validated input. */
+export interface Columns {
+  /** Number of rows. */
+  readonly n: number;
+  /** 1 where the true label is the positive label, else 0. */
+  readonly label: Uint8Array;
+  /** 1 where the hard prediction is positive (given, or `score` thresholded), else 0. */
+  readonly pred: Uint8Array | undefined;
+  /** Scores or probabilities of the positive class, when given. */
+  readonly score: Float64Array | undefined;
+  /** Sample weights (non-negative, finite), when given. */
+  readonly weight: Float64Array | undefined;
+  /** Group code of each row (index into `groups.keys`). */
+  readonly group: Uint32Array;
+  readonly groups: GroupIndex;
+  /** Control-feature stratum of each row, when control features were given. */
+  readonly control: { readonly code: Uint32Array; readonly strata: GroupIndex } | undefined;
+  /**
+   * Row of the user's input for each prepared row, when rows were dropped
+   * (`missingGroup: 'drop'`); otherwise undefined (row i is input row i).
+   */
+  readonly sourceRow: Uint32Array | undefined;
+}

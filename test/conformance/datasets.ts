@@ -1,0 +1,165 @@
+/**
+ * Materialises the oracle's dataset pipelines (the fixture's `pipelines` field) from CSV files,
+ * so conformance cases that name a pipeline get exactly the rows, labels, scores and groups the
+ * oracle used.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+
+export type Level = string | number | boolean | null;
+
+/** One pipeline's columns, row-aligned. */
+export interface PipelineData {
+  readonly n: number;
+  readonly yTrue: number[];
+  readonly yPred?: number[];
+  readonly yScore?: number[];
+  readonly sampleWeight?: number[];
+  /** Sensitive (and control) features by the oracle's column name. */
+  readonly features: Record<string, Level[]>;
+  /** AIF360 scores of the favorable label, where the pipeline defines them. */
+  readonly aif360Scores?: number[];
+  /** AIF360 protected attributes (1 = privileged) by the oracle's name. */
+  readonly aif360Protected: Record<string, number[]>;
+  /** The raw CSV records, for kinds that need other columns (reductions). */
+  readonly records: Record<string, string>[];
+}
+
+type Row = Record<string, string>;
+
+function readCsv(path: string): Row[] {
+  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true }) as Row[];
+}
+
+function num(row: Row, column: string): number {
+  const text = row[column];
+  if (text === undefined || text.trim() === "") return Number.NaN;
+  return Number(text);
+}
+
+function compas(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "compas-scores-two-years.csv")).filter((r) => {
+    const days = num(r, "days_b_screening_arrest");
+    return (
+      !Number.isNaN(days) &&
+      days >= -30 &&
+      days <= 30 &&
+      num(r, "is_recid") !== -1 &&
+      r.c_charge_degree !== "O" &&
+      r.score_text !== "N/A"
+    );
+  });
+  const decile = rows.map((r) => num(r, "decile_score"));
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: rows.map((r) => num(r, "two_year_recid")),
+    yPred: decile.map((d) => (d >= 5 ? 1 : 0)),
+    yScore: decile.map((d) => d / 10),
+    sampleWeight: rows.map((r) => ((num(r, "id") % 5) + 1) / 2),
+    features: { race: rows.map((r) => r.race ?? null), sex: rows.map((r) => r.sex ?? null) },
+    aif360Scores: decile.map((d) => (10 - d) / 10),
+    aif360Protected: {
+      race_caucasian: rows.map((r) => (r.race === "Caucasian" ? 1 : 0)),
+      sex_female: rows.map((r) => (r.sex === "Female" ? 1 : 0)),
+    },
+  };
+}
+
+function scores(dir: string, file: string): number[] {
+  return readCsv(join(dir, "derived", file)).map((r) => num(r, "lr_score"));
+}
+
+function adultTest(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "adult_test.csv"));
+  const yScore = scores(dir, "adult_test_lr_scores.csv");
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: rows.map((r) => (r.income === ">50K." ? 1 : 0)),
+    yPred: yScore.map((s) => (s >= 0.5 ? 1 : 0)),
+    yScore,
+    sampleWeight: rows.map((r) => num(r, "fnlwgt")),
+    features: { sex: rows.map((r) => r.sex ?? null), race: rows.map((r) => r.race ?? null) },
+    aif360Scores: yScore,
+    aif360Protected: { sex_male: rows.map((r) => (r.sex === "Male" ? 1 : 0)) },
+  };
+}
+
+function adultTrain(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "adult.csv"));
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: rows.map((r) => (r.income === ">50K" ? 1 : 0)),
+    features: { sex: rows.map((r) => r.sex ?? null), race: rows.map((r) => r.race ?? null) },
+    aif360Protected: {
+      sex_male: rows.map((r) => (r.sex === "Male" ? 1 : 0)),
+      race_white: rows.map((r) => (r.race === "White" ? 1 : 0)),
+    },
+  };
+}
+
+function german(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "german.csv"));
+  const yScore = scores(dir, "german_lr_scores.csv");
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: rows.map((r) => (num(r, "class") === 1 ? 1 : 0)),
+    yPred: yScore.map((s) => (s >= 0.5 ? 1 : 0)),
+    yScore,
+    features: {
+      sex: rows.map((r) =>
+        r.personal_status_sex === "A92" || r.personal_status_sex === "A95" ? "female" : "male",
+      ),
+      age_group: rows.map((r) => (num(r, "age") >= 25 ? "25+" : "under_25")),
+    },
+    aif360Scores: yScore,
+    aif360Protected: { age_25plus: rows.map((r) => (num(r, "age") >= 25 ? 1 : 0)) },
+  };
+}
+
+const PIPELINES: Record<string, { files: string[]; load: (dir: string) => PipelineData }> = {
+  compas_propublica: { files: ["compas-scores-two-years.csv"], load: compas },
+  adult_test_lr: {
+    files: ["adult_test.csv", "derived/adult_test_lr_scores.csv"],
+    load: adultTest,
+  },
+  adult_train: { files: ["adult.csv"], load: adultTrain },
+  german_lr: { files: ["german.csv", "derived/german_lr_scores.csv"], load: german },
+};
+
+/** Loads pipelines from one or more dataset directories (first directory holding the files wins). */
+export class DatasetLoader {
+  readonly #dirs: readonly string[];
+  readonly #cache = new Map<string, PipelineData>();
+
+  constructor(dirs: readonly string[]) {
+    this.#dirs = dirs;
+  }
+
+  /** Whether the pipeline's files are present; `undefined` means the pipeline is not known. */
+  available(pipeline: string): boolean | undefined {
+    const spec = PIPELINES[pipeline];
+    if (spec === undefined) return undefined;
+    return this.#dirFor(spec.files) !== undefined;
+  }
+
+  load(pipeline: string): PipelineData {
+    const cached = this.#cache.get(pipeline);
+    if (cached) return cached;
+    const spec = PIPELINES[pipeline];
+    if (spec === undefined) throw new Error(`unknown pipeline ${pipeline}`);
+    const dir = this.#dirFor(spec.files);
+    if (dir === undefined) throw new Error(`pipeline ${pipeline}: files not found`);
+    const data = spec.load(dir);
+    this.#cache.set(pipeline, data);
+    return data;
+  }
+
+  #dirFor(files: readonly string[]): string | undefined {
+    return this.#dirs.find((d) => files.every((f) => existsSync(join(d, f))));
+  }
+}

@@ -1,0 +1,4 @@
+/** Case kinds the runner understands, by the fixture's `kind` field. */
+import type { KindHandler } from "../runner.js";
+
+export const KINDS: Record<string, KindHandler> = {};
