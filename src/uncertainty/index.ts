@@ -1,0 +1,19 @@
+/** Public API of the uncertainty module (wired into the root by the lead). */
+export type { AdjustedPValues, CorrectionMethod } from "./corrections.js";
+export { adjustPValues } from "./corrections.js";
+export type { Interval, IntervalMethod } from "./proportion.js";
+export {
+  clopperPearsonInterval,
+  newcombeDifferenceInterval,
+  wilsonInterval,
+} from "./proportion.js";
+export type { RandomSource } from "./random.js";
+export { RANDOM_METHOD, randomSource } from "./random.js";
+export type { SampleSizeResult } from "./sampleSize.js";
+export { proportionEffectSize, requiredSampleSize } from "./sampleSize.js";
+export type { ChiSquareResult, TestResult } from "./significance.js";
+export {
+  chiSquareHomogeneityTest,
+  fisherExactTest,
+  twoProportionZTest,
+} from "./significance.js";
