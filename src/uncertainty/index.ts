@@ -16,6 +16,13 @@ export type {
   MetricIntervals,
 } from "./countBootstrap.js";
 export { bootstrapConfusionCounts } from "./countBootstrap.js";
+export type {
+  BootstrapGroup,
+  BootstrapGroupMetricsOptions,
+  GroupBootstrapResult,
+  SmallGroup,
+} from "./groupBootstrap.js";
+export { bootstrapGroupMetrics } from "./groupBootstrap.js";
 export type { Interval, IntervalMethod } from "./proportion.js";
 export {
   clopperPearsonInterval,
