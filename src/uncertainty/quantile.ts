@@ -29,7 +29,7 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * many NaN values were dropped. Cost O(m log m).
  *
  * @example
- * sortedWithoutNaN(Float64Array.of(3, NaN, 1)).sorted; // => Float64Array [1, 3]
+ * Array.from(sortedWithoutNaN(Float64Array.of(3, NaN, 1)).sorted); // => [1, 3]
  */
 export function sortedWithoutNaN(values: ArrayLike<number>): {
   sorted: Float64Array;
