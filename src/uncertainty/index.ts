@@ -23,6 +23,12 @@ export type {
   SmallGroup,
 } from "./groupBootstrap.js";
 export { bootstrapGroupMetrics } from "./groupBootstrap.js";
+export type {
+  GroupRateTestsOptions,
+  GroupRateTestsResult,
+  RateComparison,
+} from "./groupTests.js";
+export { groupRateTests } from "./groupTests.js";
 export type { Interval, IntervalMethod } from "./proportion.js";
 export {
   clopperPearsonInterval,
@@ -34,6 +40,8 @@ export { proportionIntervals } from "./proportionIntervals.js";
 export { quantileSorted } from "./quantile.js";
 export type { RandomSource } from "./random.js";
 export { RANDOM_METHOD, randomSource } from "./random.js";
+export type { RepresentationOptions, RepresentationRow } from "./representation.js";
+export { representationCheck } from "./representation.js";
 export type { SampleSizeResult } from "./sampleSize.js";
 export { proportionEffectSize, requiredSampleSize } from "./sampleSize.js";
 export type { ChiSquareResult, TestResult } from "./significance.js";
