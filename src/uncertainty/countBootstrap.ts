@@ -132,6 +132,10 @@ function extremes(values: Float64Array): [number, number] {
   return min <= max ? [min, max] : [Number.NaN, Number.NaN];
 }
 
+/** `pick(a, b)` of the non-NaN values among a and b (NaN when both are), as Fairlearn's. */
+const nanSkipping = (pick: (a: number, b: number) => number, a: number, b: number) =>
+  Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b);
+
 const selectionRate = (c: Confusion) => (c.fp + c.tp) / (c.tn + c.fp + c.fn + c.tp);
 const truePositiveRate = (c: Confusion) => c.tp / (c.tp + c.fn);
 const falsePositiveRate = (c: Confusion) => c.fp / (c.fp + c.tn);
@@ -139,18 +143,22 @@ const falsePositiveRate = (c: Confusion) => c.fp / (c.fp + c.tn);
 /**
  * The statistic vector of `bootstrapConfusionCounts` for k groups: per metric
  * [overall, group 0 … group k−1, min, max, max − min, min / max], then the criteria's
- * [difference, ratio] for demographic parity, equal opportunity and equalized odds.
+ * [difference, ratio] for demographic parity, equal opportunity and equalized odds. Groups marked
+ * in `suppressed` are NaN and take no part in min, max or the criteria (their rows still count
+ * overall).
  */
 export function countSummaryStatistic(
   metrics: readonly CountMetric[],
   k: number,
+  suppressed?: Uint8Array,
 ): { m: number; statistic: CountStatistic } {
   const stride = k + PER_METRIC_EXTRA;
   const m = metrics.length * stride + CRITERIA_COUNT;
   const perGroup = new Float64Array(k);
   const overall = new Float64Array(4);
   const between = (rate: (c: Confusion) => number, t: Float64Array): [number, number] => {
-    for (let g = 0; g < k; g++) perGroup[g] = rate(confusionAt(t, g));
+    for (let g = 0; g < k; g++)
+      perGroup[g] = suppressed?.[g] ? Number.NaN : rate(confusionAt(t, g));
     const [min, max] = extremes(perGroup);
     return [max - min, min / max];
   };
@@ -163,7 +171,7 @@ export function countSummaryStatistic(
       const base = j * stride;
       out[base] = metric.fromCounts(whole);
       for (let g = 0; g < k; g++) {
-        const v = metric.fromCounts(confusionAt(t, g));
+        const v = suppressed?.[g] ? Number.NaN : metric.fromCounts(confusionAt(t, g));
         perGroup[g] = v;
         out[base + 1 + g] = v;
       }
@@ -181,8 +189,8 @@ export function countSummaryStatistic(
     out[c + 1] = dpRatio;
     out[c + 2] = tprDiff;
     out[c + 3] = tprRatio;
-    out[c + 4] = Math.max(tprDiff, fprDiff);
-    out[c + 5] = Math.min(tprRatio, fprRatio);
+    out[c + 4] = nanSkipping(Math.max, tprDiff, fprDiff);
+    out[c + 5] = nanSkipping(Math.min, tprRatio, fprRatio);
   };
   return { m, statistic };
 }

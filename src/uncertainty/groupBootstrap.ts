@@ -44,6 +44,12 @@ export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
   /** Groups with fewer rows are flagged in `smallGroups`. @defaultValue 30 */
   readonly minGroupSize?: number;
   /**
+   * Groups with fewer rows are suppressed (k-anonymity style): their values and intervals are
+   * NaN, they take no part in min, max, difference, ratio or the criteria, and `suppressed` lists
+   * them. Their rows still count in the overall values. @defaultValue 0 (nothing suppressed)
+   */
+  readonly suppressBelow?: number;
+  /**
    * Blocks of the delete-a-group jackknife used for BCa on row-resampled metrics; the exact
    * delete-one jackknife when the data have at most this many rows. @defaultValue 1000
    */
@@ -56,6 +62,8 @@ export interface BootstrapGroup {
   readonly label: string;
   /** Unweighted number of rows. */
   readonly count: number;
+  /** Whether the group's values were suppressed (`suppressBelow`). */
+  readonly suppressed: boolean;
 }
 
 /** A group below `minGroupSize`, with the width of its intervals at the first level. */
@@ -73,12 +81,15 @@ export interface GroupBootstrapResult {
     readonly resampling: Readonly<Record<string, "multinomial" | "rows">>;
     readonly random: string;
     readonly minGroupSize: number;
+    readonly suppressBelow: number;
   };
   readonly groups: readonly BootstrapGroup[];
   readonly metrics: Readonly<Record<string, MetricIntervals>>;
   /** The named criteria, when predictions are available. */
   readonly criteria: CountBootstrapResult["criteria"] | undefined;
   readonly smallGroups: readonly SmallGroup[];
+  /** Labels of the suppressed groups. */
+  readonly suppressed: readonly string[];
 }
 
 const DEFAULT_METRICS = [
@@ -110,6 +121,7 @@ function rowSummaryStatistic(
   columns: Columns,
   metrics: readonly ResolvedMetric[],
   k: number,
+  suppressed: Uint8Array,
 ): { m: number; statistic: RowStatistic } {
   const stride = k + 5;
   const m = metrics.length * stride;
@@ -141,7 +153,7 @@ function rowSummaryStatistic(
       let min = Number.NaN;
       let max = Number.NaN;
       for (let g = 0; g < k; g++) {
-        const v = values[g] as number;
+        const v = suppressed[g] ? Number.NaN : (values[g] as number);
         out[base + 1 + g] = v;
         if (!Number.isNaN(v) && !(v >= min)) min = v;
         if (!Number.isNaN(v) && !(v <= max)) max = v;
@@ -212,7 +224,8 @@ function metricIntervals(read: (s: number) => BootstrapEstimate, base: number, k
  * (AUC, Brier, …) and user metrics resample rows and re-evaluate. Stratified by group by default, so
  * every group keeps its size in every replicate. Same seed, same bytes.
  * Intervals: percentile or BCa (see `bootstrapInterval`); NaN replicates are skipped and counted.
- * Groups smaller than `minGroupSize` are listed in `smallGroups` with the width of their intervals.
+ * Groups smaller than `minGroupSize` are listed in `smallGroups` with the width of their intervals;
+ * groups smaller than `suppressBelow` are suppressed (values NaN, left out of every aggregate).
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13–14.
  * Cost O(n) to count, then O(nBoot · k · metrics) for unweighted count metrics and
  * O(nBoot · (n + metric cost)) for row-resampled metrics.
@@ -232,6 +245,8 @@ export function bootstrapGroupMetrics(
   const fn = "bootstrapGroupMetrics";
   const resolved = resolveBootstrapOptions(fn, options);
   const minGroupSize = options.minGroupSize ?? 30;
+  const suppressBelow = options.suppressBelow ?? 0;
+  if (!(suppressBelow >= 0)) throw new RangeError(`${fn}: suppressBelow must be >= 0`);
   const jackknifeBlocks = options.jackknifeBlocks ?? 1000;
   if (!(minGroupSize >= 0)) throw new RangeError(`${fn}: minGroupSize must be >= 0`);
   if (!(Number.isInteger(jackknifeBlocks) && jackknifeBlocks >= 2)) {
@@ -253,6 +268,11 @@ export function bootstrapGroupMetrics(
 
   const pred = columns.pred ?? new Uint8Array(columns.n);
   const confusion = countConfusion({ ...columns, pred });
+  const sizes = Array.from({ length: k }, (_, g) => {
+    const c = confusion.counts;
+    return c[4 * g]! + c[4 * g + 1]! + c[4 * g + 2]! + c[4 * g + 3]!;
+  });
+  const suppressed = Uint8Array.from(sizes, (n) => (n < suppressBelow ? 1 : 0));
   const rng = randomSource(resolved.seed);
   const stride = k + 5;
   const out: Record<string, MetricIntervals> = {};
@@ -264,7 +284,7 @@ export function bootstrapGroupMetrics(
   const addCountBlock = (list: typeof counted, withWeights: boolean, withCriteria: boolean) => {
     if (list.length === 0 && !withCriteria) return;
     const defs = list.map((m) => m.definition);
-    const { m, statistic } = countSummaryStatistic(defs, k);
+    const { m, statistic } = countSummaryStatistic(defs, k, suppressed);
     let counts = confusion.counts;
     let rows: CellRows | undefined;
     if (withWeights) {
@@ -291,7 +311,7 @@ export function bootstrapGroupMetrics(
   addCountBlock(weighted, true, criteriaWithWeighted);
 
   if (byRows.length > 0) {
-    const { m, statistic } = rowSummaryStatistic(columns, byRows, k);
+    const { m, statistic } = rowSummaryStatistic(columns, byRows, k, suppressed);
     const plan = { nBoot: resolved.nBoot, rng: rng.split(), stratified: resolved.stratified };
     const replicates = rowReplicates(columns.group, k, statistic, m, plan);
     const estimates = new Float64Array(m);
@@ -313,11 +333,8 @@ export function bootstrapGroupMetrics(
   const groups = columns.groups.keys.map((key, g) => ({
     key,
     label: groupLabel(key),
-    count:
-      (confusion.counts[4 * g] as number) +
-      (confusion.counts[4 * g + 1] as number) +
-      (confusion.counts[4 * g + 2] as number) +
-      (confusion.counts[4 * g + 3] as number),
+    count: sizes[g] as number,
+    suppressed: suppressed[g] === 1,
   }));
   const ordered: Record<string, MetricIntervals> = {};
   for (const metric of metrics) ordered[metric.id] = out[metric.id] as MetricIntervals;
@@ -338,10 +355,11 @@ export function bootstrapGroupMetrics(
       : [],
   );
   return {
-    provenance: { ...resolved, resampling, random: RANDOM_METHOD, minGroupSize },
+    provenance: { ...resolved, resampling, random: RANDOM_METHOD, minGroupSize, suppressBelow },
     groups,
     metrics: ordered,
     criteria,
     smallGroups,
+    suppressed: groups.filter((g) => g.suppressed).map((g) => g.label),
   };
 }

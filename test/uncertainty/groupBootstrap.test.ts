@@ -143,6 +143,34 @@ describe("bootstrapGroupMetrics(input, options)", () => {
     expect(ci.upper - ci.lower).toBeGreaterThan(big.upper - big.lower);
   });
 
+  it("bootstrapGroupMetrics(…) suppresses groups under suppressBelow from values and aggregates", () => {
+    const metrics = ["selectionRate", "truePositiveRate", "rocAuc"];
+    const withScores = { ...input, yScore: data.yScore };
+    const r = bootstrapGroupMetrics(withScores, { metrics, nBoot: 50, seed: 8, suppressBelow: 20 });
+    expect(r.suppressed).toEqual(["c"]);
+    expect(r.groups.map((g) => g.suppressed)).toEqual([false, false, true]);
+    // The aggregates are those of the two remaining groups; overall still counts every row.
+    const keptInput = {
+      yTrue: data.yTrue.slice(0, 420),
+      yPred: data.yPred.slice(0, 420),
+      yScore: data.yScore.slice(0, 420),
+      sensitiveFeatures: data.sensitiveFeatures.slice(0, 420),
+    };
+    const kept = groupMetrics(keptInput, { metrics });
+    const all = groupMetrics(withScores, { metrics });
+    for (const id of metrics) {
+      const m = r.metrics[id]!;
+      expect(m.byGroup[2]!.estimate).toBeNaN();
+      expect(m.byGroup[2]!.intervals[0]!.lower).toBeNaN();
+      expect(m.difference.estimate).toBeCloseTo(kept.difference()[id]!, 15);
+      expect(m.overall.estimate).toBe(all.overall[id]);
+    }
+    expect(r.criteria!.equalizedOdds.difference.estimate).toBeCloseTo(
+      equalizedOddsDifference(keptInput),
+      15,
+    );
+  });
+
   it("bootstrapGroupMetrics(…) unstratified lets group sizes vary", () => {
     const r = bootstrapGroupMetrics(input, {
       metrics: ["count"],
