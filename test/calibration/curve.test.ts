@@ -101,8 +101,12 @@ describe("calibrationCurve", () => {
           );
           expect(b.edges).toEqual(a.edges);
           expect(b.bins.map((x) => x.count)).toEqual(a.bins.map((x) => x.count));
-          b.probTrue.forEach((v, i) => expect(v).toBeCloseTo(a.probTrue[i]!, 12));
-          b.probPred.forEach((v, i) => expect(v).toBeCloseTo(a.probPred[i]!, 12));
+          b.probTrue.forEach((v, i) => {
+            expect(v).toBeCloseTo(a.probTrue[i]!, 12);
+          });
+          b.probPred.forEach((v, i) => {
+            expect(v).toBeCloseTo(a.probPred[i]!, 12);
+          });
         },
       ),
     );

@@ -48,12 +48,12 @@ function checkEntry(
     const expected = entry[`calibration_curve_${strategy}`];
     const p = `${path}.calibration_curve_${strategy}`;
     check.equal(`${p}.length`, curve.probTrue.length, expected.prob_true.length);
-    expected.prob_true.forEach((v, i) =>
-      check.number(`${p}.prob_true[${i}]`, curve.probTrue[i] ?? Number.NaN, v),
-    );
-    expected.prob_pred.forEach((v, i) =>
-      check.number(`${p}.prob_pred[${i}]`, curve.probPred[i] ?? Number.NaN, v),
-    );
+    expected.prob_true.forEach((v, i) => {
+      check.number(`${p}.prob_true[${i}]`, curve.probTrue[i] ?? Number.NaN, v);
+    });
+    expected.prob_pred.forEach((v, i) => {
+      check.number(`${p}.prob_pred[${i}]`, curve.probPred[i] ?? Number.NaN, v);
+    });
   }
   check.number(`${path}.brier_score_loss`, brierScore(columns), entry.brier_score_loss.value);
   check.number(`${path}.log_loss`, logLoss(columns), entry.log_loss.value);
