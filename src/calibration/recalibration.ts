@@ -1,0 +1,190 @@
+/**
+ * Logistic recalibration (Cox 1958): `logit P(y = 1) = a + b · logit(p)` fitted by Newton–Raphson
+ * (for the canonical logit link this is IRLS), and the calibration intercept with the slope fixed
+ * at 1 (`logit(p)` as an offset). Two parameters need no matrix library: the 2×2 information
+ * matrix is inverted in closed form.
+ */
+
+/** Clipping of probabilities before the logit, so that p = 0 or 1 gives a finite z. */
+export const DEFAULT_LOGIT_CLIP = 1e-6;
+
+/** z = log(p / (1 − p)) of p clipped to [clip, 1 − clip]. */
+export function logitColumn(score: Float64Array, clip: number): Float64Array {
+  const z = new Float64Array(score.length);
+  for (let i = 0; i < score.length; i++) {
+    const p = Math.min(1 - clip, Math.max(clip, score[i]!));
+    z[i] = Math.log(p / (1 - p));
+  }
+  return z;
+}
+
+/** log(1 + e^x) without overflow. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** Logistic slope model `logit P(y=1) = intercept + slope · z`. */
+export interface SlopeFit {
+  readonly intercept: number;
+  readonly slope: number;
+  /** sqrt(diag((XᵀWX)⁻¹)) at the solution (scale 1), as statsmodels' GLM `bse`. */
+  readonly seIntercept: number;
+  readonly seSlope: number;
+  /** Σ w (y log μ + (1 − y) log(1 − μ)). */
+  readonly logLikelihood: number;
+  /** −2 · logLikelihood (binary outcomes: the saturated model's likelihood is 1). */
+  readonly deviance: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+/** Offset model `logit P(y=1) = intercept + z` (calibration-in-the-large on the logit scale). */
+export interface InterceptFit {
+  readonly intercept: number;
+  readonly seIntercept: number;
+  readonly logLikelihood: number;
+  readonly deviance: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+const MAX_ITERATIONS = 100;
+const STEP_TOLERANCE = 1e-10;
+const MAX_HALVINGS = 30;
+
+/** Σ w log-likelihood of the rows under η = a + b z. */
+function logLikelihood(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  a: number,
+  b: number,
+): number {
+  let ll = 0;
+  for (let i = 0; i < z.length; i++) {
+    const w = weight === undefined ? 1 : weight[i]!;
+    if (w === 0) continue;
+    const eta = a + b * z[i]!;
+    ll -= w * softplus(label[i] === 1 ? -eta : eta);
+  }
+  return ll;
+}
+
+/** Gradient and information matrix of the log-likelihood at (a, b). */
+function derivatives(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  a: number,
+  b: number,
+) {
+  let ga = 0;
+  let gb = 0;
+  let haa = 0;
+  let hab = 0;
+  let hbb = 0;
+  for (let i = 0; i < z.length; i++) {
+    const w = weight === undefined ? 1 : weight[i]!;
+    if (w === 0) continue;
+    const zi = z[i]!;
+    const mu = 1 / (1 + Math.exp(-(a + b * zi)));
+    const r = w * ((label[i] === 1 ? 1 : 0) - mu);
+    const v = w * mu * (1 - mu);
+    ga += r;
+    gb += r * zi;
+    haa += v;
+    hab += v * zi;
+    hbb += v * zi * zi;
+  }
+  return { ga, gb, haa, hab, hbb };
+}
+
+/**
+ * Fits the slope model by Newton–Raphson from the calibrated point (a, b) = (0, 1), halving a step
+ * that lowers the likelihood, until the step is below 1e-10 (relative) or `maxIterations`. Without
+ * a maximum (separated data, one class only, constant z) it stops with `converged: false`.
+ * Cost: O(n) per iteration.
+ */
+export function fitSlope(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  maxIterations = MAX_ITERATIONS,
+): SlopeFit {
+  let a = 0;
+  let b = 1;
+  let ll = logLikelihood(label, z, weight, a, b);
+  let converged = false;
+  let iterations = 0;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    const d = derivatives(label, z, weight, a, b);
+    const det = d.haa * d.hbb - d.hab * d.hab;
+    if (!(det > 0)) break;
+    const da = (d.hbb * d.ga - d.hab * d.gb) / det;
+    const db = (d.haa * d.gb - d.hab * d.ga) / det;
+    let t = 1;
+    let next = logLikelihood(label, z, weight, a + da, b + db);
+    for (let h = 0; h < MAX_HALVINGS && next < ll; h++) {
+      t /= 2;
+      next = logLikelihood(label, z, weight, a + t * da, b + t * db);
+    }
+    a += t * da;
+    b += t * db;
+    ll = next;
+    converged =
+      Math.max(Math.abs(t * da), Math.abs(t * db)) <=
+      STEP_TOLERANCE * (1 + Math.abs(a) + Math.abs(b));
+  }
+  const d = derivatives(label, z, weight, a, b);
+  const det = d.haa * d.hbb - d.hab * d.hab;
+  return {
+    intercept: a,
+    slope: b,
+    seIntercept: Math.sqrt(d.hbb / det),
+    seSlope: Math.sqrt(d.haa / det),
+    logLikelihood: ll,
+    deviance: -2 * ll,
+    converged,
+    iterations,
+  };
+}
+
+/**
+ * Fits the offset model `logit P(y=1) = a + z` by Newton–Raphson from a = 0 (same stopping rule
+ * as {@link fitSlope}). Cost: O(n) per iteration.
+ */
+export function fitInterceptWithOffset(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+): InterceptFit {
+  let a = 0;
+  let ll = logLikelihood(label, z, weight, a, 1);
+  let converged = false;
+  let iterations = 0;
+  while (iterations < MAX_ITERATIONS && !converged) {
+    iterations++;
+    const d = derivatives(label, z, weight, a, 1);
+    if (!(d.haa > 0)) break;
+    const da = d.ga / d.haa;
+    let t = 1;
+    let next = logLikelihood(label, z, weight, a + da, 1);
+    for (let h = 0; h < MAX_HALVINGS && next < ll; h++) {
+      t /= 2;
+      next = logLikelihood(label, z, weight, a + t * da, 1);
+    }
+    a += t * da;
+    ll = next;
+    converged = Math.abs(t * da) <= STEP_TOLERANCE * (1 + Math.abs(a));
+  }
+  const d = derivatives(label, z, weight, a, 1);
+  return {
+    intercept: a,
+    seIntercept: Math.sqrt(1 / d.haa),
+    logLikelihood: ll,
+    deviance: -2 * ll,
+    converged,
+    iterations,
+  };
+}
