@@ -2,8 +2,12 @@
 import type { KindHandler } from "../runner.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
+import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 
 export const KINDS: Record<string, KindHandler> = {
   calibration,
   calibration_regression: calibrationRegression,
+  metrics: metricsKind,
+  metrics_control: metricsControlKind,
+  metrics_error: metricsErrorKind,
 };
