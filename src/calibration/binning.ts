@@ -4,6 +4,7 @@
  * quantile edges `numpy.percentile(p, numpy.linspace(0, 1, bins + 1) * 100)` (linear
  * interpolation), bin = `numpy.searchsorted(edges[1:-1], p, side='left')`.
  */
+import { addCompensated } from "../stats/summation.js";
 
 /** How bin edges are chosen: equal width on [0, 1], or equal mass (quantiles of the scores). */
 export type BinStrategy = "uniform" | "quantile";
@@ -121,26 +122,19 @@ export function binSums(
   const bins = edges.length - 1;
   const count = new Float64Array(bins);
   const sums = [new Float64Array(bins), new Float64Array(bins), new Float64Array(bins)] as const;
-  const carry = [new Float64Array(bins), new Float64Array(bins), new Float64Array(bins)] as const;
-  const add = (which: 0 | 1 | 2, b: number, x: number) => {
-    const s = sums[which];
-    const c = carry[which];
-    const t = s[b]! + x;
-    c[b]! += Math.abs(s[b]!) >= Math.abs(x) ? s[b]! - t + x : x - t + s[b]!;
-    s[b] = t;
-  };
+  const comps = [new Float64Array(bins), new Float64Array(bins), new Float64Array(bins)] as const;
   for (let i = 0; i < score.length; i++) {
     const p = score[i]!;
     const w = weight === undefined ? 1 : weight[i]!;
     const b = binOf(edges, p);
     count[b]! += 1;
-    add(0, b, w);
-    if (label[i] === 1) add(1, b, w);
-    add(2, b, w * p);
+    addCompensated(sums[0], comps[0], b, w);
+    if (label[i] === 1) addCompensated(sums[1], comps[1], b, w);
+    addCompensated(sums[2], comps[2], b, w * p);
   }
   for (let k = 0; k < 3; k++) {
-    const s = sums[k as 0 | 1 | 2];
-    const c = carry[k as 0 | 1 | 2];
+    const s = sums[k]!;
+    const c = comps[k]!;
     for (let b = 0; b < bins; b++) s[b]! += c[b]!;
   }
   return { count, weight: sums[0], sumY: sums[1], sumP: sums[2] };

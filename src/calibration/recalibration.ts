@@ -52,6 +52,11 @@ const MAX_ITERATIONS = 100;
 const STEP_TOLERANCE = 1e-10;
 const MAX_HALVINGS = 30;
 
+/** A step is halved only when it lowers the likelihood by more than rounding near the maximum. */
+function worse(next: number, current: number): boolean {
+  return next < current - 1e-12 * Math.abs(current);
+}
+
 /** Σ w log-likelihood of the rows under η = a + b z. */
 function logLikelihood(
   label: Uint8Array,
@@ -125,7 +130,7 @@ export function fitSlope(
     const db = (d.haa * d.gb - d.hab * d.ga) / det;
     let t = 1;
     let next = logLikelihood(label, z, weight, a + da, b + db);
-    for (let h = 0; h < MAX_HALVINGS && next < ll; h++) {
+    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
       t /= 2;
       next = logLikelihood(label, z, weight, a + t * da, b + t * db);
     }
@@ -170,13 +175,13 @@ export function fitInterceptWithOffset(
     const da = d.ga / d.haa;
     let t = 1;
     let next = logLikelihood(label, z, weight, a + da, 1);
-    for (let h = 0; h < MAX_HALVINGS && next < ll; h++) {
+    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
       t /= 2;
       next = logLikelihood(label, z, weight, a + t * da, 1);
     }
     a += t * da;
     ll = next;
-    converged = Math.abs(t * da) <= STEP_TOLERANCE * (1 + Math.abs(a));
+    converged = Math.abs(da) <= STEP_TOLERANCE * (1 + Math.abs(a));
   }
   const d = derivatives(label, z, weight, a, 1);
   return {

@@ -1,22 +1,27 @@
 /**
- * Scalar calibration measures on validated columns: ECE / MCE on binned sums, Brier score and
- * its Murphy decomposition, log loss, calibration-in-the-large, observed/expected ratio and the
+ * Scalar calibration measures on validated columns: ECE / MCE on binned sums, the Murphy
+ * decomposition of the Brier score, calibration-in-the-large, observed/expected ratio and the
  * generalized (score-based) rates. Kernels: typed arrays in, numbers out, one pass each.
  */
+
+import { brierScore as brierOf } from "../metrics/probabilistic.js";
+import { addCompensated } from "../stats/summation.js";
 import { type BinStrategy, binEdges, binSums } from "./binning.js";
 import type { ProbabilityColumns } from "./validate.js";
 
-/** Neumaier-compensated running sum. */
-class Sum {
-  #s = 0;
-  #c = 0;
-  add(x: number): void {
-    const t = this.#s + x;
-    this.#c += Math.abs(this.#s) >= Math.abs(x) ? this.#s - t + x : x - t + this.#s;
-    this.#s = t;
+/** Compensated sums in slots of one array pair: value of slot i is `sum[i] + comp[i]`. */
+class Sums {
+  readonly sum: Float64Array;
+  readonly comp: Float64Array;
+  constructor(slots: number) {
+    this.sum = new Float64Array(slots);
+    this.comp = new Float64Array(slots);
   }
-  get value(): number {
-    return this.#s + this.#c;
+  add(i: number, x: number): void {
+    addCompensated(this.sum, this.comp, i, x);
+  }
+  value(i: number): number {
+    return this.sum[i]! + this.comp[i]!;
   }
 }
 
@@ -103,46 +108,21 @@ export function brierDecomposition(
   };
 }
 
-/** Weighted mean of f(y, p) over the rows; NaN when the total weight is 0. */
-function weightedMean(c: ProbabilityColumns, f: (y: number, p: number) => number): number {
-  const num = new Sum();
-  const den = new Sum();
-  for (let i = 0; i < c.score.length; i++) {
-    const w = c.weight === undefined ? 1 : c.weight[i]!;
-    if (w === 0) continue;
-    num.add(w * f(c.label[i]!, c.score[i]!));
-    den.add(w);
-  }
-  return num.value / den.value;
-}
-
 /** Brier score: weighted mean of (p − y)² (scikit-learn `brier_score_loss`). */
 export function brierScore(c: ProbabilityColumns): number {
-  return weightedMean(c, (y, p) => (p - y) ** 2);
-}
-
-/**
- * Log loss with scikit-learn's convention: the two columns [1 − p, p] are each clipped to
- * [ε, 1 − ε], ε = float64 machine epsilon, then −(y log p + (1 − y) log(1 − p)).
- */
-export function logLoss(c: ProbabilityColumns): number {
-  const eps = Number.EPSILON;
-  const clip = (x: number) => Math.min(1 - eps, Math.max(eps, x));
-  return weightedMean(c, (y, p) => -(y === 1 ? Math.log(clip(p)) : Math.log(clip(1 - p))));
+  return brierOf(c.label, c.score, c.weight);
 }
 
 /** Σw·y, Σw·p and Σw, compensated. */
 export function totals(c: ProbabilityColumns): { weight: number; sumY: number; sumP: number } {
-  const w = new Sum();
-  const y = new Sum();
-  const p = new Sum();
+  const s = new Sums(3);
   for (let i = 0; i < c.score.length; i++) {
-    const wi = c.weight === undefined ? 1 : c.weight[i]!;
-    w.add(wi);
-    if (c.label[i] === 1) y.add(wi);
-    p.add(wi * c.score[i]!);
+    const w = c.weight === undefined ? 1 : c.weight[i]!;
+    s.add(0, w);
+    if (c.label[i] === 1) s.add(1, w);
+    s.add(2, w * c.score[i]!);
   }
-  return { weight: w.value, sumY: y.value, sumP: p.value };
+  return { weight: s.value(0), sumY: s.value(1), sumP: s.value(2) };
 }
 
 /** Calibration-in-the-large: mean prediction − observed rate (positive = over-prediction). */
@@ -170,24 +150,20 @@ export interface GeneralizedRates {
 
 /** Generalized TPR and FPR; NaN where a class is absent. */
 export function generalizedRates(c: ProbabilityColumns): GeneralizedRates {
-  const pos = new Sum();
-  const neg = new Sum();
-  const posScore = new Sum();
-  const negScore = new Sum();
+  // slots: 0 = Σw over y=0, 1 = Σw over y=1, 2 = Σw·p over y=0, 3 = Σw·p over y=1
+  const s = new Sums(4);
   for (let i = 0; i < c.score.length; i++) {
     const w = c.weight === undefined ? 1 : c.weight[i]!;
-    if (c.label[i] === 1) {
-      pos.add(w);
-      posScore.add(w * c.score[i]!);
-    } else {
-      neg.add(w);
-      negScore.add(w * c.score[i]!);
-    }
+    const y = c.label[i]!;
+    s.add(y, w);
+    s.add(2 + y, w * c.score[i]!);
   }
+  const positives = s.value(1);
+  const negatives = s.value(0);
   return {
-    truePositiveRate: pos.value > 0 ? posScore.value / pos.value : Number.NaN,
-    falsePositiveRate: neg.value > 0 ? negScore.value / neg.value : Number.NaN,
-    positives: pos.value,
-    negatives: neg.value,
+    truePositiveRate: positives > 0 ? s.value(3) / positives : Number.NaN,
+    falsePositiveRate: negatives > 0 ? s.value(2) / negatives : Number.NaN,
+    positives,
+    negatives,
   };
 }

@@ -3,8 +3,9 @@
  * and log_loss, overall and per group (groups sorted by the str() of the level).
  */
 import { curveFromColumns } from "../../../src/calibration/curve.js";
-import { brierScore, logLoss } from "../../../src/calibration/scalar.js";
+import { brierScore } from "../../../src/calibration/scalar.js";
 import { validateProbabilities } from "../../../src/calibration/validate.js";
+import { logLoss } from "../../../src/metrics/probabilistic.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 
@@ -56,7 +57,11 @@ function checkEntry(
     });
   }
   check.number(`${path}.brier_score_loss`, brierScore(columns), entry.brier_score_loss.value);
-  check.number(`${path}.log_loss`, logLoss(columns), entry.log_loss.value);
+  check.number(
+    `${path}.log_loss`,
+    logLoss(columns.label, columns.score, columns.weight),
+    entry.log_loss.value,
+  );
 }
 
 export const calibration: KindHandler = (testCase, { data, check }) => {
