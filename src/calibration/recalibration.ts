@@ -138,8 +138,7 @@ export function fitSlope(
     b += t * db;
     ll = next;
     converged =
-      Math.max(Math.abs(t * da), Math.abs(t * db)) <=
-      STEP_TOLERANCE * (1 + Math.abs(a) + Math.abs(b));
+      Math.max(Math.abs(da), Math.abs(db)) <= STEP_TOLERANCE * (1 + Math.abs(a) + Math.abs(b));
   }
   const d = derivatives(label, z, weight, a, b);
   const det = d.haa * d.hbb - d.hab * d.hab;
