@@ -198,6 +198,24 @@ describe("fitSlope", () => {
     }
   });
 
+  it("recovers a known miscalibration (a = 0.4, b = 0.75) within 3 standard errors (seeded)", () => {
+    for (const seed of [11, 12, 13]) {
+      const rng = xoroshiro128plus(seed);
+      const n = 5000;
+      const label = new Uint8Array(n);
+      const score = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const u = Math.min(0.999, Math.max(0.001, uniformFloat64(rng)));
+        score[i] = u;
+        const truth = 1 / (1 + Math.exp(-(0.4 + 0.75 * Math.log(u / (1 - u)))));
+        label[i] = uniformFloat64(rng) < truth ? 1 : 0;
+      }
+      const fit = fitSlope(label, logitColumn(score, 1e-6), undefined);
+      expect(Math.abs(fit.slope - 0.75)).toBeLessThan(3 * fit.seSlope);
+      expect(Math.abs(fit.intercept - 0.4)).toBeLessThan(3 * fit.seIntercept);
+    }
+  });
+
   it("reports converged: false when one class is missing (no finite maximum)", () => {
     const fit = fitSlope(Uint8Array.from([0, 0, 0]), Float64Array.from([-1, 0, 1]), undefined);
     expect(fit.converged).toBe(false);
