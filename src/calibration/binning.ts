@@ -31,11 +31,13 @@ function lerp(a: number, b: number, t: number): number {
  * Quantile edges: `numpy.percentile(score, numpy.linspace(0, 1, bins + 1) * 100)` with linear
  * interpolation. With weights, the percentile of the rows repeated by their weight (exact for
  * integer weights; zero-weight rows take no part), so integer weights equal duplicated rows.
+ * `scale` multiplies every weight first (`weightScale` makes the edges scale-invariant).
  */
 export function quantileEdges(
   score: Float64Array,
   bins: number,
   weight: Float64Array | undefined,
+  scale = 1,
 ): Float64Array {
   const order: number[] = [];
   for (let i = 0; i < score.length; i++) {
@@ -49,17 +51,22 @@ export function quantileEdges(
   for (let k = 0; k < m; k++) {
     const i = order[k]!;
     sorted[k] = score[i]!;
-    total += weight === undefined ? 1 : weight[i]!;
+    total += weight === undefined ? 1 : weight[i]! * scale;
     cumulative[k] = total;
   }
   // Value at position j of the rows repeated by weight: the first row whose cumulative weight
-  // exceeds j (the last row past the end).
+  // exceeds j (the last row past the end). A cumulative weight within rounding of j counts as
+  // equal, so that rescaled weights (0.001 · w, or w · m/W) find the same row as w itself.
+  const slack = 1e-9 * Math.max(1, total);
+  // Rescaled weights sum to an integer up to rounding; snap it, so the virtual index (and with
+  // it the interpolation) is the same as for the unscaled weights.
+  if (Math.abs(total - Math.round(total)) <= slack) total = Math.round(total);
   const at = (j: number): number => {
     let lo = 0;
     let hi = m - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! > j) hi = mid;
+      if (cumulative[mid]! > j + slack) hi = mid;
       else lo = mid + 1;
     }
     return sorted[lo]!;
@@ -84,8 +91,9 @@ export function binEdges(
   bins: number,
   strategy: BinStrategy,
   weight: Float64Array | undefined,
+  scale = 1,
 ): Float64Array {
-  return strategy === "uniform" ? uniformEdges(bins) : quantileEdges(score, bins, weight);
+  return strategy === "uniform" ? uniformEdges(bins) : quantileEdges(score, bins, weight, scale);
 }
 
 /** `numpy.searchsorted(edges[1:-1], p, side='left')`: the number of inner edges strictly below p. */

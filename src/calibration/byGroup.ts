@@ -25,6 +25,8 @@ import {
   fitSlope,
   type InterceptFit,
   logitColumn,
+  rescaleInterceptFit,
+  rescaleSlopeFit,
   type SlopeFit,
 } from "./recalibration.js";
 import {
@@ -33,14 +35,18 @@ import {
   brierDecomposition,
   type GeneralizedRates,
   generalizedRates,
+  observedExpectedRatio,
   totals,
 } from "./scalar.js";
 import {
   type BinaryLabels,
   checkAlpha,
   checkBins,
+  checkWeightKind,
   type ProbabilityColumns,
   validateProbabilities,
+  type WeightKind,
+  weightScale,
 } from "./validate.js";
 
 /** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
@@ -55,6 +61,12 @@ export interface CalibrationOptions {
   readonly logitClip?: number;
   /** Equal-mass bins of the Hosmer–Lemeshow test. @defaultValue 10 */
   readonly hosmerLemeshowBins?: number;
+  /**
+   * How weights enter equal-mass edges, standard errors, intervals and tests: `relative`
+   * (rescaled to sum to the number of weighted rows: scaling all weights changes nothing) or
+   * `frequency` (a weight of k is k copies of the row). @defaultValue 'relative'
+   */
+  readonly weights?: WeightKind;
 }
 
 /** Every calibration measure of one set of rows. */
@@ -120,6 +132,7 @@ interface Resolved {
   readonly alpha: number;
   readonly logitClip: number;
   readonly hosmerLemeshowBins: number;
+  readonly weights: WeightKind;
 }
 
 function resolveOptions(fn: string, options: CalibrationOptions): Resolved {
@@ -129,7 +142,9 @@ function resolveOptions(fn: string, options: CalibrationOptions): Resolved {
     alpha: options.alpha ?? 0.05,
     logitClip: options.logitClip ?? DEFAULT_LOGIT_CLIP,
     hosmerLemeshowBins: options.hosmerLemeshowBins ?? 10,
+    weights: options.weights ?? "relative",
   };
+  checkWeightKind(fn, resolved.weights);
   checkBins(fn, resolved.bins);
   checkBins(fn, resolved.hosmerLemeshowBins);
   checkAlpha(fn, resolved.alpha);
@@ -146,25 +161,26 @@ function resolveOptions(fn: string, options: CalibrationOptions): Resolved {
 
 function summarize(c: ProbabilityColumns, o: Resolved): CalibrationSummary {
   const t = totals(c);
+  const scale = weightScale(c.weight, o.weights);
   const uniform = binnedErrors(c, o.bins, "uniform");
-  const quantile = binnedErrors(c, o.bins, "quantile");
+  const quantile = binnedErrors(c, o.bins, "quantile", scale);
   const z = logitColumn(c.score, o.logitClip);
   return {
     count: c.score.length,
     weightedCount: t.weight,
     baseRate: t.sumY / t.weight,
     meanPrediction: t.sumP / t.weight,
-    curve: curveFromColumns(c, o.bins, o.strategy, o.alpha),
+    curve: curveFromColumns(c, o.bins, o.strategy, o.alpha, o.weights),
     expectedCalibrationError: uniform.ece,
     expectedCalibrationErrorQuantile: quantile.ece,
     maximumCalibrationError: uniform.mce,
-    brier: brierDecomposition(c, o.bins, o.strategy),
+    brier: brierDecomposition(c, o.bins, o.strategy, scale),
     logLoss: logLoss(c.label, c.score, c.weight),
     calibrationInTheLarge: t.sumP / t.weight - t.sumY / t.weight,
-    observedExpectedRatio: t.sumY / t.sumP,
-    recalibration: fitSlope(c.label, z, c.weight),
-    calibrationIntercept: fitInterceptWithOffset(c.label, z, c.weight),
-    hosmerLemeshow: hosmerLemeshow(c, o.hosmerLemeshowBins),
+    observedExpectedRatio: observedExpectedRatio(c),
+    recalibration: rescaleSlopeFit(fitSlope(c.label, z, c.weight), scale),
+    calibrationIntercept: rescaleInterceptFit(fitInterceptWithOffset(c.label, z, c.weight), scale),
+    hosmerLemeshow: hosmerLemeshow(c, o.hosmerLemeshowBins, scale),
     generalizedRates: generalizedRates(c),
   };
 }
@@ -219,7 +235,7 @@ function columnsOf(columns: Columns, rows: Uint32Array): ProbabilityColumns {
  * - Notes: Kleinberg et al. (2016) and Chouldechova (2017) when base rates differ; the
  *   Chouldechova note uses hard predictions (`yPred`, or `yScore` at the threshold).
  *
- * Weights are frequency weights throughout. Takes the same input object as `groupMetrics`;
+ * Weights enter point estimates as given and inference as set by `weights`. Takes the same input object as `groupMetrics`;
  * `yScore` must be probabilities.
  *
  * Cost: O(n log n) overall plus O(n) per Newton iteration, for the overall rows and once more
@@ -313,6 +329,7 @@ export function calibrationByGroup(
       columns.weight,
       columns.group,
       k,
+      weightScale(columns.weight, resolved.weights),
     ),
     notes,
   };

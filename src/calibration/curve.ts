@@ -7,8 +7,11 @@ import {
   type BinaryLabels,
   checkAlpha,
   checkBins,
+  checkWeightKind,
   type ProbabilityColumns,
   validateProbabilities,
+  type WeightKind,
+  weightScale,
 } from "./validate.js";
 import { wilsonInterval } from "./wilson.js";
 
@@ -18,8 +21,14 @@ export interface CalibrationCurveOptions {
   readonly bins?: number;
   /** Equal-width bins on [0, 1] or equal-mass bins (score quantiles). @defaultValue 'uniform' */
   readonly strategy?: BinStrategy;
-  /** Frequency weights (an integer weight counts as that many copies of the row). */
+  /** Sample weights (non-negative). */
   readonly sampleWeight?: ArrayLike<number>;
+  /**
+   * How weights enter the Wilson intervals and equal-mass edges: `relative` (rescaled to sum to
+   * the number of weighted rows) or `frequency` (a weight of k is k copies of the row).
+   * @defaultValue 'relative'
+   */
+  readonly weights?: WeightKind;
   /** Significance level of the Wilson interval of each bin's observed rate. @defaultValue 0.05 */
   readonly alpha?: number;
 }
@@ -39,7 +48,7 @@ export interface CalibrationBin {
   readonly meanPredicted: number;
   /** Weighted fraction of positives (scikit-learn's `prob_true`). */
   readonly observedRate: number;
-  /** Wilson interval of the observed rate, on the weighted count. */
+  /** Wilson interval of the observed rate, on the effective count (see `weights`). */
   readonly observedLow: number;
   readonly observedHigh: number;
 }
@@ -63,13 +72,16 @@ export function curveFromColumns(
   bins: number,
   strategy: BinStrategy,
   alpha: number,
+  weights: WeightKind,
 ): CalibrationCurve {
-  const edges = binEdges(columns.score, bins, strategy, columns.weight);
+  const scale = weightScale(columns.weight, weights);
+  const edges = binEdges(columns.score, bins, strategy, columns.weight, scale);
   return curveFromSums(
     binSums(columns.label, columns.score, columns.weight, edges),
     edges,
     strategy,
     alpha,
+    scale,
   );
 }
 
@@ -78,13 +90,14 @@ function curveFromSums(
   edges: Float64Array,
   strategy: BinStrategy,
   alpha: number,
+  scale: number,
 ): CalibrationCurve {
   const out: CalibrationBin[] = [];
   for (let b = 0; b < sums.count.length; b++) {
     const w = sums.weight[b]!;
     if (!(w > 0)) continue;
     const y = sums.sumY[b]!;
-    const interval = wilsonInterval(y, w, alpha);
+    const interval = wilsonInterval(y * scale, w * scale, alpha);
     out.push({
       bin: b,
       lower: edges[b]!,
@@ -114,8 +127,9 @@ function curveFromSums(
  * 1) · 100)` (linear interpolation, edges may repeat), bin = `searchsorted(edges[1:-1], p,
  * side='left')` (a score on an inner edge goes to the lower bin), empty bins left out. Extends it
  * with per-bin unweighted and weighted counts and a Wilson interval of the observed rate.
- * Weights are frequency weights: integer weights give the same curve as repeated rows (quantile
- * edges included).
+ * With `weights: 'frequency'`, integer weights give the same curve as repeated rows (quantile
+ * edges and intervals included); with the default `relative`, scaling all weights changes
+ * nothing.
  *
  * Reference: Niculescu-Mizil & Caruana (2005), "Predicting good probabilities with supervised
  * learning"; scikit-learn `sklearn.calibration.calibration_curve`.
@@ -136,6 +150,8 @@ export function calibrationCurve(
   const bins = options.bins ?? 10;
   const strategy = options.strategy ?? "uniform";
   const alpha = options.alpha ?? 0.05;
+  const weights = options.weights ?? "relative";
+  checkWeightKind("calibrationCurve", weights);
   checkBins("calibrationCurve", bins);
   checkAlpha("calibrationCurve", alpha);
   if (strategy !== "uniform" && strategy !== "quantile") {
@@ -144,5 +160,5 @@ export function calibrationCurve(
     );
   }
   const columns = validateProbabilities(yTrue, yProb, options.sampleWeight);
-  return curveFromColumns(columns, bins, strategy, alpha);
+  return curveFromColumns(columns, bins, strategy, alpha, weights);
 }

@@ -33,7 +33,8 @@ export interface GroupCalibrationTest {
 
 /**
  * The full model (columns 1{g}, z·1{g} per group) is block-diagonal, so its maximum
- * log-likelihood is the sum of the per-group fits. Groups without rows are left out.
+ * log-likelihood is the sum of the per-group fits. Groups without rows are left out. `scale`
+ * multiplies every weight (see `WeightKind`).
  * Cost: O(n) per Newton iteration, per group plus once overall.
  */
 export function groupCalibrationTest(
@@ -42,6 +43,7 @@ export function groupCalibrationTest(
   weight: Float64Array | undefined,
   group: Uint32Array,
   groupCount: number,
+  scale = 1,
 ): GroupCalibrationTest {
   const rows: number[][] = Array.from({ length: groupCount }, () => []);
   for (let i = 0; i < group.length; i++) {
@@ -62,14 +64,14 @@ export function groupCalibrationTest(
     full += fit.logLikelihood;
     converged &&= fit.converged;
   }
-  const statistic = 2 * (full - reduced.logLikelihood);
+  const statistic = 2 * scale * (full - reduced.logLikelihood);
   const df = 2 * (k - 1);
   return {
     statistic,
     df,
     pValue: chiSquareSurvival(statistic, df),
-    logLikelihoodFull: full,
-    logLikelihoodReduced: reduced.logLikelihood,
+    logLikelihoodFull: full * scale,
+    logLikelihoodReduced: reduced.logLikelihood * scale,
     groupCount: k,
     converged,
   };
@@ -90,10 +92,11 @@ export interface HosmerLemeshowTest {
  * Hosmer & Lemeshow (1980) "deciles of risk" test: rows are cut into `bins` equal-mass bins
  * (the quantile edges of {@link binEdges}), O_b = Σw·y and E_b = Σw·p per bin; under good
  * calibration the statistic is approximately χ² with (bins − 2) degrees of freedom. NaN when
- * a bin has E_b (1 − E_b/W_b) = 0 or fewer than 3 bins are non-empty. Cost: O(n log n).
+ * a bin has E_b (1 − E_b/W_b) = 0 or fewer than 3 bins are non-empty. `scale` multiplies every
+ * weight (the statistic scales with it). Cost: O(n log n).
  */
-export function hosmerLemeshow(c: ProbabilityColumns, bins: number): HosmerLemeshowTest {
-  const edges = binEdges(c.score, bins, "quantile", c.weight);
+export function hosmerLemeshow(c: ProbabilityColumns, bins: number, scale = 1): HosmerLemeshowTest {
+  const edges = binEdges(c.score, bins, "quantile", c.weight, scale);
   const s = binSums(c.label, c.score, c.weight, edges);
   let statistic = 0;
   let used = 0;
@@ -105,6 +108,7 @@ export function hosmerLemeshow(c: ProbabilityColumns, bins: number): HosmerLemes
     const variance = expected * (1 - expected / w);
     statistic += variance > 0 ? (s.sumY[b]! - expected) ** 2 / variance : Number.NaN;
   }
+  statistic *= scale;
   const df = used - 2;
   return { statistic, df, pValue: chiSquareSurvival(statistic, df), bins: used };
 }

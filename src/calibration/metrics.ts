@@ -1,7 +1,8 @@
 /**
  * Calibration metrics declared for the registry, so that groupMetrics, disparities, bootstrap,
  * reports and gates accept them by id. Defaults: 10 bins, p clipped to [1e-6, 1 − 1e-6] before
- * the logit, 10 Hosmer–Lemeshow bins. (`brierScore` and `logLoss` are declared by the
+ * the logit, 10 Hosmer–Lemeshow bins, relative weights. Slope and intercept are NaN when the fit
+ * has no finite maximum (one class only, separated data). (`brierScore` and `logLoss` are declared by the
  * foundation.)
  */
 import type { ScoreMetric } from "../metrics/types.js";
@@ -18,7 +19,7 @@ import {
   generalizedRates,
   observedExpectedRatio,
 } from "./scalar.js";
-import type { ProbabilityColumns } from "./validate.js";
+import { type ProbabilityColumns, weightScale } from "./validate.js";
 
 const BINS = 10;
 
@@ -71,7 +72,7 @@ export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
     "Σ over 10 equal-mass (quantile) bins of (bin weight share) · |observed rate − mean prediction|.",
     [0, 1],
     "lower",
-    (c) => binnedErrors(c, BINS, "quantile").ece,
+    (c) => binnedErrors(c, BINS, "quantile", weightScale(c.weight, "relative")).ece,
   ),
   metric(
     "maximumCalibrationError",
@@ -103,7 +104,10 @@ export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
     "b in the logistic recalibration logit P(y=1) = a + b · logit(p) (1 when calibrated; < 1: overconfident).",
     [-INF, INF],
     "neither",
-    (c) => fitSlope(c.label, logitColumn(c.score, DEFAULT_LOGIT_CLIP), c.weight).slope,
+    (c) => {
+      const fit = fitSlope(c.label, logitColumn(c.score, DEFAULT_LOGIT_CLIP), c.weight);
+      return fit.converged ? fit.slope : Number.NaN;
+    },
   ),
   metric(
     "calibrationIntercept",
@@ -111,8 +115,11 @@ export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
     "a in logit P(y=1) = a + logit(p), the slope fixed at 1 (0 when calibrated; > 0: under-prediction).",
     [-INF, INF],
     "neither",
-    (c) =>
-      fitInterceptWithOffset(c.label, logitColumn(c.score, DEFAULT_LOGIT_CLIP), c.weight).intercept,
+    (c) => {
+      const z = logitColumn(c.score, DEFAULT_LOGIT_CLIP);
+      const fit = fitInterceptWithOffset(c.label, z, c.weight);
+      return fit.converged ? fit.intercept : Number.NaN;
+    },
   ),
   metric(
     "hosmerLemeshowPValue",
@@ -120,7 +127,7 @@ export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
     "p-value of the Hosmer–Lemeshow test on 10 equal-mass bins (small: evidence of miscalibration).",
     [0, 1],
     "higher",
-    (c) => hosmerLemeshow(c, BINS).pValue,
+    (c) => hosmerLemeshow(c, BINS, weightScale(c.weight, "relative")).pValue,
   ),
   metric(
     "generalizedTruePositiveRate",

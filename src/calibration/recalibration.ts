@@ -4,6 +4,7 @@
  * at 1 (`logit(p)` as an offset). Two parameters need no matrix library: the 2×2 information
  * matrix is inverted in closed form.
  */
+import { addCompensated } from "../stats/summation.js";
 
 /** Clipping of probabilities before the logit, so that p = 0 or 1 gives a finite z. */
 export const DEFAULT_LOGIT_CLIP = 1e-6;
@@ -57,7 +58,7 @@ function worse(next: number, current: number): boolean {
   return next < current - 1e-12 * Math.abs(current);
 }
 
-/** Σ w log-likelihood of the rows under η = a + b z. */
+/** Σ w log-likelihood of the rows under η = a + b z (compensated, so row order does not matter). */
 function logLikelihood(
   label: Uint8Array,
   z: Float64Array,
@@ -65,17 +66,21 @@ function logLikelihood(
   a: number,
   b: number,
 ): number {
-  let ll = 0;
+  const sum = new Float64Array(1);
+  const comp = new Float64Array(1);
   for (let i = 0; i < z.length; i++) {
     const w = weight === undefined ? 1 : weight[i]!;
     if (w === 0) continue;
     const eta = a + b * z[i]!;
-    ll -= w * softplus(label[i] === 1 ? -eta : eta);
+    addCompensated(sum, comp, 0, -w * softplus(label[i] === 1 ? -eta : eta));
   }
-  return ll;
+  return sum[0]! + comp[0]!;
 }
 
-/** Gradient and information matrix of the log-likelihood at (a, b). */
+/**
+ * Gradient and information matrix of the log-likelihood at (a, b), and whether a fitted
+ * probability has reached exactly 0 or 1 (the sign of separation: the maximum is at infinity).
+ */
 function derivatives(
   label: Uint8Array,
   z: Float64Array,
@@ -83,31 +88,34 @@ function derivatives(
   a: number,
   b: number,
 ) {
-  let ga = 0;
-  let gb = 0;
-  let haa = 0;
-  let hab = 0;
-  let hbb = 0;
+  // slots: gradient (a, b), information (aa, ab, bb); compensated so that the root Newton
+  // converges to does not depend on row order.
+  const sum = new Float64Array(5);
+  const comp = new Float64Array(5);
+  let saturated = false;
   for (let i = 0; i < z.length; i++) {
     const w = weight === undefined ? 1 : weight[i]!;
     if (w === 0) continue;
     const zi = z[i]!;
     const mu = 1 / (1 + Math.exp(-(a + b * zi)));
+    if (mu === 0 || mu === 1) saturated = true;
     const r = w * ((label[i] === 1 ? 1 : 0) - mu);
     const v = w * mu * (1 - mu);
-    ga += r;
-    gb += r * zi;
-    haa += v;
-    hab += v * zi;
-    hbb += v * zi * zi;
+    addCompensated(sum, comp, 0, r);
+    addCompensated(sum, comp, 1, r * zi);
+    addCompensated(sum, comp, 2, v);
+    addCompensated(sum, comp, 3, v * zi);
+    addCompensated(sum, comp, 4, v * zi * zi);
   }
-  return { ga, gb, haa, hab, hbb };
+  const at = (k: number) => sum[k]! + comp[k]!;
+  return { ga: at(0), gb: at(1), haa: at(2), hab: at(3), hbb: at(4), saturated };
 }
 
 /**
  * Fits the slope model by Newton–Raphson from the calibrated point (a, b) = (0, 1), halving a step
  * that lowers the likelihood, until the step is below 1e-10 (relative) or `maxIterations`. Without
- * a maximum (separated data, one class only, constant z) it stops with `converged: false`.
+ * a finite maximum (separated data, one class only, constant z) it stops with `converged: false`:
+ * the iterations diverge until a fitted probability is exactly 0 or 1.
  * Cost: O(n) per iteration.
  */
 export function fitSlope(
@@ -125,7 +133,8 @@ export function fitSlope(
     iterations++;
     const d = derivatives(label, z, weight, a, b);
     const det = d.haa * d.hbb - d.hab * d.hab;
-    if (!(det > 0)) break;
+    // A singular information matrix (z constant, or one row) has no unique maximum.
+    if (!(det > 1e-12 * d.haa * d.hbb)) break;
     const da = (d.hbb * d.ga - d.hab * d.gb) / det;
     const db = (d.haa * d.gb - d.hab * d.ga) / det;
     let t = 1;
@@ -149,7 +158,7 @@ export function fitSlope(
     seSlope: Math.sqrt(d.haa / det),
     logLikelihood: ll,
     deviance: -2 * ll,
-    converged,
+    converged: converged && !d.saturated,
     iterations,
   };
 }
@@ -188,7 +197,34 @@ export function fitInterceptWithOffset(
     seIntercept: Math.sqrt(1 / d.haa),
     logLikelihood: ll,
     deviance: -2 * ll,
-    converged,
+    converged: converged && !d.saturated,
     iterations,
+  };
+}
+
+/**
+ * The fit as if every weight were multiplied by `scale`: coefficients unchanged, information
+ * times `scale` (standard errors over sqrt(scale)), log-likelihood and deviance times `scale`.
+ */
+export function rescaleSlopeFit(fit: SlopeFit, scale: number): SlopeFit {
+  if (scale === 1) return fit;
+  const root = Math.sqrt(scale);
+  return {
+    ...fit,
+    seIntercept: fit.seIntercept / root,
+    seSlope: fit.seSlope / root,
+    logLikelihood: fit.logLikelihood * scale,
+    deviance: fit.deviance * scale,
+  };
+}
+
+/** {@link rescaleSlopeFit} for the offset model. */
+export function rescaleInterceptFit(fit: InterceptFit, scale: number): InterceptFit {
+  if (scale === 1) return fit;
+  return {
+    ...fit,
+    seIntercept: fit.seIntercept / Math.sqrt(scale),
+    logLikelihood: fit.logLikelihood * scale,
+    deviance: fit.deviance * scale,
   };
 }

@@ -33,13 +33,14 @@ export interface BinnedErrors {
   readonly mce: number;
 }
 
-/** ECE and MCE for a binning (Naeini, Cooper & Hauskrecht 2015). */
+/** ECE and MCE for a binning (Naeini, Cooper & Hauskrecht 2015); `scale` as in `quantileEdges`. */
 export function binnedErrors(
   c: ProbabilityColumns,
   bins: number,
   strategy: BinStrategy,
+  scale = 1,
 ): BinnedErrors {
-  const edges = binEdges(c.score, bins, strategy, c.weight);
+  const edges = binEdges(c.score, bins, strategy, c.weight, scale);
   const s = binSums(c.label, c.score, c.weight, edges);
   let total = 0;
   for (let b = 0; b < bins; b++) total += s.weight[b]!;
@@ -77,9 +78,10 @@ export function brierDecomposition(
   c: ProbabilityColumns,
   bins: number,
   strategy: BinStrategy,
+  scale = 1,
 ): BrierDecomposition {
   const brier = brierScore(c);
-  const edges = binEdges(c.score, bins, strategy, c.weight);
+  const edges = binEdges(c.score, bins, strategy, c.weight, scale);
   const s = binSums(c.label, c.score, c.weight, edges);
   let total = 0;
   let positives = 0;
@@ -131,10 +133,13 @@ export function calibrationInTheLarge(c: ProbabilityColumns): number {
   return t.sumP / t.weight - t.sumY / t.weight;
 }
 
-/** Observed / expected ratio Σw·y / Σw·p (TFMA's calibration is its inverse, Σp / Σy). */
+/**
+ * Observed / expected ratio Σw·y / Σw·p (TFMA's calibration is its inverse, Σp / Σy); NaN when
+ * Σw·p = 0 (zero denominator).
+ */
 export function observedExpectedRatio(c: ProbabilityColumns): number {
   const t = totals(c);
-  return t.sumY / t.sumP;
+  return t.sumP > 0 ? t.sumY / t.sumP : Number.NaN;
 }
 
 /** AIF360's generalized rates: mean score among positives (GTPR) and among negatives (GFPR). */

@@ -90,3 +90,33 @@ export function checkAlpha(fn: string, alpha: number): void {
     throw new RangeError(`${fn}: alpha must be in (0, 1), got ${String(alpha)}`);
   }
 }
+
+/**
+ * How weights enter equal-mass bin edges, standard errors, intervals and test statistics (other
+ * point estimates do not depend on it): `relative` rescales them to sum to the number of weighted rows, so multiplying
+ * every weight by a constant changes nothing (sampling weights such as Adult's `fnlwgt`);
+ * `frequency` takes a weight of k as k copies of the row.
+ */
+export type WeightKind = "relative" | "frequency";
+
+/** Factor turning weights into the effective frequency weights of `kind`. */
+export function weightScale(weight: Float64Array | undefined, kind: WeightKind): number {
+  if (weight === undefined || kind === "frequency") return 1;
+  let total = 0;
+  let rows = 0;
+  for (let i = 0; i < weight.length; i++) {
+    const w = weight[i]!;
+    if (w > 0) {
+      total += w;
+      rows++;
+    }
+  }
+  return total > 0 ? rows / total : 1;
+}
+
+/** Checks the `weights` option. */
+export function checkWeightKind(fn: string, kind: string): void {
+  if (kind !== "relative" && kind !== "frequency") {
+    throw new RangeError(`${fn}: weights must be 'relative' or 'frequency', got ${String(kind)}`);
+  }
+}

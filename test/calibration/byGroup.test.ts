@@ -71,3 +71,52 @@ describe("calibrationByGroup", () => {
     expect(CALIBRATION_METRICS.map((m) => m.id)).not.toContain("brierScore");
   });
 });
+
+describe("calibrationByGroup weights", () => {
+  const yTrue = [0, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0];
+  const yScore = [0.1, 0.8, 0.3, 0.6, 0.7, 0.2, 0.4, 0.9, 0.35, 0.55, 0.45, 0.25];
+  const group = ["a", "a", "a", "a", "a", "a", "b", "b", "b", "b", "b", "b"];
+  const weight = [1, 2, 3, 1, 2, 3, 2, 1, 1, 3, 2, 2];
+
+  it("relative weights: scaling every weight changes no value, interval or test", () => {
+    const run = (w: number[]) =>
+      calibrationByGroup({ yTrue, yScore, sensitiveFeatures: group, sampleWeight: w });
+    const a = run(weight);
+    const b = run(weight.map((w) => w * 1e-3));
+    const sa = a.byGroup[0]!.summary!;
+    const sb = b.byGroup[0]!.summary!;
+    expect(sa.recalibration.converged).toBe(true);
+    expect(sb.recalibration.seSlope).toBeCloseTo(sa.recalibration.seSlope, 10);
+    expect(sb.expectedCalibrationErrorQuantile).toBeCloseTo(
+      sa.expectedCalibrationErrorQuantile,
+      12,
+    );
+    expect(sb.curve.bins[0]!.observedLow).toBeCloseTo(sa.curve.bins[0]!.observedLow, 12);
+    expect(b.groupCalibrationTest.statistic).toBeCloseTo(a.groupCalibrationTest.statistic, 9);
+  });
+
+  it("frequency weights: integer weights equal duplicated rows, standard errors included", () => {
+    const rows = weight.flatMap((w, i) => Array.from({ length: w }, () => i));
+    const a = calibrationByGroup(
+      { yTrue, yScore, sensitiveFeatures: group, sampleWeight: weight },
+      { weights: "frequency" },
+    );
+    const b = calibrationByGroup({
+      yTrue: rows.map((i) => yTrue[i]!),
+      yScore: rows.map((i) => yScore[i]!),
+      sensitiveFeatures: rows.map((i) => group[i]!),
+    });
+    for (const [g, ga] of a.byGroup.entries()) {
+      const x = ga.summary!;
+      const y = b.byGroup[g]!.summary!;
+      expect(x.recalibration.slope).toBeCloseTo(y.recalibration.slope, 9);
+      expect(x.recalibration.seSlope).toBeCloseTo(y.recalibration.seSlope, 9);
+      expect(x.hosmerLemeshow.statistic).toBeCloseTo(y.hosmerLemeshow.statistic, 9);
+      expect(x.expectedCalibrationErrorQuantile).toBeCloseTo(
+        y.expectedCalibrationErrorQuantile,
+        12,
+      );
+    }
+    expect(a.groupCalibrationTest.statistic).toBeCloseTo(b.groupCalibrationTest.statistic, 8);
+  });
+});

@@ -112,7 +112,7 @@ describe("calibrationCurve", () => {
     );
   });
 
-  it("integer weights give the same curve as duplicated rows (both strategies)", () => {
+  it("integer frequency weights give the same curve as duplicated rows (both strategies)", () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -133,6 +133,7 @@ describe("calibrationCurve", () => {
             {
               strategy,
               sampleWeight: rows.map((r) => r[2]),
+              weights: "frequency",
             },
           );
           const repeated = calibrationCurve(
@@ -171,5 +172,20 @@ describe("wilsonInterval", () => {
       expect(got.low).toBeCloseTo(r.low as number, 12);
       expect(got.high).toBeCloseTo(r.upp as number, 12);
     }
+  });
+});
+
+describe("calibrationCurve weights", () => {
+  it("relative weights: multiplying every weight by a constant changes nothing", () => {
+    const y = [0, 1, 1, 0, 1];
+    const p = [0.1, 0.3, 0.35, 0.6, 0.9];
+    const w = [1, 2, 0.5, 3, 1];
+    const a = calibrationCurve(y, p, { bins: 2, sampleWeight: w });
+    const b = calibrationCurve(y, p, { bins: 2, sampleWeight: w.map((x) => x * 1000) });
+    a.bins.forEach((bin, i) => {
+      expect(b.bins[i]!.observedLow).toBeCloseTo(bin.observedLow, 12);
+      expect(b.bins[i]!.observedHigh).toBeCloseTo(bin.observedHigh, 12);
+      expect(b.bins[i]!.observedRate).toBeCloseTo(bin.observedRate, 14);
+    });
   });
 });

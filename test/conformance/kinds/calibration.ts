@@ -45,7 +45,7 @@ function checkEntry(
   const columns = validateProbabilities(yTrue, yScore, undefined);
   check.equal(`${path}.n`, columns.label.length, entry.n);
   for (const strategy of ["uniform", "quantile"] as const) {
-    const curve = curveFromColumns(columns, 10, strategy, 0.05);
+    const curve = curveFromColumns(columns, 10, strategy, 0.05, "relative");
     const expected = entry[`calibration_curve_${strategy}`];
     const p = `${path}.calibration_curve_${strategy}`;
     check.equal(`${p}.length`, curve.probTrue.length, expected.prob_true.length);
