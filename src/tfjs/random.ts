@@ -1,14 +1,15 @@
 /**
- * Seeded random helpers on pure-rand's xoroshiro128+ (the project's only generator).
+ * Seeded random helpers on pure-rand's Mersenne Twister, whose seeding decorrelates nearby seeds
+ * (xoroshiro128+ seeded with 1, 2, 3… gives strongly correlated first draws).
  */
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { mersenne } from "pure-rand/generator/mersenne";
 
-export type RandomSource = ReturnType<typeof xoroshiro128plus>;
+export type RandomSource = ReturnType<typeof mersenne>;
 
 export function randomSource(seed: number): RandomSource {
-  return xoroshiro128plus(seed);
+  return mersenne(seed);
 }
 
 /** Fisher–Yates shuffle of 0..n-1. */

@@ -100,7 +100,8 @@ function rowLoss(
 
 /**
  * Trains a binary `tf.LayersModel` with per-sample weights, minimising on each mini-batch B
- * `(1/|B|) Σ_{i∈B} w_i ℓ(y_i, f(x_i)) + penalty`, so that over an epoch the objective is the
+ * `(1/|B|) Σ_{i∈B} w_i ℓ(y_i, f(x_i)) + regularizers + penalty` (the layers' kernel and bias
+ * regularizers are added as `model.fit` adds them), so that over an epoch the objective is the
  * weighted empirical risk `(1/n) Σ w_i ℓ_i` whose minimiser is the weighted maximum-likelihood
  * fit (the quantity reweighing relies on; Kamiran & Calders 2012). Cost: one forward and backward
  * pass per row per epoch. Synchronous; disposes every tensor it creates.
@@ -167,7 +168,8 @@ export function trainWeighted(
               const out = (model.apply(xb, { training: true }) as tf.Tensor).reshape([
                 -1,
               ]) as tf.Tensor1D;
-              const base = rowLoss(loss, yb, out, wb).div(end - start) as tf.Scalar;
+              let base = rowLoss(loss, yb, out, wb).div(end - start) as tf.Scalar;
+              for (const regularization of model.calculateLosses()) base = base.add(regularization);
               if (!options.penalty) return base;
               const probability = loss === "sigmoidCrossEntropy" ? tf.sigmoid(out) : out;
               return base.add(
