@@ -1,7 +1,11 @@
 /** Case kinds the runner understands, by the fixture's `kind` field. */
 import type { KindHandler } from "../runner.js";
+import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 import { reductions } from "./reductions.js";
 
 export const KINDS: Record<string, KindHandler> = {
+  metrics: metricsKind,
+  metrics_control: metricsControlKind,
+  metrics_error: metricsErrorKind,
   reductions,
 };
