@@ -9,6 +9,8 @@ export type { MlpLearnerOptions, TfLearnerOptions } from "./learners/tfLearners.
 export { MlpLearner, TfLogisticRegressionLearner } from "./learners/tfLearners.js";
 export type { DenseMatrix, Learner, LearnerFactory } from "./learners/types.js";
 export { denseMatrix } from "./learners/types.js";
+export type { FairnessPenaltyOptions } from "./penalties.js";
+export { demographicParityPenalty, equalizedOddsPenalty } from "./penalties.js";
 export type {
   ExponentiatedGradientIteration,
   ExponentiatedGradientOptions,
