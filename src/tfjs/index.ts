@@ -3,6 +3,10 @@
  * dependency); the root entry never imports this module.
  */
 
+export type { TensorFairnessInput, TensorFeatureInput } from "./adapters.js";
+export { fromTensors, readTensor, withTensors } from "./adapters.js";
+export type { AuditModelOptions, PredictingModel } from "./auditModel.js";
+export { auditModel, predictInBatches } from "./auditModel.js";
 export type { LogisticRegressionOptions } from "./learners/logisticRegression.js";
 export { LogisticRegressionLearner } from "./learners/logisticRegression.js";
 export type { MlpLearnerOptions, TfLearnerOptions } from "./learners/tfLearners.js";

@@ -57,8 +57,9 @@ function softGap(
  * relaxations). Cost O(b·G) per batch. Use with `trainWeighted(…, { groups, penalty })`.
  *
  * @example
- * trainWeighted(model, x, y, { groups: codes, penalty: demographicParityPenalty({ strength: 2, groups: 2 }) });
- * // => the training history; the model's selection rates move together
+ * const penalty = demographicParityPenalty({ strength: 2, groups: 2 });
+ * const batch = { yTrue: tf.tensor1d([1, 0, 1, 0]), group: tf.tensor1d([0, 0, 1, 1], "int32"), weight: tf.ones([4]) };
+ * Math.round(1000 * penalty(tf.tensor1d([0.9, 0.7, 0.2, 0.4]), batch).dataSync()[0]) / 1000; // => 1
  */
 export function demographicParityPenalty(options: FairnessPenaltyOptions): TrainingPenalty {
   checkOptions("demographicParityPenalty", options);
@@ -75,8 +76,9 @@ export function demographicParityPenalty(options: FairnessPenaltyOptions): Train
  * O(b·G) per batch.
  *
  * @example
- * trainWeighted(model, x, y, { groups: codes, penalty: equalizedOddsPenalty({ strength: 2, groups: 2 }) });
- * // => the training history; the groups' true- and false-positive rates move together
+ * const penalty = equalizedOddsPenalty({ strength: 1, groups: 2 });
+ * const batch = { yTrue: tf.tensor1d([1, 0, 1, 0]), group: tf.tensor1d([0, 0, 1, 1], "int32"), weight: tf.ones([4]) };
+ * Math.round(1000 * penalty(tf.tensor1d([0.9, 0.3, 0.5, 0.2]), batch).dataSync()[0]) / 1000; // => 0.4
  */
 export function equalizedOddsPenalty(options: FairnessPenaltyOptions): TrainingPenalty {
   checkOptions("equalizedOddsPenalty", options);

@@ -107,8 +107,9 @@ function rowLoss(
  * pass per row per epoch. Synchronous; disposes every tensor it creates.
  *
  * @example
- * const history = trainWeighted(model, x, y, { sampleWeight: w, epochs: 5 });
- * history.loss.length; // => 5
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], activation: "sigmoid" })] });
+ * const x = tf.tensor2d([[0], [1], [2], [3]]);
+ * trainWeighted(model, x, [0, 0, 1, 1], { sampleWeight: [1, 2, 2, 1], epochs: 5 }).loss.length; // => 5
  */
 export function trainWeighted(
   model: tf.LayersModel,

@@ -89,8 +89,9 @@ function sparseRows(x: DenseMatrix, intercept: boolean) {
  *
  * @example
  * const lr = new LogisticRegressionLearner();
- * lr.fit(denseMatrix([[0], [1], [2], [3]]), Uint8Array.from([0, 0, 1, 1]), new Float64Array(4).fill(1));
- * Array.from(lr.predict(denseMatrix([[0], [3]]))); // => [0, 1]
+ * const x = denseMatrix([[0], [1], [2], [3]]);
+ * lr.fit(x, Uint8Array.from([0, 0, 1, 1]), new Float64Array(4).fill(1));
+ * lr.predict(denseMatrix([[0], [3]])); // => Uint8Array [0, 1]
  */
 export class LogisticRegressionLearner implements Learner<DenseMatrix> {
   readonly #c: number;

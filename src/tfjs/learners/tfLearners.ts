@@ -83,9 +83,10 @@ abstract class TfLearner implements Learner<tf.Tensor2D> {
  * where the probability is ≥ 0.5. Call `dispose()` to free its variables.
  *
  * @example
- * const lr = new TfLogisticRegressionLearner({ epochs: 100 });
- * lr.fit(x, y, weights);
- * lr.predict(x); // => Uint8Array of 0/1
+ * const x = tf.tensor2d([[0], [1], [2], [3]]);
+ * const lr = new TfLogisticRegressionLearner({ epochs: 200, batchSize: 4, learningRate: 0.1 });
+ * lr.fit(x, Uint8Array.from([0, 0, 1, 1]), new Float64Array(4).fill(1));
+ * lr.predict(x); // => Uint8Array [0, 0, 1, 1]
  */
 export class TfLogisticRegressionLearner extends TfLearner {
   constructor(options: TfLearnerOptions = {}) {
@@ -112,9 +113,10 @@ export class TfLogisticRegressionLearner extends TfLearner {
  * seeded by `seed`), trained like `TfLogisticRegressionLearner`.
  *
  * @example
- * const mlp = new MlpLearner({ hidden: [8], epochs: 50, seed: 1 });
- * mlp.fit(x, y, weights);
- * mlp.predict(x); // => Uint8Array of 0/1
+ * const x = tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]);
+ * const mlp = new MlpLearner({ hidden: [8], epochs: 300, batchSize: 4, learningRate: 0.05, seed: 1 });
+ * mlp.fit(x, Uint8Array.from([0, 1, 1, 0]), new Float64Array(4).fill(1));
+ * mlp.predict(x); // => Uint8Array [0, 1, 1, 0]
  */
 export class MlpLearner extends TfLearner {
   readonly #hidden: readonly number[];

@@ -106,8 +106,10 @@ function sampleSd(values: Float64Array): number {
  * of the EG and LP mixtures).
  *
  * @example
- * const eg = exponentiatedGradient(x, { yTrue: y, sensitiveFeatures: sex }, { constraint: "equalizedOdds" });
- * eg.predictProba(xTest); // => Float64Array of P(ŷ = 1) per row
+ * const x = denseMatrix([[0, 0], [1, 0], [2, 0], [3, 0], [0, 1], [1, 1], [2, 1], [3, 1]]);
+ * const yTrue = [0, 0, 1, 1, 0, 1, 1, 1];
+ * const eg = exponentiatedGradient(x, { yTrue, sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"] });
+ * eg.gapHistory.length === eg.lastIter + 1; // => true
  */
 export function exponentiatedGradient<X = DenseMatrix>(
   x: X,

@@ -90,8 +90,10 @@ function integerBall(dim: number, units: number): number[][] {
  * point.
  *
  * @example
- * const gs = gridSearch(x, { yTrue: y, sensitiveFeatures: sex }, { gridSize: 11 });
- * gs.predict(xTest); // => Uint8Array of the chosen model's labels
+ * const x = denseMatrix([[0, 0], [1, 0], [2, 0], [3, 0], [0, 1], [1, 1], [2, 1], [3, 1]]);
+ * const yTrue = [0, 0, 1, 1, 0, 1, 1, 1];
+ * const gs = gridSearch(x, { yTrue, sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"] });
+ * gs.grid.length; // => 11
  */
 export function gridSearch<X = DenseMatrix>(
   x: X,
