@@ -95,7 +95,7 @@ describe("auditModel", () => {
     const before = tf.memory().numTensors;
     for (const batchSize of [1, 3, 8, 100]) {
       const p = predictInBatches(model, x, batchSize);
-      p.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
+      for (let i = 0; i < p.length; i++) expect(p[i]).toBeCloseTo(expected[i]!, 6);
     }
     expect(tf.memory().numTensors).toBe(before);
     x.dispose();
