@@ -10,6 +10,7 @@ import * as tf from "@tensorflow/tfjs";
 import { parse } from "csv-parse/sync";
 import { demographicParityDifference, equalizedOddsDifference } from "../src/index.js";
 import {
+  auditModel,
   demographicParityPenalty,
   denseMatrix,
   exponentiatedGradient,
@@ -97,7 +98,7 @@ function logisticModel(): tf.Sequential {
   return model;
 }
 
-function trainAndPredict(options: Parameters<typeof trainWeighted>[3]): Uint8Array {
+function trainAndPredict(options: Parameters<typeof trainWeighted>[3], audit = false): Uint8Array {
   const model = logisticModel();
   const optimizer = tf.train.adam(0.05);
   trainWeighted(model, xTrain, yTrain, {
@@ -107,6 +108,16 @@ function trainAndPredict(options: Parameters<typeof trainWeighted>[3]): Uint8Arr
     seed: 1,
     ...options,
   });
+  if (audit) {
+    const report = auditModel(model, xTest, yTest, sexTest, { batchSize: 4096 });
+    console.log("Audit of the unmitigated model (test set):");
+    for (const g of report.byGroup) {
+      const v = g.values;
+      console.log(
+        `  ${g.label.padEnd(8)} n ${g.count}  selection ${v.selectionRate!.toFixed(3)}  TPR ${v.truePositiveRate!.toFixed(3)}  FPR ${v.falsePositiveRate!.toFixed(3)}  AUC ${v.rocAuc!.toFixed(3)}`,
+      );
+    }
+  }
   const p = tf.tidy(() => (model.predict(xTest) as tf.Tensor).dataSync());
   model.dispose();
   optimizer.dispose();
@@ -119,7 +130,7 @@ for (const strength of [0, 0.1, 0.25, 0.5, 1, 2]) {
   const penalty = demographicParityPenalty({ strength, groups: 2 });
   evaluate(
     strength === 0 ? "tfjs logistic, no mitigation" : `tfjs logistic + DP penalty ${strength}`,
-    trainAndPredict({ groups: groupCodes, penalty }),
+    trainAndPredict({ groups: groupCodes, penalty }, strength === 0),
   );
 }
 
