@@ -2,10 +2,12 @@
 import type { KindHandler } from "../runner.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 import { reductions } from "./reductions.js";
+import { stats } from "./stats.js";
 
 export const KINDS: Record<string, KindHandler> = {
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
   reductions,
+  stats,
 };
