@@ -3,6 +3,7 @@ import type { KindHandler } from "../runner.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { reductions } from "./reductions.js";
 import { stats } from "./stats.js";
 
 export const KINDS: Record<string, KindHandler> = {
@@ -11,5 +12,6 @@ export const KINDS: Record<string, KindHandler> = {
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
+  reductions,
   stats,
 };
