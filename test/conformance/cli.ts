@@ -37,7 +37,9 @@ if (dirs.length === 0) {
 
 const results = files.flatMap((f) => runFixture(readFixture(f), dirs));
 for (const r of results) {
-  const detail = r.message ? ` ${r.status === "unsupported" ? `(kind ${r.message})` : r.message}` : "";
+  const detail = r.message
+    ? ` ${r.status === "unsupported" ? `(kind ${r.message})` : r.message}`
+    : "";
   console.log(`${r.status.padEnd(11)} ${r.kind.padEnd(22)} ${r.name}${detail}`);
 }
 const skipped = results.filter((r) => r.status === "skipped").length;
