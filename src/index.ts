@@ -1,1 +1,94 @@
-export const x = 1;
+/**
+ * fairscope: fairness evaluation for JavaScript and TypeScript.
+ *
+ * The public surface, listed by name and grouped by topic. No logic lives here.
+ */
+
+// Input: schemas, preparation, errors
+export type { Columns, GroupIndex, Level } from "./data/columns.js";
+export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
+export { compareLevels, groupLabel } from "./data/levels.js";
+export { prepare } from "./data/prepare.js";
+export {
+  ArrayInputSchema,
+  type FairnessInput,
+  FairnessInputSchema,
+  type FeatureInput,
+  FeatureInputSchema,
+  type LabelArray,
+  type LabelValue,
+  type LevelArray,
+  type MissingGroupPolicy,
+  type NumberArray,
+  type NumericTypedArray,
+  type ScoreKind,
+  type ThresholdRule,
+} from "./data/schema.js";
+// Disparities and named criteria
+export {
+  type ComparisonMethod,
+  differenceOf,
+  maxOf,
+  minOf,
+  ratioOf,
+} from "./disparity/aggregate.js";
+export {
+  accuracyDifference,
+  accuracyRatio,
+  type CriterionOptions,
+  demographicParityDifference,
+  demographicParityRatio,
+  type EqualizedOddsAggregation,
+  type EqualizedOddsOptions,
+  equalizedOddsDifference,
+  equalizedOddsRatio,
+  equalOpportunityDifference,
+  equalOpportunityRatio,
+  errorRateDifference,
+  errorRateRatio,
+  falseNegativeRateDifference,
+  falseNegativeRateRatio,
+  falsePositiveRateDifference,
+  falsePositiveRateRatio,
+  predictiveParityDifference,
+  predictiveParityRatio,
+} from "./disparity/criteria.js";
+
+// Metrics
+export type {
+  ErrorPolicy,
+  UserMetric,
+  UserMetricFunction,
+  ZeroDivision,
+} from "./metrics/evaluate.js";
+export {
+  type ComparisonOptions,
+  type ControlStratum,
+  type GroupMetricsOptions,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+  type GroupSelector,
+  groupMetrics,
+  groupMetricsOfColumns,
+  type MetricSpec,
+} from "./metrics/groupMetrics.js";
+export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
+export { averagePrecision, rocAuc } from "./metrics/ranking.js";
+export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type {
+  BetterDirection,
+  Confusion,
+  CountMetric,
+  MetricDefinition,
+  ScoreMetric,
+} from "./metrics/types.js";
+// Sufficient statistics
+export {
+  type ConfusionStats,
+  confusionOf,
+  countConfusion,
+  mergeConfusion,
+  totalConfusion,
+} from "./stats/confusion.js";
+export { neumaierSum } from "./stats/summation.js";

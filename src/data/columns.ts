@@ -30,6 +30,8 @@ export interface Columns {
   readonly pred: Uint8Array | undefined;
   /** Scores or probabilities of the positive class, when given. */
   readonly score: Float64Array | undefined;
+  /** How scores are read: `probability` (checked to lie in [0, 1]) or `margin`. */
+  readonly scoreKind: "probability" | "margin" | undefined;
   /** Sample weights (non-negative, finite), when given. */
   readonly weight: Float64Array | undefined;
   /** Group code of each row (index into `groups.keys`). */

@@ -38,8 +38,10 @@ export interface CountMetric extends MetricBase {
     readonly numerator: (c: Confusion) => number;
     readonly denominator: (c: Confusion) => number;
   };
-  /** Whether it needs hard predictions (true for all count metrics except base rate and count). */
+  /** Whether it needs hard predictions (true for all count metrics except base rate and counts). */
   readonly needsPrediction: boolean;
+  /** Whether it reads the unweighted row counts even when weights are given (`count`). */
+  readonly unweighted?: boolean;
 }
 
 /** A metric computed from the rows of one group: labels and scores (and weights). */

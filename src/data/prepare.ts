@@ -1,0 +1,202 @@
+/**
+ * `prepare`: validates user input once and turns it into {@link Columns}.
+ */
+import type { Columns } from "./columns.js";
+import { IssueCollector } from "./errors.js";
+import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
+import { encodeLabels, resolvePositiveLabel } from "./labels.js";
+import { type FairnessInput, FairnessInputSchema, type NumberArray } from "./schema.js";
+
+function checkLength(
+  issues: IssueCollector,
+  path: (string | number)[],
+  length: number,
+  n: number,
+): void {
+  if (length !== n) {
+    issues.add("length_mismatch", path, `has ${length} rows, but yTrue has ${n}`);
+  }
+}
+
+function checkScores(scores: NumberArray, probability: boolean, issues: IssueCollector): void {
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] as unknown;
+    if (typeof s !== "number") {
+      issues.add(
+        "invalid_type",
+        ["yScore", i],
+        `expected a number, got ${s === null ? "null" : typeof s}`,
+      );
+    } else if (!Number.isFinite(s)) {
+      issues.add("not_finite", ["yScore", i], `expected a finite score, got ${s}`);
+    } else if (probability && (s < 0 || s > 1)) {
+      issues.add(
+        "out_of_range",
+        ["yScore", i],
+        `expected a probability in [0, 1], got ${s} (pass scores: 'margin' for unbounded scores)`,
+      );
+    }
+  }
+}
+
+function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+  let total = 0;
+  const before = issues.size;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] as unknown;
+    if (typeof w !== "number") {
+      issues.add(
+        "invalid_type",
+        ["sampleWeight", i],
+        `expected a number, got ${w === null ? "null" : typeof w}`,
+      );
+    } else if (!Number.isFinite(w)) {
+      issues.add("not_finite", ["sampleWeight", i], `expected a finite weight, got ${w}`);
+    } else if (w < 0) {
+      issues.add(
+        "negative_weight",
+        ["sampleWeight", i],
+        `expected a non-negative weight, got ${w}`,
+      );
+    } else {
+      total += w;
+    }
+  }
+  if (issues.size === before && weights.length > 0 && total === 0) {
+    issues.add("zero_total_weight", ["sampleWeight"], "all weights are zero");
+  }
+}
+
+function featureLengths(features: NamedFeatures, n: number, issues: IssueCollector): void {
+  if (features.names.length === 0) {
+    issues.add("missing_field", [features.field], "needs at least one feature");
+  }
+  features.columns.forEach((column, f) => {
+    const path = features.named ? [features.field, features.names[f]!] : [features.field];
+    checkLength(issues, path, column.length, n);
+  });
+}
+
+function gather(values: NumberArray, keep: Uint32Array | undefined, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) out[r] = values[keep ? keep[r]! : r] as number;
+  return out;
+}
+
+/**
+ * Validates the input and builds the columns every computation reads. Reports every problem at
+ * once in a {@link FairnessInputError}; never mutates the user's arrays.
+ *
+ * Cost: one pass over each input column, plus sorting the distinct levels of each feature.
+ *
+ * @throws FairnessInputError listing each invalid value with its field and row
+ * @example
+ * prepare({ yTrue: [1, 0, 1], yPred: [1, 1, 0], sensitiveFeatures: ["a", "b", "a"] }).group;
+ * // => Uint32Array [0, 1, 0]
+ */
+export function prepare(input: FairnessInput): Columns {
+  const issues = new IssueCollector();
+  const parsed = FairnessInputSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const code =
+        issue.path.length > 0 && issue.code === "invalid_type" && issue.input === undefined
+          ? "missing_field"
+          : issue.path[0] === "yTrue" ||
+              issue.path[0] === "yPred" ||
+              issue.path[0] === "yScore" ||
+              issue.path[0] === "sampleWeight" ||
+              issue.path[0] === "sensitiveFeatures" ||
+              issue.path[0] === "controlFeatures"
+            ? "invalid_type"
+            : "invalid_option";
+      issues.add(
+        code,
+        issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        issue.message,
+      );
+    }
+    issues.throwIfAny();
+  }
+  const n = input.yTrue.length;
+  if (n === 0) {
+    issues.add("empty_input", ["yTrue"], "needs at least one row");
+    issues.throwIfAny();
+  }
+  if (input.yPred === undefined && input.yScore === undefined) {
+    issues.add("missing_field", ["yPred"], "give yPred (hard predictions) or yScore (scores)");
+  }
+  if (input.yPred) checkLength(issues, ["yPred"], input.yPred.length, n);
+  if (input.yScore) checkLength(issues, ["yScore"], input.yScore.length, n);
+  if (input.sampleWeight) checkLength(issues, ["sampleWeight"], input.sampleWeight.length, n);
+  const sensitive = namedFeatures(input.sensitiveFeatures, "sensitiveFeatures");
+  featureLengths(sensitive, n, issues);
+  const control = input.controlFeatures
+    ? namedFeatures(input.controlFeatures, "controlFeatures")
+    : undefined;
+  if (control) {
+    featureLengths(control, n, issues);
+    for (const name of control.names) {
+      if (sensitive.names.includes(name)) {
+        issues.add("invalid_option", ["controlFeatures", name], `is also a sensitive feature name`);
+      }
+    }
+  }
+  issues.throwIfAny();
+
+  const positive = resolvePositiveLabel(input.yTrue, input.yPred, input.posLabel, issues);
+  const scoreKind = input.scores ?? "probability";
+  if (input.yScore) checkScores(input.yScore, scoreKind === "probability", issues);
+  if (input.sampleWeight) checkWeights(input.sampleWeight, issues);
+  const policy = input.missingGroup ?? "error";
+  const missing = new Uint8Array(n);
+  findMissingRows(sensitive, n, policy, issues, missing);
+  if (control) findMissingRows(control, n, policy, issues, missing);
+  issues.throwIfAny();
+
+  let keep: Uint32Array | undefined;
+  let m = n;
+  if (policy === "drop" && missing.includes(1)) {
+    keep = new Uint32Array(n - missing.reduce((a, b) => a + b, 0));
+    let r = 0;
+    for (let i = 0; i < n; i++) if (missing[i] === 0) keep[r++] = i;
+    m = keep.length;
+    if (m === 0) {
+      issues.add("empty_input", ["sensitiveFeatures"], "every row has a missing group value");
+      issues.throwIfAny();
+    }
+  }
+
+  const weight = input.sampleWeight ? gather(input.sampleWeight, keep, m) : undefined;
+  if (weight && weight.every((w) => w === 0)) {
+    issues.add("zero_total_weight", ["sampleWeight"], "all weights of the kept rows are zero");
+    issues.throwIfAny();
+  }
+  const score = input.yScore ? gather(input.yScore, keep, m) : undefined;
+  let pred: Uint8Array | undefined;
+  if (input.yPred) {
+    pred = encodeLabels(input.yPred, positive!, keep, m);
+  } else if (score) {
+    const threshold = input.threshold ?? (scoreKind === "probability" ? 0.5 : 0);
+    pred = new Uint8Array(m);
+    if ((input.thresholdRule ?? ">=") === ">=") {
+      for (let r = 0; r < m; r++) pred[r] = score[r]! >= threshold ? 1 : 0;
+    } else {
+      for (let r = 0; r < m; r++) pred[r] = score[r]! > threshold ? 1 : 0;
+    }
+  }
+  const groups = encodeGroups(sensitive, keep, m);
+  const strata = control ? encodeGroups(control, keep, m) : undefined;
+  return {
+    n: m,
+    label: encodeLabels(input.yTrue, positive!, keep, m),
+    pred,
+    score,
+    scoreKind: score ? scoreKind : undefined,
+    weight,
+    group: groups.code,
+    groups: groups.index,
+    control: strata ? { code: strata.code, strata: strata.index } : undefined,
+    sourceRow: keep,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The input schema: what every public entry point accepts. zod checks the structure (which
+ * fields are arrays, option values); `prepare` checks the values in one pass per column.
+ */
+import { z } from "zod";
+import type { Level } from "./columns.js";
+
+/** Any numeric typed array. */
+export type NumericTypedArray =
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+/** A label value: `0/1`, `-1/1`, booleans, or any two values with an explicit `posLabel`. */
+export type LabelValue = number | string | boolean;
+
+export type LabelArray = readonly LabelValue[] | NumericTypedArray;
+export type NumberArray = readonly number[] | NumericTypedArray;
+export type LevelArray = readonly (Level | undefined)[] | NumericTypedArray;
+/** One feature (array), or several named features. */
+export type FeatureInput = LevelArray | Readonly<Record<string, LevelArray>>;
+
+/** How scores are read. */
+export type ScoreKind = "probability" | "margin";
+/** What to do with rows whose group value is missing (null, undefined, NaN). */
+export type MissingGroupPolicy = "error" | "drop" | "asGroup";
+/** How a score becomes a positive prediction: `score >= threshold` or `score > threshold`. */
+export type ThresholdRule = ">=" | ">";
+
+/** The data and how to read it. Shared by every public function that takes data. */
+export interface FairnessInput {
+  /** True labels. */
+  readonly yTrue: LabelArray;
+  /** Hard predictions (same label values as `yTrue`). */
+  readonly yPred?: LabelArray;
+  /** Scores of the positive class. Without `yPred`, predictions are `score >= threshold`. */
+  readonly yScore?: NumberArray;
+  /** One sensitive feature, or a record of named features (groups are their intersections). */
+  readonly sensitiveFeatures: FeatureInput;
+  /** Non-negative sample weights. */
+  readonly sampleWeight?: NumberArray;
+  /** Features within whose strata the group comparisons are made. */
+  readonly controlFeatures?: FeatureInput;
+  /**
+   * The positive label. Without it, labels must be `{0, 1}`, `{-1, 1}` or booleans (positive is
+   * `1` / `true`).
+   */
+  readonly posLabel?: LabelValue;
+  /** @defaultValue 0.5 for probabilities, 0 for margins */
+  readonly threshold?: number;
+  /** @defaultValue ">=" */
+  readonly thresholdRule?: ThresholdRule;
+  /** `probability` scores must lie in [0, 1]; `margin` scores may be any finite number. @defaultValue "probability" */
+  readonly scores?: ScoreKind;
+  /** @defaultValue "error" */
+  readonly missingGroup?: MissingGroupPolicy;
+}
+
+const isArrayLike = (value: unknown): boolean =>
+  Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+
+/** An array or a numeric typed array (element values are checked by `prepare`). */
+export const ArrayInputSchema = z.custom<LabelArray>(isArrayLike, {
+  message: "expected an array or a typed array",
+});
+
+/** One feature array, or a record of named feature arrays. */
+export const FeatureInputSchema = z.union([
+  ArrayInputSchema,
+  z.record(z.string(), ArrayInputSchema),
+]);
+
+/** The zod schema of {@link FairnessInput}. */
+export const FairnessInputSchema = z.object({
+  yTrue: ArrayInputSchema,
+  yPred: ArrayInputSchema.optional(),
+  yScore: ArrayInputSchema.optional(),
+  sensitiveFeatures: FeatureInputSchema,
+  sampleWeight: ArrayInputSchema.optional(),
+  controlFeatures: FeatureInputSchema.optional(),
+  posLabel: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  threshold: z.number().refine(Number.isFinite, "threshold must be finite").optional(),
+  thresholdRule: z.enum([">=", ">"]).optional(),
+  scores: z.enum(["probability", "margin"]).optional(),
+  missingGroup: z.enum(["error", "drop", "asGroup"]).optional(),
+});

@@ -1,0 +1,35 @@
+/**
+ * The metric registry: every built-in metric declared once. Tables, disparities, bootstrap,
+ * reports and gates find a metric here by its id.
+ */
+import { COUNT_METRICS } from "./counts.js";
+import { brierScoreMetric, logLossMetric, meanPredictionMetric } from "./probabilistic.js";
+import { averagePrecisionMetric, rocAucMetric } from "./ranking.js";
+import type { MetricDefinition } from "./types.js";
+
+/** Every built-in metric, in display order. */
+export const METRICS: readonly MetricDefinition[] = [
+  ...COUNT_METRICS,
+  rocAucMetric,
+  averagePrecisionMetric,
+  meanPredictionMetric,
+  brierScoreMetric,
+  logLossMetric,
+];
+
+const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+
+/**
+ * The built-in metric with this id, or undefined.
+ *
+ * @example
+ * getMetric("truePositiveRate")?.name; // => "True positive rate"
+ */
+export function getMetric(id: string): MetricDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+/** The ids of every built-in metric. */
+export function metricIds(): string[] {
+  return METRICS.map((m) => m.id);
+}
