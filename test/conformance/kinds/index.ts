@@ -2,10 +2,13 @@
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
 export const KINDS: Record<string, KindHandler> = {
   aif360,
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
+  threshold_optimizer: thresholdOptimizer,
+  threshold_optimizer_error: thresholdOptimizerError,
 };

@@ -1,0 +1,20 @@
+/** Public API of the mitigation module (wired into the package root by src/index.ts). */
+export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
+export {
+  type ThresholdConstraint,
+  type ThresholdObjective,
+  ThresholdOptimizer,
+  type ThresholdOptimizerOptions,
+  type TradeoffData,
+} from "./thresholdOptimizer.js";
+export {
+  type GroupRuleJSON,
+  type PredictOptions,
+  type PredictProbaOptions,
+  type RuleFitSummaryJSON,
+  type RuleInput,
+  type ThresholdOperationJSON,
+  ThresholdRule,
+  type ThresholdRuleJSON,
+  ThresholdRuleSchema,
+} from "./thresholdRule.js";
