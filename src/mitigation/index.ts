@@ -1,4 +1,10 @@
 /** Public API of the mitigation module (wired into the package root by src/index.ts). */
+export {
+  type ReweighingCell,
+  type ReweighingInput,
+  type ReweighingResult,
+  reweighing,
+} from "./reweighing.js";
 export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
 export {
   type ThresholdConstraint,

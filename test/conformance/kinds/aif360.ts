@@ -1,11 +1,11 @@
 /**
  * Kind `aif360`: AIF360 `Reweighing` on a two-group BinaryLabelDataset, and the dataset and
  * classification metrics before and after reweighing. The reweighing block goes through
- * fairscope's reweighing kernel; the metrics are recomputed from weighted counts (the plain group
+ * fairscope's public `reweighing`; the metrics are recomputed from weighted counts (the plain group
  * metrics), which checks the new weights row by row. Entropy-index and bias-amplification
  * metrics are outside this handler.
  */
-import { applyReweighing, reweighingCells } from "../../../src/mitigation/reweighingKernel.js";
+import { reweighing } from "../../../src/mitigation/reweighing.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 
@@ -145,20 +145,22 @@ function checkClassificationMetrics(check: Checker, path: string, block: Block, 
 
 export const aif360: KindHandler = (testCase, { data, check }) => {
   const r = rows(testCase, data);
-  const cells = reweighingCells(r.cls, 2, r.group, 2, undefined);
-  const weights = applyReweighing(cells, r.cls, r.group, undefined);
+  const result = reweighing({ yTrue: r.cls, sensitiveFeatures: r.group });
+  const weights = result.sampleWeight;
   const expected = testCase.reweighing as Block;
-  const factor = (g: number, c: number) => cells.factor[g * 2 + c]!;
+  const cell = (g: number, c: number) =>
+    result.table.find((t) => t.group[0] === g && t.label === c) ?? { factor: NaN, count: NaN };
+  const factor = (g: number, c: number) => cell(g, c).factor;
   check.number("reweighing.w_p_fav", factor(0, 0), expected.w_p_fav);
   check.number("reweighing.w_p_unfav", factor(0, 1), expected.w_p_unfav);
   check.number("reweighing.w_up_fav", factor(1, 0), expected.w_up_fav);
   check.number("reweighing.w_up_unfav", factor(1, 1), expected.w_up_unfav);
-  for (const cell of expected.weights_by_cell as Block[]) {
-    const g = cell.group === GROUPS[0] ? 0 : 1;
-    const c = cell.label === "favorable" ? 0 : 1;
-    const where = `reweighing.weights_by_cell.${cell.group}.${cell.label}`;
-    check.number(`${where}.count`, cells.count[g * 2 + c]!, cell.count);
-    check.number(`${where}.weight`, factor(g, c), cell.weight);
+  for (const entry of expected.weights_by_cell as Block[]) {
+    const g = entry.group === GROUPS[0] ? 0 : 1;
+    const c = entry.label === "favorable" ? 0 : 1;
+    const where = `reweighing.weights_by_cell.${entry.group}.${entry.label}`;
+    check.number(`${where}.count`, cell(g, c).count, entry.count);
+    check.number(`${where}.weight`, factor(g, c), entry.weight);
   }
   const sum = weights.reduce((a, b) => a + b, 0);
   check.number("reweighing.sum_of_weights", sum, expected.sum_of_weights, 1e-12);
