@@ -1,5 +1,17 @@
 /** Public API of the mitigation module (wired into the package root by src/index.ts). */
 export {
+  type AchievedThreshold,
+  type GroupThresholdsOptions,
+  type GroupThresholdsResult,
+  groupThresholds,
+  groupThresholdsOfColumns,
+  type ManualThreshold,
+  type ManualThresholdsOptions,
+  manualThresholds,
+  type PositiveRule,
+  type ThresholdTarget,
+} from "./groupThresholds.js";
+export {
   type ReweighingCell,
   type ReweighingInput,
   type ReweighingResult,
