@@ -1,5 +1,22 @@
 /** Public API of the mitigation module (wired into the package root by src/index.ts). */
 export {
+  type CalibratedEqOddsGroup,
+  type CalibratedEqOddsJSON,
+  type CalibratedEqOddsOptions,
+  CalibratedEqOddsRule,
+  type CostConstraint,
+  calibratedEqOddsOfColumns,
+  calibratedEqualizedOdds,
+} from "./calibratedEqualizedOdds.js";
+export {
+  type EqOddsGroup,
+  type EqOddsJSON,
+  type EqOddsLinearProgram,
+  EqOddsRule,
+  equalizedOddsOfColumns,
+  equalizedOddsPostprocessing,
+} from "./equalizedOddsPostprocessing.js";
+export {
   type AchievedThreshold,
   type GroupThresholdsOptions,
   type GroupThresholdsResult,
@@ -11,6 +28,14 @@ export {
   type PositiveRule,
   type ThresholdTarget,
 } from "./groupThresholds.js";
+export {
+  type RejectOptionJSON,
+  type RejectOptionMetric,
+  type RejectOptionOptions,
+  RejectOptionRule,
+  rejectOptionClassification,
+  rejectOptionOfColumns,
+} from "./rejectOption.js";
 export {
   type ReweighingCell,
   type ReweighingInput,

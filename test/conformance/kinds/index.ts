@@ -1,11 +1,13 @@
 /** Case kinds the runner understands, by the fixture's `kind` field. */
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
+import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
 export const KINDS: Record<string, KindHandler> = {
   aif360,
+  aif360_postprocessing: aif360Postprocessing,
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
