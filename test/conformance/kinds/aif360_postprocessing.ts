@@ -215,7 +215,9 @@ export const aif360Postprocessing: KindHandler = (testCase, { data, check }) => 
       state.linearProgram.c[2 * j]!,
       state.linearProgram.c[2 * j + 1]!,
     ]);
-    c.forEach((v, i) => check.number(`linear_program.c[${i}]`, v, lp.c[i], 1e-12, 1e-14));
+    c.forEach((v, i) => {
+      check.number(`linear_program.c[${i}]`, v, lp.c[i], 1e-12, 1e-14);
+    });
     const x = order.flatMap((j) => [
       state.groups[j]!.keepFavorable,
       state.groups[j]!.flipToFavorable,
@@ -226,9 +228,9 @@ export const aif360Postprocessing: KindHandler = (testCase, { data, check }) => 
       const residual = row.reduce((a, v, i) => a + v * x[i]!, 0);
       check.number(`A_eq[${r}]·x`, residual, 0, 0, 1e-9);
     });
-    (fitted["model_params.x"] as number[]).forEach((v, i) =>
-      check.number(`model_params.x[${i}]`, x[i]!, v, 1e-9, 1e-9),
-    );
+    (fitted["model_params.x"] as number[]).forEach((v, i) => {
+      check.number(`model_params.x[${i}]`, x[i]!, v, 1e-9, 1e-9);
+    });
     const proba = rule.predictProba({
       yPred: Uint8Array.from(data.yPred, (y) => (y === favorable ? 1 : 0)),
       sensitiveFeatures,
