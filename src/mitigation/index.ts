@@ -9,6 +9,12 @@ export {
   calibratedEqualizedOdds,
 } from "./calibratedEqualizedOdds.js";
 export {
+  type EffectSummaryRow,
+  type MitigationEffect,
+  type MitigationEffectOptions,
+  mitigationEffect,
+} from "./effect.js";
+export {
   type EqOddsGroup,
   type EqOddsJSON,
   type EqOddsLinearProgram,
