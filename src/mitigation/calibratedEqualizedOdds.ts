@@ -16,6 +16,7 @@ import {
   generalizedFalsePositiveRate,
   statsByGroup,
 } from "./postprocessingStats.js";
+import { CalibratedEqOddsSchema, parseRule } from "./ruleSchemas.js";
 
 /** Which error the groups' costs measure (AIF360's `cost_constraint`). */
 export type CostConstraint = "fnr" | "fpr" | "weighted";
@@ -161,13 +162,11 @@ export class CalibratedEqOddsRule {
     this.state = state;
   }
 
-  static fromJSON(json: CalibratedEqOddsJSON): CalibratedEqOddsRule {
-    if (json.format !== "fairscope.calibratedEqualizedOdds/1") {
-      throw new TypeError(
-        "CalibratedEqOddsRule.fromJSON: not a fairscope.calibratedEqualizedOdds/1 object",
-      );
-    }
-    return new CalibratedEqOddsRule(json);
+  /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
+  static fromJSON(json: unknown): CalibratedEqOddsRule {
+    return new CalibratedEqOddsRule(
+      parseRule(CalibratedEqOddsSchema, json) as CalibratedEqOddsJSON,
+    );
   }
 
   toJSON(): CalibratedEqOddsJSON {

@@ -18,6 +18,7 @@ import {
   trueNegativeRate,
   truePositiveRate,
 } from "./postprocessingStats.js";
+import { EqOddsSchema, parseRule } from "./ruleSchemas.js";
 
 export interface EqOddsGroup {
   readonly group: readonly Level[];
@@ -199,13 +200,9 @@ export class EqOddsRule {
     this.state = state;
   }
 
-  static fromJSON(json: EqOddsJSON): EqOddsRule {
-    if (json.format !== "fairscope.equalizedOddsPostprocessing/1") {
-      throw new TypeError(
-        "EqOddsRule.fromJSON: not a fairscope.equalizedOddsPostprocessing/1 object",
-      );
-    }
-    return new EqOddsRule(json);
+  /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
+  static fromJSON(json: unknown): EqOddsRule {
+    return new EqOddsRule(parseRule(EqOddsSchema, json) as EqOddsJSON);
   }
 
   toJSON(): EqOddsJSON {

@@ -10,6 +10,7 @@ import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../metrics/groupMetrics.js";
 import { privilegedCodes } from "./groupSplit.js";
+import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
 
 /** The fairness metric bounded during the search (AIF360's `metric_name`, camelCase). */
 export type RejectOptionMetric =
@@ -268,11 +269,9 @@ export class RejectOptionRule {
     for (const g of state.groups) this.#privileged.set(JSON.stringify(g.group), g.privileged);
   }
 
-  static fromJSON(json: RejectOptionJSON): RejectOptionRule {
-    if (json.format !== "fairscope.rejectOption/1") {
-      throw new TypeError("RejectOptionRule.fromJSON: not a fairscope.rejectOption/1 object");
-    }
-    return new RejectOptionRule(json);
+  /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
+  static fromJSON(json: unknown): RejectOptionRule {
+    return new RejectOptionRule(parseRule(RejectOptionSchema, json) as RejectOptionJSON);
   }
 
   toJSON(): RejectOptionJSON {

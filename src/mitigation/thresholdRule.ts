@@ -72,15 +72,19 @@ export const ThresholdRuleSchema = z.object({
   featureNames: z.array(z.string()).min(1),
   groups: z
     .array(
-      z.object({
-        group: z.array(LevelSchema).min(1),
-        p0: Probability,
-        operation0: OperationSchema,
-        p1: Probability,
-        operation1: OperationSchema,
-        pIgnore: Probability.optional(),
-        predictionConstant: Probability.optional(),
-      }),
+      z
+        .object({
+          group: z.array(LevelSchema).min(1),
+          p0: Probability,
+          operation0: OperationSchema,
+          p1: Probability,
+          operation1: OperationSchema,
+          pIgnore: Probability.optional(),
+          predictionConstant: Probability.optional(),
+        })
+        .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
+          message: "pIgnore and predictionConstant go together",
+        }),
     )
     .min(1),
   fit: z

@@ -148,3 +148,13 @@ describe("rejectOptionClassification", () => {
     );
   });
 });
+
+describe("fromJSON validation", () => {
+  it("fromJSON(…) rejects malformed states with a FairnessInputError under rule", () => {
+    const ceo = calibratedEqualizedOdds(small, { costConstraint: "fnr" }).toJSON();
+    const bad = { ...ceo, groups: ceo.groups.map((g) => ({ ...g, mixRate: 2 })) };
+    expect(() => CalibratedEqOddsRule.fromJSON(bad)).toThrow(/rule\.groups\[0\]\.mixRate/);
+    expect(() => EqOddsRule.fromJSON({ format: "x" })).toThrow(/rule/);
+    expect(() => RejectOptionRule.fromJSON(null)).toThrow(/rule/);
+  });
+});

@@ -219,3 +219,32 @@ describe("ThresholdOptimizer properties", () => {
     });
   });
 });
+
+describe("ThresholdOptimizer with tol and trade-off data", () => {
+  it("fit(…) with tol keeps the groups' constraint values within tol and reports them", () => {
+    const optimizer = new ThresholdOptimizer({
+      constraints: "demographicParity",
+      tol: 0.1,
+      flip: true,
+    });
+    const rule = optimizer.fit(input);
+    const fit = rule.fit!;
+    expect(fit.constraintValue).toBeNull();
+    const values = fit.constraintValueByGroup;
+    expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(0.1 + 1e-12);
+    expect(fit.betweenGroups).toBeCloseTo(Math.max(...values) - Math.min(...values), 15);
+    // The relaxed optimum is at least as good as exact parity.
+    const exact = new ThresholdOptimizer({ constraints: "demographicParity", flip: true }).fit(
+      input,
+    );
+    expect(fit.objectiveValue).toBeGreaterThanOrEqual(exact.fit!.objectiveValue - 1e-12);
+    expect(optimizer.tradeoff?.curves).toHaveLength(3);
+    expect(optimizer.tradeoff?.grid).toHaveLength(1001);
+  });
+
+  it("fromJSON(…) rejects pIgnore without predictionConstant", () => {
+    const json = new ThresholdOptimizer({ constraints: "equalizedOdds" }).fit(input).toJSON();
+    const broken = { ...json, groups: json.groups.map(({ predictionConstant: _, ...g }) => g) };
+    expect(() => ThresholdRule.fromJSON(broken)).toThrow(/go together/);
+  });
+});
