@@ -158,3 +158,21 @@ describe("fromJSON validation", () => {
     expect(() => RejectOptionRule.fromJSON(null)).toThrow(/rule/);
   });
 });
+
+describe("privileged groups on intersections", () => {
+  it("a record selector marks every group matching its features as privileged", () => {
+    const n = 24;
+    const sex = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? "M" : "F"));
+    const age = Array.from({ length: n }, (_, i) => (i % 4 < 2 ? "old" : "young"));
+    const yTrue = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const yScore = Array.from({ length: n }, (_, i) => ((i * 7) % 24) / 24);
+    const rule = rejectOptionClassification(
+      { yTrue, yScore, sensitiveFeatures: { sex, age } },
+      { privilegedGroups: [{ sex: "M" }], metricBounds: [-1, 1] },
+    );
+    const { groups, featureNames } = rule.toJSON();
+    const f = featureNames.indexOf("sex");
+    expect(groups).toHaveLength(4);
+    for (const g of groups) expect(g.privileged).toBe(g.group[f] === "M");
+  });
+});

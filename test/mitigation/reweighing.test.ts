@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import { reweighing } from "../../src/mitigation/reweighing.js";
@@ -43,5 +44,35 @@ describe("reweighing", () => {
     expect(() =>
       reweighing({ yTrue: [1, 0], sensitiveFeatures: ["a", "b"], sampleWeight: [1, -1] }),
     ).toThrow(FairnessInputError);
+  });
+});
+
+describe("reweighing properties", () => {
+  const rowsArb = fc.array(
+    fc.record({
+      sex: fc.constantFrom("F", "M"),
+      age: fc.constantFrom("young", "old"),
+      y: fc.constantFrom("a", "b", "c"),
+      w: fc.double({ min: 0.1, max: 5, noNaN: true }),
+    }),
+    { minLength: 30, maxLength: 120 },
+  );
+
+  it("on intersections of two features, weighted P(y | g) equals P(y) and the total is kept", () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const r = reweighing({
+          yTrue: rows.map((x) => x.y),
+          sensitiveFeatures: { sex: rows.map((x) => x.sex), age: rows.map((x) => x.age) },
+          sampleWeight: rows.map((x) => x.w),
+        });
+        fc.pre(r.table.every((c) => c.count > 0));
+        for (const c of r.table) expect(c.rateAfter).toBeCloseTo(c.overallRate, 10);
+        const before = rows.reduce((a, x) => a + x.w, 0);
+        const after = r.sampleWeight.reduce((a, b) => a + b, 0);
+        expect(after).toBeCloseTo(before, 8);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
