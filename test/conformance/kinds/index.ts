@@ -3,6 +3,7 @@ import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
 import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { stats } from "./stats.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
 export const KINDS: Record<string, KindHandler> = {
@@ -11,6 +12,7 @@ export const KINDS: Record<string, KindHandler> = {
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
+  stats,
   threshold_optimizer: thresholdOptimizer,
   threshold_optimizer_error: thresholdOptimizerError,
 };
