@@ -57,8 +57,10 @@ export interface CalibratedEqOddsOptions {
  * against the costliest). Cost: O(n).
  *
  * @example
- * const rule = calibratedEqualizedOdds(input, { costConstraint: "fnr" });
- * rule.expectedScore({ yScore, sensitiveFeatures }); // => (1 − α)·score + α·baseRate per row
+ * calibratedEqualizedOdds(
+ *   { yTrue: [1, 0, 1, 0], yScore: [0.8, 0.4, 0.6, 0.2], sensitiveFeatures: ["a", "a", "b", "b"] },
+ *   { costConstraint: "fpr" },
+ * ).toJSON().groups.map((g) => g.mixRate); // => [0, 0.6666666666666667]
  */
 export function calibratedEqualizedOdds(
   input: FairnessInput,

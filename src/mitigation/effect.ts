@@ -43,9 +43,9 @@ const DEFAULT_METRICS = [
  * confusion count is its expectation. Cost: two `groupMetrics` passes over 2n rows.
  *
  * @example
- * const rule = new ThresholdOptimizer({ constraints: "demographicParity" }).fit(train);
- * mitigationEffect(test, rule.predictProba(test)).summary;
- * // => [{ metric: "selectionRate", differenceBefore: 0.18, differenceAfter: 0.01, … }, …]
+ * const data = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };
+ * const { differenceBefore, differenceAfter } = mitigationEffect(data, [0.5, 0.5, 0.5, 0.5]).summary[0];
+ * [differenceBefore, differenceAfter]; // => [1, 0]
  */
 export function mitigationEffect(
   input: FairnessInput,

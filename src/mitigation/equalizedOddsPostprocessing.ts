@@ -57,8 +57,13 @@ export interface EqOddsJSON {
  * Solved with yalps (simplex). Cost: O(n) plus a 2k-variable LP.
  *
  * @example
- * const rule = equalizedOddsPostprocessing({ yTrue, yPred, sensitiveFeatures });
- * rule.predictProba({ yPred, sensitiveFeatures }); // => P(favorable) per row
+ * const rule = equalizedOddsPostprocessing({
+ *   yTrue: [1, 1, 0, 0, 1, 1, 0, 0],
+ *   yPred: [1, 1, 1, 0, 1, 0, 0, 0],
+ *   sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
+ * });
+ * rule.toJSON().groups.map((g) => [g.keepFavorable, g.flipToFavorable].map((v) => v.toFixed(6)));
+ * // => [["0.666667", "0.000000"], ["1.000000", "0.333333"]]
  */
 export function equalizedOddsPostprocessing(input: FairnessInput): EqOddsRule {
   return equalizedOddsOfColumns(prepare(input));

@@ -107,8 +107,13 @@ function above(g: SortedGroup, x: number): [number, number] {
  * Cost: O(n log n + thresholdCount · marginCount · groups · log n).
  *
  * @example
- * const rule = rejectOptionClassification(input, { privilegedGroups: ["Male"] });
- * rule.predict({ yScore, sensitiveFeatures }); // => Uint8Array of favorable (1) / unfavorable (0)
+ * const input = {
+ *   yTrue: [1, 0, 1, 0, 1, 0, 1, 0],
+ *   yScore: [0.9, 0.6, 0.7, 0.2, 0.55, 0.3, 0.45, 0.1],
+ *   sensitiveFeatures: ["m", "m", "m", "m", "f", "f", "f", "f"],
+ * };
+ * const rule = rejectOptionClassification(input, { privilegedGroups: ["m"] });
+ * rule.predict(input); // => Uint8Array [1, 0, 1, 0, 1, 0, 1, 0]
  */
 export function rejectOptionClassification(
   input: FairnessInput,

@@ -190,7 +190,12 @@ export class ThresholdRule {
    * Reads a rule written by `toJSON` (validated with {@link ThresholdRuleSchema}).
    *
    * @example
-   * ThresholdRule.fromJSON(rule.toJSON()).predictProba(rows); // => same as rule.predictProba(rows)
+   * const rule = ThresholdRule.fromJSON({
+   *   format: "fairscope.thresholdRule/1",
+   *   featureNames: ["group"],
+   *   groups: [{ group: ["a"], p0: 1, operation0: { operator: ">=", threshold: 0.5 }, p1: 0, operation1: { operator: ">", threshold: "Infinity" } }],
+   * });
+   * rule.predictProba({ yScore: [0.4, 0.5], sensitiveFeatures: ["a", "a"] }); // => Float64Array [0, 1]
    */
   static fromJSON(json: unknown): ThresholdRule {
     const parsed = ThresholdRuleSchema.safeParse(json);
@@ -254,7 +259,11 @@ export class ThresholdRule {
    * are an error unless `unseenGroup` gives a probability. Cost: O(n · features).
    *
    * @example
-   * rule.predictProba({ yScore: [0.2, 0.9], sensitiveFeatures: ["a", "b"] }); // => Float64Array [0, 1]
+   * const half = { operator: ">", threshold: Number.POSITIVE_INFINITY };
+   * const rule = new ThresholdRule(["group"], [
+   *   { group: ["a"], p0: 0.5, operation0: { operator: ">", threshold: 0.3 }, p1: 0.5, operation1: half },
+   * ]);
+   * rule.predictProba({ yScore: [0.2, 0.9], sensitiveFeatures: ["a", "a"] }); // => Float64Array [0, 0.5]
    */
   predictProba(input: RuleInput, options: PredictProbaOptions = {}): Float64Array {
     const columns = this.#featureColumns(input);
@@ -312,7 +321,9 @@ export class ThresholdRule {
    * seeded Mersenne Twister (pure-rand `mersenne`), so the same seed gives the same labels.
    *
    * @example
-   * rule.predict(rows, { seed: 42 }); // => Uint8Array of 0/1, identical for seed 42 every time
+   * const always = { operator: ">", threshold: Number.NEGATIVE_INFINITY };
+   * const rule = new ThresholdRule(["group"], [{ group: ["a"], p0: 1, operation0: always, p1: 0, operation1: always }]);
+   * rule.predict({ yScore: [0.1, 0.7], sensitiveFeatures: ["a", "a"] }, { seed: 42 }); // => Uint8Array [1, 1]
    */
   predict(input: RuleInput, options: PredictOptions): Uint8Array {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
