@@ -2,6 +2,8 @@
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
 import { aif360Postprocessing } from "./aif360_postprocessing.js";
+import { calibration } from "./calibration.js";
+import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 import { stats } from "./stats.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
@@ -9,6 +11,8 @@ import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimiz
 export const KINDS: Record<string, KindHandler> = {
   aif360,
   aif360_postprocessing: aif360Postprocessing,
+  calibration,
+  calibration_regression: calibrationRegression,
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
