@@ -5,6 +5,7 @@
  */
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { mersenne } from "pure-rand/generator/mersenne";
+import { calibrationByGroup } from "../calibration/byGroup.js";
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
@@ -27,6 +28,14 @@ export interface CalibratedEqOddsGroup {
   readonly baseRate: number;
   /** Mean score minus base rate: far from 0 means the scores are not calibrated in this group. */
   readonly calibrationGap: number;
+  /**
+   * From `calibrationByGroup` (fitted through the public function): the group's expected
+   * calibration error (10 uniform bins) and Hosmer–Lemeshow p-value.
+   */
+  readonly calibration?: {
+    readonly expectedCalibrationError: number;
+    readonly hosmerLemeshowPValue: number;
+  };
   readonly cost: number;
   /** Cost when every score of the group is its base rate. */
   readonly trivialCost: number;
@@ -41,6 +50,8 @@ export interface CalibratedEqOddsJSON {
   readonly featureNames: readonly string[];
   readonly costConstraint: CostConstraint;
   readonly groups: readonly CalibratedEqOddsGroup[];
+  /** Groups whose scores fail the Hosmer–Lemeshow test at the 1% level, in words. */
+  readonly warnings: readonly string[];
 }
 
 export interface CalibratedEqOddsOptions {
@@ -66,7 +77,29 @@ export function calibratedEqualizedOdds(
   input: FairnessInput,
   options: CalibratedEqOddsOptions = {},
 ): CalibratedEqOddsRule {
-  return calibratedEqOddsOfColumns(prepare(input), options);
+  const rule = calibratedEqOddsOfColumns(prepare(input), options);
+  // The method assumes calibrated scores: check each group with the calibration module.
+  const calibration = calibrationByGroup(input);
+  const byKey = new Map(calibration.byGroup.map((g) => [JSON.stringify(g.key), g]));
+  const warnings: string[] = [];
+  const groups = rule.state.groups.map((g) => {
+    const summary = byKey.get(JSON.stringify(g.group))?.summary;
+    if (summary === undefined) return g;
+    const pValue = summary.hosmerLemeshow.pValue;
+    if (pValue < 0.01) {
+      warnings.push(
+        `group ${g.group.map(String).join(", ")}: scores do not look calibrated (Hosmer–Lemeshow p = ${pValue.toPrecision(3)}); calibrated equalized odds assumes calibrated scores`,
+      );
+    }
+    return {
+      ...g,
+      calibration: {
+        expectedCalibrationError: summary.expectedCalibrationError,
+        hosmerLemeshowPValue: pValue,
+      },
+    };
+  });
+  return new CalibratedEqOddsRule({ ...rule.state, groups, warnings });
 }
 
 /** {@link calibratedEqualizedOdds} on prepared columns (label 1 = favorable). */
@@ -148,6 +181,7 @@ export function calibratedEqOddsOfColumns(
     featureNames: [...columns.groups.featureNames],
     costConstraint,
     groups,
+    warnings: [],
   });
 }
 

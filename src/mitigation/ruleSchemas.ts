@@ -39,9 +39,13 @@ export const CalibratedEqOddsSchema = z.object({
         trivialCost: z.number(),
         rawMixRate: z.number(),
         mixRate: Probability,
+        calibration: z
+          .object({ expectedCalibrationError: z.number(), hosmerLemeshowPValue: z.number() })
+          .optional(),
       }),
     )
     .min(1),
+  warnings: z.array(z.string()),
 });
 
 export const EqOddsSchema = z.object({

@@ -176,3 +176,24 @@ describe("privileged groups on intersections", () => {
     for (const g of groups) expect(g.privileged).toBe(g.group[f] === "M");
   });
 });
+
+describe("calibratedEqualizedOdds calibration check", () => {
+  it("warns when a group's scores fail the Hosmer–Lemeshow test", () => {
+    const n = 400;
+    const g = Array.from({ length: n }, (_, i) => (i < n / 2 ? "good" : "bad"));
+    // "good": score k/10 with exactly a k/10 share of positives; "bad": scores far too high.
+    const yScore = Array.from({ length: n }, (_, i) => ((i % 10) + 0.5) / 10);
+    const yTrue = Array.from({ length: n }, (_, i) => {
+      const k = i % 10;
+      const r = Math.floor(i / 10) % 20;
+      return i < n / 2 ? (r < 2 * k + 1 ? 1 : 0) : r < 2 ? 1 : 0;
+    });
+    const rule = calibratedEqualizedOdds({ yTrue, yScore, sensitiveFeatures: g });
+    const { warnings, groups } = rule.toJSON();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^group bad: scores do not look calibrated/);
+    expect(
+      groups.find((x) => x.group[0] === "good")!.calibration!.hosmerLemeshowPValue,
+    ).toBeGreaterThan(0.01);
+  });
+});
