@@ -161,11 +161,14 @@ export function equalizedOddsOfColumns(columns: Columns): EqOddsRule {
     throw new Error(`${fn}: the linear program ended with status ${solution.status}`);
   }
   const value = new Map(solution.variables);
-  const clip = (v: number) => Math.min(1, Math.max(0, v));
+  const x = polishVertex(
+    aEq,
+    rates.flatMap((_, j) => [value.get(`p${j}`) ?? 0, value.get(`q${j}`) ?? 0]),
+  );
   const groups = present.map((g, j) => {
     const r = rates[j]!;
-    const p = clip(value.get(`p${j}`) ?? 0);
-    const q = clip(value.get(`q${j}`) ?? 0);
+    const p = x[2 * j]!;
+    const q = x[2 * j + 1]!;
     return {
       group: columns.groups.keys[g]!,
       keepFavorable: p,
@@ -189,6 +192,53 @@ export function equalizedOddsOfColumns(columns: Columns): EqOddsRule {
       ),
     },
   });
+}
+
+/**
+ * yalps rounds its solution to its precision (1e-12). The optimum is a vertex: variables at a
+ * bound stay there and the others solve the equality rows exactly, so they are recomputed by
+ * Gaussian elimination with partial pivoting. The polished point is kept only when it is
+ * feasible (within 1e-9); otherwise the solver's (clipped) values are returned.
+ */
+function polishVertex(aEq: readonly (readonly number[])[], solved: readonly number[]): number[] {
+  const clip = (v: number) => Math.min(1, Math.max(0, v));
+  const fallback = solved.map(clip);
+  const fixed = solved.map((v) => (v < 1e-9 ? 0 : v > 1 - 1e-9 ? 1 : Number.NaN));
+  const free = fixed.flatMap((v, i) => (Number.isNaN(v) ? [i] : []));
+  if (free.length === 0 || free.length > aEq.length) return fallback;
+  // Augmented system A_F x_F = −A_B x_B.
+  const rows = aEq.map((row) => {
+    let rhs = 0;
+    row.forEach((a, i) => {
+      if (!Number.isNaN(fixed[i]!)) rhs -= a * fixed[i]!;
+    });
+    return [...free.map((i) => row[i]!), rhs];
+  });
+  const f = free.length;
+  for (let col = 0; col < f; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < rows.length; r++) {
+      if (Math.abs(rows[r]![col]!) > Math.abs(rows[pivot]![col]!)) pivot = r;
+    }
+    if (Math.abs(rows[pivot]![col]!) < 1e-12) return fallback;
+    [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
+    const p = rows[col]!;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === col) continue;
+      const factor = rows[r]![col]! / p[col]!;
+      if (factor === 0) continue;
+      for (let c = col; c <= f; c++) rows[r]![c]! -= factor * p[c]!;
+    }
+  }
+  const out = fixed.slice();
+  free.forEach((i, k) => {
+    out[i] = rows[k]![f]! / rows[k]![k]!;
+  });
+  const feasible =
+    out.every((v) => v > -1e-9 && v < 1 + 1e-9) &&
+    rows.slice(f).every((row) => Math.abs(row[f]!) < 1e-9) &&
+    aEq.every((row) => Math.abs(row.reduce((a, c, i) => a + c * out[i]!, 0)) < 1e-9);
+  return feasible ? out.map(clip) : fallback;
 }
 
 interface PredRows {

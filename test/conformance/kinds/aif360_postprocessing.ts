@@ -223,13 +223,13 @@ export const aif360Postprocessing: KindHandler = (testCase, { data, check }) => 
       state.groups[j]!.flipToFavorable,
     ]);
     const fun = x.reduce((a, v, i) => a + lp.c[i]! * v, 0);
-    check.number("model_params.fun", fun, fitted["model_params.fun"], 1e-9, 1e-12);
+    check.number("model_params.fun", fun, fitted["model_params.fun"], 1e-12, 1e-14);
     lp.A_eq.forEach((row, r) => {
       const residual = row.reduce((a, v, i) => a + v * x[i]!, 0);
       check.number(`A_eq[${r}]·x`, residual, 0, 0, 1e-9);
     });
     (fitted["model_params.x"] as number[]).forEach((v, i) => {
-      check.number(`model_params.x[${i}]`, x[i]!, v, 1e-9, 1e-9);
+      check.number(`model_params.x[${i}]`, x[i]!, v, 1e-12, 1e-14);
     });
     const proba = rule.predictProba({
       yPred: Uint8Array.from(data.yPred, (y) => (y === favorable ? 1 : 0)),
