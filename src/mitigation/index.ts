@@ -48,6 +48,7 @@ export {
   type ReweighingResult,
   reweighing,
 } from "./reweighing.js";
+export { CalibratedEqOddsSchema, EqOddsSchema, RejectOptionSchema } from "./ruleSchemas.js";
 export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
 export {
   type ThresholdConstraint,
