@@ -133,7 +133,11 @@ describe("doc comment examples", () => {
     blocks.forEach((block, i) => {
       it(`${relative(srcDir, file)} example ${i + 1}`, async () => {
         const own = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-        const scope = { ...countMetrics, ...root, ...own, __check: check };
+        // fairscope/tfjs examples also see `tf` and the subpath's exports.
+        const tfjsScope = relative(srcDir, file).startsWith("tfjs")
+          ? { tf: await import("@tensorflow/tfjs"), ...(await import("../../src/tfjs/index.js")) }
+          : {};
+        const scope = { ...countMetrics, ...root, ...tfjsScope, ...own, __check: check };
         const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const body = instrument(block);
         new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));

@@ -5,6 +5,7 @@ import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { reductions } from "./reductions.js";
 import { stats } from "./stats.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
@@ -16,6 +17,7 @@ export const KINDS: Record<string, KindHandler> = {
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
+  reductions,
   stats,
   threshold_optimizer: thresholdOptimizer,
   threshold_optimizer_error: thresholdOptimizerError,
