@@ -117,7 +117,7 @@ export function averagePrecision(
  *
  * @example
  * rocAucByGroup(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.1, 0.9, 0.8, 0.2), undefined, Uint32Array.of(0, 0, 1, 1), 2);
- * // => Float64Array [1, 0, 0.5]
+ * // => Float64Array [1, 0, 0.75]
  */
 export function rocAucByGroup(
   label: Uint8Array,

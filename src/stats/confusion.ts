@@ -29,8 +29,8 @@ export interface ConfusionStats {
  * Cost: O(n) time, O(groups) memory.
  *
  * @example
- * const c = countConfusion({ ...cols, label: Uint8Array.of(1, 0), pred: Uint8Array.of(1, 1) });
- * confusionOf(c, 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
+ * const stats = countConfusion(prepare({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "a"] }));
+ * confusionOf(stats, 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
  */
 export function countConfusion(
   columns: Pick<Columns, "n" | "label" | "pred" | "weight" | "group" | "groups">,
@@ -83,7 +83,8 @@ export function mergeConfusion(a: ConfusionStats, b: ConfusionStats): ConfusionS
  * weights.
  *
  * @example
- * sumGroups(countConfusion(cols)).groups; // => 1
+ * const stats = countConfusion(prepare({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] }));
+ * confusionOf(sumGroups(stats), 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
  */
 export function sumGroups(stats: ConfusionStats): ConfusionStats {
   const counts = new Float64Array(4);

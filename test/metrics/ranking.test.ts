@@ -1,75 +1,93 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { averagePrecision, rocAuc, rocAucByGroup } from "../../src/metrics/ranking.js";
-import { partitionRows, take } from "../../src/stats/partition.js";
+import { averagePrecision, rocAuc } from "../../src/index.js";
 
-const rows = fc
+/** AUC by enumerating every positive–negative pair (ties count ½), weighted. */
+function pairwiseAuc(label: number[], score: number[], weight: number[]): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < label.length; i++) {
+    if (label[i] !== 1) continue;
+    for (let j = 0; j < label.length; j++) {
+      if (label[j] !== 0) continue;
+      const w = weight[i]! * weight[j]!;
+      den += w;
+      num += w * (score[i]! > score[j]! ? 1 : score[i] === score[j] ? 0.5 : 0);
+    }
+  }
+  return num / den;
+}
+
+const data = fc
   .array(
     fc.record({
-      label: fc.integer({ min: 0, max: 1 }),
-      // Few distinct scores, so ties within and across groups are frequent.
-      score: fc.integer({ min: 0, max: 6 }).map((k) => k / 6),
-      group: fc.integer({ min: 0, max: 3 }),
-      weight: fc.double({ min: 0.01, max: 5, noNaN: true }),
+      y: fc.integer({ min: 0, max: 1 }),
+      s: fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+      w: fc.integer({ min: 1, max: 5 }),
     }),
-    { minLength: 1, maxLength: 120 },
+    { minLength: 2, maxLength: 50 },
   )
-  .map((rs) => ({
-    label: Uint8Array.from(rs, (r) => r.label),
-    score: Float64Array.from(rs, (r) => r.score),
-    group: Uint32Array.from(rs, (r) => r.group),
-    weight: Float64Array.from(rs, (r) => r.weight),
-  }));
+  .filter((rows) => rows.some((r) => r.y === 1) && rows.some((r) => r.y === 0));
 
-describe("rocAucByGroup", () => {
-  it("rocAucByGroup(…) gives each group's AUC and the overall AUC last", () => {
-    // group 0: positive 0.9 above negative 0.1 → 1; group 1: positive 0.2 below negative 0.8 → 0;
-    // overall: pairs (0.9>0.1, 0.9>0.8, 0.2>0.1, 0.2<0.8) → 3/4.
-    const out = rocAucByGroup(
-      Uint8Array.of(0, 1, 0, 1),
-      Float64Array.of(0.1, 0.9, 0.8, 0.2),
-      undefined,
-      Uint32Array.of(0, 0, 1, 1),
-      2,
-    );
-    expect(Array.from(out)).toEqual([1, 0, 0.75]);
-  });
-
-  it("rocAucByGroup(…) equals rocAuc on each group's rows and on all rows (property)", () => {
+describe("rocAuc", () => {
+  it("rocAuc(…) equals the pairwise definition with ties, unweighted and weighted", () => {
     fc.assert(
-      fc.property(rows, fc.boolean(), (d, weighted) => {
-        const weight = weighted ? d.weight : undefined;
-        const out = rocAucByGroup(d.label, d.score, weight, d.group, 4);
-        const { offsets, rows: order } = partitionRows(d.group, 4);
-        for (let g = 0; g < 4; g++) {
-          const idx = order.subarray(offsets[g], offsets[g + 1]);
-          const expected =
-            idx.length === 0
-              ? Number.NaN
-              : rocAuc(take(d.label, idx), take(d.score, idx), weight && take(weight, idx));
-          if (Number.isNaN(expected)) expect(out[g]).toBeNaN();
-          else expect(out[g]).toBeCloseTo(expected, 12);
-        }
-        const all = rocAuc(d.label, d.score, weight);
-        if (Number.isNaN(all)) expect(out[4]).toBeNaN();
-        else expect(out[4]).toBeCloseTo(all, 12);
+      fc.property(data, (rows) => {
+        const y = rows.map((r) => r.y);
+        const s = rows.map((r) => r.s);
+        const w = rows.map((r) => r.w);
+        const label = Uint8Array.from(y);
+        const score = Float64Array.from(s);
+        expect(rocAuc(label, score)).toBeCloseTo(
+          pairwiseAuc(
+            y,
+            s,
+            y.map(() => 1),
+          ),
+          12,
+        );
+        expect(rocAuc(label, score, Float64Array.from(w))).toBeCloseTo(pairwiseAuc(y, s, w), 12);
       }),
     );
   });
 
-  it("rocAuc with unit weights equals unweighted rocAuc, and averagePrecision likewise (property)", () => {
+  it("rocAuc(…) is NaN when a class is absent", () => {
+    expect(rocAuc(Uint8Array.of(1, 1), Float64Array.of(0.2, 0.3))).toBeNaN();
+    expect(rocAuc(Uint8Array.of(0, 0), Float64Array.of(0.2, 0.3), Float64Array.of(1, 1))).toBeNaN();
+  });
+
+  it("rocAuc(…) of the doc example is 0.75 (3 of 4 pairs ordered)", () => {
+    expect(rocAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8))).toBe(0.75);
+  });
+});
+
+describe("averagePrecision", () => {
+  it("averagePrecision(…) of a hand case: thresholds 0.8 (P=1, R=½) and 0.35 (P=⅔, R=1)", () => {
+    // scikit-learn's docstring example: average_precision_score([0,0,1,1], [0.1,0.4,0.35,0.8]) = 0.8333…
+    expect(
+      averagePrecision(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)),
+    ).toBeCloseTo(0.5 * 1 + 0.5 * (2 / 3), 15);
+  });
+
+  it("averagePrecision(…) with integer weights equals the unweighted value of duplicated rows", () => {
     fc.assert(
-      fc.property(rows, (d) => {
-        const ones = new Float64Array(d.label.length).fill(1);
-        const a = rocAuc(d.label, d.score);
-        const b = rocAuc(d.label, d.score, ones);
-        if (Number.isNaN(a)) expect(b).toBeNaN();
-        else expect(b).toBeCloseTo(a, 12);
-        const p = averagePrecision(d.label, d.score);
-        const q = averagePrecision(d.label, d.score, ones);
-        if (Number.isNaN(p)) expect(q).toBeNaN();
-        else expect(q).toBeCloseTo(p, 12);
+      fc.property(data, (rows) => {
+        const dup = rows.flatMap((r) => Array.from({ length: r.w }, () => r));
+        const weighted = averagePrecision(
+          Uint8Array.from(rows.map((r) => r.y)),
+          Float64Array.from(rows.map((r) => r.s)),
+          Float64Array.from(rows.map((r) => r.w)),
+        );
+        const duplicated = averagePrecision(
+          Uint8Array.from(dup.map((r) => r.y)),
+          Float64Array.from(dup.map((r) => r.s)),
+        );
+        expect(weighted).toBeCloseTo(duplicated, 12);
       }),
     );
+  });
+
+  it("averagePrecision(…) is NaN without positives", () => {
+    expect(averagePrecision(Uint8Array.of(0, 0), Float64Array.of(0.2, 0.3))).toBeNaN();
   });
 });
