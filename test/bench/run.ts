@@ -24,15 +24,17 @@ interface CaseResult {
 const COUNT_METRICS = METRICS.filter((m) => m.input === "counts").map((m) => m.id);
 let sink = 0;
 
-/** Mean time in ms of `fn` over a few iterations (after one warm-up call). */
-async function time(fn: () => void, rows: number): Promise<number> {
-  const iterations = rows >= 5e6 ? 3 : 8;
-  const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
+/**
+ * Best time in ms of `fn` (after one warm-up call): at least 3 runs and 400 ms. The minimum,
+ * not the mean, because the machine is shared and interference only ever adds time.
+ */
+async function time(fn: () => void): Promise<number> {
+  const bench = new Bench({ iterations: 3, time: 400, warmupIterations: 1, warmupTime: 0 });
   bench.add("case", fn);
   await bench.run();
   const result = bench.tasks[0]!.result;
   if (result.state !== "completed") throw new Error(`benchmark failed: ${JSON.stringify(result)}`);
-  return result.latency.mean;
+  return result.latency.min;
 }
 
 /** The bare loop: read label, prediction, group (and weight) once and sum them. */
@@ -63,16 +65,16 @@ function sortOnce(data: SyntheticData): () => void {
 async function sizeCases(rows: number): Promise<CaseResult[]> {
   const data = syntheticData(rows, 20240607);
   const results: CaseResult[] = [];
-  const sortMs = await time(sortOnce(data), rows);
+  const sortMs = await time(sortOnce(data));
   for (const weighted of [false, true]) {
     const tag = `${rows.toExponential(0).replace("+", "")} ${weighted ? "weighted" : "unweighted"}`;
     const columns = toColumns(data, weighted);
-    const baselineMs = await time(readOnce(data, weighted), rows);
+    const baselineMs = await time(readOnce(data, weighted));
     const add = async (name: string, fn: () => void, baseline: string, base: number) => {
       results.push({
         name: `${name}, ${tag}`,
         rows,
-        ms: await time(fn, rows),
+        ms: await time(fn),
         baseline,
         baselineMs: base,
       });
