@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     sql: "src/sql/index.ts",
+    "tfjs/index": "src/tfjs/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
