@@ -3,6 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    sql: "src/sql/index.ts",
     "tfjs/index": "src/tfjs/index.ts",
   },
   format: ["esm", "cjs"],
