@@ -2,6 +2,8 @@
  * Reliability curves: scikit-learn's `calibration_curve`, extended with per-bin counts and a
  * Wilson interval for each bin's observed rate.
  */
+
+import { wilsonInterval } from "../uncertainty/proportion.js";
 import { type BinStrategy, type BinSums, binEdges, binSums } from "./binning.js";
 import {
   type BinaryLabels,
@@ -13,7 +15,6 @@ import {
   type WeightKind,
   weightScale,
 } from "./validate.js";
-import { wilsonInterval } from "./wilson.js";
 
 /** Options of {@link calibrationCurve}. */
 export interface CalibrationCurveOptions {
@@ -97,7 +98,8 @@ function curveFromSums(
     const w = sums.weight[b]!;
     if (!(w > 0)) continue;
     const y = sums.sumY[b]!;
-    const interval = wilsonInterval(y * scale, w * scale, alpha);
+    // min(): a compensated sum over a subset of the rows can round above the group's total.
+    const interval = wilsonInterval(Math.min(y, w) * scale, w * scale, 1 - alpha);
     out.push({
       bin: b,
       lower: edges[b]!,
@@ -106,8 +108,8 @@ function curveFromSums(
       weightedCount: w,
       meanPredicted: sums.sumP[b]! / w,
       observedRate: y / w,
-      observedLow: interval.low,
-      observedHigh: interval.high,
+      observedLow: interval.lower,
+      observedHigh: interval.upper,
     });
   }
   return {

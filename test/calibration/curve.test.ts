@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quantileEdges, uniformEdges } from "../../src/calibration/binning.js";
 import { calibrationCurve } from "../../src/calibration/curve.js";
-import { wilsonInterval } from "../../src/calibration/wilson.js";
 import { FairnessInputError } from "../../src/data/errors.js";
-
-const fixture = JSON.parse(readFileSync("test/fixtures/fairlearn_reference.json", "utf8")) as {
-  cases: { name: string; results?: Record<string, number | string>[] }[];
-};
 
 describe("calibrationCurve", () => {
   it("calibrationCurve(…) matches the doc example (hand-computed)", () => {
@@ -157,21 +151,6 @@ describe("calibrationCurve", () => {
         },
       ),
     );
-  });
-});
-
-describe("wilsonInterval", () => {
-  it("wilsonInterval(…) equals statsmodels proportion_confint(method='wilson')", () => {
-    // statsmodels, fixture stats_proportion_confint_small_n
-    const results = fixture.cases.find((c) => c.name === "stats_proportion_confint_small_n")!
-      .results!;
-    const wilson = results.filter((r) => r.method === "wilson");
-    expect(wilson.length).toBeGreaterThan(0);
-    for (const r of wilson) {
-      const got = wilsonInterval(r.count as number, r.nobs as number, r.alpha as number);
-      expect(got.low).toBeCloseTo(r.low as number, 12);
-      expect(got.high).toBeCloseTo(r.upp as number, 12);
-    }
   });
 });
 
