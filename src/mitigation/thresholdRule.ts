@@ -141,7 +141,7 @@ export interface PredictProbaOptions {
 }
 
 export interface PredictOptions extends PredictProbaOptions {
-  /** Seed of the random labels (Mersenne Twister from pure-rand). */
+  /** Seed of the random labels (fairscope's `randomSource`). */
   readonly seed: number;
 }
 

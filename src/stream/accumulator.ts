@@ -158,7 +158,9 @@ function groupIndexOf(config: AccumulatorConfig): GroupIndex {
 function emptyState(config: AccumulatorConfig): AccumulatorState {
   const groups = config.levels.reduce((p, ls) => p * ls.length, 1);
   const rng = xoroshiro128plus(config.seed);
-  for (let i = 0; i < config.stream; i++) rng.jump();
+  // One jump more than the stream index: as in randomSource, the first jump decorrelates nearby
+  // seeds (pure-rand fills most of the state with constants); each further jump is a new stream.
+  for (let i = 0; i <= config.stream; i++) rng.jump();
   const f = (length: number) => new Float64Array(length);
   return {
     version: 1,
