@@ -8,14 +8,14 @@
 import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import { parse } from "csv-parse/sync";
-import { demographicParityDifference, equalizedOddsDifference } from "../src/index.js";
+import { demographicParityDifference, equalizedOddsDifference, reweighing } from "fairscope";
 import {
   auditModel,
   demographicParityPenalty,
   denseMatrix,
   exponentiatedGradient,
   trainWeighted,
-} from "../src/tfjs/index.js";
+} from "fairscope/tfjs";
 
 // tfjs prints a banner recommending its Node backend on first use; production mode silences it.
 tf.enableProdMode();
@@ -135,14 +135,9 @@ for (const strength of [0, 0.1, 0.25, 0.5, 1, 2]) {
 }
 
 // 2. Reweighing (Kamiran & Calders): W(g, y) = P(g) P(y) / P(g, y).
-const n = yTrain.length;
-const count = (g: number | undefined, y: number | undefined) =>
-  yTrain.filter((v, i) => (g === undefined || groupCodes[i] === g) && (y === undefined || v === y))
-    .length;
-const cell = [0, 1].map((g) =>
-  [0, 1].map((y) => (count(g, undefined) * count(undefined, y)) / (n * count(g, y))),
+const weights = Array.from(
+  reweighing({ yTrue: yTrain, sensitiveFeatures: groupCodes }).sampleWeight,
 );
-const weights = yTrain.map((y, i) => cell[groupCodes[i]!]![y]!);
 evaluate("tfjs logistic + reweighing", trainAndPredict({ sampleWeight: weights }));
 
 // 3. Exponentiated gradient under equalized odds, with the plain-JS logistic learner.

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
+import { reweighing } from "../../src/mitigation/reweighing.js";
 import { trainWeighted } from "../../src/tfjs/weightedTraining.js";
 
 tf.enableProdMode();
@@ -22,19 +23,6 @@ function groupOnlyData() {
     }
   }
   return { group, y };
-}
-
-// Kamiran & Calders reweighing, W(g, y) = P(g) P(y) / P(g, y), computed from the counts above.
-function reweighingWeights(group: number[], y: number[]): number[] {
-  const n = y.length;
-  const count = (pred: (i: number) => boolean) => y.filter((_, i) => pred(i)).length;
-  return y.map((label, i) => {
-    const g = group[i];
-    const pg = count((j) => group[j] === g) / n;
-    const py = count((j) => y[j] === label) / n;
-    const pgy = count((j) => group[j] === g && y[j] === label) / n;
-    return (pg * py) / pgy;
-  });
 }
 
 // Logistic model on the one-hot group, no bias: its two weights are the group intercepts.
@@ -87,7 +75,8 @@ describe("trainWeighted", () => {
     // logit(0.42) analytically.
     const { group, y } = groupOnlyData();
     const before = tf.memory().numTensors;
-    const [a, b] = fitIntercepts(reweighingWeights(group, y));
+    const { sampleWeight } = reweighing({ yTrue: y, sensitiveFeatures: group });
+    const [a, b] = fitIntercepts(Array.from(sampleWeight));
     expect(a).toBeCloseTo(logit(0.42), 2);
     expect(b).toBeCloseTo(logit(0.42), 2);
     expect(tf.memory().numTensors).toBe(before);
