@@ -34,8 +34,8 @@ const MAX_ISSUES_PER_CODE_AND_FIELD = 20;
  * (at most 20 per field and code, then one summary issue), so a user can fix them all at once.
  *
  * @example
- * try { prepare({ yTrue: [1, 0], yPred: [1], sensitiveFeatures: ["a", "b"] }) }
- * catch (e) { (e as FairnessInputError).issues[0].code } // => "length_mismatch"
+ * new FairnessInputError([{ code: "empty_input", path: ["yTrue"], message: "needs a row" }]).message;
+ * // => "yTrue: needs a row [empty_input]"
  */
 export class FairnessInputError extends Error {
   override readonly name = "FairnessInputError";

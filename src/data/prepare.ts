@@ -168,7 +168,7 @@ export function prepare(input: FairnessInput): Columns {
   }
 
   const weight = input.sampleWeight ? gather(input.sampleWeight, keep, m) : undefined;
-  if (weight && weight.every((w) => w === 0)) {
+  if (weight?.every((w) => w === 0)) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights of the kept rows are zero");
     issues.throwIfAny();
   }

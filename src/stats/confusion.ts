@@ -29,8 +29,8 @@ export interface ConfusionStats {
  * Cost: O(n) time, O(groups) memory.
  *
  * @example
- * const c = countConfusion({ ...cols, label: Uint8Array.of(1, 0), pred: Uint8Array.of(1, 1) });
- * confusionOf(c, 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
+ * const stats = countConfusion(prepare({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "a"] }));
+ * confusionOf(stats, 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
  */
 export function countConfusion(
   columns: Pick<Columns, "n" | "label" | "pred" | "weight" | "group" | "groups">,

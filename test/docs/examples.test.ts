@@ -1,0 +1,113 @@
+/**
+ * Runs the `@example` blocks of every doc comment in src/, so the documented outputs cannot
+ * drift. A statement followed by `// => value` (on its line or the next) must evaluate to
+ * `value` (a JS literal, or `TypedArrayName [..]`). Examples run with the exports of their own
+ * module and of the package root in scope.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as root from "../../src/index.js";
+
+const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+/** The text of each `@example` block, comment markers removed. */
+function examples(source: string): string[] {
+  const blocks: string[] = [];
+  for (const comment of source.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+    const lines = comment[1]!.split("\n").map((l) => l.replace(/^\s*\* ?/, ""));
+    let current: string[] | undefined;
+    for (const line of lines) {
+      if (line.startsWith("@example")) {
+        if (current) blocks.push(current.join("\n"));
+        current = [];
+      } else if (line.startsWith("@")) {
+        if (current) blocks.push(current.join("\n"));
+        current = undefined;
+      } else if (current) current.push(line);
+    }
+    if (current) blocks.push(current.join("\n"));
+  }
+  return blocks.filter((b) => b.includes("// =>"));
+}
+
+/** Rewrites `stmt; // => value` into a check call. */
+function instrument(example: string): string {
+  const out: string[] = [];
+  let statement: string[] = [];
+  let last = "";
+  for (const raw of example.split("\n")) {
+    const [code = "", expected] = raw.split("// =>");
+    if (code.trim() === "" && expected !== undefined) {
+      out.push(
+        `__check(${JSON.stringify(last)}, () => (${last}), ${JSON.stringify(expected.trim())});`,
+      );
+      continue;
+    }
+    statement.push(code);
+    if (!code.trim().endsWith(";")) continue;
+    const text = statement.join("\n").trim().replace(/;$/, "");
+    statement = [];
+    if (expected !== undefined) {
+      out.push(
+        `__check(${JSON.stringify(text)}, () => (${text}), ${JSON.stringify(expected.trim())});`,
+      );
+      last = "";
+    } else if (/^(const|let|try|for|if)\b/.test(text)) {
+      out.push(`${text};`);
+      last = "";
+    } else {
+      out.push(`${text};`);
+      last = text;
+    }
+  }
+  const checks = out.filter((l) => l.startsWith("__check(")).length;
+  const markers = example.split("// =>").length - 1;
+  if (checks !== markers || statement.join("").trim() !== "") {
+    throw new Error(
+      `example not understood (each "// =>" must follow a statement ending in ";"):\n${example}`,
+    );
+  }
+  return out.join("\n");
+}
+
+const TYPED = /^(Uint8Array|Uint32Array|Int32Array|Float64Array|Float32Array) (\[.*\])$/;
+
+function check(source: string, actual: () => unknown, expected: string) {
+  const typed = TYPED.exec(expected);
+  const value = actual();
+  if (typed) {
+    expect(value, source).toBeInstanceOf(
+      (globalThis as Record<string, unknown>)[typed[1]!] as never,
+    );
+    expect(Array.from(value as ArrayLike<number>), source).toEqual(JSON.parse(typed[2]!));
+    return;
+  }
+  expect(value, source).toEqual(new Function(`return (${expected});`)());
+}
+
+describe("doc comment examples", () => {
+  for (const file of sourceFiles(srcDir)) {
+    const blocks = examples(readFileSync(file, "utf8"));
+    blocks.forEach((block, i) => {
+      it(`${relative(srcDir, file)} example ${i + 1}`, async () => {
+        const own = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+        const scope = { ...root, ...own, __check: check };
+        const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+        const body = instrument(block);
+        new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));
+      });
+    });
+  }
+});

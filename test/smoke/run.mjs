@@ -1,0 +1,64 @@
+// Smoke test of the built package: ESM import, CJS require, Deno importing dist/ by file path,
+// and the root entry's import graph free of heavy optional packages.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = join(root, "dist");
+const snippet = (load) => `
+${load}
+const r = groupMetrics({ yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] }, { metrics: ["selectionRate"] });
+if (r.difference().selectionRate !== 1) throw new Error("unexpected value " + r.difference().selectionRate);
+console.log("ok");`;
+
+function run(label, command, args) {
+  const out = execFileSync(command, args, {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (!out.trim().endsWith("ok")) throw new Error(`${label}: unexpected output ${out}`);
+  console.log(`smoke: ${label} ok`);
+}
+
+run("ESM import('fairscope')", process.execPath, [
+  "--input-type=module",
+  "-e",
+  snippet('import { groupMetrics } from "fairscope";'),
+]);
+run("CJS require('fairscope')", process.execPath, [
+  "-e",
+  snippet('const { groupMetrics } = require("fairscope");'),
+]);
+const deno = join(root, "node_modules/.bin/deno");
+run("Deno import of dist/index.js", deno, [
+  "eval",
+  "--quiet",
+  snippet(`import { groupMetrics } from ${JSON.stringify(`file://${join(dist, "index.js")}`)};`),
+]);
+
+// The root entry must not pull in heavy optional packages (tfjs, mathjs, vega): walk its static
+// import graph through the bundle's own chunks.
+const forbidden = [/^@tensorflow\//, /^mathjs/, /^vega/, /^@duckdb\//, /^playwright/];
+const seen = new Set();
+const bare = new Set();
+const visit = (file) => {
+  if (seen.has(file)) return;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  for (const m of text.matchAll(
+    /^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm,
+  )) {
+    const spec = m[1] ?? m[2];
+    if (spec.startsWith(".")) visit(join(dirname(file), spec));
+    else bare.add(spec);
+  }
+};
+visit(join(dist, "index.js"));
+const bad = [...bare].filter((s) => forbidden.some((f) => f.test(s)));
+if (bad.length > 0) throw new Error(`root entry imports ${bad.join(", ")}`);
+console.log(
+  `smoke: root import graph (${seen.size} files) loads only ${[...bare].sort().join(", ")}`,
+);

@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  confusionOf,
+  countConfusion,
+  mergeConfusion,
+  neumaierSum,
+  prepare,
+  totalConfusion,
+} from "../../src/index.js";
+import { rowsArbitrary } from "../helpers/arbitraries.js";
+
+const columnsOf = (
+  rows: { yTrue: number[]; yPred: number[]; group: string[]; weight: number[] },
+  levels: string[],
+) =>
+  prepare({
+    yTrue: rows.yTrue,
+    yPred: rows.yPred,
+    sampleWeight: rows.weight,
+    // Every level present in every batch's index: encode against the same sorted levels.
+    sensitiveFeatures: rows.group.map((g) => levels.indexOf(g)),
+  });
+
+describe("confusion statistics", () => {
+  it("countConfusion(…) counts a hand example", () => {
+    const c = prepare({
+      yTrue: [1, 0, 1, 0, 1],
+      yPred: [1, 1, 0, 0, 1],
+      sampleWeight: [2, 1, 1, 3, 0.5],
+      sensitiveFeatures: ["a", "a", "a", "b", "b"],
+    });
+    const stats = countConfusion(c);
+    expect(confusionOf(stats, 0)).toEqual({ tn: 0, fp: 1, fn: 1, tp: 2 });
+    expect(confusionOf(stats, 0, true)).toEqual({ tn: 0, fp: 1, fn: 1, tp: 1 });
+    expect(confusionOf(stats, 1)).toEqual({ tn: 3, fp: 0, fn: 0, tp: 0.5 });
+    expect(totalConfusion(stats)).toEqual({ tn: 3, fp: 1, fn: 1, tp: 2.5 });
+  });
+
+  it("mergeConfusion(a, b) equals one pass over the concatenated rows", () => {
+    fc.assert(
+      fc.property(rowsArbitrary(2), fc.nat(), (rows, cut) => {
+        const k = 1 + (cut % (rows.yTrue.length - 1));
+        const levels = ["a", "b", "c", "d"];
+        const all = columnsOf({ ...rows, group: rows.group }, levels);
+        const part = (from: number, to: number) =>
+          columnsOf(
+            {
+              yTrue: rows.yTrue.slice(from, to),
+              yPred: rows.yPred.slice(from, to),
+              group: rows.group.slice(from, to),
+              weight: rows.weight.slice(from, to),
+            },
+            levels,
+          );
+        const a = part(0, k);
+        const b = part(k, rows.yTrue.length);
+        // Recode each part's groups to the level index so the three share one code space.
+        const recode = (c: ReturnType<typeof columnsOf>) =>
+          countConfusion(
+            c,
+            Uint32Array.from(c.group, (g) => c.groups.keys[g]![0] as number),
+            4,
+          );
+        const merged = mergeConfusion(recode(a), recode(b));
+        const single = recode(all);
+        expect(Array.from(merged.counts)).toEqual(Array.from(single.counts));
+        for (let g = 0; g < 4; g++) expect(confusionOf(merged, g)).toEqual(confusionOf(single, g));
+      }),
+    );
+  });
+
+  it("neumaierSum(…) keeps the small terms that naive summation loses", () => {
+    expect(neumaierSum([1e100, 1, -1e100])).toBe(1);
+    expect(neumaierSum(Array.from({ length: 10 }, () => 0.1))).toBe(1);
+  });
+});
