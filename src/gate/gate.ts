@@ -207,6 +207,7 @@ function checkRule(
  *
  * @throws FairnessInputError when the policy is invalid
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).passed; // => false
  */
 export function gate(report: FairnessReportData, policy: Policy | PolicyInput): GateResult {

@@ -10,7 +10,9 @@ import type { GateResult } from "./gate.js";
  * `<error>` for a rule that could not be measured, `<skipped>` for a failed warning-only rule.
  *
  * @example
- * renderJunit(gate(report, policy)).startsWith('<?xml version="1.0" encoding="UTF-8"?>'); // => true
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * const result = gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] });
+ * renderJunit(result).split("\n")[1]; // => '<testsuites name="fairscope gate" tests="1" failures="1" errors="0" skipped="0">'
  */
 export function renderJunit(result: GateResult, suiteName = "fairscope gate"): string {
   const failures = result.checks.filter((c) => c.status === "fail" && c.severity === "error");
@@ -49,7 +51,9 @@ const MARK = { pass: "PASS", fail: "FAIL", error: "ERROR" } as const;
  * Gate results as text lines: one per rule, then the verdict.
  *
  * @example
- * renderGateText(result).split("\n").at(-2); // => "Gate FAILED: 1 of 2 checks failed"
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * const result = gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] });
+ * renderGateText(result); // => "FAIL  demographicParityRatio >= 0.8: measured 0.000, below the minimum 0.8\nGate FAILED: 1 of 1 checks failed\n"
  */
 export function renderGateText(result: GateResult): string {
   const bad = result.checks.filter((c) => c.status !== "pass");
@@ -69,6 +73,8 @@ export function renderGateText(result: GateResult): string {
  * Gate results as a Markdown table.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * const result = gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] });
  * renderGateMarkdown(result).split("\n")[0]; // => "### Fairness gate: ❌ failed"
  */
 export function renderGateMarkdown(result: GateResult): string {

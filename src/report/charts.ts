@@ -51,6 +51,7 @@ function barMetrics(report: FairnessReportData): string[] {
  * intervals, and the reference group's value as a rule.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * metricBarsSpec(report).columns; // => 3
  */
 export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
@@ -130,7 +131,8 @@ export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
  * a random classifier. Undefined when the report has no scores.
  *
  * @example
- * rocSpec(reportWithoutScores); // => undefined
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * rocSpec(report); // => undefined
  */
 export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
   if (!report.roc || report.roc.length === 0) return undefined;
@@ -192,7 +194,8 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
  * has no calibration section.
  *
  * @example
- * reliabilitySpec(reportWithoutCalibration); // => undefined
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * reliabilitySpec(report); // => undefined
  */
 export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | undefined {
   const section = report.calibration;
@@ -288,6 +291,7 @@ export function tradeoffSpec(
  * reliability diagrams (with a calibration section).
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] });
  * chartSpecs(report).map((c) => c.id); // => ["metrics", "roc"]
  */
 export function chartSpecs(report: FairnessReportData): ChartSpec[] {
@@ -339,7 +343,8 @@ const SILENT = {
  *
  * @throws Error naming the packages to install when vega or vega-lite is missing
  * @example
- * await renderSvg(metricBarsSpec(report)); // => "<svg ...>...</svg>"
+ * const svg = renderSvg(tradeoffSpec([{ threshold: 0.5, x: 0.1, y: 0.8 }], { x: "Gap", y: "Accuracy" }));
+ * svg instanceof Promise; // => true
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   let vega: VegaModule;
@@ -371,7 +376,8 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
  * installed (renderers then show tables only).
  *
  * @example
- * (await renderCharts(report)).map((c) => c.id); // => ["metrics", "roc"]
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderCharts(report) instanceof Promise; // => true
  */
 export async function renderCharts(report: FairnessReportData): Promise<RenderedChart[]> {
   const specs = chartSpecs(report);

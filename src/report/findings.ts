@@ -20,8 +20,9 @@ const RANK = { warning: 0, notice: 1, info: 2 } as const;
  * Cost: O(metrics × groups).
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] }, { minGroupSize: 0 });
  * findingsOf(report)[0].text;
- * // => "The selection rate for b is 0.500 lower than for a (0.000 vs 0.500)."
+ * // => "The true positive rate for b is 1.000 lower than for a (0.000 vs 1.000)."
  */
 export function findingsOf(report: Omit<FairnessReportData, "findings">): Finding[] {
   const names = new Map(report.metrics.map((m) => [m.id, m.name]));

@@ -68,7 +68,8 @@ export class FairnessReport implements FairnessReportData {
    *
    * @throws FairnessInputError listing every schema violation with its path
    * @example
-   * FairnessReport.fromJSON(JSON.parse(JSON.stringify(report))).reference; // => "Male"
+   * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+   * FairnessReport.fromJSON(JSON.parse(JSON.stringify(report))).reference; // => "a"
    */
   static fromJSON(json: unknown): FairnessReport {
     const parsed = FairnessReportSchema.safeParse(json);

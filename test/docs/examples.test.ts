@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import * as gateExports from "../../src/gate/index.js";
 import * as root from "../../src/index.js";
+import * as reportExports from "../../src/report/index.js";
 
 const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
 
@@ -103,7 +105,7 @@ describe("doc comment examples", () => {
     blocks.forEach((block, i) => {
       it(`${relative(srcDir, file)} example ${i + 1}`, async () => {
         const own = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-        const scope = { ...root, ...own, __check: check };
+        const scope = { ...root, ...reportExports, ...gateExports, ...own, __check: check };
         const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const body = instrument(block);
         new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));

@@ -61,6 +61,7 @@ function table(t: Table, className: string): string {
  * escaped, so a group named `<img src=x onerror=alert(1)>` shows as that text.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderHtml(report).startsWith("<!doctype html>"); // => true
  */
 export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}): string {
@@ -142,7 +143,8 @@ ${body}
  * vega-lite are imported here; without them the document has tables only).
  *
  * @example
- * (await renderHtmlReport(report)).includes("<svg"); // => true
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderHtmlReport(report) instanceof Promise; // => true
  */
 export async function renderHtmlReport(report: FairnessReportData): Promise<string> {
   return renderHtml(report, { charts: await renderCharts(report) });

@@ -9,6 +9,7 @@ import type { FairnessReportData } from "../schema.js";
  * seed render to identical bytes.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * JSON.parse(renderJson(report)).schemaVersion; // => "1"
  */
 export function renderJson(report: FairnessReportData): string {
@@ -21,7 +22,8 @@ export function renderJson(report: FairnessReportData): string {
  * spreadsheet formula injection.
  *
  * @example
- * renderCsv(report).split("\n")[0]; // => "group,count,small,reference,selectionRate,..."
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderCsv(report).split("\r\n")[2]; // => "a,2,true,true,0.5,0.5,1,0,0,1,1"
  */
 export function renderCsv(report: FairnessReportData): string {
   const ids = report.metrics.map((m) => m.id).filter((id) => id !== "count");

@@ -31,6 +31,7 @@ const ICON = { warning: "⚠️", notice: "🔸", info: "ℹ️" } as const;
  * or inject markup.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderMarkdown(report).split("\n")[0]; // => "## Fairness report"
  */
 export function renderMarkdown(report: FairnessReportData, options: MarkdownOptions = {}): string {

@@ -160,6 +160,7 @@ function findingLines(findings: readonly Finding[], width: number, style: Style)
  * findings and warnings; lines fit `width` columns.
  *
  * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderText(report).split("\n")[0]; // => "Fairness report (fairscope 0.1.0)"
  */
 export function renderText(report: FairnessReportData, options: TextOptions = {}): string {
