@@ -3,9 +3,19 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    report: "src/report/index.ts",
+    gate: "src/gate/index.ts",
+    // The command (src/cli/main.ts starts with a shebang, which esbuild keeps).
+    cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: {
+    entry: {
+      index: "src/index.ts",
+      report: "src/report/index.ts",
+      gate: "src/gate/index.ts",
+    },
+  },
   sourcemap: true,
   clean: true,
   splitting: true,

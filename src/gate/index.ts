@@ -15,5 +15,6 @@ export {
   PolicyRuleSchema,
   PolicySchema,
   parsePolicy,
+  policyJsonSchema,
 } from "./policy.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

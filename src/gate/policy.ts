@@ -119,3 +119,18 @@ export function parsePolicy(json: unknown): Policy {
     })),
   );
 }
+
+/**
+ * The policy file's JSON Schema (draft 2020-12), generated from {@link PolicySchema} (the
+ * shape a user writes: fields with defaults are optional).
+ *
+ * @example
+ * policyJsonSchema().title; // => "fairscope gate policy"
+ */
+export function policyJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "https://fairscope.dev/schema/policy-v1.json",
+    title: "fairscope gate policy",
+    ...(z.toJSONSchema(PolicySchema, { io: "input" }) as Record<string, unknown>),
+  };
+}

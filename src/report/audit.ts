@@ -2,6 +2,7 @@
  * `audit`: everything fairscope computes for one dataset, as one {@link FairnessReport}.
  */
 import type { Columns } from "../data/columns.js";
+import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { maxOf, minOf } from "../disparity/aggregate.js";
@@ -32,7 +33,11 @@ import {
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Which group the others are compared with. */
-export type ReferenceChoice = "largest" | "overall" | { readonly group: GroupSelector };
+export type ReferenceChoice =
+  | "largest"
+  | "overall"
+  | { readonly group: GroupSelector }
+  | { readonly label: string };
 
 export interface AuditOptions {
   /**
@@ -42,8 +47,9 @@ export interface AuditOptions {
    */
   readonly metrics?: readonly string[];
   /**
-   * The reference of gaps: the largest group (by unweighted count), the overall population, or
-   * a named group. @defaultValue "largest"
+   * The reference of gaps: the largest group (by unweighted count), the overall population, a
+   * group by its levels (`{ group: "Female" }`, `{ group: ["Female", "White"] }`) or by its
+   * label (`{ label: "Female, White" }`). @defaultValue "largest"
    */
   readonly reference?: ReferenceChoice;
   /** Groups with fewer rows are flagged as small. @defaultValue 30 */
@@ -225,7 +231,21 @@ function referenceIndex(result: GroupMetricsResult, choice: ReferenceChoice): nu
     });
     return best;
   }
-  return result.groupIndex(choice.group);
+  if ("group" in choice) return result.groupIndex(choice.group);
+  const index = result.byGroup.findIndex((g) => g.label === choice.label && g.count > 0);
+  if (index < 0) {
+    throw new FairnessInputError([
+      {
+        code: "unknown_group",
+        path: ["reference"],
+        message: `no rows in group ${JSON.stringify(choice.label)}; groups are ${result.byGroup
+          .filter((g) => g.count > 0)
+          .map((g) => JSON.stringify(g.label))
+          .join(", ")}`,
+      },
+    ]);
+  }
+  return index;
 }
 
 function disparities(
