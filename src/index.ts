@@ -4,6 +4,32 @@
  * The public surface, listed by name and grouped by topic. No logic lives here.
  */
 
+// Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
+export {
+  type BinStrategy,
+  type BrierDecomposition,
+  CALIBRATION_METRICS,
+  type CalibrationBin,
+  type CalibrationByGroupResult,
+  type CalibrationCurve,
+  type CalibrationCurveOptions,
+  type CalibrationGroup,
+  type CalibrationOptions,
+  type CalibrationSummary,
+  type ChouldechovaGroup,
+  type ChouldechovaNote,
+  calibrationByGroup,
+  calibrationCurve,
+  calibrationSummary,
+  type GeneralizedRates,
+  type GroupCalibrationTest,
+  type HosmerLemeshowTest,
+  type ImpossibilityNote,
+  type InterceptFit,
+  type KleinbergGroup,
+  type KleinbergNote,
+  type SlopeFit,
+} from "./calibration/index.js";
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
@@ -53,7 +79,6 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./disparity/criteria.js";
-
 // Metrics
 export type {
   ErrorPolicy,
@@ -92,3 +117,51 @@ export {
   totalConfusion,
 } from "./stats/confusion.js";
 export { neumaierSum } from "./stats/summation.js";
+// Uncertainty: seeded randomness, intervals, tests, bootstrap
+export {
+  type AdjustedPValues,
+  adjustPValues,
+  type BootstrapEstimate,
+  type BootstrapGroup,
+  type BootstrapGroupMetricsOptions,
+  type BootstrapMethod,
+  type BootstrapOptions,
+  type BootstrapProvenance,
+  bootstrapConfusionCounts,
+  bootstrapGroupMetrics,
+  bootstrapInterval,
+  type ChiSquareResult,
+  type CorrectionMethod,
+  type CountBootstrapResult,
+  type CriterionIntervals,
+  chiSquareHomogeneityTest,
+  clopperPearsonInterval,
+  fisherExactTest,
+  type GroupBootstrapResult,
+  type GroupRateTestsOptions,
+  type GroupRateTestsResult,
+  groupRateTests,
+  type Interval,
+  type IntervalMethod,
+  type Jackknife,
+  type LevelBounds,
+  type MetricIntervals,
+  newcombeDifferenceInterval,
+  type ProportionIntervals,
+  proportionEffectSize,
+  proportionIntervals,
+  quantileSorted,
+  RANDOM_METHOD,
+  type RandomSource,
+  type RateComparison,
+  type RepresentationOptions,
+  type RepresentationRow,
+  randomSource,
+  representationCheck,
+  requiredSampleSize,
+  type SampleSizeResult,
+  type SmallGroup,
+  type TestResult,
+  twoProportionZTest,
+  wilsonInterval,
+} from "./uncertainty/index.js";

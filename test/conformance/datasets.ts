@@ -24,6 +24,20 @@ export interface PipelineData {
   readonly aif360Protected: Record<string, number[]>;
   /** The raw CSV records, for kinds that need other columns (reductions). */
   readonly records: Record<string, string>[];
+  /**
+   * Encoded model features and the training rows, for pipelines that train a model
+   * (adult_reductions: the top-level fields are the test rows).
+   */
+  readonly training?: TrainingData;
+}
+
+/** A train/test design matrix (row-major, `cols` columns) with the training labels and groups. */
+export interface TrainingData {
+  readonly cols: number;
+  readonly xTrain: Float64Array;
+  readonly yTrain: number[];
+  readonly featuresTrain: Record<string, Level[]>;
+  readonly xTest: Float64Array;
 }
 
 type Row = Record<string, string>;
@@ -121,6 +135,76 @@ function german(dir: string): PipelineData {
   };
 }
 
+const ADULT_NUMERIC = [
+  "age",
+  "fnlwgt",
+  "education-num",
+  "capital-gain",
+  "capital-loss",
+  "hours-per-week",
+];
+const ADULT_CATEGORICAL = [
+  "workclass",
+  "education",
+  "marital-status",
+  "occupation",
+  "relationship",
+  "race",
+  "sex",
+  "native-country",
+];
+
+/**
+ * scikit-learn's ColumnTransformer of prepare_datasets.py: StandardScaler (population sd) on the
+ * numeric columns, then OneHotEncoder (sorted categories, unknown → all zeros) on the categorical
+ * ones, both fitted on the training rows.
+ */
+function adultDesign(train: Row[], test: Row[]) {
+  const scalers = ADULT_NUMERIC.map((c) => {
+    const values = train.map((r) => num(r, c));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+    return { c, mean, sd };
+  });
+  const categories = ADULT_CATEGORICAL.map((c) => {
+    const levels = [...new Set(train.map((r) => r[c] ?? ""))].sort();
+    return { c, index: new Map(levels.map((l, k) => [l, k])), size: levels.length };
+  });
+  const cols = scalers.length + categories.reduce((a, b) => a + b.size, 0);
+  const encode = (rows: Row[]) => {
+    const x = new Float64Array(rows.length * cols);
+    rows.forEach((r, i) => {
+      let j = i * cols;
+      for (const { c, mean, sd } of scalers) x[j++] = (num(r, c) - mean) / sd;
+      for (const { c, index, size } of categories) {
+        const k = index.get(r[c] ?? "");
+        if (k !== undefined) x[j + k] = 1;
+        j += size;
+      }
+    });
+    return x;
+  };
+  return { cols, xTrain: encode(train), xTest: encode(test) };
+}
+
+function adultReductions(dir: string): PipelineData {
+  const train = readCsv(join(dir, "adult.csv"));
+  const test = readCsv(join(dir, "adult_test.csv"));
+  const design = adultDesign(train, test);
+  return {
+    n: test.length,
+    records: test,
+    yTrue: test.map((r) => (r.income === ">50K." ? 1 : 0)),
+    features: { sex: test.map((r) => r.sex ?? null) },
+    aif360Protected: {},
+    training: {
+      ...design,
+      yTrain: train.map((r) => (r.income === ">50K" ? 1 : 0)),
+      featuresTrain: { sex: train.map((r) => r.sex ?? null) },
+    },
+  };
+}
+
 const PIPELINES: Record<string, { files: string[]; load: (dir: string) => PipelineData }> = {
   compas_propublica: { files: ["compas-scores-two-years.csv"], load: compas },
   adult_test_lr: {
@@ -129,6 +213,7 @@ const PIPELINES: Record<string, { files: string[]; load: (dir: string) => Pipeli
   },
   adult_train: { files: ["adult.csv"], load: adultTrain },
   german_lr: { files: ["german.csv", "derived/german_lr_scores.csv"], load: german },
+  adult_reductions: { files: ["adult.csv", "adult_test.csv"], load: adultReductions },
 };
 
 /** Loads pipelines from one or more dataset directories (first directory holding the files wins). */

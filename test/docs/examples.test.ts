@@ -1,8 +1,9 @@
 /**
  * Runs the `@example` blocks of every doc comment in src/, so the documented outputs cannot
  * drift. A statement followed by `// => value` (on its line or the next) must evaluate to
- * `value` (a JS literal, or `TypedArrayName [..]`). Examples run with the exports of their own
- * module and of the package root in scope.
+ * `value` (a JS literal, or `TypedArrayName [..]`; numbers to 1e-12 relative, since documented
+ * values often come from the reference libraries). Examples run with the exports of their own
+ * module, of the package root and the count-metric declarations in scope.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as gateExports from "../../src/gate/index.js";
 import * as root from "../../src/index.js";
+import * as countMetrics from "../../src/metrics/counts.js";
 import * as reportExports from "../../src/report/index.js";
 
 const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
@@ -96,7 +98,35 @@ function check(source: string, actual: () => unknown, expected: string) {
     expect(Array.from(value as ArrayLike<number>), source).toEqual(JSON.parse(typed[2]!));
     return;
   }
-  expect(value, source).toEqual(new Function(`return (${expected});`)());
+  expectNear(source, value, new Function(`return (${expected});`)());
+}
+
+function expectNear(source: string, actual: unknown, expected: unknown): void {
+  if (typeof expected === "number" && typeof actual === "number" && Number.isFinite(expected)) {
+    const tolerance = 1e-12 * Math.max(1, Math.abs(expected));
+    expect(Math.abs(actual - expected), `${source}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      tolerance,
+    );
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    expect(actual.length, source).toBe(expected.length);
+    expected.forEach((e, i) => expectNear(source, actual[i], e));
+  } else if (
+    expected !== null &&
+    typeof expected === "object" &&
+    actual !== null &&
+    typeof actual === "object"
+  ) {
+    expect(Object.keys(actual).sort(), source).toEqual(Object.keys(expected).sort());
+    for (const key of Object.keys(expected)) {
+      expectNear(
+        source,
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+      );
+    }
+  } else {
+    expect(actual, source).toEqual(expected);
+  }
 }
 
 describe("doc comment examples", () => {
@@ -105,7 +135,19 @@ describe("doc comment examples", () => {
     blocks.forEach((block, i) => {
       it(`${relative(srcDir, file)} example ${i + 1}`, async () => {
         const own = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-        const scope = { ...root, ...reportExports, ...gateExports, ...own, __check: check };
+        // fairscope/tfjs examples also see `tf` and the subpath's exports.
+        const tfjsScope = relative(srcDir, file).startsWith("tfjs")
+          ? { tf: await import("@tensorflow/tfjs"), ...(await import("../../src/tfjs/index.js")) }
+          : {};
+        const scope = {
+          ...countMetrics,
+          ...root,
+          ...reportExports,
+          ...gateExports,
+          ...tfjsScope,
+          ...own,
+          __check: check,
+        };
         const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const body = instrument(block);
         new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));

@@ -11,6 +11,12 @@ import {
 
 const ALL = METRICS.map((m) => m.id);
 const WEIGHT_FREE = ALL.filter((id) => id !== "count" && id !== "weightedCount");
+/**
+ * Calibration metrics that read weights as relative (rescaled to the number of rows): equal-mass
+ * bin edges and the Hosmer–Lemeshow p-value depend on the number of rows, so duplicating rows
+ * changes them by design, while scaling every weight does not.
+ */
+const ROW_COUNT_DEPENDENT = ["expectedCalibrationErrorQuantile", "hosmerLemeshowPValue"];
 
 const run = (rows: Omit<Rows, "weight"> & { weight?: number[] }, weighted: boolean) =>
   groupMetrics(
@@ -62,7 +68,11 @@ describe("groupMetrics properties", () => {
   it("groupMetrics(…) with integer weights equals the unweighted metrics of duplicated rows", () => {
     fc.assert(
       fc.property(rowsArbitrary(), (rows) => {
-        expectSameValues(run(rows, true), run(duplicateByWeight(rows), false), WEIGHT_FREE);
+        expectSameValues(
+          run(rows, true),
+          run(duplicateByWeight(rows), false),
+          WEIGHT_FREE.filter((id) => !ROW_COUNT_DEPENDENT.includes(id)),
+        );
       }),
     );
   });

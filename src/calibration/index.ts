@@ -1,0 +1,27 @@
+/** Calibration: public API of the module (the root index re-exports these by name). */
+export type { BinStrategy } from "./binning.js";
+export {
+  type CalibrationByGroupResult,
+  type CalibrationGroup,
+  type CalibrationOptions,
+  type CalibrationSummary,
+  calibrationByGroup,
+  calibrationSummary,
+} from "./byGroup.js";
+export {
+  type CalibrationBin,
+  type CalibrationCurve,
+  type CalibrationCurveOptions,
+  calibrationCurve,
+} from "./curve.js";
+export type { GroupCalibrationTest, HosmerLemeshowTest } from "./hypothesis.js";
+export type {
+  ChouldechovaGroup,
+  ChouldechovaNote,
+  ImpossibilityNote,
+  KleinbergGroup,
+  KleinbergNote,
+} from "./impossibility.js";
+export { CALIBRATION_METRICS } from "./metrics.js";
+export type { InterceptFit, SlopeFit } from "./recalibration.js";
+export type { BrierDecomposition, GeneralizedRates } from "./scalar.js";

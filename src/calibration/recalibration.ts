@@ -1,0 +1,230 @@
+/**
+ * Logistic recalibration (Cox 1958): `logit P(y = 1) = a + b · logit(p)` fitted by Newton–Raphson
+ * (for the canonical logit link this is IRLS), and the calibration intercept with the slope fixed
+ * at 1 (`logit(p)` as an offset). Two parameters need no matrix library: the 2×2 information
+ * matrix is inverted in closed form.
+ */
+import { addCompensated } from "../stats/summation.js";
+
+/** Clipping of probabilities before the logit, so that p = 0 or 1 gives a finite z. */
+export const DEFAULT_LOGIT_CLIP = 1e-6;
+
+/** z = log(p / (1 − p)) of p clipped to [clip, 1 − clip]. */
+export function logitColumn(score: Float64Array, clip: number): Float64Array {
+  const z = new Float64Array(score.length);
+  for (let i = 0; i < score.length; i++) {
+    const p = Math.min(1 - clip, Math.max(clip, score[i]!));
+    z[i] = Math.log(p / (1 - p));
+  }
+  return z;
+}
+
+/** log(1 + e^x) without overflow. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** Logistic slope model `logit P(y=1) = intercept + slope · z`. */
+export interface SlopeFit {
+  readonly intercept: number;
+  readonly slope: number;
+  /** sqrt(diag((XᵀWX)⁻¹)) at the solution (scale 1), as statsmodels' GLM `bse`. */
+  readonly seIntercept: number;
+  readonly seSlope: number;
+  /** Σ w (y log μ + (1 − y) log(1 − μ)). */
+  readonly logLikelihood: number;
+  /** −2 · logLikelihood (binary outcomes: the saturated model's likelihood is 1). */
+  readonly deviance: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+/** Offset model `logit P(y=1) = intercept + z` (calibration-in-the-large on the logit scale). */
+export interface InterceptFit {
+  readonly intercept: number;
+  readonly seIntercept: number;
+  readonly logLikelihood: number;
+  readonly deviance: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+}
+
+const MAX_ITERATIONS = 100;
+const STEP_TOLERANCE = 1e-10;
+const MAX_HALVINGS = 30;
+
+/** A step is halved only when it lowers the likelihood by more than rounding near the maximum. */
+function worse(next: number, current: number): boolean {
+  return next < current - 1e-12 * Math.abs(current);
+}
+
+/** Σ w log-likelihood of the rows under η = a + b z (compensated, so row order does not matter). */
+function logLikelihood(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  a: number,
+  b: number,
+): number {
+  const sum = new Float64Array(1);
+  const comp = new Float64Array(1);
+  for (let i = 0; i < z.length; i++) {
+    const w = weight === undefined ? 1 : weight[i]!;
+    if (w === 0) continue;
+    const eta = a + b * z[i]!;
+    addCompensated(sum, comp, 0, -w * softplus(label[i] === 1 ? -eta : eta));
+  }
+  return sum[0]! + comp[0]!;
+}
+
+/**
+ * Gradient and information matrix of the log-likelihood at (a, b), and whether a fitted
+ * probability has reached exactly 0 or 1 (the sign of separation: the maximum is at infinity).
+ */
+function derivatives(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  a: number,
+  b: number,
+) {
+  // slots: gradient (a, b), information (aa, ab, bb); compensated so that the root Newton
+  // converges to does not depend on row order.
+  const sum = new Float64Array(5);
+  const comp = new Float64Array(5);
+  let saturated = false;
+  for (let i = 0; i < z.length; i++) {
+    const w = weight === undefined ? 1 : weight[i]!;
+    if (w === 0) continue;
+    const zi = z[i]!;
+    const mu = 1 / (1 + Math.exp(-(a + b * zi)));
+    if (mu === 0 || mu === 1) saturated = true;
+    const r = w * ((label[i] === 1 ? 1 : 0) - mu);
+    const v = w * mu * (1 - mu);
+    addCompensated(sum, comp, 0, r);
+    addCompensated(sum, comp, 1, r * zi);
+    addCompensated(sum, comp, 2, v);
+    addCompensated(sum, comp, 3, v * zi);
+    addCompensated(sum, comp, 4, v * zi * zi);
+  }
+  const at = (k: number) => sum[k]! + comp[k]!;
+  return { ga: at(0), gb: at(1), haa: at(2), hab: at(3), hbb: at(4), saturated };
+}
+
+/**
+ * Fits the slope model by Newton–Raphson from the calibrated point (a, b) = (0, 1), halving a step
+ * that lowers the likelihood, until the step is below 1e-10 (relative) or `maxIterations`. Without
+ * a finite maximum (separated data, one class only, constant z) it stops with `converged: false`:
+ * the iterations diverge until a fitted probability is exactly 0 or 1.
+ * Cost: O(n) per iteration.
+ */
+export function fitSlope(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+  maxIterations = MAX_ITERATIONS,
+): SlopeFit {
+  let a = 0;
+  let b = 1;
+  let ll = logLikelihood(label, z, weight, a, b);
+  let converged = false;
+  let iterations = 0;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    const d = derivatives(label, z, weight, a, b);
+    const det = d.haa * d.hbb - d.hab * d.hab;
+    // A singular information matrix (z constant, or one row) has no unique maximum.
+    if (!(det > 1e-12 * d.haa * d.hbb)) break;
+    const da = (d.hbb * d.ga - d.hab * d.gb) / det;
+    const db = (d.haa * d.gb - d.hab * d.ga) / det;
+    let t = 1;
+    let next = logLikelihood(label, z, weight, a + da, b + db);
+    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
+      t /= 2;
+      next = logLikelihood(label, z, weight, a + t * da, b + t * db);
+    }
+    a += t * da;
+    b += t * db;
+    ll = next;
+    converged =
+      Math.max(Math.abs(da), Math.abs(db)) <= STEP_TOLERANCE * (1 + Math.abs(a) + Math.abs(b));
+  }
+  const d = derivatives(label, z, weight, a, b);
+  const det = d.haa * d.hbb - d.hab * d.hab;
+  return {
+    intercept: a,
+    slope: b,
+    seIntercept: Math.sqrt(d.hbb / det),
+    seSlope: Math.sqrt(d.haa / det),
+    logLikelihood: ll,
+    deviance: -2 * ll,
+    converged: converged && !d.saturated,
+    iterations,
+  };
+}
+
+/**
+ * Fits the offset model `logit P(y=1) = a + z` by Newton–Raphson from a = 0 (same stopping rule
+ * as {@link fitSlope}). Cost: O(n) per iteration.
+ */
+export function fitInterceptWithOffset(
+  label: Uint8Array,
+  z: Float64Array,
+  weight: Float64Array | undefined,
+): InterceptFit {
+  let a = 0;
+  let ll = logLikelihood(label, z, weight, a, 1);
+  let converged = false;
+  let iterations = 0;
+  while (iterations < MAX_ITERATIONS && !converged) {
+    iterations++;
+    const d = derivatives(label, z, weight, a, 1);
+    if (!(d.haa > 0)) break;
+    const da = d.ga / d.haa;
+    let t = 1;
+    let next = logLikelihood(label, z, weight, a + da, 1);
+    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
+      t /= 2;
+      next = logLikelihood(label, z, weight, a + t * da, 1);
+    }
+    a += t * da;
+    ll = next;
+    converged = Math.abs(da) <= STEP_TOLERANCE * (1 + Math.abs(a));
+  }
+  const d = derivatives(label, z, weight, a, 1);
+  return {
+    intercept: a,
+    seIntercept: Math.sqrt(1 / d.haa),
+    logLikelihood: ll,
+    deviance: -2 * ll,
+    converged: converged && !d.saturated,
+    iterations,
+  };
+}
+
+/**
+ * The fit as if every weight were multiplied by `scale`: coefficients unchanged, information
+ * times `scale` (standard errors over sqrt(scale)), log-likelihood and deviance times `scale`.
+ */
+export function rescaleSlopeFit(fit: SlopeFit, scale: number): SlopeFit {
+  if (scale === 1) return fit;
+  const root = Math.sqrt(scale);
+  return {
+    ...fit,
+    seIntercept: fit.seIntercept / root,
+    seSlope: fit.seSlope / root,
+    logLikelihood: fit.logLikelihood * scale,
+    deviance: fit.deviance * scale,
+  };
+}
+
+/** {@link rescaleSlopeFit} for the offset model. */
+export function rescaleInterceptFit(fit: InterceptFit, scale: number): InterceptFit {
+  if (scale === 1) return fit;
+  return {
+    ...fit,
+    seIntercept: fit.seIntercept / Math.sqrt(scale),
+    logLikelihood: fit.logLikelihood * scale,
+    deviance: fit.deviance * scale,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Auditing a tfjs model: batched prediction, then fairscope's per-group metrics.
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { FairnessInput } from "../data/schema.js";
+import {
+  type GroupMetricsOptions,
+  type GroupMetricsResult,
+  groupMetrics,
+} from "../metrics/groupMetrics.js";
+import { fromTensors, type TensorFairnessInput } from "./adapters.js";
+
+/** Anything with tfjs's `predict(x) → Tensor` (a `tf.LayersModel`, a `tf.GraphModel`…). */
+export interface PredictingModel {
+  predict(x: tf.Tensor): tf.Tensor | tf.Tensor[];
+}
+
+export interface AuditModelOptions
+  extends GroupMetricsOptions,
+    Pick<
+      TensorFairnessInput,
+      | "sampleWeight"
+      | "controlFeatures"
+      | "posLabel"
+      | "threshold"
+      | "thresholdRule"
+      | "missingGroup"
+    > {
+  /** Rows per `predict` call (bounds memory on large x). @defaultValue 1024 */
+  readonly batchSize?: number;
+}
+
+/**
+ * The model's probability of the positive class for every row of x, predicted `batchSize` rows
+ * at a time inside `tf.tidy` (outputs `[n]` or `[n, 1]` are P(1); `[n, 2]` takes column 1).
+ * Cost: one forward pass per row; memory O(batchSize) tensors plus the n scores.
+ *
+ * @example
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], activation: "sigmoid", kernelInitializer: "zeros" })] });
+ * predictInBatches(model, tf.tensor2d([[1], [2], [3]]), 2); // => Float64Array [0.5, 0.5, 0.5]
+ */
+export function predictInBatches(
+  model: PredictingModel,
+  x: tf.Tensor,
+  batchSize = 1024,
+): Float64Array {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError("predictInBatches: batchSize must be a positive integer");
+  }
+  const n = x.shape[0] ?? 0;
+  const out = new Float64Array(n);
+  for (let start = 0; start < n; start += batchSize) {
+    const size = Math.min(batchSize, n - start);
+    tf.tidy(() => {
+      const begin = x.shape.map((_, k) => (k === 0 ? start : 0));
+      const extent = x.shape.map((d, k) => (k === 0 ? size : d));
+      const raw = model.predict(tf.slice(x, begin, extent));
+      const output = Array.isArray(raw) ? raw[0]! : raw;
+      const cols = output.shape.length === 2 ? output.shape[1]! : 1;
+      if (output.shape[0] !== size || cols > 2) {
+        throw new TypeError(
+          `predictInBatches: expected model output [${size}], [${size}, 1] or [${size}, 2], got [${output.shape.join(", ")}]`,
+        );
+      }
+      const values = output.dataSync();
+      for (let i = 0; i < size; i++) out[start + i] = values[i * cols + cols - 1]!;
+    });
+  }
+  return out;
+}
+
+/**
+ * Audits a binary tfjs model: predicts x in batches (`predictInBatches`), then computes
+ * `groupMetrics` of the predicted probabilities (thresholded at `threshold`, default 0.5) against
+ * `yTrue` by `sensitiveFeatures`. Inputs may be arrays or tensors; no tensor is left behind.
+ * Cost: one forward pass per row plus O(n) for the metrics.
+ *
+ * @example
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], activation: "sigmoid", kernelInitializer: "ones" })] });
+ * auditModel(model, tf.tensor2d([[-1], [1], [-2], [2]]), [0, 1, 1, 1], ["a", "a", "b", "b"]).byGroup.length; // => 2
+ */
+export function auditModel(
+  model: PredictingModel,
+  x: tf.Tensor,
+  yTrue: TensorFairnessInput["yTrue"],
+  sensitiveFeatures: TensorFairnessInput["sensitiveFeatures"],
+  options: AuditModelOptions = {},
+): GroupMetricsResult {
+  const { batchSize, metrics, zeroDivision, errors, ...rest } = options;
+  const yScore = predictInBatches(model, x, batchSize);
+  const input: FairnessInput = fromTensors({ ...rest, yTrue, yScore, sensitiveFeatures });
+  return groupMetrics(input, { metrics, zeroDivision, errors });
+}

@@ -1,0 +1,52 @@
+/** Public API of the uncertainty module (wired into the root by the lead). */
+export type {
+  BootstrapEstimate,
+  BootstrapMethod,
+  Jackknife,
+  LevelBounds,
+} from "./bootstrapInterval.js";
+export { bootstrapInterval } from "./bootstrapInterval.js";
+export type { AdjustedPValues, CorrectionMethod } from "./corrections.js";
+export { adjustPValues } from "./corrections.js";
+export type {
+  BootstrapOptions,
+  BootstrapProvenance,
+  CountBootstrapResult,
+  CriterionIntervals,
+  MetricIntervals,
+} from "./countBootstrap.js";
+export { bootstrapConfusionCounts } from "./countBootstrap.js";
+export type {
+  BootstrapGroup,
+  BootstrapGroupMetricsOptions,
+  GroupBootstrapResult,
+  SmallGroup,
+} from "./groupBootstrap.js";
+export { bootstrapGroupMetrics } from "./groupBootstrap.js";
+export type {
+  GroupRateTestsOptions,
+  GroupRateTestsResult,
+  RateComparison,
+} from "./groupTests.js";
+export { groupRateTests } from "./groupTests.js";
+export type { Interval, IntervalMethod } from "./proportion.js";
+export {
+  clopperPearsonInterval,
+  newcombeDifferenceInterval,
+  wilsonInterval,
+} from "./proportion.js";
+export type { ProportionIntervals } from "./proportionIntervals.js";
+export { proportionIntervals } from "./proportionIntervals.js";
+export { quantileSorted } from "./quantile.js";
+export type { RandomSource } from "./random.js";
+export { RANDOM_METHOD, randomSource } from "./random.js";
+export type { RepresentationOptions, RepresentationRow } from "./representation.js";
+export { representationCheck } from "./representation.js";
+export type { SampleSizeResult } from "./sampleSize.js";
+export { proportionEffectSize, requiredSampleSize } from "./sampleSize.js";
+export type { ChiSquareResult, TestResult } from "./significance.js";
+export {
+  chiSquareHomogeneityTest,
+  fisherExactTest,
+  twoProportionZTest,
+} from "./significance.js";

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import { FairnessInputError } from "../../src/data/errors.js";
+import {
+  demographicParityRatio,
+  equalizedOddsDifference,
+  equalizedOddsRatio,
+  equalOpportunityDifference,
+} from "../../src/disparity/criteria.js";
+import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
+import { randomSource } from "../../src/uncertainty/random.js";
+
+/** Seeded synthetic data: 3 groups of different sizes and rates, scores, weights. */
+function synthetic(seed: number) {
+  const rng = randomSource(seed);
+  const yTrue: number[] = [];
+  const yPred: number[] = [];
+  const yScore: number[] = [];
+  const sampleWeight: number[] = [];
+  const group: string[] = [];
+  const sizes: [string, number, number][] = [
+    ["a", 300, 0.5],
+    ["b", 120, 0.3],
+    ["c", 14, 0.6],
+  ];
+  for (const [g, n, base] of sizes) {
+    for (let i = 0; i < n; i++) {
+      const y = rng.uniform() < base ? 1 : 0;
+      const s = Math.min(1, Math.max(0, 0.3 * y + 0.7 * rng.uniform()));
+      yTrue.push(y);
+      yScore.push(s);
+      yPred.push(s >= 0.5 ? 1 : 0);
+      sampleWeight.push(1 + rng.integer(0, 3));
+      group.push(g);
+    }
+  }
+  return { yTrue, yPred, yScore, sampleWeight, sensitiveFeatures: group };
+}
+
+const data = synthetic(17);
+const input = { yTrue: data.yTrue, yPred: data.yPred, sensitiveFeatures: data.sensitiveFeatures };
+
+describe("bootstrapGroupMetrics(input, options)", () => {
+  it("bootstrapGroupMetrics(…) estimates equal groupMetrics' values and the criteria", () => {
+    const metrics = ["selectionRate", "truePositiveRate", "precision", "f1Score"];
+    const r = bootstrapGroupMetrics(input, { metrics, nBoot: 50, seed: 1 });
+    const g = groupMetrics(input, { metrics });
+    for (const id of metrics) {
+      const m = r.metrics[id]!;
+      expect(m.overall.estimate).toBe(g.overall[id]);
+      expect(m.byGroup.map((e) => e.estimate)).toEqual(g.byGroup.map((row) => row.values[id]));
+      expect(m.groupMin.estimate).toBe(g.groupMin()[id]);
+      expect(m.groupMax.estimate).toBe(g.groupMax()[id]);
+      expect(m.difference.estimate).toBeCloseTo(g.difference()[id]!, 15);
+      expect(m.ratio.estimate).toBeCloseTo(g.ratio()[id]!, 15);
+      expect(r.provenance.resampling[id]).toBe("multinomial");
+    }
+    const c = r.criteria!;
+    expect(c.equalizedOdds.difference.estimate).toBeCloseTo(equalizedOddsDifference(input), 15);
+    expect(c.equalizedOdds.ratio.estimate).toBeCloseTo(equalizedOddsRatio(input), 15);
+    expect(c.equalOpportunity.difference.estimate).toBeCloseTo(
+      equalOpportunityDifference(input),
+      15,
+    );
+    expect(c.demographicParity.ratio.estimate).toBeCloseTo(demographicParityRatio(input), 15);
+  });
+
+  it("bootstrapGroupMetrics(…) gives the same bytes for the same seed and differs across seeds", () => {
+    const run = (seed: number, method: "percentile" | "bca") =>
+      JSON.stringify(
+        bootstrapGroupMetrics(
+          { ...input, yScore: data.yScore },
+          { metrics: ["accuracy", "rocAuc"], nBoot: 40, seed, method },
+        ),
+      );
+    expect(run(3, "bca")).toBe(run(3, "bca"));
+    expect(run(3, "percentile")).not.toBe(run(4, "percentile"));
+  });
+
+  it("bootstrapGroupMetrics(…) resamples rows for score and user metrics", () => {
+    const meanLabel = (y: Uint8Array) => y.reduce((s, v) => s + v, 0) / y.length;
+    const scored = {
+      yTrue: data.yTrue,
+      yScore: data.yScore,
+      sensitiveFeatures: data.sensitiveFeatures,
+    };
+    const r = bootstrapGroupMetrics(scored, {
+      metrics: ["rocAuc", meanLabel, "baseRate"],
+      nBoot: 100,
+      seed: 2,
+    });
+    const g = groupMetrics(scored, { metrics: ["rocAuc", meanLabel, "baseRate"] });
+    expect(r.provenance.resampling).toEqual({
+      rocAuc: "rows",
+      meanLabel: "rows",
+      baseRate: "multinomial",
+    });
+    expect(r.metrics.rocAuc!.byGroup.map((e) => e.estimate)).toEqual(
+      g.byGroup.map((row) => row.values.rocAuc),
+    );
+    // The user metric is the base rate: its stratified row bootstrap and the multinomial one
+    // estimate the same quantity; overall base rate intervals agree within Monte-Carlo error.
+    expect(r.metrics.meanLabel!.overall.estimate).toBeCloseTo(
+      r.metrics.baseRate!.overall.estimate,
+      15,
+    );
+    const a = r.metrics.meanLabel!.overall.intervals[0]!;
+    const b = r.metrics.baseRate!.overall.intervals[0]!;
+    expect(Math.abs(a.lower - b.lower)).toBeLessThan(0.03);
+    expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.03);
+  });
+
+  it("bootstrapGroupMetrics(…) resamples rows for weighted count metrics and keeps count unweighted", () => {
+    const weighted = { ...input, sampleWeight: data.sampleWeight };
+    const r = bootstrapGroupMetrics(weighted, {
+      metrics: ["count", "truePositiveRate"],
+      nBoot: 60,
+      seed: 5,
+      method: "bca",
+    });
+    const g = groupMetrics(weighted, { metrics: ["count", "truePositiveRate"] });
+    expect(r.provenance.resampling).toEqual({ count: "multinomial", truePositiveRate: "rows" });
+    expect(r.metrics.truePositiveRate!.byGroup.map((e) => e.estimate)).toEqual(
+      g.byGroup.map((row) => row.values.truePositiveRate),
+    );
+    // Stratified: group sizes never change, so the count's interval is a point.
+    expect(r.metrics.count!.byGroup[2]!.intervals[0]).toMatchObject({ lower: 14, upper: 14 });
+    expect(r.criteria!.equalizedOdds.difference.estimate).toBeCloseTo(
+      equalizedOddsDifference(weighted),
+      12,
+    );
+  });
+
+  it("bootstrapGroupMetrics(…) flags groups under minGroupSize with their interval widths", () => {
+    const r = bootstrapGroupMetrics(input, { metrics: ["selectionRate"], nBoot: 200, seed: 8 });
+    expect(r.smallGroups).toHaveLength(1);
+    const small = r.smallGroups[0]!;
+    expect(small).toMatchObject({ label: "c", count: 14 });
+    const ci = r.metrics.selectionRate!.byGroup[2]!.intervals[0]!;
+    expect(small.width.selectionRate).toBe(ci.upper - ci.lower);
+    // The 14-member group's interval is wider than the 300-member group's.
+    const big = r.metrics.selectionRate!.byGroup[0]!.intervals[0]!;
+    expect(ci.upper - ci.lower).toBeGreaterThan(big.upper - big.lower);
+  });
+
+  it("bootstrapGroupMetrics(…) suppresses groups under suppressBelow from values and aggregates", () => {
+    const metrics = ["selectionRate", "truePositiveRate", "rocAuc"];
+    const withScores = { ...input, yScore: data.yScore };
+    const r = bootstrapGroupMetrics(withScores, { metrics, nBoot: 50, seed: 8, suppressBelow: 20 });
+    expect(r.suppressed).toEqual(["c"]);
+    expect(r.groups.map((g) => g.suppressed)).toEqual([false, false, true]);
+    // The aggregates are those of the two remaining groups; overall still counts every row.
+    const keptInput = {
+      yTrue: data.yTrue.slice(0, 420),
+      yPred: data.yPred.slice(0, 420),
+      yScore: data.yScore.slice(0, 420),
+      sensitiveFeatures: data.sensitiveFeatures.slice(0, 420),
+    };
+    const kept = groupMetrics(keptInput, { metrics });
+    const all = groupMetrics(withScores, { metrics });
+    for (const id of metrics) {
+      const m = r.metrics[id]!;
+      expect(m.byGroup[2]!.estimate).toBeNaN();
+      expect(m.byGroup[2]!.intervals[0]!.lower).toBeNaN();
+      expect(m.difference.estimate).toBeCloseTo(kept.difference()[id]!, 15);
+      expect(m.overall.estimate).toBe(all.overall[id]);
+    }
+    expect(r.criteria!.equalizedOdds.difference.estimate).toBeCloseTo(
+      equalizedOddsDifference(keptInput),
+      15,
+    );
+  });
+
+  it("bootstrapGroupMetrics(…) unstratified lets group sizes vary", () => {
+    const r = bootstrapGroupMetrics(input, {
+      metrics: ["count"],
+      nBoot: 200,
+      seed: 8,
+      stratified: false,
+    });
+    const ci = r.metrics.count!.byGroup[0]!.intervals[0]!;
+    expect(ci.lower).toBeLessThan(300);
+    expect(ci.upper).toBeGreaterThan(300);
+    expect(r.provenance.stratified).toBe(false);
+  });
+
+  it("bootstrapGroupMetrics(…) rejects invalid data, score metrics without scores and bad options", () => {
+    const scoresOnly = { yTrue: [1, 0], yScore: [0.2, 0.7], sensitiveFeatures: ["a", "b"] };
+    expect(() =>
+      bootstrapGroupMetrics(
+        { yTrue: [1, 0], sensitiveFeatures: ["a", "b"] },
+        { metrics: ["precision"] },
+      ),
+    ).toThrow(FairnessInputError);
+    expect(() =>
+      bootstrapGroupMetrics(
+        { yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] },
+        { metrics: ["rocAuc"] },
+      ),
+    ).toThrow();
+    expect(() => bootstrapGroupMetrics(scoresOnly, { nBoot: 0 })).toThrow(RangeError);
+    expect(() => bootstrapGroupMetrics(scoresOnly, { metrics: ["nope"] })).toThrow(
+      /unknown metric/,
+    );
+  });
+});
