@@ -57,7 +57,9 @@ Report:
                          (default) or "overall"
   --metrics <ids>        comma-separated metric ids (default: the standard set)
   --min-group-size <n>   flag groups with fewer rows (default 30)
-  --seed <n>             seed of every random choice, recorded in the report
+  --ci <level|none>      confidence level of the intervals (default 0.95), or none
+  --n-boot <n>           bootstrap replicates (default 1000)
+  --seed <n>             seed of the bootstrap (default 0), recorded in the report
   --title <text>         report title
   --format <f>           text (default), markdown, html, json, csv, junit (gate results)
   --out <file>           write to a file instead of stdout
@@ -93,6 +95,8 @@ const OPTIONS = {
   metrics: { type: "string" },
   "min-group-size": { type: "string" },
   seed: { type: "string" },
+  ci: { type: "string" },
+  "n-boot": { type: "string" },
   title: { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
@@ -106,14 +110,17 @@ type Values = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
 >["values"];
 
-function number(values: Values, name: "threshold" | "min-group-size" | "seed"): number | undefined {
+function number(
+  values: Values,
+  name: "threshold" | "min-group-size" | "seed" | "n-boot" | "ci",
+): number | undefined {
   const text = values[name];
   if (text === undefined) return undefined;
   const n = Number(text);
   if (text.trim() === "" || !Number.isFinite(n)) {
     throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
   }
-  if (name !== "threshold" && !Number.isSafeInteger(n)) {
+  if (name !== "threshold" && name !== "ci" && !Number.isSafeInteger(n)) {
     throw new UsageError(`--${name} must be an integer, got ${text}`);
   }
   return n;
@@ -239,7 +246,21 @@ function auditOptions(values: Values): AuditOptions {
   const reference = values.reference;
   const minGroupSize = number(values, "min-group-size");
   const seed = number(values, "seed");
+  const nBoot = number(values, "n-boot");
+  const none = values.ci === "none";
+  const level = none ? undefined : number(values, "ci");
+  if (level !== undefined && !(level > 0 && level < 1)) {
+    throw new UsageError(`--ci must be a level in (0, 1) or none, got ${values.ci}`);
+  }
   return {
+    ...(none
+      ? { intervals: false as const }
+      : {
+          intervals: {
+            ...(level === undefined ? {} : { level }),
+            ...(nBoot === undefined ? {} : { nBoot }),
+          },
+        }),
     ...(values.metrics === undefined
       ? {}
       : {

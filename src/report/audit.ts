@@ -14,6 +14,13 @@ import {
 } from "../metrics/groupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
+import {
+  bootstrapIntervals,
+  calibrationSection,
+  gapIntervals,
+  type IntervalSection,
+  predictionNotes,
+} from "./enrich.js";
 import { findingsOf } from "./findings.js";
 import { FairnessReport } from "./report.js";
 import { rocCurves } from "./roc.js";
@@ -23,8 +30,8 @@ import {
   type Estimate,
   type FairnessReportData,
   type GroupResult,
-  type ImpossibilityNote,
   type InputSummary,
+  type Interval,
   type MetricInfo,
   REPORT_SCHEMA_VERSION,
   type ReportOptions,
@@ -60,6 +67,18 @@ export interface AuditOptions {
   readonly seed?: number;
   /** Title shown by the renderers. */
   readonly title?: string;
+  /**
+   * Confidence intervals: stratified bootstrap (percentile) intervals on every group's value,
+   * the between-group disparities and the criteria, and Newcombe intervals on each group's gap
+   * to the reference for proportions (unweighted data); `false` for none. Score metrics (AUC,
+   * Brier) resample rows, which costs far more, so they get intervals only with
+   * `scoreMetrics: true`. @defaultValue { level: 0.95, nBoot: 1000, scoreMetrics: false }
+   */
+  readonly intervals?:
+    | false
+    | { readonly level?: number; readonly nBoot?: number; readonly scoreMetrics?: boolean };
+  /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
+  readonly calibrationBins?: number;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -145,6 +164,8 @@ export const CRITERION_GUIDE =
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const est = (v: number): Estimate => ({ value: num(v) });
+const withInterval = (e: Estimate, interval: Interval | undefined): Estimate =>
+  interval ? { ...e, interval } : e;
 
 interface ResolvedAuditOptions {
   readonly metrics: readonly string[];
@@ -153,6 +174,10 @@ interface ResolvedAuditOptions {
   readonly zeroDivision: ZeroDivision;
   readonly seed: number | undefined;
   readonly title: string | undefined;
+  readonly intervals:
+    | { readonly level: number; readonly nBoot: number; readonly scoreMetrics: boolean }
+    | undefined;
+  readonly calibrationBins: number;
 }
 
 /** Fills the defaults of {@link AuditOptions} and checks them (programmer errors). */
@@ -181,6 +206,13 @@ export function resolveAuditOptions(columns: Columns, options: AuditOptions): Re
       `audit: reference must be 'largest', 'overall' or { group }, got ${JSON.stringify(reference)}`,
     );
   }
+  const calibrationBins = options.calibrationBins ?? 10;
+  if (!Number.isInteger(calibrationBins) || calibrationBins < 1) {
+    throw new RangeError(
+      `audit: calibrationBins must be a positive integer, got ${calibrationBins}`,
+    );
+  }
+  const iv = options.intervals ?? {};
   return {
     metrics: [...metrics],
     reference,
@@ -188,6 +220,15 @@ export function resolveAuditOptions(columns: Columns, options: AuditOptions): Re
     zeroDivision: options.zeroDivision ?? "nan",
     seed: options.seed,
     title: options.title,
+    intervals:
+      iv === false
+        ? undefined
+        : {
+            level: iv.level ?? 0.95,
+            nBoot: iv.nBoot ?? 1000,
+            scoreMetrics: iv.scoreMetrics ?? false,
+          },
+    calibrationBins,
   };
 }
 
@@ -252,6 +293,8 @@ function disparities(
   result: GroupMetricsResult,
   ids: readonly string[],
   ref: number | undefined,
+  intervals: IntervalSection | undefined,
+  gapIv: ReadonlyMap<string, ReadonlyMap<string, Interval>>,
 ): Disparity[] {
   const present = result.byGroup.filter((g) => g.count > 0);
   const refLabel = ref === undefined ? "overall" : result.byGroup[ref]!.label;
@@ -261,9 +304,10 @@ function disparities(
     const gaps = others.map((g) => ({
       group: g.label,
       count: g.count,
-      difference: est(g.values[id]! - base),
+      difference: withInterval(est(g.values[id]! - base), gapIv.get(id)?.get(g.label)),
       ratio: est(g.values[id]! / base),
     }));
+    const between = intervals?.betweenGroups[id];
     const values = present.map((g) => g.values[id]!);
     return {
       metric: id,
@@ -278,15 +322,15 @@ function disparities(
         ),
       ),
       betweenGroups: {
-        difference: est(maxOf(values) - minOf(values)),
-        ratio: est(minOf(values) / maxOf(values)),
+        difference: withInterval(est(maxOf(values) - minOf(values)), between?.difference),
+        ratio: withInterval(est(minOf(values) / maxOf(values)), between?.ratio),
       },
       gaps,
     };
   });
 }
 
-function criteria(result: GroupMetricsResult): Criterion[] {
+function criteria(result: GroupMetricsResult, intervals: IntervalSection | undefined): Criterion[] {
   const difference = result.difference();
   const ratio = result.ratio();
   return CRITERIA.filter((c) => c.metrics.every((m) => result.metrics.includes(m))).map((c) => {
@@ -299,6 +343,7 @@ function criteria(result: GroupMetricsResult): Criterion[] {
       comparison: c.comparison,
       method: "betweenGroups" as const,
       value: num(value),
+      ...(intervals?.criteria[c.id] ? { interval: intervals.criteria[c.id]! } : {}),
       ideal: c.comparison === "difference" ? 0 : 1,
       guide: `${CRITERION_GUIDE}#${c.id.toLowerCase()}`,
     };
@@ -306,38 +351,18 @@ function criteria(result: GroupMetricsResult): Criterion[] {
 }
 
 /**
- * Kleinberg, Mullainathan & Raghavan (2016) and Chouldechova (2017): when base rates differ,
- * an imperfect classifier cannot be calibrated (or have equal precision) and have equal error
- * rates across groups at the same time.
- */
-function impossibilityNotes(
-  rates: readonly { readonly label: string; readonly rate: number }[],
-): ImpossibilityNote[] {
-  const baseRates = rates.map((r) => r.rate);
-  const spread = maxOf(baseRates) - minOf(baseRates);
-  if (!(spread > 0.01)) return [];
-  const lo = rates.find((r) => r.rate === minOf(baseRates))!.label;
-  const hi = rates.find((r) => r.rate === maxOf(baseRates))!.label;
-  return [
-    {
-      code: "baseRatesDiffer",
-      text:
-        `Base rates differ across groups (from ${maxOf(baseRates).toFixed(3)} for ${hi} to ` +
-        `${minOf(baseRates).toFixed(3)} for ${lo}). Unless predictions are perfect, predictive ` +
-        "parity (or calibration within groups) and equal false positive and false negative " +
-        "rates cannot all hold at once (Chouldechova 2017; Kleinberg, Mullainathan and " +
-        "Raghavan 2016); choose which matters for this decision.",
-    },
-  ];
-}
-
-/**
- * Audits a classifier's outcomes for fairness: per-group metrics, gaps against a reference
- * group (the largest group by default) and between groups, the named criteria (demographic
- * parity, equal opportunity, equalized odds, predictive parity, accuracy), warnings,
- * small-group flags, plain-language findings and notes on criteria that cannot hold together.
+ * Audits a classifier's outcomes for fairness: per-group metrics (with rocAuc and brierScore for
+ * probability scores), gaps of every group against a reference group (the largest by default)
+ * and between groups, the named criteria (demographic parity, equal opportunity, equalized odds,
+ * predictive parity, accuracy), confidence intervals (seeded stratified bootstrap for values,
+ * disparities and criteria; Newcombe for gaps of proportions), reliability diagrams and
+ * calibration metrics per group (`calibrationByGroup`), warnings, small-group flags,
+ * plain-language findings and the notes of Kleinberg et al. (2016) and Chouldechova (2017) on
+ * criteria that cannot hold together when base rates differ.
  *
- * Cost: one `groupMetrics` pass, plus a sort of each group's scores for ROC curves and AUC.
+ * Cost: one `groupMetrics` pass; the bootstrap of count metrics costs about one more pass
+ * (multinomial on counts, unweighted data) or `nBoot` passes (weighted rows); calibration and
+ * ROC curves sort each group's scores.
  *
  * @throws FairnessInputError on invalid data or an unknown reference group; RangeError on
  * invalid options
@@ -354,10 +379,29 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     metrics: resolved.metrics,
     zeroDivision: resolved.zeroDivision,
   });
-  const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const weights = groupWeights(columns);
   const ref = referenceIndex(result, resolved.reference);
   const gapIds = result.metrics.filter((id) => !DESCRIPTIVE.has(id));
+  const seed = resolved.seed ?? (resolved.intervals ? 0 : undefined);
+  const iv = resolved.intervals;
+  const bootstrapIds = result.metrics.filter(
+    (id) =>
+      id !== "count" &&
+      id !== "weightedCount" &&
+      (iv?.scoreMetrics || getMetric(id)!.input === "counts"),
+  );
+  const intervals =
+    iv && bootstrapIds.length > 0
+      ? bootstrapIntervals(input, bootstrapIds, {
+          level: iv.level,
+          nBoot: iv.nBoot,
+          seed: seed!,
+          minGroupSize: resolved.minGroupSize,
+        })
+      : undefined;
+  const gapIv = iv && ref !== undefined ? gapIntervals(columns, gapIds, ref, iv.level) : new Map();
+  const probability = columns.score !== undefined && columns.scoreKind === "probability";
+  const calibration = probability ? calibrationSection(input, resolved.calibrationBins) : undefined;
   const metrics: MetricInfo[] = result.metrics.map((id) => {
     const m = getMetric(id)!;
     return {
@@ -368,13 +412,18 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       range: [m.range[0], num(m.range[1])],
     };
   });
+  const valuesOf = (
+    values: Readonly<Record<string, number>>,
+    ivs: Readonly<Record<string, Interval>> | undefined,
+  ) =>
+    Object.fromEntries(result.metrics.map((id) => [id, withInterval(est(values[id]!), ivs?.[id])]));
   const groups: GroupResult[] = result.byGroup.map((g, i) => ({
     key: [...g.key],
     label: g.label,
     count: g.count,
     ...(weights ? { weight: weights[i]! } : {}),
     small: g.count < resolved.minGroupSize,
-    values: Object.fromEntries(result.metrics.map((id) => [id, est(g.values[id]!)])),
+    values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(g.label) : undefined),
   }));
   const warnings: ReportWarning[] = [
     ...result.warnings.map((w) => ({
@@ -394,6 +443,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
             : `group ${g.label} has ${g.count} rows, fewer than minGroupSize ${resolved.minGroupSize}; its values are unreliable`,
       })),
   ];
+  const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const summary = summarize(columns, input, base.overall.baseRate!);
   const reportOptions: ReportOptions = {
     metrics: [...resolved.metrics],
@@ -403,32 +453,37 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
         : { kind: "group", key: [...result.byGroup[ref!]!.key] },
     minGroupSize: resolved.minGroupSize,
     zeroDivision: resolved.zeroDivision,
-    ciLevel: null,
+    intervals: iv
+      ? {
+          level: iv.level,
+          nBoot: iv.nBoot,
+          method: intervals?.method ?? "percentileBootstrap",
+          scoreMetrics: iv.scoreMetrics,
+        }
+      : null,
+    calibrationBins: calibration ? resolved.calibrationBins : null,
   };
   const data: FairnessReportData = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     metadata: {
       generator: "fairscope",
       fairscopeVersion: FAIRSCOPE_VERSION,
-      seed: resolved.seed ?? null,
+      seed: seed ?? null,
       ...(resolved.title === undefined ? {} : { title: resolved.title }),
       input: { ...summary, emptyGroups: groups.filter((g) => g.count === 0).length },
       options: reportOptions,
     },
     metrics,
-    overall: Object.fromEntries(result.metrics.map((id) => [id, est(result.overall[id]!)])),
+    overall: valuesOf(result.overall, intervals?.overall),
     reference: ref === undefined ? "overall" : result.byGroup[ref]!.label,
     groups,
-    disparities: disparities(result, gapIds, ref),
-    criteria: criteria(result),
+    disparities: disparities(result, gapIds, ref, intervals, gapIv),
+    criteria: criteria(result, intervals),
     findings: [],
     warnings,
+    ...(calibration ? { calibration: calibration.section } : {}),
     ...(columns.score ? { roc: rocCurves(columns) } : {}),
-    impossibilityNotes: impossibilityNotes(
-      base.byGroup
-        .filter((g) => g.count > 0)
-        .map((g) => ({ label: g.label, rate: g.values.baseRate! })),
-    ),
+    impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
   };
   return new FairnessReport({ ...data, findings: findingsOf(data) });
 }

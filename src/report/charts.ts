@@ -292,7 +292,7 @@ export function tradeoffSpec(
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] });
- * chartSpecs(report).map((c) => c.id); // => ["metrics", "roc"]
+ * chartSpecs(report).map((c) => c.id); // => ["metrics", "roc", "reliability"]
  */
 export function chartSpecs(report: FairnessReportData): ChartSpec[] {
   const charts: ChartSpec[] = [

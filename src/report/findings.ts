@@ -22,7 +22,7 @@ const RANK = { warning: 0, notice: 1, info: 2 } as const;
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] }, { minGroupSize: 0 });
  * findingsOf(report)[0].text;
- * // => "The true positive rate for b is 1.000 lower than for a (0.000 vs 1.000)."
+ * // => "The true positive rate for b is 1.000 lower than for a (0.000 vs 1.000; 95% CI -0.122 to 1.000)."
  */
 export function findingsOf(report: Omit<FairnessReportData, "findings">): Finding[] {
   const names = new Map(report.metrics.map((m) => [m.id, m.name]));
@@ -42,7 +42,16 @@ export function findingsOf(report: Omit<FairnessReportData, "findings">): Findin
       const interval = gap.difference.interval;
       const direction = diff > 0 ? "higher" : "lower";
       const size = Math.abs(diff);
-      const ci = interval ? `; ${formatInterval(interval)}` : "";
+      // The sentence states the gap's size in its direction; so does the interval.
+      const shown =
+        interval && diff < 0
+          ? {
+              ...interval,
+              low: interval.high === null ? null : -interval.high,
+              high: interval.low === null ? null : -interval.low,
+            }
+          : interval;
+      const ci = shown ? `; ${formatInterval(shown)}` : "";
       const text =
         diff === 0
           ? `The ${name} for ${gap.group} equals the one ${versus} (${formatValue(own)}).`

@@ -20,14 +20,18 @@ export function formatValue(value: number | null | undefined, digits = 3): strin
 }
 
 /**
- * An interval as `95% CI 0.090–0.150`.
+ * An interval as `95% CI 0.090–0.150` (`95% CI -0.100 to 0.150` when the lower end is
+ * negative, so the dash cannot read as a minus sign).
  *
  * @example
  * formatInterval({ low: 0.09, high: 0.15, level: 0.95, method: "wilson" }); // => "95% CI 0.090–0.150"
  */
 export function formatInterval(interval: Interval, digits = 3): string {
   const level = Number((interval.level * 100).toFixed(2));
-  return `${level}% CI ${formatValue(interval.low, digits)}–${formatValue(interval.high, digits)}`;
+  const low = formatValue(interval.low, digits);
+  const high = formatValue(interval.high, digits);
+  const sep = interval.low !== null && interval.low < 0 ? " to " : "–";
+  return `${level}% CI ${low}${sep}${high}`;
 }
 
 /**

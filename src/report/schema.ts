@@ -148,7 +148,16 @@ export const ReportOptionsSchema = z.object({
   ]),
   minGroupSize: z.number().int().nonnegative(),
   zeroDivision: z.union([z.literal("nan"), z.literal(0), z.literal(1)]),
-  ciLevel: z.number().gt(0).lt(1).nullable(),
+  intervals: z
+    .object({
+      level: z.number().gt(0).lt(1),
+      nBoot: z.number().int().positive(),
+      method: z.string().describe("Bootstrap interval method, e.g. 'percentile'."),
+      scoreMetrics: z.boolean().describe("Whether score metrics (AUC, Brier) have intervals."),
+    })
+    .nullable()
+    .describe("How intervals were computed (null: no intervals)."),
+  calibrationBins: z.number().int().positive().nullable(),
 });
 
 export const ReportMetadataSchema = z.object({

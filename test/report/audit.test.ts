@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
+import { calibrationByGroup } from "../../src/calibration/byGroup.js";
 import { FairnessInputError } from "../../src/data/errors.js";
 import {
   demographicParityDifference,
@@ -13,6 +14,7 @@ import { audit } from "../../src/report/audit.js";
 import { FairnessReport } from "../../src/report/report.js";
 import { FairnessReportSchema } from "../../src/report/schema.js";
 import { FAIRSCOPE_VERSION } from "../../src/report/version.js";
+import { newcombeDifferenceInterval } from "../../src/uncertainty/proportion.js";
 import { hostile, twoGroups } from "./fixtures.js";
 
 describe("audit", () => {
@@ -102,7 +104,16 @@ describe("audit", () => {
 
   it("audit(…) notes that criteria conflict when base rates differ", () => {
     const r = audit(hostile);
-    expect(r.impossibilityNotes!.map((n) => n.code)).toEqual(["baseRatesDiffer"]);
+    expect(r.impossibilityNotes!.map((n) => n.code)).toEqual([
+      "kleinbergImpossibility",
+      "chouldechovaImpossibility",
+    ]);
+    const preds = audit({
+      ...hostile,
+      yPred: hostile.yScore!.map((s) => (s >= 0.5 ? 1 : 0)),
+      yScore: undefined,
+    });
+    expect(preds.impossibilityNotes!.map((n) => n.code)).toEqual(["chouldechovaImpossibility"]);
     expect(audit(twoGroups).impossibilityNotes).toEqual([]);
   });
 
@@ -132,5 +143,73 @@ describe("audit", () => {
 
   it("FAIRSCOPE_VERSION matches package.json", () => {
     expect(FAIRSCOPE_VERSION).toBe(pkg.version);
+  });
+});
+
+describe("audit intervals and calibration", () => {
+  it("audit(…) puts bootstrap intervals around group values and criteria, seeded (0 by default)", () => {
+    const r = audit(hostile);
+    expect(r.metadata.seed).toBe(0);
+    expect(r.metadata.options.intervals).toEqual({
+      level: 0.95,
+      nBoot: 1000,
+      method: "percentileBootstrap",
+      scoreMetrics: false,
+    });
+    for (const g of r.groups) {
+      const e = g.values.selectionRate!;
+      expect(e.interval!.level).toBe(0.95);
+      expect(e.interval!.low!).toBeLessThanOrEqual(e.value!);
+      expect(e.interval!.high!).toBeGreaterThanOrEqual(e.value!);
+      expect(g.values.rocAuc!.interval).toBeUndefined();
+    }
+    const dp = r.criteria.find((c) => c.id === "demographicParityDifference")!;
+    expect(dp.interval!.method).toBe("percentileBootstrap");
+    expect(JSON.stringify(audit(hostile, { seed: 0 }))).toBe(JSON.stringify(r));
+    expect(JSON.stringify(audit(hostile, { seed: 5 }))).not.toBe(JSON.stringify(r));
+    const none = audit(hostile, { intervals: false });
+    expect(none.metadata.seed).toBeNull();
+    expect(none.groups[0]!.values.selectionRate!.interval).toBeUndefined();
+  });
+
+  it("audit(…) gap intervals are Newcombe's intervals of the two groups' counts", () => {
+    const r = audit(twoGroups, { reference: { group: "a" } });
+    const gap = r.disparities.find((d) => d.metric === "selectionRate")!.gaps[0]!;
+    // b: 1 of 4 selected; a: 3 of 6
+    const expected = newcombeDifferenceInterval(1, 4, 3, 6, 0.95);
+    expect(gap.difference.interval).toEqual({
+      low: expected.lower,
+      high: expected.upper,
+      level: 0.95,
+      method: "newcombe",
+    });
+  });
+
+  it("audit(…) adds the calibration section from calibrationByGroup for probability scores", () => {
+    const r = audit(hostile, { calibrationBins: 5 });
+    const c = calibrationByGroup(hostile, { bins: 5 });
+    expect(r.calibration!.bins).toBe(5);
+    expect(r.calibration!.groups.map((g) => g.group)).toEqual([
+      "overall",
+      ...c.byGroup.filter((g) => g.summary).map((g) => g.label),
+    ]);
+    expect(r.calibration!.groups[0]!.metrics.expectedCalibrationError!.value).toBe(
+      c.overall.expectedCalibrationError,
+    );
+    expect(r.calibration!.groups[0]!.bins.length).toBe(c.overall.curve.bins.length);
+    expect(audit(twoGroups).calibration).toBeUndefined();
+    expect(FairnessReportSchema.safeParse(JSON.parse(JSON.stringify(r))).success).toBe(true);
+  });
+
+  it("audit(…) finds the reference group by its label", () => {
+    const r = audit(
+      {
+        ...twoGroups,
+        sensitiveFeatures: { s: twoGroups.sensitiveFeatures as string[], t: Array(10).fill("x") },
+      },
+      { reference: { label: "b, x" } },
+    );
+    expect(r.reference).toBe("b, x");
+    expect(() => audit(twoGroups, { reference: { label: "c" } })).toThrow(/no rows in group "c"/);
   });
 });

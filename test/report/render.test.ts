@@ -15,7 +15,7 @@ const EVIL = "<img src=x onerror=alert(1)>";
 
 describe("findings", () => {
   it("findingsOf(…) writes each gap as a sentence, largest first", () => {
-    const r = audit(twoGroups, { minGroupSize: 0 });
+    const r = audit(twoGroups, { minGroupSize: 0, intervals: false });
     const sel = r.findings.find((f) => f.metric === "selectionRate")!;
     expect(sel.text).toBe("The selection rate for b is 0.250 lower than for a (0.250 vs 0.500).");
     expect(sel.severity).toBe("warning");
@@ -26,7 +26,7 @@ describe("findings", () => {
   });
 
   it("findingsOf(…) quotes the interval and downgrades gaps whose interval includes 0", () => {
-    const data = audit(twoGroups, { minGroupSize: 0 }).toJSON();
+    const data = audit(twoGroups, { minGroupSize: 0, intervals: false }).toJSON();
     const withCi: FairnessReportData = {
       ...data,
       disparities: data.disparities.map((d) => ({
@@ -42,7 +42,7 @@ describe("findings", () => {
     };
     const sel = findingsOf(withCi).find((f) => f.metric === "selectionRate")!;
     expect(sel.text).toBe(
-      "The selection rate for b is 0.250 lower than for a (0.250 vs 0.500; 95% CI -0.400–0.050).",
+      "The selection rate for b is 0.250 lower than for a (0.250 vs 0.500; 95% CI -0.050 to 0.400).",
     );
     expect(sel.severity).toBe("info");
   });
@@ -126,7 +126,7 @@ describe("renderHtml", () => {
 
   it("renderHtmlReport(…) inlines SVG charts with escaped group names", async () => {
     const html = await renderHtmlReport(audit(hostile).toJSON());
-    expect(html.match(/<svg/g)!.length).toBe(2);
+    expect(html.match(/<svg/g)!.length).toBe(3);
     expect(html).not.toContain(EVIL);
     expect(html).not.toMatch(/<script/i);
   });
@@ -165,7 +165,11 @@ describe("renderJson and renderCsv", () => {
 describe("charts and notebook display", () => {
   it("chartSpecs(…) gives metric bars, and ROC curves when there are scores", () => {
     expect(chartSpecs(audit(twoGroups).toJSON()).map((c) => c.id)).toEqual(["metrics"]);
-    expect(chartSpecs(audit(hostile).toJSON()).map((c) => c.id)).toEqual(["metrics", "roc"]);
+    expect(chartSpecs(audit(hostile).toJSON()).map((c) => c.id)).toEqual([
+      "metrics",
+      "roc",
+      "reliability",
+    ]);
   });
 
   it("tradeoffSpec(…) renders to SVG", async () => {

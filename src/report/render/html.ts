@@ -25,7 +25,7 @@ const CSS = `
 .fairscope th,.fairscope td{padding:3px 10px;border-bottom:1px solid #eaeef2;text-align:left;white-space:nowrap}
 .fairscope th{background:#f6f8fa;font-weight:600}.fairscope td.num,.fairscope th.num{text-align:right}
 .fairscope tr.small td{color:#8c959f}.fairscope tr.reference td:first-child{font-weight:600}
-.fairscope .note{color:#8c959f;font-size:12px}
+.fairscope .note{color:#8c959f;font-size:12px}.fairscope .ci{color:#8c959f;font-size:11px}
 .fairscope ul.findings{padding-left:0;list-style:none}.fairscope ul.findings li{padding:4px 8px;margin:3px 0;border-left:4px solid #d0d7de;background:#f6f8fa}
 .fairscope li.warning{border-color:#cf222e!important;background:#ffebe9!important}.fairscope li.notice{border-color:#bf8700!important;background:#fff8c5!important}
 .fairscope .legend{color:#57606a;font-size:12px}.fairscope .chart{margin:8px 0;overflow-x:auto}.fairscope .chart svg{max-width:100%;height:auto}
@@ -45,7 +45,13 @@ function table(t: Table, className: string): string {
         .map((n) => (n === "empty" ? "small" : n))
         .join(" ");
       const tds = r
-        .map((cell, c) => `<td${t.numeric[c] ? ' class="num"' : ""}>${escapeHtml(cell)}</td>`)
+        .map((cell, c) => {
+          const ci = t.numeric[c] ? /^(\S+) (\[.*\])$/.exec(cell) : null;
+          const content = ci
+            ? `${escapeHtml(ci[1]!)}<br><span class="ci">${escapeHtml(ci[2]!)}</span>`
+            : escapeHtml(cell);
+          return `<td${t.numeric[c] ? ' class="num"' : ""}>${content}</td>`;
+        })
         .join("");
       const noteCell = t.notes.some(Boolean) ? `<td class="note">${escapeHtml(note)}</td>` : "";
       return `<tr${cls ? ` class="${cls}"` : ""}>${tds}${noteCell}</tr>`;

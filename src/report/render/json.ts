@@ -23,7 +23,7 @@ export function renderJson(report: FairnessReportData): string {
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
- * renderCsv(report).split("\r\n")[2]; // => "a,2,true,true,0.5,0.5,1,0,0,1,1"
+ * renderCsv(report).split("\r\n")[0].split(",").slice(0, 7).join(","); // => "group,count,small,reference,baseRate,baseRateLow,baseRateHigh"
  */
 export function renderCsv(report: FairnessReportData): string {
   const ids = report.metrics.map((m) => m.id).filter((id) => id !== "count");

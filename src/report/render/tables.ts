@@ -45,11 +45,15 @@ export function shortName(id: string): string {
   return SHORT[id] ?? id;
 }
 
-/** Groups × metrics (the overall row first). */
-export function groupTable(report: FairnessReportData): Table {
+/** Groups × metrics (the overall row first), with intervals as `[low, high]` when asked. */
+export function groupTable(report: FairnessReportData, withIntervals = true): Table {
   const ids = report.metrics.map((m) => m.id);
   const cell = (e: FairnessReportData["overall"][string] | undefined, id: string) =>
-    id === "count" ? formatValue(e?.value ?? null, 0) : formatEstimate(e);
+    id === "count"
+      ? formatValue(e?.value ?? null, 0)
+      : withIntervals
+        ? formatEstimate(e)
+        : formatValue(e?.value ?? null);
   const rows = [
     ["overall", ...ids.map((id) => cell(report.overall[id], id))],
     ...report.groups.map((g) => [g.label, ...ids.map((id) => cell(g.values[id], id))]),

@@ -183,7 +183,7 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
     ),
     "",
     style.bold("Metrics by group"),
-    ...layout(groupTable(report), width, style),
+    ...layout(groupTable(report, false), width, style),
     ...wrap(legend(report), width, ""),
   ];
   if (report.disparities.length > 0) {
