@@ -3,6 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    "tfjs/index": "src/tfjs/index.ts",
     report: "src/report/index.ts",
     gate: "src/gate/index.ts",
     // The command (src/cli/main.ts starts with a shebang, which esbuild keeps).
@@ -12,6 +13,7 @@ export default defineConfig({
   dts: {
     entry: {
       index: "src/index.ts",
+      "tfjs/index": "src/tfjs/index.ts",
       report: "src/report/index.ts",
       gate: "src/gate/index.ts",
     },

@@ -13,7 +13,8 @@
  * - multinomial(n, p): the sequential conditional-binomial method (cell i gets
  *   Binomial(n − drawn so far, p_i / remaining mass)), O(k) binomial draws for k cells;
  * - Poisson(1): inversion by sequential search.
- * Seeds are unsigned 32-bit integers (pure-rand seeds xoroshiro128+ from a 32-bit value).
+ * Seeds are unsigned 32-bit integers (pure-rand seeds xoroshiro128+ from a 32-bit value; the
+ * stream starts after one jump, so nearby seeds give unrelated streams).
  */
 import factorialln from "@stdlib/math-base-special-factorialln";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
@@ -73,7 +74,12 @@ export function randomSource(seed: number): RandomSource {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new RangeError(`randomSource: seed must be an integer in [0, 2^32 - 1], got ${seed}`);
   }
-  return new XoroshiroSource(seed, xoroshiro128plus(seed | 0));
+  const rng = xoroshiro128plus(seed | 0);
+  // pure-rand fills most of the 128-bit state with constants, so the first draws of nearby seeds
+  // are nearly equal (seed 0..5 all start at 0.9999…). One jump (a dense linear map of the
+  // state) decorrelates them before any draw is used.
+  rng.jump();
+  return new XoroshiroSource(seed, rng);
 }
 
 class XoroshiroSource implements RandomSource {

@@ -109,7 +109,9 @@ function expectNear(source: string, actual: unknown, expected: unknown): void {
     );
   } else if (Array.isArray(expected) && Array.isArray(actual)) {
     expect(actual.length, source).toBe(expected.length);
-    expected.forEach((e, i) => expectNear(source, actual[i], e));
+    expected.forEach((e, i) => {
+      expectNear(source, actual[i], e);
+    });
   } else if (
     expected !== null &&
     typeof expected === "object" &&

@@ -32,6 +32,15 @@ run("CJS require('fairscope')", process.execPath, [
   "-e",
   snippet('const { groupMetrics } = require("fairscope");'),
 ]);
+run("ESM import('fairscope/tfjs')", process.execPath, [
+  "--input-type=module",
+  "-e",
+  'import { trainWeighted, exponentiatedGradient } from "fairscope/tfjs"; if (typeof trainWeighted !== "function" || typeof exponentiatedGradient !== "function") throw new Error("missing export"); console.log("ok");',
+]);
+run("CJS require('fairscope/tfjs')", process.execPath, [
+  "-e",
+  'const { auditModel } = require("fairscope/tfjs"); if (typeof auditModel !== "function") throw new Error("missing export"); console.log("ok");',
+]);
 const deno = join(root, "node_modules/.bin/deno");
 run("Deno import of dist/index.js", deno, [
   "eval",

@@ -37,11 +37,12 @@ describe.skipIf(!present)("COMPAS race groups (needs ../shared/datasets)", () =>
     const cp = clopperPearsonInterval(8, 11);
     expect(cp.lower).toBeLessThan(sel.estimate);
     expect(cp.upper - cp.lower).toBeGreaterThan(0.5);
-    // All 5 positives were flagged: the bootstrap collapses to [1, 1] (and some replicates have
-    // no positives at all), while the Wilson interval still admits a TPR near 0.57.
+    // All 5 positives were flagged: the bootstrap collapses to [1, 1] (a replicate has no
+    // positives with probability (6/11)^11 ≈ 0.13%, and is then dropped and counted), while the
+    // Wilson interval still admits a TPR near 0.57.
     const tpr = r.metrics.truePositiveRate!.byGroup[g]!;
     expect(tpr.intervals[0]).toMatchObject({ lower: 1, upper: 1 });
-    expect(tpr.nanReplicates).toBeGreaterThan(0);
+    expect(tpr.nanReplicates).toBeLessThan(10);
     expect(wilsonInterval(5, 5).lower).toBeLessThan(0.6);
   });
 });

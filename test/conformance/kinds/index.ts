@@ -1,12 +1,17 @@
 /** Case kinds the runner understands, by the fixture's `kind` field. */
 import type { KindHandler } from "../runner.js";
+import { aif360 } from "./aif360.js";
+import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
 import { reductions } from "./reductions.js";
 import { stats } from "./stats.js";
+import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
 export const KINDS: Record<string, KindHandler> = {
+  aif360,
+  aif360_postprocessing: aif360Postprocessing,
   calibration,
   calibration_regression: calibrationRegression,
   metrics: metricsKind,
@@ -14,4 +19,6 @@ export const KINDS: Record<string, KindHandler> = {
   metrics_error: metricsErrorKind,
   reductions,
   stats,
+  threshold_optimizer: thresholdOptimizer,
+  threshold_optimizer_error: thresholdOptimizerError,
 };

@@ -1,0 +1,275 @@
+/**
+ * Deterministic per-group thresholds (Aequitas-style): given by the user, or chosen per group to
+ * hit a target rate or a top-k / top-percent, or chosen to equalise one rate at a global
+ * operating point. The result is a {@link ThresholdRule}, so it serialises and predicts like
+ * the ThresholdOptimizer's.
+ */
+import type { Columns, Level } from "../data/columns.js";
+import { FairnessInputError } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
+import { prepare } from "../data/prepare.js";
+import type { FairnessInput } from "../data/schema.js";
+import type { ThresholdOperation } from "./thresholdOperation.js";
+import { ThresholdRule } from "./thresholdRule.js";
+
+/** `score >= threshold` (default, Aequitas) or `score > threshold`. */
+export type PositiveRule = ">=" | ">";
+
+export interface ManualThreshold {
+  /** The group's level (one feature) or levels (one per feature, in `featureNames` order). */
+  readonly group: Level | readonly Level[];
+  readonly threshold: number;
+}
+
+export interface ManualThresholdsOptions {
+  /** @defaultValue ["sensitive_feature_0"] (one unnamed feature) */
+  readonly featureNames?: readonly string[];
+  /** @defaultValue ">=" */
+  readonly thresholdRule?: PositiveRule;
+}
+
+const NEVER: ThresholdOperation = { operator: ">", threshold: Number.POSITIVE_INFINITY };
+
+function deterministic(group: readonly Level[], operation: ThresholdOperation) {
+  return { group, p0: 1, operation0: operation, p1: 0, operation1: NEVER };
+}
+
+/**
+ * A rule from a user-given threshold per group: predict positive where `score >= threshold`
+ * (or `>`). Cost: O(groups).
+ *
+ * @example
+ * manualThresholds([{ group: "a", threshold: 0.5 }, { group: "b", threshold: 0.4 }])
+ *   .predictProba({ yScore: [0.45, 0.45], sensitiveFeatures: ["a", "b"] }); // => Float64Array [0, 1]
+ */
+export function manualThresholds(
+  thresholds: readonly ManualThreshold[],
+  options: ManualThresholdsOptions = {},
+): ThresholdRule {
+  const featureNames = options.featureNames ?? ["sensitive_feature_0"];
+  const operator = options.thresholdRule ?? ">=";
+  if (operator !== ">=" && operator !== ">") {
+    throw new RangeError(`manualThresholds: thresholdRule must be ">=" or ">"`);
+  }
+  if (thresholds.length === 0) throw new RangeError("manualThresholds: give at least one group");
+  const seen = new Set<string>();
+  const groups = thresholds.map((t, i) => {
+    const key: readonly Level[] = Array.isArray(t.group) ? t.group : [t.group as Level];
+    if (key.length !== featureNames.length) {
+      throw new RangeError(
+        `manualThresholds: entry ${i} needs ${featureNames.length} level(s), one per feature`,
+      );
+    }
+    if (typeof t.threshold !== "number" || Number.isNaN(t.threshold)) {
+      throw new RangeError(`manualThresholds: entry ${i} has no numeric threshold`);
+    }
+    const id = JSON.stringify(key);
+    if (seen.has(id)) throw new RangeError(`manualThresholds: group ${id} is given twice`);
+    seen.add(id);
+    return deterministic(key, { operator, threshold: t.threshold });
+  });
+  return new ThresholdRule(featureNames, groups);
+}
+
+/** What each group's threshold aims at. */
+export type ThresholdTarget =
+  | {
+      readonly metric: "selectionRate" | "truePositiveRate" | "falsePositiveRate";
+      /** A rate in [0, 1], or "overall": the overall rate at `threshold` (one global operating point). */
+      readonly value: number | "overall";
+    }
+  | { readonly topK: number }
+  | { readonly topPercent: number };
+
+export interface GroupThresholdsOptions {
+  readonly target: ThresholdTarget;
+  /** @defaultValue ">=" */
+  readonly thresholdRule?: PositiveRule;
+  /** Global threshold defining the "overall" target. @defaultValue 0.5 */
+  readonly threshold?: number;
+}
+
+/** One group's chosen threshold and what it achieves on the fitting data (weighted). */
+export interface AchievedThreshold {
+  readonly group: readonly Level[];
+  readonly label: string;
+  readonly count: number;
+  readonly threshold: number;
+  readonly target: number;
+  readonly selectionRate: number;
+  readonly truePositiveRate: number;
+  readonly falsePositiveRate: number;
+}
+
+export interface GroupThresholdsResult {
+  readonly rule: ThresholdRule;
+  readonly achieved: readonly AchievedThreshold[];
+}
+
+interface Candidate {
+  threshold: number;
+  selected: number;
+  tp: number;
+  fp: number;
+}
+
+/** Thresholds at each distinct score (descending), plus +∞, with weighted counts selected. */
+function candidates(
+  score: Float64Array,
+  label: Uint8Array,
+  weight: Float64Array | undefined,
+  rows: number[],
+  strict: boolean,
+) {
+  const order = rows.slice().sort((a, b) => score[b]! - score[a]!);
+  const out: Candidate[] = [{ threshold: Number.POSITIVE_INFINITY, selected: 0, tp: 0, fp: 0 }];
+  let selected = 0;
+  let tp = 0;
+  let fp = 0;
+  let i = 0;
+  while (i < order.length) {
+    const s = score[order[i]!]!;
+    while (i < order.length && score[order[i]!] === s) {
+      const r = order[i]!;
+      const w = weight === undefined ? 1 : weight[r]!;
+      selected += w;
+      if (label[r] === 1) tp += w;
+      else fp += w;
+      i++;
+    }
+    // With ">", the threshold that selects every score >= s is the next lower score.
+    const threshold = strict
+      ? i < order.length
+        ? score[order[i]!]!
+        : Number.NEGATIVE_INFINITY
+      : s;
+    out.push({ threshold, selected, tp, fp });
+  }
+  return out;
+}
+
+/**
+ * Per-group thresholds chosen on the data: for each group, the threshold among its scores whose
+ * rate is closest to the target (ties: the higher threshold), or the one selecting its top k
+ * rows or top percent (ties at the boundary are all selected, so a group may get more). With
+ * `value: "overall"` every group aims at the overall rate at the global `threshold`, which
+ * equalises that rate across groups at one operating point. Achieved rates are reported.
+ * Cost: O(n log n).
+ *
+ * @example
+ * groupThresholds(
+ *   { yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.6, 0.4], sensitiveFeatures: ["a", "a", "b", "b"] },
+ *   { target: { metric: "selectionRate", value: 0.5 } },
+ * ).achieved.map((a) => a.threshold); // => [0.9, 0.6]
+ */
+export function groupThresholds(
+  input: FairnessInput,
+  options: GroupThresholdsOptions,
+): GroupThresholdsResult {
+  return groupThresholdsOfColumns(prepare({ scores: "margin", ...input }), options);
+}
+
+/** {@link groupThresholds} on prepared columns. */
+export function groupThresholdsOfColumns(
+  columns: Columns,
+  options: GroupThresholdsOptions,
+): GroupThresholdsResult {
+  const { score, label, weight } = columns;
+  if (score === undefined) {
+    throw new FairnessInputError([
+      { code: "missing_field", path: ["yScore"], message: "groupThresholds needs scores" },
+    ]);
+  }
+  const rule = options.thresholdRule ?? ">=";
+  if (rule !== ">=" && rule !== ">")
+    throw new RangeError(`groupThresholds: thresholdRule must be ">=" or ">"`);
+  const strict = rule === ">";
+  const target = options.target;
+  const rows: number[][] = columns.groups.keys.map(() => []);
+  for (let i = 0; i < columns.n; i++) rows[columns.group[i]!]!.push(i);
+
+  let overallTarget = Number.NaN;
+  if ("metric" in target && target.value === "overall") {
+    const t = options.threshold ?? 0.5;
+    let sel = 0;
+    let pos = 0;
+    let tp = 0;
+    let all = 0;
+    for (let i = 0; i < columns.n; i++) {
+      const w = weight === undefined ? 1 : weight[i]!;
+      const on = strict ? score[i]! > t : score[i]! >= t;
+      all += w;
+      if (label[i] === 1) pos += w;
+      if (on) {
+        sel += w;
+        if (label[i] === 1) tp += w;
+      }
+    }
+    overallTarget =
+      target.metric === "selectionRate"
+        ? sel / all
+        : target.metric === "truePositiveRate"
+          ? tp / pos
+          : (sel - tp) / (all - pos);
+  } else if ("metric" in target) {
+    const v = target.value as number;
+    if (!(v >= 0 && v <= 1))
+      throw new RangeError("groupThresholds: target value must lie in [0, 1]");
+  } else if ("topK" in target) {
+    if (!Number.isInteger(target.topK) || target.topK < 0)
+      throw new RangeError("groupThresholds: topK must be a non-negative integer");
+  } else if (!(target.topPercent >= 0 && target.topPercent <= 100)) {
+    throw new RangeError("groupThresholds: topPercent must lie in [0, 100]");
+  }
+
+  const achieved: AchievedThreshold[] = [];
+  const ruleGroups = [];
+  for (let g = 0; g < rows.length; g++) {
+    const r = rows[g]!;
+    if (r.length === 0) continue;
+    const cands = candidates(score, label, weight, r, strict);
+    const last = cands[cands.length - 1]!;
+    const n = last.selected;
+    const pos = last.tp;
+    const neg = last.fp;
+    let best = cands[0]!;
+    let goal: number;
+    if ("metric" in target) {
+      goal = target.value === "overall" ? overallTarget : target.value;
+      const rate = (c: Candidate) =>
+        target.metric === "selectionRate"
+          ? c.selected / n
+          : target.metric === "truePositiveRate"
+            ? c.tp / pos
+            : c.fp / neg;
+      let bestGap = Math.abs(rate(best) - goal);
+      for (const c of cands) {
+        const gap = Math.abs(rate(c) - goal);
+        if (gap < bestGap) {
+          best = c;
+          bestGap = gap;
+        }
+      }
+    } else {
+      // Top k / top percent count rows, not weights.
+      const k = "topK" in target ? target.topK : Math.ceil((target.topPercent / 100) * r.length);
+      goal = k;
+      const counts = candidates(score, label, undefined, r, strict);
+      const index = counts.findIndex((c) => c.selected >= k);
+      best = cands[index === -1 ? cands.length - 1 : index]!;
+    }
+    const key = columns.groups.keys[g]!;
+    achieved.push({
+      group: key,
+      label: groupLabel(key),
+      count: r.length,
+      threshold: best.threshold,
+      target: goal,
+      selectionRate: best.selected / n,
+      truePositiveRate: best.tp / pos,
+      falsePositiveRate: best.fp / neg,
+    });
+    ruleGroups.push(deterministic(key, { operator: rule, threshold: best.threshold }));
+  }
+  return { rule: new ThresholdRule(columns.groups.featureNames, ruleGroups), achieved };
+}

@@ -1,0 +1,323 @@
+/**
+ * Reject option classification (Kamiran, Karim & Zhang 2012) for two or more groups: around the
+ * classification threshold, a band of uncertain scores is decided in favour of the
+ * unprivileged groups and against the privileged ones.
+ */
+import type { Columns, Level } from "../data/columns.js";
+import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { isMissing } from "../data/levels.js";
+import { prepare } from "../data/prepare.js";
+import type { FairnessInput } from "../data/schema.js";
+import type { GroupSelector } from "../metrics/groupMetrics.js";
+import { privilegedCodes } from "./groupSplit.js";
+import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
+
+/** The fairness metric bounded during the search (AIF360's `metric_name`, camelCase). */
+export type RejectOptionMetric =
+  | "statisticalParityDifference"
+  | "averageOddsDifference"
+  | "equalOpportunityDifference";
+
+export interface RejectOptionOptions {
+  /** Privileged groups (AIF360's `privileged_groups`): every other group is unprivileged. */
+  readonly privilegedGroups: readonly GroupSelector[];
+  /** @defaultValue "statisticalParityDifference" */
+  readonly metric?: RejectOptionMetric;
+  /** Allowed range of the metric (unprivileged − privileged). @defaultValue [-0.05, 0.05] */
+  readonly metricBounds?: readonly [number, number];
+  /** @defaultValue 0.01 */
+  readonly lowThreshold?: number;
+  /** @defaultValue 0.99 */
+  readonly highThreshold?: number;
+  /** @defaultValue 100 */
+  readonly thresholdCount?: number;
+  /** @defaultValue 50 */
+  readonly marginCount?: number;
+}
+
+export interface RejectOptionJSON {
+  readonly format: "fairscope.rejectOption/1";
+  readonly featureNames: readonly string[];
+  /** Every group seen at fit time, with whether it is privileged. */
+  readonly groups: readonly { readonly group: readonly Level[]; readonly privileged: boolean }[];
+  readonly threshold: number;
+  readonly margin: number;
+  readonly metric: RejectOptionMetric;
+  readonly metricBounds: readonly [number, number];
+  /** The metric at the chosen pair (the unprivileged group farthest from the bounds, or from 0). */
+  readonly metricValue: number;
+  readonly balancedAccuracy: number;
+  readonly constraintSatisfied: boolean;
+}
+
+/** numpy.linspace(start, stop, num). */
+function linspace(start: number, stop: number, num: number): number[] {
+  if (num === 1) return [start];
+  const step = (stop - start) / (num - 1);
+  const out = Array.from({ length: num }, (_, k) => k * step + start);
+  out[num - 1] = stop;
+  return out;
+}
+
+/** Sorted scores with suffix sums of weights for label 1 and label 0. */
+interface SortedGroup {
+  readonly score: Float64Array;
+  /** above[k] = Σ weights of rows k.. (ascending order), per label. */
+  readonly posAbove: Float64Array;
+  readonly negAbove: Float64Array;
+}
+
+function sortedGroup(rows: number[], columns: Columns): SortedGroup {
+  const score = columns.score!;
+  const order = rows.slice().sort((a, b) => score[a]! - score[b]!);
+  const m = order.length;
+  const s = Float64Array.from(order, (i) => score[i]!);
+  const posAbove = new Float64Array(m + 1);
+  const negAbove = new Float64Array(m + 1);
+  for (let k = m - 1; k >= 0; k--) {
+    const i = order[k]!;
+    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
+    posAbove[k] = posAbove[k + 1]! + (columns.label[i] === 1 ? w : 0);
+    negAbove[k] = negAbove[k + 1]! + (columns.label[i] === 1 ? 0 : w);
+  }
+  return { score: s, posAbove, negAbove };
+}
+
+/** Weighted (tp, fp) of "score > x" in a sorted group. */
+function above(g: SortedGroup, x: number): [number, number] {
+  let lo = 0;
+  let hi = g.score.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (g.score[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return [g.posAbove[lo]!, g.negAbove[lo]!];
+}
+
+/**
+ * Fits reject option classification: for thresholds t in linspace(low, high, thresholdCount)
+ * and margins m in linspace(0, min(t, 1 − t), marginCount), rows with `t − m < score ≤ t + m`
+ * become favorable in unprivileged groups and unfavorable in privileged ones (outside the band:
+ * favorable iff score > t). Among pairs whose metric lies within the bounds for every
+ * unprivileged group, the first with the largest balanced accuracy wins (AIF360's rule). When
+ * none qualifies, fairscope returns the pair closest to the bounds and sets
+ * `constraintSatisfied: false` (AIF360 picks the most negative metric value instead).
+ *
+ * Cost: O(n log n + thresholdCount · marginCount · groups · log n).
+ *
+ * @example
+ * const input = {
+ *   yTrue: [1, 0, 1, 0, 1, 0, 1, 0],
+ *   yScore: [0.9, 0.6, 0.7, 0.2, 0.55, 0.3, 0.45, 0.1],
+ *   sensitiveFeatures: ["m", "m", "m", "m", "f", "f", "f", "f"],
+ * };
+ * const rule = rejectOptionClassification(input, { privilegedGroups: ["m"] });
+ * rule.predict(input); // => Uint8Array [1, 0, 1, 0, 1, 0, 1, 0]
+ */
+export function rejectOptionClassification(
+  input: FairnessInput,
+  options: RejectOptionOptions,
+): RejectOptionRule {
+  return rejectOptionOfColumns(prepare(input), options);
+}
+
+/** {@link rejectOptionClassification} on prepared columns (label 1 = favorable). */
+export function rejectOptionOfColumns(
+  columns: Columns,
+  options: RejectOptionOptions,
+): RejectOptionRule {
+  const fn = "rejectOptionClassification";
+  if (columns.score === undefined) {
+    throw new FairnessInputError([
+      {
+        code: "missing_field",
+        path: ["yScore"],
+        message: `${fn} needs scores of the favorable label`,
+      },
+    ]);
+  }
+  const metric = options.metric ?? "statisticalParityDifference";
+  const [lb, ub] = options.metricBounds ?? [-0.05, 0.05];
+  const low = options.lowThreshold ?? 0.01;
+  const high = options.highThreshold ?? 0.99;
+  const tCount = options.thresholdCount ?? 100;
+  const mCount = options.marginCount ?? 50;
+  if (
+    ![
+      "statisticalParityDifference",
+      "averageOddsDifference",
+      "equalOpportunityDifference",
+    ].includes(metric)
+  ) {
+    throw new RangeError(`${fn}: unknown metric ${JSON.stringify(metric)}`);
+  }
+  if (!(lb <= ub))
+    throw new RangeError(`${fn}: metricBounds must be [lower, upper] with lower <= upper`);
+  if (
+    !(low <= high) ||
+    !Number.isInteger(tCount) ||
+    tCount < 1 ||
+    !Number.isInteger(mCount) ||
+    mCount < 1
+  ) {
+    throw new RangeError(`${fn}: need lowThreshold <= highThreshold and positive integer counts`);
+  }
+  const k = columns.groups.keys.length;
+  const rows: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < columns.n; i++) rows[columns.group[i]!]!.push(i);
+  const present = rows.map((r) => r.length > 0);
+  const privileged = privilegedCodes(columns.groups, present, options.privilegedGroups, fn);
+  const codes = present.flatMap((p, g) => (p ? [g] : []));
+  const sorted = codes.map((g) => sortedGroup(rows[g]!, columns));
+  const totals = sorted.map((s) => [s.posAbove[0]!, s.negAbove[0]!] as const);
+  const privIdx = codes.flatMap((g, j) => (privileged[g] ? [j] : []));
+  const unprivIdx = codes.flatMap((g, j) => (privileged[g] ? [] : [j]));
+  const issues = new IssueCollector();
+  codes.forEach((g, j) => {
+    const [p, q] = totals[j]!;
+    if (p === 0 || q === 0) {
+      issues.add(
+        "not_binary",
+        ["yTrue"],
+        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${p === 0 ? "favorable" : "unfavorable"} labels`,
+      );
+    }
+  });
+  issues.throwIfAny();
+
+  let best: { t: number; m: number; bal: number; value: number; distance: number } | undefined;
+  let fallback: typeof best;
+  for (const t of linspace(low, high, tCount)) {
+    const h = t <= 0.5 ? t : 1 - t;
+    for (const m of linspace(0, h, mCount)) {
+      // Privileged rows are favorable iff score > t + m, unprivileged iff score > t − m.
+      let tpAll = 0;
+      let fpAll = 0;
+      let posAll = 0;
+      let negAll = 0;
+      const rates = sorted.map((g, j) => {
+        const [tp, fp] = above(g, privileged[codes[j]!] ? t + m : t - m);
+        const [pos, neg] = totals[j]!;
+        tpAll += tp;
+        fpAll += fp;
+        posAll += pos;
+        negAll += neg;
+        return { tp, fp, pos, neg };
+      });
+      const bal = (tpAll / posAll + (negAll - fpAll) / negAll) / 2;
+      const rateOf = (idx: number[]) => {
+        let tp = 0;
+        let fp = 0;
+        let pos = 0;
+        let neg = 0;
+        for (const j of idx) {
+          const r = rates[j]!;
+          tp += r.tp;
+          fp += r.fp;
+          pos += r.pos;
+          neg += r.neg;
+        }
+        return { sel: (tp + fp) / (pos + neg), tpr: tp / pos, fpr: fp / neg };
+      };
+      const priv = rateOf(privIdx);
+      let value = 0;
+      let distance = -1;
+      for (const j of unprivIdx) {
+        const u = rateOf([j]);
+        const v =
+          metric === "statisticalParityDifference"
+            ? u.sel - priv.sel
+            : metric === "averageOddsDifference"
+              ? 0.5 * (u.fpr - priv.fpr + (u.tpr - priv.tpr))
+              : u.tpr - priv.tpr;
+        const d = v < lb ? lb - v : v > ub ? v - ub : 0;
+        if (d > distance || (d === distance && Math.abs(v) > Math.abs(value))) {
+          distance = d;
+          value = v;
+        }
+      }
+      const candidate = { t, m, bal, value, distance };
+      if (distance === 0) {
+        if (best === undefined || bal > best.bal) best = candidate;
+      } else if (
+        fallback === undefined ||
+        distance < fallback.distance ||
+        (distance === fallback.distance && bal > fallback.bal)
+      ) {
+        fallback = candidate;
+      }
+    }
+  }
+  const chosen = (best ?? fallback)!;
+  return new RejectOptionRule({
+    format: "fairscope.rejectOption/1",
+    featureNames: [...columns.groups.featureNames],
+    groups: codes.map((g) => ({ group: columns.groups.keys[g]!, privileged: privileged[g] === 1 })),
+    threshold: chosen.t,
+    margin: chosen.m,
+    metric,
+    metricBounds: [lb, ub],
+    metricValue: chosen.value,
+    balancedAccuracy: chosen.bal,
+    constraintSatisfied: best !== undefined,
+  });
+}
+
+/** A fitted reject-option rule: deterministic labels, plain JSON. */
+export class RejectOptionRule {
+  readonly state: RejectOptionJSON;
+  readonly #privileged = new Map<string, boolean>();
+
+  constructor(state: RejectOptionJSON) {
+    this.state = state;
+    for (const g of state.groups) this.#privileged.set(JSON.stringify(g.group), g.privileged);
+  }
+
+  /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
+  static fromJSON(json: unknown): RejectOptionRule {
+    return new RejectOptionRule(parseRule(RejectOptionSchema, json) as RejectOptionJSON);
+  }
+
+  toJSON(): RejectOptionJSON {
+    return this.state;
+  }
+
+  /**
+   * Favorable (1) / unfavorable (0) for each row: favorable iff score > threshold, except in
+   * the band `threshold − margin < score ≤ threshold + margin`, where unprivileged rows are
+   * favorable and privileged rows unfavorable. Rows of groups unseen at fit time are an error.
+   */
+  predict(input: {
+    readonly yScore: ArrayLike<number>;
+    readonly sensitiveFeatures: ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
+  }): Uint8Array {
+    const { threshold: t, margin: m, featureNames } = this.state;
+    const sf = input.sensitiveFeatures;
+    const columns: ArrayLike<Level>[] =
+      Array.isArray(sf) || ArrayBuffer.isView(sf)
+        ? [sf as ArrayLike<Level>]
+        : featureNames.map(
+            (name) => (sf as Readonly<Record<string, ArrayLike<Level>>>)[name] ?? [],
+          );
+    const issues = new IssueCollector();
+    const out = new Uint8Array(input.yScore.length);
+    for (let i = 0; i < out.length; i++) {
+      const key = JSON.stringify(columns.map((c) => (isMissing(c[i]) ? null : c[i])));
+      const privileged = this.#privileged.get(key);
+      if (privileged === undefined) {
+        issues.add(
+          "unknown_group",
+          ["sensitiveFeatures", i],
+          `group ${key} was not seen at fit time`,
+        );
+        continue;
+      }
+      const s = input.yScore[i]!;
+      const inBand = s <= t + m && s > t - m;
+      out[i] = inBand ? (privileged ? 0 : 1) : s > t ? 1 : 0;
+    }
+    issues.throwIfAny();
+    return out;
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * ThresholdOptimizer (Hardt, Price & Srebro 2016) on precomputed scores, with Fairlearn's
+ * algorithm: the fitted rule equals Fairlearn's `interpolation_dict` when no weights are given.
+ */
+import type { Columns, Level } from "../data/columns.js";
+import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { prepare } from "../data/prepare.js";
+import type { FairnessInput } from "../data/schema.js";
+import {
+  type ConstraintMetric,
+  fitThresholds,
+  type GroupRows,
+  type ObjectiveMetric,
+} from "./thresholdOptimizerKernel.js";
+import { ThresholdRule } from "./thresholdRule.js";
+
+/** The parity constraint (Fairlearn's `constraints`, camelCase). */
+export type ThresholdConstraint =
+  | "demographicParity"
+  | "selectionRateParity"
+  | "truePositiveRateParity"
+  | "falsePositiveRateParity"
+  | "trueNegativeRateParity"
+  | "falseNegativeRateParity"
+  | "equalizedOdds";
+
+/** The objective (Fairlearn's `accuracy_score`, `balanced_accuracy_score`, … camelCase). */
+export type ThresholdObjective = ObjectiveMetric;
+
+export interface ThresholdOptimizerOptions {
+  /** @defaultValue "demographicParity" */
+  readonly constraints?: ThresholdConstraint;
+  /** @defaultValue "accuracy" */
+  readonly objective?: ThresholdObjective;
+  /** Grid points on the constraint axis are k / gridSize. @defaultValue 1000 */
+  readonly gridSize?: number;
+  /** Also consider "positive below the threshold" operations. @defaultValue false */
+  readonly flip?: boolean;
+  /**
+   * Relaxed parity for simple constraints: groups' constraint values may differ by at most
+   * `tol`. 0 or absent means exact parity; not available with equalized odds.
+   */
+  readonly tol?: number;
+}
+
+const CONSTRAINT_METRIC: Record<ThresholdConstraint, ConstraintMetric | undefined> = {
+  demographicParity: "selectionRate",
+  selectionRateParity: "selectionRate",
+  truePositiveRateParity: "truePositiveRate",
+  falsePositiveRateParity: "falsePositiveRate",
+  trueNegativeRateParity: "trueNegativeRate",
+  falseNegativeRateParity: "falseNegativeRate",
+  equalizedOdds: undefined,
+};
+const SIMPLE_OBJECTIVES: readonly ThresholdObjective[] = [
+  "accuracy",
+  "balancedAccuracy",
+  "selectionRate",
+  "truePositiveRate",
+  "trueNegativeRate",
+];
+const EQUALIZED_ODDS_OBJECTIVES: readonly ThresholdObjective[] = ["accuracy", "balancedAccuracy"];
+
+/** Data for the trade-off plot: per-group curves on the grid, the overall curve, the chosen point. */
+export interface TradeoffData {
+  /** Constraint values (x axis): k / gridSize. */
+  readonly grid: Float64Array;
+  /** Each group's best achievable objective (equalized odds: TPR) at each grid x. */
+  readonly curves: readonly { readonly group: readonly Level[]; readonly y: Float64Array }[];
+  /** Simple constraints: the group-size-weighted objective; equalized odds: min over groups. */
+  readonly overall: Float64Array;
+  /** x* and y* (x is null with `tol`). */
+  readonly chosen: { readonly x: number | null; readonly y: number };
+}
+
+/**
+ * ThresholdOptimizer: per-group randomised thresholds on a score that maximise an objective
+ * under a parity constraint (Hardt et al. 2016; Fairlearn's algorithm, see docs/mitigation.md).
+ *
+ * Fitting sorts each group's scores (O(n log n)) and evaluates the curves on the grid
+ * (O(gridSize · groups)). With sample weights every count is a sum of weights (Fairlearn
+ * ignores weights); without weights the rule equals Fairlearn's.
+ *
+ * @example
+ * const rule = new ThresholdOptimizer({ constraints: "demographicParity" }).fit({
+ *   yTrue: [0, 1, 1, 0, 1, 0], yScore: [0.1, 0.8, 0.6, 0.4, 0.9, 0.3],
+ *   sensitiveFeatures: ["a", "a", "a", "b", "b", "b"],
+ * });
+ * rule.predictProba({ yScore: [0.7], sensitiveFeatures: ["b"] }); // => Float64Array [1]
+ */
+export class ThresholdOptimizer {
+  readonly options: Required<Omit<ThresholdOptimizerOptions, "tol">> & { readonly tol: number };
+  /** The trade-off data of the last fit. */
+  tradeoff: TradeoffData | undefined;
+
+  constructor(options: ThresholdOptimizerOptions = {}) {
+    const constraints = options.constraints ?? "demographicParity";
+    const objective = options.objective ?? "accuracy";
+    const gridSize = options.gridSize ?? 1000;
+    const flip = options.flip ?? false;
+    const tol = options.tol ?? 0;
+    if (!(constraints in CONSTRAINT_METRIC)) {
+      throw new RangeError(
+        `ThresholdOptimizer: unknown constraints ${JSON.stringify(constraints)}; expected one of ${Object.keys(CONSTRAINT_METRIC).join(", ")}`,
+      );
+    }
+    const allowed = constraints === "equalizedOdds" ? EQUALIZED_ODDS_OBJECTIVES : SIMPLE_OBJECTIVES;
+    if (!allowed.includes(objective)) {
+      throw new RangeError(
+        `ThresholdOptimizer: objective ${JSON.stringify(objective)} is not available with ${constraints}; expected one of ${allowed.join(", ")}`,
+      );
+    }
+    if (!Number.isInteger(gridSize) || gridSize < 1) {
+      throw new RangeError("ThresholdOptimizer: gridSize must be a positive integer");
+    }
+    if (!(tol >= 0)) {
+      throw new RangeError(`ThresholdOptimizer: tol must be >= 0, got ${tol}`);
+    }
+    if (tol > 0 && constraints === "equalizedOdds") {
+      throw new RangeError(
+        "ThresholdOptimizer: relaxed constraints (tol > 0) are not supported for equalizedOdds",
+      );
+    }
+    this.options = { constraints, objective, gridSize, flip, tol };
+  }
+
+  /**
+   * Fits the rule on labels, scores, sensitive features and optional sample weights (the same
+   * input object as `groupMetrics`). Scores may be any finite numbers unless `scores:
+   * "probability"` is passed.
+   */
+  fit(input: FairnessInput): ThresholdRule {
+    return this.fitColumns(prepare({ scores: "margin", ...input }));
+  }
+
+  /**
+   * Fits on prepared columns (labels, scores, optional weights, group codes). Groups without
+   * rows are skipped; a group lacking either label is an error (Fairlearn's "degenerate labels").
+   */
+  fitColumns(columns: Columns): ThresholdRule {
+    const { label, score, weight, group, groups } = columns;
+    if (score === undefined) {
+      throw new FairnessInputError([
+        { code: "missing_field", path: ["yScore"], message: "ThresholdOptimizer needs scores" },
+      ]);
+    }
+    const count = groups.keys.length;
+    const rowsOf: number[][] = Array.from({ length: count }, () => []);
+    for (let i = 0; i < columns.n; i++) rowsOf[group[i]!]!.push(i);
+    const present: number[] = [];
+    const groupRows: GroupRows[] = [];
+    const issues = new IssueCollector();
+    for (let g = 0; g < count; g++) {
+      const rows = rowsOf[g]!;
+      if (rows.length === 0) continue;
+      const l = Uint8Array.from(rows, (i) => label[i]!);
+      const w = weight === undefined ? undefined : Float64Array.from(rows, (i) => weight[i]!);
+      let positives = 0;
+      let negatives = 0;
+      for (let k = 0; k < l.length; k++) {
+        const wk = w === undefined ? 1 : w[k]!;
+        if (l[k] === 1) positives += wk;
+        else negatives += wk;
+      }
+      if (positives === 0 || negatives === 0) {
+        const key = groups.keys[g]!.map(String).join(", ");
+        issues.add(
+          "not_binary",
+          ["yTrue"],
+          `degenerate labels in group ${key}: it has only ${positives === 0 ? "negative" : "positive"} labels (of positive weight), and every group needs both`,
+        );
+        continue;
+      }
+      present.push(g);
+      groupRows.push({ score: Float64Array.from(rows, (i) => score[i]!), label: l, weight: w });
+    }
+    issues.throwIfAny();
+    const { constraints, objective, gridSize, flip, tol } = this.options;
+    const result = fitThresholds(groupRows, {
+      constraint: CONSTRAINT_METRIC[constraints],
+      objective,
+      gridSize,
+      flip,
+      tol: tol === 0 ? undefined : tol,
+    });
+    const keys = present.map((g) => groups.keys[g]!);
+    this.tradeoff = {
+      grid: result.grid,
+      curves: result.curves.map((y, i) => ({ group: keys[i]!, y })),
+      overall: result.overall,
+      chosen: { x: result.xBest, y: result.yBest },
+    };
+    return new ThresholdRule(
+      groups.featureNames,
+      result.rules.map((r, i) => ({ group: keys[i]!, ...r })),
+      {
+        method: "thresholdOptimizer",
+        constraints,
+        objective,
+        gridSize,
+        flip,
+        tol: tol === 0 ? null : tol,
+        weighted: weight !== undefined,
+        constraintValue: result.xBest,
+        objectiveValue: result.yBest,
+        constraintValueByGroup: result.xBestPerGroup,
+        betweenGroups: result.betweenGroups,
+      },
+    );
+  }
+}
