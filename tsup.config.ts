@@ -3,6 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    sql: "src/sql/index.ts",
     "tfjs/index": "src/tfjs/index.ts",
     report: "src/report/index.ts",
     gate: "src/gate/index.ts",
@@ -13,6 +14,7 @@ export default defineConfig({
   dts: {
     entry: {
       index: "src/index.ts",
+      sql: "src/sql/index.ts",
       "tfjs/index": "src/tfjs/index.ts",
       report: "src/report/index.ts",
       gate: "src/gate/index.ts",

@@ -21,7 +21,7 @@ import {
   reweighing,
   ThresholdOptimizer,
   ThresholdRule,
-} from "../src/mitigation/index.js";
+} from "fairscope";
 
 const here = new URL("./data/", import.meta.url);
 type Person = { income: string; sex: string };

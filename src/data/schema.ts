@@ -31,7 +31,7 @@ export type ScoreKind = "probability" | "margin";
 /** What to do with rows whose group value is missing (null, undefined, NaN). */
 export type MissingGroupPolicy = "error" | "drop" | "asGroup";
 /** How a score becomes a positive prediction: `score >= threshold` or `score > threshold`. */
-export type ThresholdRule = ">=" | ">";
+export type ThresholdComparison = ">=" | ">";
 
 /** The data and how to read it. Shared by every public function that takes data. */
 export interface FairnessInput {
@@ -55,7 +55,7 @@ export interface FairnessInput {
   /** @defaultValue 0.5 for probabilities, 0 for margins */
   readonly threshold?: number;
   /** @defaultValue ">=" */
-  readonly thresholdRule?: ThresholdRule;
+  readonly thresholdRule?: ThresholdComparison;
   /** `probability` scores must lie in [0, 1]; `margin` scores may be any finite number. @defaultValue "probability" */
   readonly scores?: ScoreKind;
   /** @defaultValue "error" */

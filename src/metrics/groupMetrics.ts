@@ -15,11 +15,14 @@ import {
   minOf,
   ratioOf,
 } from "../disparity/aggregate.js";
+import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import {
   type CellValues,
   checkMetricInputs,
   type ErrorPolicy,
   evaluateCells,
+  evaluateConfusion,
+  evaluateGroupsAndOverall,
   type MetricWarning,
   type ResolvedMetric,
   type UserMetric,
@@ -288,7 +291,7 @@ function toWarnings(
 }
 
 function buildResult(
-  columns: Columns,
+  groups: GroupIndex,
   metrics: readonly ResolvedMetric[],
   overallCells: CellValues,
   overallCell: number,
@@ -296,7 +299,6 @@ function buildResult(
   firstGroupCell: number,
   strata: readonly ControlStratum[] | undefined,
 ): GroupMetricsResult {
-  const groups = columns.groups;
   const ids = metrics.map((m) => m.id);
   const pick = (cells: CellValues, c: number) =>
     Object.fromEntries(ids.map((id) => [id, cells.values[id]![c]!]));
@@ -353,6 +355,49 @@ export function groupMetrics(
   return groupMetricsOfColumns(prepare(input), options);
 }
 
+function resolvePolicies(options: GroupMetricsOptions): {
+  zeroDivision: ZeroDivision;
+  errors: ErrorPolicy;
+} {
+  const zeroDivision = options.zeroDivision ?? "nan";
+  const errors = options.errors ?? "raise";
+  if (zeroDivision !== "nan" && zeroDivision !== 0 && zeroDivision !== 1) {
+    throw new RangeError(`groupMetrics: zeroDivision must be 'nan', 0 or 1`);
+  }
+  if (errors !== "raise" && errors !== "coerce") {
+    throw new RangeError(`groupMetrics: errors must be 'raise' or 'coerce'`);
+  }
+  return { zeroDivision, errors };
+}
+
+/**
+ * {@link groupMetrics} from confusion statistics computed elsewhere (a streaming accumulator,
+ * a SQL engine): count metrics only, overall values from the sum of the groups' counts.
+ *
+ * Cost: O(groups × metrics).
+ *
+ * @example
+ * const stats = { groups: 2, counts: Float64Array.of(1, 0, 0, 1, 1, 1, 0, 0), weightSum: undefined, weightComp: undefined };
+ * const groups = { featureNames: ["g"], levels: [["a", "b"]], keys: [["a"], ["b"]] };
+ * groupMetricsOfConfusion(stats, groups, { metrics: ["selectionRate"] }).overall.selectionRate; // => 0.5
+ */
+export function groupMetricsOfConfusion(
+  stats: ConfusionStats,
+  groups: GroupIndex,
+  options: GroupMetricsOptions = {},
+): GroupMetricsResult {
+  if (stats.groups !== groups.keys.length) {
+    throw new RangeError(
+      `groupMetricsOfConfusion: statistics have ${stats.groups} groups, the index ${groups.keys.length}`,
+    );
+  }
+  const metrics = resolveMetrics(options.metrics ?? DEFAULT_METRICS, "groupMetrics");
+  const { zeroDivision } = resolvePolicies(options);
+  const byGroup = evaluateConfusion(stats, metrics, zeroDivision);
+  const overall = evaluateConfusion(sumGroups(stats), metrics, zeroDivision);
+  return buildResult(groups, metrics, overall, 0, byGroup, 0, undefined);
+}
+
 /** {@link groupMetrics} on already prepared columns. */
 export function groupMetricsOfColumns(
   columns: Columns,
@@ -362,19 +407,16 @@ export function groupMetricsOfColumns(
     options.metrics ?? (columns.score ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS);
   const metrics = resolveMetrics(specs, "groupMetrics");
   checkMetricInputs(columns, metrics);
-  const zeroDivision = options.zeroDivision ?? "nan";
-  const errors = options.errors ?? "raise";
-  if (zeroDivision !== "nan" && zeroDivision !== 0 && zeroDivision !== 1) {
-    throw new RangeError(`groupMetrics: zeroDivision must be 'nan', 0 or 1`);
-  }
-  if (errors !== "raise" && errors !== "coerce") {
-    throw new RangeError(`groupMetrics: errors must be 'raise' or 'coerce'`);
-  }
+  const { zeroDivision, errors } = resolvePolicies(options);
   const k = columns.groups.keys.length;
   const evaluate = (code: Uint32Array, cells: number) =>
     evaluateCells(columns, code, cells, metrics, zeroDivision, errors);
-  const overallCells = evaluate(new Uint32Array(columns.n), 1);
-  const groupCells = evaluate(columns.group, k);
+  const { overall, groups: byGroup } = evaluateGroupsAndOverall(
+    columns,
+    metrics,
+    zeroDivision,
+    errors,
+  );
 
   let strata: ControlStratum[] | undefined;
   if (columns.control) {
@@ -387,8 +429,16 @@ export function groupMetricsOfColumns(
     strata = columns.control.strata.keys.map((key, i) => ({
       key,
       label: groupLabel(key),
-      result: buildResult(columns, metrics, stratumOverall, i, stratumGroups, i * k, undefined),
+      result: buildResult(
+        columns.groups,
+        metrics,
+        stratumOverall,
+        i,
+        stratumGroups,
+        i * k,
+        undefined,
+      ),
     }));
   }
-  return buildResult(columns, metrics, overallCells, 0, groupCells, 0, strata);
+  return buildResult(columns.groups, metrics, overall, 0, byGroup, 0, strata);
 }

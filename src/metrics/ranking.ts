@@ -1,14 +1,8 @@
 /**
  * Ranking metrics on scores: exact, tie-aware, weighted ROC AUC and average precision.
  */
+import { orderByScore } from "../stats/order.js";
 import type { ScoreMetric } from "./types.js";
-
-/** Row indices sorted by ascending score (ties in row order). */
-function orderByScore(score: Float64Array): Uint32Array {
-  const order = new Uint32Array(score.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => score[a]! - score[b]! || a - b);
-}
 
 function aucUnweighted(label: Uint8Array, score: Float64Array): number {
   let p = 0;
@@ -114,6 +108,77 @@ export function averagePrecision(
   return ap;
 }
 
+/**
+ * ROC AUC of every group and overall from one sort of all rows: the rows are walked in score
+ * order once, each group keeping its own running negative weight, so per-group values equal
+ * {@link rocAuc} on each group's rows. Returns `groups + 1` values, the last one overall.
+ *
+ * Cost: one {@link orderByScore} of all rows plus O(n + groups).
+ *
+ * @example
+ * rocAucByGroup(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.1, 0.9, 0.8, 0.2), undefined, Uint32Array.of(0, 0, 1, 1), 2);
+ * // => Float64Array [1, 0, 0.75]
+ */
+export function rocAucByGroup(
+  label: Uint8Array,
+  score: Float64Array,
+  weight: Float64Array | undefined,
+  code: Uint32Array,
+  groups: number,
+): Float64Array {
+  const order = orderByScore(score);
+  const slots = groups + 1;
+  const area = new Float64Array(slots);
+  const negBelow = new Float64Array(slots);
+  const posTotal = new Float64Array(slots);
+  const blockPos = new Float64Array(slots);
+  const blockNeg = new Float64Array(slots);
+  const touched = new Uint32Array(slots);
+  const seen = new Uint8Array(slots);
+  const n = order.length;
+  let i = 0;
+  while (i < n) {
+    const s = score[order[i]!]!;
+    let t = 0;
+    let bp = 0;
+    let bn = 0;
+    for (; i < n && score[order[i]!] === s; i++) {
+      const r = order[i]!;
+      const g = code[r]!;
+      const w = weight === undefined ? 1 : weight[r]!;
+      if (seen[g] === 0) {
+        seen[g] = 1;
+        touched[t++] = g;
+      }
+      if (label[r] === 1) {
+        blockPos[g]! += w;
+        bp += w;
+      } else {
+        blockNeg[g]! += w;
+        bn += w;
+      }
+    }
+    for (let k = 0; k < t; k++) {
+      const g = touched[k]!;
+      area[g]! += blockPos[g]! * (negBelow[g]! + blockNeg[g]! / 2);
+      negBelow[g]! += blockNeg[g]!;
+      posTotal[g]! += blockPos[g]!;
+      blockPos[g] = 0;
+      blockNeg[g] = 0;
+      seen[g] = 0;
+    }
+    area[groups]! += bp * (negBelow[groups]! + bn / 2);
+    negBelow[groups]! += bn;
+    posTotal[groups]! += bp;
+  }
+  const out = new Float64Array(slots);
+  for (let g = 0; g < slots; g++) {
+    out[g] =
+      posTotal[g] === 0 || negBelow[g] === 0 ? Number.NaN : area[g]! / posTotal[g]! / negBelow[g]!;
+  }
+  return out;
+}
+
 export const rocAucMetric: ScoreMetric = {
   id: "rocAuc",
   name: "ROC AUC",
@@ -123,6 +188,7 @@ export const rocAucMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: false,
   fromScores: rocAuc,
+  fromScoresByGroup: rocAucByGroup,
 };
 
 export const averagePrecisionMetric: ScoreMetric = {

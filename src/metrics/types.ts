@@ -53,6 +53,17 @@ export interface ScoreMetric extends MetricBase {
     score: Float64Array,
     weight: Float64Array | undefined,
   ) => number;
+  /**
+   * Optional faster path: the values of every group (codes in [0, groups)) and, last, overall,
+   * in one call; must equal `fromScores` on each group's rows and on all rows.
+   */
+  readonly fromScoresByGroup?: (
+    label: Uint8Array,
+    score: Float64Array,
+    weight: Float64Array | undefined,
+    code: Uint32Array,
+    groups: number,
+  ) => Float64Array;
   /** Whether scores must be probabilities in [0, 1] (calibration metrics, Brier, log loss). */
   readonly needsProbabilities: boolean;
 }

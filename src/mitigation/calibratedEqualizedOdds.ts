@@ -3,13 +3,13 @@
  * groups: each group but the costliest is randomly moved toward its base-rate predictor until
  * its cost equals the costliest group's, which keeps calibration in expectation.
  */
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { mersenne } from "pure-rand/generator/mersenne";
+
 import { calibrationByGroup } from "../calibration/byGroup.js";
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { randomSource } from "../uncertainty/random.js";
 import { lookupGroups, type RawFeatures } from "./groupLookup.js";
 import {
   baseRate,
@@ -245,10 +245,10 @@ export class CalibratedEqOddsRule {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const threshold = options.threshold ?? 0.5;
     const g = this.#groupsOf(rows);
-    const rng = mersenne(options.seed);
+    const rng = randomSource(options.seed);
     return Uint8Array.from(rows.yScore, (s, i) => {
       const group = this.state.groups[g[i]!]!;
-      const score = uniformFloat64(rng) < group.mixRate ? group.baseRate : s;
+      const score = rng.uniform() < group.mixRate ? group.baseRate : s;
       return score >= threshold ? 1 : 0;
     });
   }

@@ -3,13 +3,13 @@
  * `EqOddsPostprocessing`) for two or more groups: per group, the probabilities of keeping a
  * favorable prediction and of turning an unfavorable one favorable, found by a linear program.
  */
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { mersenne } from "pure-rand/generator/mersenne";
+
 import { type Constraint, solve } from "yalps";
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import { lookupGroups, type RawFeatures } from "./groupLookup.js";
 import {
   falseNegativeRate,
@@ -286,7 +286,6 @@ export class EqOddsRule {
   predict(rows: PredRows, options: { readonly seed: number }): Uint8Array {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(rows);
-    const rng = mersenne(options.seed);
-    return Uint8Array.from(p, (v) => (uniformFloat64(rng) < v ? 1 : 0));
+    return bernoulliDraws(p, randomSource(options.seed));
   }
 }

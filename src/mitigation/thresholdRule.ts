@@ -2,12 +2,12 @@
  * A fitted per-group randomised threshold rule, as plain JSON: what ThresholdOptimizer and
  * group thresholds produce, and what a Node service or a browser loads to score new rows.
  */
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { mersenne } from "pure-rand/generator/mersenne";
+
 import { z } from "zod";
 import type { Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { isMissing } from "../data/levels.js";
+import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import type { ThresholdOperation, ThresholdOperator } from "./thresholdOperation.js";
 import type { FittedGroupRule } from "./thresholdOptimizerKernel.js";
 import { ruleProbability } from "./thresholdOptimizerKernel.js";
@@ -318,7 +318,7 @@ export class ThresholdRule {
 
   /**
    * Random labels drawn from `predictProba`: ŷ = 1 when u < P with u uniform on [0, 1) from a
-   * seeded Mersenne Twister (pure-rand `mersenne`), so the same seed gives the same labels.
+   * seeded `randomSource`, so the same seed gives the same labels.
    *
    * @example
    * const always = { operator: ">", threshold: Number.NEGATIVE_INFINITY };
@@ -328,10 +328,7 @@ export class ThresholdRule {
   predict(input: RuleInput, options: PredictOptions): Uint8Array {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(input, options);
-    const rng = mersenne(options.seed);
-    const out = new Uint8Array(p.length);
-    for (let i = 0; i < p.length; i++) out[i] = uniformFloat64(rng) < p[i]! ? 1 : 0;
-    return out;
+    return bernoulliDraws(p, randomSource(options.seed));
   }
 
   /**

@@ -40,15 +40,17 @@ export function countConfusion(
   const { n, label, weight } = columns;
   const pred = columns.pred;
   if (pred === undefined) throw new TypeError("countConfusion: predictions are required");
+  if (groups > 2 ** 28) throw new RangeError("countConfusion: more than 2^28 groups");
   const counts = new Float64Array(groups * 4);
   if (weight === undefined) {
-    for (let r = 0; r < n; r++) counts[groupCode[r]! * 4 + label[r]! * 2 + pred[r]!]! += 1;
+    // Integer shifts keep the index arithmetic in int32 (uint32 products go through doubles).
+    for (let r = 0; r < n; r++) counts[(groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!]! += 1;
     return { groups, counts, weightSum: undefined, weightComp: undefined };
   }
   const weightSum = new Float64Array(groups * 4);
   const weightComp = new Float64Array(groups * 4);
   for (let r = 0; r < n; r++) {
-    const i = groupCode[r]! * 4 + label[r]! * 2 + pred[r]!;
+    const i = (groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!;
     counts[i]! += 1;
     addCompensated(weightSum, weightComp, i, weight[r]!);
   }
@@ -74,6 +76,31 @@ export function mergeConfusion(a: ConfusionStats, b: ConfusionStats): ConfusionS
     addCompensated(weightSum, weightComp, i, b.weightComp![i]!);
   }
   return { groups: a.groups, counts, weightSum, weightComp };
+}
+
+/**
+ * The statistics of all groups together, as one group: exact for counts, compensated for
+ * weights.
+ *
+ * @example
+ * const stats = countConfusion(prepare({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] }));
+ * confusionOf(sumGroups(stats), 0); // => { tn: 0, fp: 1, fn: 0, tp: 1 }
+ */
+export function sumGroups(stats: ConfusionStats): ConfusionStats {
+  const counts = new Float64Array(4);
+  const weighted = stats.weightSum !== undefined;
+  const weightSum = weighted ? new Float64Array(4) : undefined;
+  const weightComp = weighted ? new Float64Array(4) : undefined;
+  for (let g = 0; g < stats.groups; g++) {
+    for (let c = 0; c < 4; c++) {
+      counts[c]! += stats.counts[4 * g + c]!;
+      if (weighted) {
+        addCompensated(weightSum!, weightComp!, c, stats.weightSum![4 * g + c]!);
+        addCompensated(weightSum!, weightComp!, c, stats.weightComp![4 * g + c]!);
+      }
+    }
+  }
+  return { groups: 1, counts, weightSum, weightComp };
 }
 
 /** The (weighted, when weights were given) confusion of group `g`. */

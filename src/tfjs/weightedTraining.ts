@@ -5,7 +5,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { IssueCollector } from "../data/errors.js";
-import { permutation, randomSource } from "./random.js";
+import { randomSource } from "../uncertainty/random.js";
+import { permutation } from "./random.js";
 
 /** The per-row loss of a binary model. */
 export type BinaryLoss = "binaryCrossentropy" | "sigmoidCrossEntropy" | "meanSquaredError";

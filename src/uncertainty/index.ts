@@ -39,7 +39,7 @@ export type { ProportionIntervals } from "./proportionIntervals.js";
 export { proportionIntervals } from "./proportionIntervals.js";
 export { quantileSorted } from "./quantile.js";
 export type { RandomSource } from "./random.js";
-export { RANDOM_METHOD, randomSource } from "./random.js";
+export { bernoulliDraws, RANDOM_METHOD, randomSource } from "./random.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
 export type { SampleSizeResult } from "./sampleSize.js";

@@ -213,3 +213,16 @@ class XoroshiroSource implements RandomSource {
     return child;
   }
 }
+
+/**
+ * One Bernoulli draw per probability: 1 when a uniform draw from `source` is below `p[i]`. The
+ * seeded `predict` of every randomised rule uses it.
+ *
+ * @example
+ * Array.from(bernoulliDraws([0, 1, 0, 1], randomSource(7))); // => [0, 1, 0, 1]
+ */
+export function bernoulliDraws(probabilities: ArrayLike<number>, source: RandomSource): Uint8Array {
+  const out = new Uint8Array(probabilities.length);
+  for (let i = 0; i < out.length; i++) out[i] = source.uniform() < probabilities[i]! ? 1 : 0;
+  return out;
+}

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { demographicParityPenalty, equalizedOddsPenalty } from "../../src/tfjs/penalties.js";
-import { randomSource, uniforms } from "../../src/tfjs/random.js";
+import { uniforms } from "../../src/tfjs/random.js";
 import { trainWeighted } from "../../src/tfjs/weightedTraining.js";
+import { randomSource } from "../../src/uncertainty/random.js";
 
 tf.enableProdMode();
 

@@ -5,7 +5,7 @@ import { FairnessInputError } from "../../src/data/errors.js";
 import { LogisticRegressionLearner } from "../../src/tfjs/learners/logisticRegression.js";
 import { TfLogisticRegressionLearner } from "../../src/tfjs/learners/tfLearners.js";
 import { type DenseMatrix, denseMatrix } from "../../src/tfjs/learners/types.js";
-import { randomSource, uniforms } from "../../src/tfjs/random.js";
+import { uniforms } from "../../src/tfjs/random.js";
 import { exponentiatedGradient } from "../../src/tfjs/reductions/exponentiatedGradient.js";
 import { gridSearch } from "../../src/tfjs/reductions/gridSearch.js";
 import {
@@ -13,6 +13,7 @@ import {
   REDUCTION_CONSTRAINTS,
   UtilityParity,
 } from "../../src/tfjs/reductions/moments.js";
+import { randomSource } from "../../src/uncertainty/random.js";
 
 tf.enableProdMode();
 

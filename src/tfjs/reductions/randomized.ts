@@ -1,7 +1,8 @@
 /**
  * A randomized classifier: a probability distribution over base classifiers.
  */
-import { randomSource, uniforms } from "../random.js";
+import { randomSource } from "../../uncertainty/random.js";
+import { uniforms } from "../random.js";
 import { type BaseClassifier, predictBase } from "./lagrangian.js";
 
 /** Weights over base classifiers; predicts 1 with probability Σ_h Q_h h(x). */

@@ -1,0 +1,25 @@
+/**
+ * `fairscope/sql`: SQL pushdown of the sufficient statistics, and the DuckDB runner.
+ */
+export {
+  type DuckDbFile,
+  fileTable,
+  groupMetricsDuckDb,
+  runDuckDb,
+} from "./duckdb.js";
+export {
+  confusionOfRows,
+  groupMetricsOfRows,
+  histogramsOfRows,
+  type ScoreHistogram,
+  type SqlRow,
+} from "./rows.js";
+export {
+  confusionStatement,
+  histogramStatement,
+  quoteIdentifier,
+  type SqlDialect,
+  type SqlParameter,
+  type SqlSpec,
+  type SqlStatement,
+} from "./statements.js";

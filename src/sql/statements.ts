@@ -1,0 +1,174 @@
+/**
+ * Portable SQL for the sufficient statistics: `GROUP BY` statements whose result rows are the
+ * per-group confusion counts (at a threshold) or fine score histograms. Identifiers are quoted;
+ * values (labels, thresholds, bin counts) are bound parameters (`?`, positional), never
+ * interpolated into the text.
+ */
+
+/** SQL dialects whose quoting and types differ. */
+export type SqlDialect = "ansi" | "duckdb" | "trino" | "spark" | "bigquery";
+
+/** A value bound to a `?` parameter. */
+export type SqlParameter = string | number | boolean;
+
+/** What the data is and where it lives. */
+export interface SqlSpec {
+  /**
+   * The table: a (possibly dotted) name such as `analytics.predictions`, each part quoted; or
+   * `{ expression }` for a table expression written by the caller (for example a DuckDB
+   * `read_parquet(?)`), with its parameters.
+   */
+  readonly table:
+    | string
+    | { readonly expression: string; readonly params?: readonly SqlParameter[] };
+  /** Column of the true label. */
+  readonly label: string;
+  /** The label value that is positive. @defaultValue 1 */
+  readonly posLabel?: SqlParameter;
+  /** Column(s) of the sensitive features; groups are their combinations. */
+  readonly groups: readonly string[];
+  /** Column of hard predictions (compared with `posLabel`), or… */
+  readonly prediction?: string;
+  /** …column of scores, thresholded at `threshold` with `thresholdRule`. */
+  readonly score?: string;
+  /** @defaultValue 0.5 */
+  readonly threshold?: number;
+  /** @defaultValue ">=" */
+  readonly thresholdRule?: ">=" | ">";
+  /** Column of sample weights. */
+  readonly weight?: string;
+}
+
+/** A statement and its positional parameters. */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: readonly SqlParameter[];
+}
+
+/**
+ * Quotes an identifier for a dialect: `"name"` (ANSI, DuckDB, Trino) or `` `name` `` (Spark,
+ * BigQuery), the quote character doubled inside. Dotted names quote each part.
+ *
+ * @example
+ * quoteIdentifier('my "table"', "duckdb"); // => "\"my \"\"table\"\"\""
+ * quoteIdentifier("db.t", "spark"); // => "`db`.`t`"
+ */
+export function quoteIdentifier(name: string, dialect: SqlDialect = "ansi", dotted = true): string {
+  if (typeof name !== "string" || name.length === 0) {
+    throw new TypeError("quoteIdentifier: an identifier must be a non-empty string");
+  }
+  if (name.includes("\0")) throw new TypeError("quoteIdentifier: NUL in an identifier");
+  const q = dialect === "spark" || dialect === "bigquery" ? "`" : '"';
+  const parts = dotted ? name.split(".") : [name];
+  return parts.map((p) => `${q}${p.split(q).join(q + q)}${q}`).join(".");
+}
+
+const doubleType = (dialect: SqlDialect) => (dialect === "bigquery" ? "FLOAT64" : "DOUBLE");
+const intType = (dialect: SqlDialect) => (dialect === "bigquery" ? "INT64" : "INTEGER");
+
+function checkSpec(spec: SqlSpec, fn: string): void {
+  if (spec.groups.length === 0) throw new TypeError(`${fn}: give at least one group column`);
+  if ((spec.prediction === undefined) === (spec.score === undefined)) {
+    throw new TypeError(`${fn}: give exactly one of prediction and score`);
+  }
+  const threshold = spec.threshold ?? 0.5;
+  if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
+    throw new RangeError(`${fn}: threshold must be a finite number`);
+  }
+  const rule = spec.thresholdRule ?? ">=";
+  if (rule !== ">=" && rule !== ">")
+    throw new RangeError(`${fn}: thresholdRule must be ">=" or ">"`);
+}
+
+/** The inner SELECT list shared by both statements, and its parameters. */
+function derivedColumns(
+  spec: SqlSpec,
+  dialect: SqlDialect,
+  extra: readonly string[],
+): { select: string; params: SqlParameter[]; from: string } {
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const params: SqlParameter[] = [];
+  const columns = spec.groups.map((g, i) => `${id(g)} AS ${id(`g${i}`)}`);
+  columns.push(`CASE WHEN ${id(spec.label)} = ? THEN 1 ELSE 0 END AS ${id("label")}`);
+  params.push(spec.posLabel ?? 1);
+  if (spec.prediction !== undefined) {
+    columns.push(`CASE WHEN ${id(spec.prediction)} = ? THEN 1 ELSE 0 END AS ${id("pred")}`);
+    params.push(spec.posLabel ?? 1);
+  } else {
+    const op = spec.thresholdRule ?? ">=";
+    columns.push(`CASE WHEN ${id(spec.score!)} ${op} ? THEN 1 ELSE 0 END AS ${id("pred")}`);
+    params.push(spec.threshold ?? 0.5);
+  }
+  const w = spec.weight === undefined ? "1" : `CAST(${id(spec.weight)} AS ${doubleType(dialect)})`;
+  columns.push(`${w} AS ${id("w")}`, ...extra);
+  let from: string;
+  if (typeof spec.table === "string") from = quoteIdentifier(spec.table, dialect);
+  else from = spec.table.expression;
+  return { select: columns.join(",\n    "), params, from };
+}
+
+function tableParams(spec: SqlSpec): readonly SqlParameter[] {
+  return typeof spec.table === "string" ? [] : (spec.table.params ?? []);
+}
+
+/**
+ * The statement computing per-group confusion counts at the threshold: one row per
+ * (groups…, label, pred) with columns `g0…`, `label`, `pred` (0/1), `n` (rows) and `w` (sum of
+ * weights, or rows when unweighted).
+ *
+ * Cost on the engine: one scan and a hash aggregate of at most groups × 4 rows.
+ *
+ * @example
+ * confusionStatement({ table: "t", label: "y", prediction: "yhat", groups: ["sex"] }).params; // => [1, 1]
+ */
+export function confusionStatement(spec: SqlSpec, dialect: SqlDialect = "ansi"): SqlStatement {
+  checkSpec(spec, "confusionStatement");
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const inner = derivedColumns(spec, dialect, []);
+  const keys = [...spec.groups.map((_, i) => id(`g${i}`)), id("label"), id("pred")].join(", ");
+  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${id("w")}) AS ${id("w")}
+FROM (
+  SELECT
+    ${inner.select}
+  FROM ${inner.from}
+) ${id("fairscope_rows")}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
+  return { sql, params: [...inner.params, ...tableParams(spec)] };
+}
+
+/**
+ * The statement computing fine score histograms: one row per (groups…, label, bin) with `n`,
+ * `w` (weight), `sw` (Σ w·score) and `sww` (Σ w·score²); bin = ⌊score · bins⌋ capped at
+ * bins − 1 (scores in [0, 1]). From these rows come calibration curves and binned ROC.
+ *
+ * @example
+ * histogramStatement({ table: "t", label: "y", score: "p", groups: ["g"] }, 100).params; // => [1, 0.5, 100, 99]
+ */
+export function histogramStatement(
+  spec: SqlSpec,
+  bins: number,
+  dialect: SqlDialect = "ansi",
+): SqlStatement {
+  checkSpec(spec, "histogramStatement");
+  if (spec.score === undefined) throw new TypeError("histogramStatement: needs a score column");
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new RangeError("histogramStatement: bins must be a positive integer");
+  }
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const score = `CAST(${id(spec.score)} AS ${doubleType(dialect)})`;
+  const bin = `LEAST(CAST(FLOOR(${score} * ?) AS ${intType(dialect)}), ?) AS ${id("bin")}`;
+  const inner = derivedColumns(spec, dialect, [`${score} AS ${id("s")}`, bin]);
+  const keys = [...spec.groups.map((_, i) => id(`g${i}`)), id("label"), id("bin")].join(", ");
+  const w = id("w");
+  const s = id("s");
+  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${w}) AS ${w}, SUM(${w} * ${s}) AS ${id("sw")}, SUM(${w} * ${s} * ${s}) AS ${id("sww")}
+FROM (
+  SELECT
+    ${inner.select}
+  FROM ${inner.from}
+) ${id("fairscope_rows")}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
+  return { sql, params: [...inner.params, bins, bins - 1, ...tableParams(spec)] };
+}
