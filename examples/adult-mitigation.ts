@@ -10,13 +10,12 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { mersenne } from "pure-rand/generator/mersenne";
 import {
   calibratedEqualizedOdds,
   equalizedOddsPostprocessing,
   groupThresholds,
   mitigationEffect,
+  randomSource,
   rejectOptionClassification,
   reweighing,
   ThresholdOptimizer,
@@ -32,9 +31,9 @@ const scores = parse(readFileSync(new URL("derived/adult_test_lr_scores.csv", he
 
 // A seeded Fisher–Yates shuffle splits the rows into a fitting half and an evaluation half.
 const order = people.map((_, i) => i);
-const rng = mersenne(20261122);
+const rng = randomSource(20261122);
 for (let i = order.length - 1; i > 0; i--) {
-  const j = uniformInt(rng, 0, i);
+  const j = rng.integer(0, i);
   [order[i], order[j]] = [order[j]!, order[i]!];
 }
 const half = (from: number, to: number) => {

@@ -177,6 +177,18 @@ export {
   totalConfusion,
 } from "./stats/confusion.js";
 export { neumaierSum } from "./stats/summation.js";
+// Streaming evaluation: mergeable accumulators
+export {
+  type AccumulatorBatch,
+  type AccumulatorConfig,
+  type AccumulatorOptions,
+  type AccumulatorState,
+  accumulatorFromState,
+  type CalibrationHistogram,
+  createAccumulator,
+  type DeclaredGroups,
+  FairnessAccumulator,
+} from "./stream/index.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

@@ -10,7 +10,7 @@ import type { GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput, LabelValue, ThresholdRule } from "../data/schema.js";
+import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
 import {
   type GroupMetricsOptions,
   type GroupMetricsResult,
@@ -42,7 +42,7 @@ export interface AccumulatorOptions {
   /** Threshold turning `yScore` into predictions when `yPred` is absent. @defaultValue 0.5 */
   readonly threshold?: number;
   /** @defaultValue ">=" */
-  readonly thresholdRule?: ThresholdRule;
+  readonly thresholdRule?: ThresholdComparison;
   /** Equal-width bins on [0, 1] of the calibration histogram; 0 for none. @defaultValue 0 */
   readonly calibrationBins?: number;
   /** Equal-width bins on [0, 1] of the per-class score histogram (binned ROC); 0 for none. @defaultValue 0 */
@@ -67,7 +67,7 @@ export interface AccumulatorConfig {
   readonly weighted: boolean;
   readonly posLabel: LabelValue | undefined;
   readonly threshold: number;
-  readonly thresholdRule: ThresholdRule;
+  readonly thresholdRule: ThresholdComparison;
   readonly calibrationBins: number;
   readonly rocBins: number;
   readonly replicates: number;

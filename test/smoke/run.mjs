@@ -41,6 +41,11 @@ run("CJS require('fairscope/tfjs')", process.execPath, [
   "-e",
   'const { auditModel } = require("fairscope/tfjs"); if (typeof auditModel !== "function") throw new Error("missing export"); console.log("ok");',
 ]);
+run("ESM import('fairscope/sql')", process.execPath, [
+  "--input-type=module",
+  "-e",
+  'import { confusionStatement } from "fairscope/sql"; if (typeof confusionStatement !== "function") throw new Error("missing export"); console.log("ok");',
+]);
 const deno = join(root, "node_modules/.bin/deno");
 run("Deno import of dist/index.js", deno, [
   "eval",
