@@ -9,8 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import * as gateExports from "../../src/gate/index.js";
 import * as root from "../../src/index.js";
 import * as countMetrics from "../../src/metrics/counts.js";
+import * as reportExports from "../../src/report/index.js";
 
 const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
 
@@ -139,7 +141,15 @@ describe("doc comment examples", () => {
         const tfjsScope = relative(srcDir, file).startsWith("tfjs")
           ? { tf: await import("@tensorflow/tfjs"), ...(await import("../../src/tfjs/index.js")) }
           : {};
-        const scope = { ...countMetrics, ...root, ...tfjsScope, ...own, __check: check };
+        const scope = {
+          ...countMetrics,
+          ...root,
+          ...reportExports,
+          ...gateExports,
+          ...tfjsScope,
+          ...own,
+          __check: check,
+        };
         const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const body = instrument(block);
         new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));

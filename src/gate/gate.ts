@@ -1,0 +1,218 @@
+/**
+ * `gate`: checks a fairness report against a policy, rule by rule.
+ */
+import { maxOf, minOf } from "../disparity/aggregate.js";
+import { formatValue } from "../report/format.js";
+import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
+import {
+  type CriterionRule,
+  type MetricRule,
+  type Policy,
+  type PolicyInput,
+  type PolicyRule,
+  parsePolicy,
+} from "./policy.js";
+
+/** Process exit codes of the CLI. */
+export const EXIT_CODES = { pass: 0, policyFailed: 1, usageError: 2 } as const;
+
+/** The verdict of one rule. */
+export interface GateCheck {
+  /** Index of the rule in the policy. */
+  readonly rule: number;
+  readonly name: string;
+  /** `error`: the value could not be measured (undefined metric, missing interval). */
+  readonly status: "pass" | "fail" | "error";
+  readonly severity: "error" | "warning";
+  /** The number compared with the limits (the value or an interval end). */
+  readonly measured: number | null;
+  readonly on: PolicyRule["on"];
+  readonly value: number | null;
+  readonly interval?: Interval;
+  readonly min?: number;
+  readonly max?: number;
+  /** Labels of the groups compared. */
+  readonly groups: readonly string[];
+  /** Labels of the groups left out by `minGroupSize`. */
+  readonly excluded: readonly string[];
+  /** One sentence: what was measured and the verdict. */
+  readonly message: string;
+}
+
+/** The gate's verdict: passed unless a rule of severity `error` failed or errored. */
+export interface GateResult {
+  readonly passed: boolean;
+  readonly exitCode: 0 | 1;
+  readonly checks: readonly GateCheck[];
+}
+
+const CRITERION_PARTS: Readonly<Record<CriterionRule["criterion"], readonly string[]>> = {
+  demographicParityDifference: ["selectionRate"],
+  demographicParityRatio: ["selectionRate"],
+  equalOpportunityDifference: ["truePositiveRate"],
+  equalOpportunityRatio: ["truePositiveRate"],
+  equalizedOddsDifference: ["truePositiveRate", "falsePositiveRate"],
+  equalizedOddsRatio: ["truePositiveRate", "falsePositiveRate"],
+  predictiveParityDifference: ["precision"],
+  predictiveParityRatio: ["precision"],
+  accuracyDifference: ["accuracy"],
+};
+
+const isRatio = (rule: PolicyRule) =>
+  "criterion" in rule ? rule.criterion.endsWith("Ratio") : rule.comparison === "ratio";
+
+const nan = (v: number | null | undefined) => (v === null || v === undefined ? Number.NaN : v);
+
+/** One metric's comparison over the eligible groups (Fairlearn's definitions). */
+function compare(
+  report: FairnessReportData,
+  groups: readonly GroupResult[],
+  metric: string,
+  ratio: boolean,
+  method: MetricRule["method"],
+): number {
+  const values = groups.map((g) => nan(g.values[metric]?.value));
+  if (method === "betweenGroups") {
+    return ratio ? minOf(values) / maxOf(values) : maxOf(values) - minOf(values);
+  }
+  const refGroup = report.groups.find((g) => g.label === report.reference);
+  const base =
+    method === "toOverall" || refGroup === undefined
+      ? nan(report.overall[metric]?.value)
+      : nan(refGroup.values[metric]?.value);
+  const others = groups.filter((g) => method === "toOverall" || g !== refGroup);
+  const vs = others.map((g) => nan(g.values[metric]?.value));
+  if (!ratio) return maxOf(vs.map((v) => Math.abs(v - base)));
+  return minOf(
+    vs.map((v) => {
+      const r = v / base;
+      return r > 1 ? 1 / r : r;
+    }),
+  );
+}
+
+/** The report's own estimate for a rule over all groups (with its interval, when present). */
+function reportEstimate(report: FairnessReportData, rule: PolicyRule): Estimate | undefined {
+  if ("criterion" in rule) {
+    const c = report.criteria.find((x) => x.id === rule.criterion);
+    if (!c) return undefined;
+    return c.interval ? { value: c.value, interval: c.interval } : { value: c.value };
+  }
+  const d = report.disparities.find((x) => x.metric === rule.metric);
+  if (!d) return undefined;
+  if (rule.method === "betweenGroups") {
+    return rule.comparison === "difference" ? d.betweenGroups.difference : d.betweenGroups.ratio;
+  }
+  const methodMatches = (rule.method === "toOverall") === (report.reference === "overall");
+  if (!methodMatches) return undefined;
+  return rule.comparison === "difference" ? d.difference : d.ratio;
+}
+
+function describe(rule: PolicyRule): string {
+  const what =
+    "criterion" in rule ? rule.criterion : `${rule.metric} ${rule.comparison} (${rule.method})`;
+  const on = rule.on === "value" ? "" : ` on ${rule.on}`;
+  const limits = [
+    rule.min === undefined ? "" : `>= ${rule.min}`,
+    rule.max === undefined ? "" : `<= ${rule.max}`,
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return `${what}${on} ${limits}`;
+}
+
+function checkRule(
+  report: FairnessReportData,
+  rule: PolicyRule,
+  index: number,
+  defaultMinGroupSize: number | undefined,
+): GateCheck {
+  const name = rule.name ?? describe(rule);
+  const minSize = rule.minGroupSize ?? defaultMinGroupSize ?? 0;
+  const present = report.groups.filter((g) => g.count > 0);
+  const eligible = present.filter((g) => g.count >= minSize);
+  const excluded = present.filter((g) => g.count < minSize).map((g) => g.label);
+  const parts = "criterion" in rule ? CRITERION_PARTS[rule.criterion] : [rule.metric];
+  const method = "criterion" in rule ? "betweenGroups" : rule.method;
+  const ratio = isRatio(rule);
+  const base = {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    ...(rule.min === undefined ? {} : { min: rule.min }),
+    ...(rule.max === undefined ? {} : { max: rule.max }),
+    groups: eligible.map((g) => g.label),
+    excluded,
+  };
+  const missing = parts.filter((m) => !report.metrics.some((x) => x.id === m));
+  if (missing.length > 0) {
+    return {
+      ...base,
+      status: "error",
+      measured: null,
+      value: null,
+      message: `${name}: the report has no ${missing.join(", ")} (add it to the audit's metrics)`,
+    };
+  }
+  const values = parts.map((m) => compare(report, eligible, m, ratio, method));
+  const computed = ratio ? minOf(values) : maxOf(values);
+  const own = excluded.length === 0 ? reportEstimate(report, rule) : undefined;
+  const interval = own?.interval;
+  const value = Number.isFinite(computed) ? computed : null;
+  let measured: number | null = value;
+  if (rule.on !== "value") {
+    measured = interval ? (rule.on === "intervalLow" ? interval.low : interval.high) : null;
+  }
+  const withInterval = interval ? { interval } : {};
+  if (measured === null) {
+    const why =
+      rule.on !== "value" && value !== null
+        ? excluded.length > 0
+          ? "intervals are not available once minGroupSize leaves groups out"
+          : "the report has no interval for it (audit with intervals)"
+        : "the value is undefined (a zero denominator or fewer than two groups)";
+    return {
+      ...base,
+      ...withInterval,
+      status: "error",
+      measured,
+      value,
+      message: `${name}: ${why}`,
+    };
+  }
+  const tooLow = rule.min !== undefined && measured < rule.min;
+  const tooHigh = rule.max !== undefined && measured > rule.max;
+  const status = tooLow || tooHigh ? "fail" : "pass";
+  const limit = tooLow
+    ? `below the minimum ${rule.min}`
+    : tooHigh
+      ? `above the maximum ${rule.max}`
+      : "within limits";
+  return {
+    ...base,
+    ...withInterval,
+    status,
+    measured,
+    value,
+    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}${excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : ""}`,
+  };
+}
+
+/**
+ * Checks a report against a policy. Each rule gives a check with its measured value; the gate
+ * passes unless a rule of severity `error` fails or cannot be measured.
+ *
+ * Cost: O(rules × groups).
+ *
+ * @throws FairnessInputError when the policy is invalid
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).passed; // => false
+ */
+export function gate(report: FairnessReportData, policy: Policy | PolicyInput): GateResult {
+  const parsed = parsePolicy(policy);
+  const checks = parsed.rules.map((rule, i) => checkRule(report, rule, i, parsed.minGroupSize));
+  const passed = checks.every((c) => c.status === "pass" || c.severity === "warning");
+  return { passed, exitCode: passed ? EXIT_CODES.pass : EXIT_CODES.policyFailed, checks };
+}

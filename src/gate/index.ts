@@ -1,0 +1,20 @@
+/**
+ * The release gate: policies, their evaluation against a report, and renderers of the results.
+ */
+export { EXIT_CODES, type GateCheck, type GateResult, gate } from "./gate.js";
+export {
+  BOUNDS,
+  type CriterionRule,
+  CriterionRuleSchema,
+  type MetricRule,
+  MetricRuleSchema,
+  POLICY_CRITERIA,
+  type Policy,
+  type PolicyInput,
+  type PolicyRule,
+  PolicyRuleSchema,
+  PolicySchema,
+  parsePolicy,
+  policyJsonSchema,
+} from "./policy.js";
+export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

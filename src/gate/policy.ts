@@ -1,0 +1,136 @@
+/**
+ * Gate policies: which fairness checks a model must pass, as a zod-validated JSON document.
+ */
+import { z } from "zod";
+import { FairnessInputError } from "../data/errors.js";
+
+/** What a limit is checked on: the point value, or one end of its confidence interval. */
+export const BOUNDS = ["value", "intervalLow", "intervalHigh"] as const;
+
+/** The criteria a policy can name (the report's `criteria` ids). */
+export const POLICY_CRITERIA = [
+  "demographicParityDifference",
+  "demographicParityRatio",
+  "equalOpportunityDifference",
+  "equalOpportunityRatio",
+  "equalizedOddsDifference",
+  "equalizedOddsRatio",
+  "predictiveParityDifference",
+  "predictiveParityRatio",
+  "accuracyDifference",
+] as const;
+
+const RuleBase = {
+  /** A name shown in results (defaults to a description of the rule). */
+  name: z.string().min(1).optional(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /**
+   * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
+   * only when the whole interval is above the limit (the data show the gap for sure);
+   * `intervalHigh` with `max` fails unless the whole interval is below it (the cautious reading).
+   */
+  on: z.enum(BOUNDS).default("value"),
+  /** Compare only groups with at least this many rows. */
+  minGroupSize: z.number().int().nonnegative().optional(),
+  /** `warning` reports a failed check without failing the gate. */
+  severity: z.enum(["error", "warning"]).default("error"),
+};
+
+const hasLimit = (r: { min?: number | undefined; max?: number | undefined }) =>
+  r.min !== undefined || r.max !== undefined;
+const LIMIT_MESSAGE = { message: "a rule needs min, max or both", path: ["max"] };
+
+/** A check on a named criterion, e.g. `{ criterion: "equalizedOddsDifference", max: 0.1 }`. */
+export const CriterionRuleSchema = z
+  .object({ criterion: z.enum(POLICY_CRITERIA), ...RuleBase })
+  .strict()
+  .refine(hasLimit, LIMIT_MESSAGE);
+
+/**
+ * A check on one metric's disparity, e.g.
+ * `{ metric: "truePositiveRate", comparison: "difference", method: "betweenGroups", max: 0.1 }`.
+ */
+export const MetricRuleSchema = z
+  .object({
+    metric: z.string().min(1),
+    comparison: z.enum(["difference", "ratio"]),
+    method: z.enum(["betweenGroups", "toReference", "toOverall"]).default("betweenGroups"),
+    ...RuleBase,
+  })
+  .strict()
+  .refine(hasLimit, LIMIT_MESSAGE);
+
+export const PolicyRuleSchema = z.union([CriterionRuleSchema, MetricRuleSchema]);
+
+/** The zod schema of a gate policy file. */
+export const PolicySchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Policy format version. */
+    version: z.literal(1).default(1),
+    /** Default `minGroupSize` of every rule. */
+    minGroupSize: z.number().int().nonnegative().optional(),
+    rules: z.array(PolicyRuleSchema).min(1),
+  })
+  .strict();
+
+export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
+export type MetricRule = z.infer<typeof MetricRuleSchema>;
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+export type Policy = z.infer<typeof PolicySchema>;
+/** A policy as written (defaults not yet filled in). */
+export type PolicyInput = z.input<typeof PolicySchema>;
+
+/**
+ * Validates a policy (parsed JSON), filling defaults (`on: "value"`, `severity: "error"`,
+ * `method: "betweenGroups"`).
+ *
+ * @throws FairnessInputError with one issue per problem, its path starting with "policy"
+ * @example
+ * parsePolicy({ rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).rules[0].on; // => "value"
+ */
+export function parsePolicy(json: unknown): Policy {
+  const parsed = PolicySchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  // A union reports "invalid input" for a bad rule; re-check each rule with the schema its
+  // fields select, so the user sees the precise problem.
+  const rules = (json as { rules?: unknown } | null)?.rules;
+  const issues = parsed.error.issues.flatMap((issue) => {
+    const index = issue.path[1];
+    if (issue.code !== "invalid_union" || issue.path[0] !== "rules" || !Array.isArray(rules)) {
+      return [issue];
+    }
+    const rule = rules[index as number] as Record<string, unknown> | null;
+    const schema =
+      rule !== null && typeof rule === "object" && "criterion" in rule
+        ? CriterionRuleSchema
+        : MetricRuleSchema;
+    const inner = schema.safeParse(rule);
+    return inner.success
+      ? [issue]
+      : inner.error.issues.map((i) => ({ ...i, path: ["rules", index!, ...i.path] }));
+  });
+  throw new FairnessInputError(
+    issues.map((issue) => ({
+      code: "invalid_option",
+      path: ["policy", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+      message: issue.message,
+    })),
+  );
+}
+
+/**
+ * The policy file's JSON Schema (draft 2020-12), generated from {@link PolicySchema} (the
+ * shape a user writes: fields with defaults are optional).
+ *
+ * @example
+ * policyJsonSchema().title; // => "fairscope gate policy"
+ */
+export function policyJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "https://fairscope.dev/schema/policy-v1.json",
+    title: "fairscope gate policy",
+    ...(z.toJSONSchema(PolicySchema, { io: "input" }) as Record<string, unknown>),
+  };
+}

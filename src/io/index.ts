@@ -1,0 +1,12 @@
+/**
+ * Table readers for the CLI (Node only: not part of the root entry).
+ */
+export { toLabels, toLevels, toNumbers } from "./convert.js";
+export {
+  type Cell,
+  formatOf,
+  type ReadOptions,
+  readTable,
+  type Table,
+  type TableFormat,
+} from "./read.js";

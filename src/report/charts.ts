@@ -1,0 +1,394 @@
+/**
+ * Charts as data: Vega-Lite specifications built from a report, and their static SVG rendering
+ * with vega / vega-lite, imported only when a chart is rendered.
+ */
+import type { FairnessReportData } from "./schema.js";
+
+/** A Vega-Lite (v5/v6) specification, as plain JSON. */
+export type VegaLiteSpec = Readonly<Record<string, unknown>>;
+
+/** A chart of a report: an id, a title and its Vega-Lite specification. */
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly spec: VegaLiteSpec;
+}
+
+/** A chart rendered to SVG markup. */
+export interface RenderedChart {
+  readonly id: string;
+  readonly title: string;
+  readonly svg: string;
+}
+
+/** One point of a threshold trade-off curve (e.g. from a threshold optimizer). */
+export interface TradeoffPoint {
+  readonly group?: string;
+  readonly threshold: number;
+  /** The x-axis measure (e.g. a disparity). */
+  readonly x: number;
+  /** The y-axis measure (e.g. accuracy). */
+  readonly y: number;
+}
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+const FONT = { font: "system-ui, sans-serif", labelFont: "system-ui, sans-serif" };
+const CONFIG = {
+  font: FONT.font,
+  axis: { labelFont: FONT.labelFont, titleFont: FONT.font, labelLimit: 130 },
+  legend: { labelFont: FONT.labelFont, titleFont: FONT.font, labelLimit: 220 },
+  header: { labelFont: FONT.font, titleFont: FONT.font },
+  view: { stroke: null },
+};
+
+/** Metrics drawn as bars: the ones bounded in [0, 1] (counts have their own scale). */
+function barMetrics(report: FairnessReportData): string[] {
+  return report.metrics.filter((m) => m.range[0] === 0 && m.range[1] === 1).map((m) => m.id);
+}
+
+/**
+ * Per-group bars of each [0, 1]-bounded metric, with interval whiskers when the report has
+ * intervals, and the reference group's value as a rule.
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * metricBarsSpec(report).columns; // => 3
+ */
+export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
+  const names = new Map(report.metrics.map((m) => [m.id, m.name]));
+  const ids = barMetrics(report);
+  const values = report.groups
+    .filter((g) => g.count > 0)
+    .flatMap((g) =>
+      ids.map((id) => {
+        const e = g.values[id];
+        return {
+          group: g.label,
+          metric: names.get(id)!,
+          value: e?.value ?? null,
+          low: e?.interval?.low ?? null,
+          high: e?.interval?.high ?? null,
+          small: g.small,
+        };
+      }),
+    );
+  const hasIntervals = values.some((v) => v.low !== null);
+  const y = { field: "group", type: "nominal", title: null, sort: null };
+  return {
+    $schema: SCHEMA,
+    description: "Metric values per group",
+    data: { values },
+    facet: {
+      field: "metric",
+      type: "nominal",
+      title: null,
+      sort: ids.map((id) => names.get(id)!),
+    },
+    columns: 3,
+    resolve: { axis: { y: "independent" } },
+    spec: {
+      width: 170,
+      height: { step: 16 },
+      layer: [
+        {
+          mark: { type: "bar" },
+          encoding: {
+            color: { condition: { test: "datum.small", value: "#a7bfd9" }, value: "#4c78a8" },
+            y,
+            x: { field: "value", type: "quantitative", scale: { domain: [0, 1] }, title: null },
+            opacity: {
+              field: "small",
+              type: "nominal",
+              scale: { domain: [false, true], range: [1, 0.4] },
+              legend: null,
+            },
+            tooltip: [
+              { field: "group", type: "nominal" },
+              { field: "value", type: "quantitative", format: ".3f" },
+            ],
+          },
+        },
+        ...(hasIntervals
+          ? [
+              {
+                mark: { type: "rule", color: "#222" },
+                encoding: {
+                  y,
+                  x: { field: "low", type: "quantitative" },
+                  x2: { field: "high" },
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+    config: CONFIG,
+  };
+}
+
+/**
+ * ROC curves per group (false positive rate against true positive rate), with the diagonal of
+ * a random classifier. Undefined when the report has no scores.
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * rocSpec(report); // => undefined
+ */
+export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
+  if (!report.roc || report.roc.length === 0) return undefined;
+  const values = report.roc.flatMap((c) =>
+    c.points.map((p, order) => ({
+      group: c.group,
+      order,
+      falsePositiveRate: p.falsePositiveRate,
+      truePositiveRate: p.truePositiveRate,
+    })),
+  );
+  return {
+    $schema: SCHEMA,
+    description: "ROC curve per group",
+    width: 320,
+    height: 320,
+    layer: [
+      {
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: "line", color: "#aaa", strokeDash: [4, 4] },
+        encoding: {
+          x: { field: "x", type: "quantitative" },
+          y: { field: "y", type: "quantitative" },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: "line", interpolate: "linear" },
+        encoding: {
+          x: {
+            field: "falsePositiveRate",
+            type: "quantitative",
+            title: "False positive rate",
+            scale: { domain: [0, 1] },
+          },
+          y: {
+            field: "truePositiveRate",
+            type: "quantitative",
+            title: "True positive rate",
+            scale: { domain: [0, 1] },
+          },
+          color: { field: "group", type: "nominal", title: "Group", sort: null },
+          order: { field: "order", type: "quantitative" },
+        },
+      },
+    ],
+    config: CONFIG,
+  };
+}
+
+/**
+ * Reliability diagram per group: mean predicted probability against the observed positive
+ * rate in each score bin, with the diagonal of perfect calibration. Undefined when the report
+ * has no calibration section.
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * reliabilitySpec(report); // => undefined
+ */
+export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | undefined {
+  const section = report.calibration;
+  if (!section || section.groups.length === 0) return undefined;
+  const values = section.groups.flatMap((g) =>
+    g.bins
+      .filter((b) => b.count > 0 && b.meanPredicted !== null && b.observedRate !== null)
+      .map((b) => ({
+        group: g.group,
+        meanPredicted: b.meanPredicted,
+        observedRate: b.observedRate,
+        count: b.count,
+      })),
+  );
+  return {
+    $schema: SCHEMA,
+    description: "Reliability diagram per group",
+    width: 320,
+    height: 320,
+    layer: [
+      {
+        data: {
+          values: [
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ],
+        },
+        mark: { type: "line", color: "#aaa", strokeDash: [4, 4] },
+        encoding: {
+          x: { field: "x", type: "quantitative" },
+          y: { field: "y", type: "quantitative" },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "meanPredicted",
+            type: "quantitative",
+            title: "Mean predicted probability",
+            scale: { domain: [0, 1] },
+          },
+          y: {
+            field: "observedRate",
+            type: "quantitative",
+            title: "Observed positive rate",
+            scale: { domain: [0, 1] },
+          },
+          color: { field: "group", type: "nominal", title: "Group", sort: null },
+        },
+      },
+    ],
+    config: CONFIG,
+  };
+}
+
+/**
+ * A threshold trade-off curve: one line per group (or one line), with the threshold in the
+ * tooltip.
+ *
+ * @example
+ * tradeoffSpec([{ threshold: 0.5, x: 0.1, y: 0.8 }], { x: "Disparity", y: "Accuracy" }).mark;
+ * // => { type: "line", point: true }
+ */
+export function tradeoffSpec(
+  points: readonly TradeoffPoint[],
+  titles: { readonly x: string; readonly y: string },
+): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    description: "Threshold trade-off curve",
+    width: 320,
+    height: 320,
+    data: { values: points.map((p) => ({ ...p, group: p.group ?? "all" })) },
+    mark: { type: "line", point: true },
+    encoding: {
+      x: { field: "x", type: "quantitative", title: titles.x },
+      y: { field: "y", type: "quantitative", title: titles.y },
+      color: { field: "group", type: "nominal", title: "Group", sort: null },
+      order: { field: "threshold", type: "quantitative" },
+      tooltip: [
+        { field: "group", type: "nominal" },
+        { field: "threshold", type: "quantitative", format: ".3f" },
+      ],
+    },
+    config: CONFIG,
+  };
+}
+
+/**
+ * The charts of a report, as Vega-Lite specifications: metric bars, ROC curves (with scores),
+ * reliability diagrams (with a calibration section).
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * chartSpecs(report).map((c) => c.id); // => ["metrics", "roc", "reliability"]
+ */
+export function chartSpecs(report: FairnessReportData): ChartSpec[] {
+  const charts: ChartSpec[] = [
+    { id: "metrics", title: "Metric values by group", spec: metricBarsSpec(report) },
+  ];
+  const roc = rocSpec(report);
+  if (roc) charts.push({ id: "roc", title: "ROC curves by group", spec: roc });
+  const reliability = reliabilitySpec(report);
+  if (reliability) {
+    charts.push({ id: "reliability", title: "Reliability by group", spec: reliability });
+  }
+  return charts;
+}
+
+interface VegaModule {
+  parse(spec: unknown): unknown;
+  View: new (
+    runtime: unknown,
+    options: { renderer: "none"; logLevel: number },
+  ) => { toSVG(): Promise<string>; finalize(): void };
+}
+interface VegaLiteModule {
+  compile(spec: unknown, options: { logger: unknown }): { spec: unknown };
+}
+
+/** Vega-Lite's logger interface, silent: a library must not print. */
+const SILENT = {
+  level() {
+    return SILENT;
+  },
+  error() {
+    return SILENT;
+  },
+  warn() {
+    return SILENT;
+  },
+  info() {
+    return SILENT;
+  },
+  debug() {
+    return SILENT;
+  },
+};
+
+/**
+ * Renders one Vega-Lite specification to static SVG markup with vega and vega-lite (optional
+ * peer dependencies, imported on first use). Text is escaped by vega's SVG writer.
+ *
+ * @throws Error naming the packages to install when vega or vega-lite is missing
+ * @example
+ * const svg = renderSvg(tradeoffSpec([{ threshold: 0.5, x: 0.1, y: 0.8 }], { x: "Gap", y: "Accuracy" }));
+ * svg instanceof Promise; // => true
+ */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  let vega: VegaModule;
+  let vegaLite: VegaLiteModule;
+  try {
+    [vega, vegaLite] = (await Promise.all([import("vega"), import("vega-lite")])) as unknown as [
+      VegaModule,
+      VegaLiteModule,
+    ];
+  } catch (cause) {
+    throw new Error(
+      "renderSvg: charts need the packages vega and vega-lite (npm install vega vega-lite)",
+      {
+        cause,
+      },
+    );
+  }
+  const compiled = vegaLite.compile(spec, { logger: SILENT }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: 0 });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Renders every chart of a report to SVG; an empty list when vega or vega-lite is not
+ * installed (renderers then show tables only).
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderCharts(report) instanceof Promise; // => true
+ */
+export async function renderCharts(report: FairnessReportData): Promise<RenderedChart[]> {
+  const specs = chartSpecs(report);
+  const out: RenderedChart[] = [];
+  for (const chart of specs) {
+    try {
+      out.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec) });
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith("renderSvg: charts need")) return [];
+      throw error;
+    }
+  }
+  return out;
+}

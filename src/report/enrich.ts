@@ -1,0 +1,207 @@
+/**
+ * The report's optional sections from the uncertainty and calibration modules: intervals on
+ * values, gaps, disparities and criteria; reliability diagrams and calibration metrics; notes
+ * on criteria that cannot hold together.
+ */
+import { type CalibrationSummary, calibrationByGroup } from "../calibration/byGroup.js";
+import { chouldechovaNote } from "../calibration/impossibility.js";
+import type { Columns } from "../data/columns.js";
+import { groupLabel } from "../data/levels.js";
+import type { FairnessInput } from "../data/schema.js";
+import { getMetric } from "../metrics/registry.js";
+import { confusionOf, countConfusion } from "../stats/confusion.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { bootstrapGroupMetrics } from "../uncertainty/groupBootstrap.js";
+import { newcombeDifferenceInterval } from "../uncertainty/proportion.js";
+import type {
+  CalibrationSection,
+  Estimate,
+  ImpossibilityNote,
+  Interval,
+  ReliabilityBin,
+} from "./schema.js";
+
+const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** What the bootstrap adds to the report, by group label, metric id and criterion id. */
+export interface IntervalSection {
+  readonly overall: Readonly<Record<string, Interval>>;
+  readonly byGroup: ReadonlyMap<string, Readonly<Record<string, Interval>>>;
+  readonly betweenGroups: Readonly<Record<string, { difference: Interval; ratio: Interval }>>;
+  readonly criteria: Readonly<Record<string, Interval>>;
+  readonly method: string;
+}
+
+function toInterval(e: BootstrapEstimate, method: string): Interval | undefined {
+  const b = e.intervals[0];
+  if (b === undefined) return undefined;
+  return { low: num(b.lower), high: num(b.upper), level: b.level, method };
+}
+
+/**
+ * Stratified bootstrap intervals (percentile) for every group's value, the between-group
+ * difference and ratio of each metric, and the named criteria.
+ */
+export function bootstrapIntervals(
+  input: FairnessInput,
+  metrics: readonly string[],
+  options: { level: number; nBoot: number; seed: number; minGroupSize: number },
+): IntervalSection {
+  const result = bootstrapGroupMetrics(input, {
+    metrics,
+    level: options.level,
+    nBoot: options.nBoot,
+    seed: options.seed,
+    minGroupSize: options.minGroupSize,
+  });
+  const method = `${result.provenance.method}Bootstrap`;
+  const iv = (e: BootstrapEstimate) => toInterval(e, method);
+  const pick = (f: (id: string) => BootstrapEstimate) =>
+    Object.fromEntries(
+      metrics.flatMap((id) => {
+        const i = iv(f(id));
+        return i ? [[id, i]] : [];
+      }),
+    );
+  const byGroup = new Map(
+    result.groups.map((g, index) => [g.label, pick((id) => result.metrics[id]!.byGroup[index]!)]),
+  );
+  const betweenGroups = Object.fromEntries(
+    metrics.map((id) => [
+      id,
+      { difference: iv(result.metrics[id]!.difference)!, ratio: iv(result.metrics[id]!.ratio)! },
+    ]),
+  );
+  const criteria: Record<string, Interval> = {};
+  const c = result.criteria;
+  const add = (id: string, e: BootstrapEstimate | undefined) => {
+    const i = e ? iv(e) : undefined;
+    if (i) criteria[id] = i;
+  };
+  if (c) {
+    add("demographicParityDifference", c.demographicParity.difference);
+    add("demographicParityRatio", c.demographicParity.ratio);
+    add("equalOpportunityDifference", c.equalOpportunity.difference);
+    add("equalOpportunityRatio", c.equalOpportunity.ratio);
+    add("equalizedOddsDifference", c.equalizedOdds.difference);
+    add("equalizedOddsRatio", c.equalizedOdds.ratio);
+  }
+  add("predictiveParityDifference", result.metrics.precision?.difference);
+  add("predictiveParityRatio", result.metrics.precision?.ratio);
+  add("accuracyDifference", result.metrics.accuracy?.difference);
+  return {
+    overall: pick((id) => result.metrics[id]!.overall),
+    byGroup,
+    betweenGroups,
+    criteria,
+    method,
+  };
+}
+
+/**
+ * Newcombe's interval for each group's gap `p_g − p_ref` of a proportion metric against the
+ * reference group (unweighted data; independent groups). Keyed by metric id then group label.
+ */
+export function gapIntervals(
+  columns: Columns,
+  metrics: readonly string[],
+  reference: number,
+  level: number,
+): Map<string, Map<string, Interval>> {
+  const out = new Map<string, Map<string, Interval>>();
+  if (columns.weight !== undefined || columns.pred === undefined) return out;
+  const stats = countConfusion(columns);
+  const k = columns.groups.keys.length;
+  const ref = confusionOf(stats, reference);
+  for (const id of metrics) {
+    const m = getMetric(id);
+    if (m?.input !== "counts" || m.proportion === undefined) continue;
+    const { numerator, denominator } = m.proportion;
+    const byGroup = new Map<string, Interval>();
+    for (let g = 0; g < k; g++) {
+      if (g === reference) continue;
+      const c = confusionOf(stats, g);
+      if (denominator(c) === 0 || denominator(ref) === 0) continue;
+      const i = newcombeDifferenceInterval(
+        numerator(c),
+        denominator(c),
+        numerator(ref),
+        denominator(ref),
+        level,
+      );
+      byGroup.set(groupLabel(columns.groups.keys[g]!), {
+        low: num(i.lower),
+        high: num(i.upper),
+        level,
+        method: "newcombe",
+      });
+    }
+    out.set(id, byGroup);
+  }
+  return out;
+}
+
+function summaryMetrics(s: CalibrationSummary): Record<string, Estimate> {
+  return {
+    expectedCalibrationError: { value: num(s.expectedCalibrationError) },
+    maximumCalibrationError: { value: num(s.maximumCalibrationError) },
+    calibrationInTheLarge: { value: num(s.calibrationInTheLarge) },
+    observedExpectedRatio: { value: num(s.observedExpectedRatio) },
+    calibrationSlope: { value: num(s.recalibration.slope) },
+    calibrationIntercept: { value: num(s.calibrationIntercept.intercept) },
+    hosmerLemeshowPValue: { value: num(s.hosmerLemeshow.pValue) },
+  };
+}
+
+function bins(s: CalibrationSummary, level: number): ReliabilityBin[] {
+  return s.curve.bins.map((b) => ({
+    low: b.lower,
+    high: b.upper,
+    count: b.count,
+    meanPredicted: num(b.meanPredicted),
+    observedRate: num(b.observedRate),
+    interval: { low: num(b.observedLow), high: num(b.observedHigh), level, method: "wilson" },
+  }));
+}
+
+/** Reliability diagrams and calibration metrics overall and per group, with the module's notes. */
+export function calibrationSection(
+  input: FairnessInput,
+  binCount: number,
+): { section: CalibrationSection; notes: ImpossibilityNote[] } {
+  const alpha = 0.05;
+  const result = calibrationByGroup(input, { bins: binCount, alpha });
+  const level = 1 - alpha;
+  return {
+    section: {
+      binning: "uniform",
+      bins: binCount,
+      groups: [
+        {
+          group: "overall",
+          bins: bins(result.overall, level),
+          metrics: summaryMetrics(result.overall),
+        },
+        ...result.byGroup.flatMap((g) =>
+          g.summary
+            ? [{ group: g.label, bins: bins(g.summary, level), metrics: summaryMetrics(g.summary) }]
+            : [],
+        ),
+      ],
+    },
+    notes: result.notes.map((n) => ({ code: n.code, text: n.message })),
+  };
+}
+
+/** The Chouldechova note from hard predictions (when there are no probability scores). */
+export function predictionNotes(columns: Columns): ImpossibilityNote[] {
+  if (columns.pred === undefined) return [];
+  const stats = countConfusion(columns);
+  const note = chouldechovaNote(
+    columns.groups.keys.map((key, g) => ({
+      group: groupLabel(key),
+      counts: confusionOf(stats, g),
+    })),
+  );
+  return note ? [{ code: note.code, text: note.message }] : [];
+}

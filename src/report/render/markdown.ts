@@ -1,0 +1,85 @@
+/**
+ * The Markdown renderer (GitHub-flavoured tables), e.g. for a CI step summary.
+ */
+
+import type { RenderedChart } from "../charts.js";
+import { escapeHtml, escapeMarkdown } from "../escape.js";
+import type { FairnessReportData } from "../schema.js";
+import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
+
+export interface MarkdownOptions {
+  /** Charts to embed as `<img>` data URIs (from `renderCharts`). @defaultValue none */
+  readonly charts?: readonly RenderedChart[];
+}
+
+function table(t: Table, withNotes: boolean): string[] {
+  const header = [...t.header, ...(withNotes ? ["note"] : [])];
+  const align = [...t.numeric.map((n) => (n ? "---:" : ":---")), ...(withNotes ? [":---"] : [])];
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+  return [
+    row(header),
+    `| ${align.join(" | ")} |`,
+    ...t.rows.map((r, i) => row([...r, ...(withNotes ? [t.notes[i]!] : [])])),
+  ];
+}
+
+const ICON = { warning: "⚠️", notice: "🔸", info: "ℹ️" } as const;
+
+/**
+ * The report as Markdown: summary, tables, findings, warnings (and charts when given). Every
+ * user-supplied name is escaped, so a group called `|` or `<script>` cannot break the table
+ * or inject markup.
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderMarkdown(report).split("\n")[0]; // => "## Fairness report"
+ */
+export function renderMarkdown(report: FairnessReportData, options: MarkdownOptions = {}): string {
+  const meta = report.metadata;
+  const input = meta.input;
+  const lines = [
+    `## ${meta.title ? escapeMarkdown(meta.title) : "Fairness report"}`,
+    "",
+    `${input.rows} rows; groups by ${input.features.map((f) => `**${escapeMarkdown(f)}**`).join(" × ")} ` +
+      `(${input.groups} groups); reference group **${escapeMarkdown(report.reference)}**; ` +
+      `fairscope ${escapeMarkdown(meta.fairscopeVersion)}` +
+      (meta.seed === null ? "" : `; seed ${meta.seed}`) +
+      ".",
+    "",
+  ];
+  const warnings = report.findings.filter((f) => f.severity !== "info");
+  if (warnings.length > 0 || report.findings.length > 0) {
+    lines.push("### Findings", "");
+    const shown = (warnings.length > 0 ? warnings : report.findings).slice(0, 12);
+    for (const f of shown) lines.push(`- ${ICON[f.severity]} ${escapeMarkdown(f.text)}`);
+    const rest = report.findings.filter((f) => !shown.includes(f));
+    if (rest.length > 0) {
+      lines.push("", "<details><summary>More findings</summary>", "");
+      for (const f of rest) lines.push(`- ${escapeMarkdown(f.text)}`);
+      lines.push("", "</details>");
+    }
+    lines.push("");
+  }
+  lines.push("### Metrics by group", "", ...table(groupTable(report), true), "");
+  lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");
+  if (report.disparities.length > 0) {
+    lines.push("### Disparities", "", ...table(disparityTable(report), false), "");
+  }
+  if (report.criteria.length > 0) {
+    lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");
+  }
+  for (const chart of options.charts ?? []) {
+    lines.push(
+      `### ${escapeMarkdown(chart.title)}`,
+      "",
+      `<img alt="${escapeHtml(chart.title)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}">`,
+      "",
+    );
+  }
+  if (report.warnings.length > 0) {
+    lines.push("<details><summary>Warnings</summary>", "");
+    for (const w of report.warnings) lines.push(`- \`${w.code}\`: ${escapeMarkdown(w.message)}`);
+    lines.push("", "</details>", "");
+  }
+  return `${lines.join("\n")}\n`;
+}

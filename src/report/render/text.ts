@@ -1,0 +1,208 @@
+/**
+ * The text renderer: aligned tables that fit a terminal width, findings and warnings. Colour
+ * (ANSI) only when asked for; user text is stripped of control characters.
+ */
+import { sanitizeTerminal } from "../escape.js";
+import type { FairnessReportData, Finding } from "../schema.js";
+import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
+
+export interface TextOptions {
+  /** Maximum line width (tables are split into column blocks to fit). @defaultValue 100 */
+  readonly width?: number;
+  /** ANSI colour (the CLI enables it only on a TTY without `NO_COLOR`). @defaultValue false */
+  readonly color?: boolean;
+}
+
+/** Widest first column before labels are shortened with "…". */
+const MAX_LABEL = 32;
+
+const isWide = (cp: number) =>
+  (cp >= 0x1100 && cp <= 0x115f) ||
+  (cp >= 0x2e80 && cp <= 0xa4cf) ||
+  (cp >= 0xac00 && cp <= 0xd7a3) ||
+  (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0xfe30 && cp <= 0xfe4f) ||
+  (cp >= 0xff00 && cp <= 0xff60) ||
+  (cp >= 0xffe0 && cp <= 0xffe6) ||
+  (cp >= 0x1f300 && cp <= 0x1faff) ||
+  (cp >= 0x20000 && cp <= 0x3fffd);
+const isZeroWidth = (cp: number) =>
+  (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f;
+
+/**
+ * Columns a string occupies on a terminal (wide East Asian characters and emoji count 2,
+ * combining marks 0).
+ *
+ * @example
+ * displayWidth("漢字a"); // => 5
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    width += isZeroWidth(cp) ? 0 : isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+}
+
+const PLAIN: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s };
+const ANSI: Style = {
+  bold: (s) => `\u001b[1m${s}\u001b[22m`,
+  dim: (s) => `\u001b[2m${s}\u001b[22m`,
+  red: (s) => `\u001b[31m${s}\u001b[39m`,
+  yellow: (s) => `\u001b[33m${s}\u001b[39m`,
+};
+
+/** Lays a table out in blocks of columns (the first column repeated) that fit `width`. */
+function layout(table: Table, width: number, style: Style): string[] {
+  const clean = (s: string) => sanitizeTerminal(s);
+  const header = table.header.map(clean);
+  const rows = table.rows.map((r) => r.map(clean));
+  rows.forEach((r) => {
+    r[0] = truncate(r[0]!, MAX_LABEL);
+  });
+  const colWidth = header.map((h, c) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))),
+  );
+  const noteWidth = Math.max(0, ...table.notes.map((n) => n.length));
+  const blocks: number[][] = [];
+  let current: number[] = [];
+  let used = colWidth[0]!;
+  for (let c = 1; c < header.length; c++) {
+    const w = colWidth[c]! + 2;
+    if (current.length > 0 && used + w > width) {
+      blocks.push(current);
+      current = [];
+      used = colWidth[0]!;
+    }
+    current.push(c);
+    used += w;
+  }
+  if (current.length > 0 || header.length === 1) blocks.push(current);
+  const lines: string[] = [];
+  blocks.forEach((cols, b) => {
+    if (b > 0) lines.push("");
+    const total = colWidth[0]! + cols.reduce((s, c) => s + colWidth[c]! + 2, 0);
+    const withNotes = b === blocks.length - 1 && noteWidth > 0 && total + 2 + noteWidth <= width;
+    const line = (cells: readonly string[], note: string) =>
+      (
+        pad(cells[0]!, colWidth[0]!, false) +
+        cols.map((c) => `  ${pad(cells[c]!, colWidth[c]!, table.numeric[c]!)}`).join("") +
+        (withNotes && note ? `  ${style.dim(note)}` : "")
+      ).trimEnd();
+    lines.push(style.bold(line(header, "")));
+    lines.push("-".repeat(Math.min(width, total)));
+    rows.forEach((r, i) => {
+      lines.push(line(r, table.notes[i]!));
+    });
+  });
+  return lines;
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && displayWidth(line) + 1 + displayWidth(word) > width - indent.length) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(indent + line);
+  return lines;
+}
+
+/** Findings printed before the rest are counted in one line. */
+const SHOWN = 15;
+
+function findingLines(findings: readonly Finding[], width: number, style: Style): string[] {
+  const mark = { warning: style.red("!"), notice: style.yellow("*"), info: "-" } as const;
+  const shown = findings.filter((f) => f.severity !== "info" || !f.metric).slice(0, SHOWN);
+  const hidden = findings.length - shown.length;
+  const more =
+    hidden > 0 ? wrap(`… and ${hidden} more findings (all in JSON and Markdown)`, width, "  ") : [];
+  return [
+    ...shown.flatMap((f) => {
+      const [first, ...rest] = wrap(sanitizeTerminal(f.text), width, "  ");
+      return [`${mark[f.severity]} ${first!.slice(2)}`, ...rest];
+    }),
+    ...more,
+  ];
+}
+
+/**
+ * The report as plain text: input summary, per-group table, disparities, named criteria,
+ * findings and warnings; lines fit `width` columns.
+ *
+ * @example
+ * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * renderText(report).split("\n")[0]; // => "Fairness report (fairscope 0.1.0)"
+ */
+export function renderText(report: FairnessReportData, options: TextOptions = {}): string {
+  const width = options.width ?? 100;
+  const style = options.color ? ANSI : PLAIN;
+  const meta = report.metadata;
+  const input = meta.input;
+  const title = meta.title ? sanitizeTerminal(meta.title) : "Fairness report";
+  const lines: string[] = [
+    style.bold(`${title} (fairscope ${meta.fairscopeVersion})`),
+    ...wrap(
+      `${input.rows} rows${input.weighted ? ` (weighted, total weight ${input.weightSum})` : ""}; ` +
+        `groups by ${input.features.map(sanitizeTerminal).join(" × ")}: ${input.groups}` +
+        (input.emptyGroups > 0 ? ` (${input.emptyGroups} empty)` : "") +
+        `; predictions ${input.predictions === "given" ? "given" : `from scores ${input.thresholdRule} ${input.threshold}`}` +
+        `; reference group: ${sanitizeTerminal(report.reference)}` +
+        (meta.seed === null ? "" : `; seed ${meta.seed}`),
+      width,
+      "",
+    ),
+    "",
+    style.bold("Metrics by group"),
+    ...layout(groupTable(report, false), width, style),
+    ...wrap(legend(report), width, ""),
+  ];
+  if (report.disparities.length > 0) {
+    lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
+    lines.push(...layout(disparityTable(report), width, style));
+  }
+  if (report.criteria.length > 0) {
+    lines.push("", style.bold("Criteria (between groups)"));
+    lines.push(...layout(criteriaTable(report), width, style));
+  }
+  if (report.findings.length > 0) {
+    lines.push("", style.bold("Findings"));
+    lines.push(...findingLines(report.findings, width, style));
+  }
+  if (report.warnings.length > 0) {
+    lines.push("", style.bold("Warnings"));
+    for (const w of report.warnings) {
+      lines.push(...wrap(`${w.code}: ${sanitizeTerminal(w.message)}`, width, "  "));
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { FairnessInputError } from "../../src/data/errors.js";
+import { toLabels, toLevels, toNumbers } from "../../src/io/convert.js";
+import { formatOf, readTable } from "../../src/io/read.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "fairscope-io-"));
+
+describe("readTable", () => {
+  it("readTable(csv) keeps the asked columns, with RFC 4180 quoting and a BOM", async () => {
+    const path = join(tmp, "a.csv");
+    writeFileSync(path, '\uFEFFy,g,other\n1,"a, ""quoted""",x\n0,b,y\n');
+    const t = await readTable(path, { columns: ["g", "y"] });
+    expect(t.rows).toBe(2);
+    expect(t.columns.get("y")).toEqual(["1", "0"]);
+    expect(t.columns.get("g")).toEqual(['a, "quoted"', "b"]);
+  });
+
+  it("readTable(jsonl stream) reads JSON values; missing keys are null", async () => {
+    const stream = Readable.from(['{"y":1,"g":"a"}\n', '\n{"y":0}\n']);
+    const t = await readTable(stream, { columns: ["y", "g"], format: "jsonl" });
+    expect(t.columns.get("y")).toEqual([1, 0]);
+    expect(t.columns.get("g")).toEqual(["a", null]);
+  });
+
+  it("readTable(…) names missing columns, bad lines and unreadable files", async () => {
+    const path = join(tmp, "b.csv");
+    writeFileSync(path, "y,g\n1,a\n");
+    await expect(readTable(path, { columns: ["y", "sex"] })).rejects.toThrow(/no column "sex"/);
+    const ragged = join(tmp, "c.csv");
+    writeFileSync(ragged, "y,g\n1,a\n0\n");
+    await expect(readTable(ragged, { columns: ["y"] })).rejects.toThrow(FairnessInputError);
+    const jsonl = Readable.from(['{"y":1}\n', "{oops\n"]);
+    await expect(readTable(jsonl, { columns: ["y"], format: "jsonl" })).rejects.toThrow(/line 2/);
+    await expect(readTable(join(tmp, "none.csv"), { columns: ["y"] })).rejects.toThrow(
+      /cannot read file/,
+    );
+  });
+
+  it("readTable(…) reports progress in bytes", async () => {
+    const path = join(tmp, "d.csv");
+    writeFileSync(path, "y\n1\n0\n");
+    const seen: number[] = [];
+    await readTable(path, { columns: ["y"], onProgress: (b, total) => seen.push(b, total!) });
+    expect(seen.slice(-2)).toEqual([6, 6]);
+  });
+
+  it("formatOf(…) reads the extension", () => {
+    expect(formatOf("x.JSONL")).toBe("jsonl");
+    expect(formatOf("x.tsv")).toBe("tsv");
+    expect(formatOf("x.csv")).toBe("csv");
+  });
+});
+
+describe("convert", () => {
+  it("toLabels(…) reads 0/1/-1/true/false without a positive label, text with one", () => {
+    expect(toLabels(["1", "0", "-1", "TRUE", "false", "x"], undefined)).toEqual([
+      1,
+      0,
+      -1,
+      true,
+      false,
+      "x",
+    ]);
+    expect(toLabels([">50K", "<=50K", 1], ">50K")).toEqual([">50K", "<=50K", "1"]);
+  });
+
+  it("toNumbers(…) parses numbers; empty and bad cells are NaN", () => {
+    expect(toNumbers(["0.5", " 1e-3 ", "", "x", null, 2])).toEqual([
+      0.5,
+      0.001,
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+      2,
+    ]);
+  });
+
+  it("toLevels(…) reads all-numeric columns as numbers, empty cells as missing", () => {
+    expect(toLevels(["10", "9", "", null])).toEqual([10, 9, null, null]);
+    expect(toLevels(["10", "nine"])).toEqual(["10", "nine"]);
+  });
+});
