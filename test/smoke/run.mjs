@@ -76,3 +76,44 @@ if (bad.length > 0) throw new Error(`root entry imports ${bad.join(", ")}`);
 console.log(
   `smoke: root import graph (${seen.size} files) loads only ${[...bare].sort().join(", ")}`,
 );
+
+// The published JSON Schemas resolve through the exports map and are valid JSON.
+for (const name of ["report", "policy"]) {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `const s = require("fairscope/${name}.schema.json"); if (!s.$id) throw new Error("no $id"); console.log("ok");`,
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (!out.trim().endsWith("ok")) throw new Error(`${name}.schema.json: ${out}`);
+  console.log(`smoke: fairscope/${name}.schema.json ok`);
+}
+
+// The `fairscope` command of the built package: an audit as JSON, and a usage error (exit 2).
+const audit = execFileSync(
+  process.execPath,
+  [
+    join(dist, "cli.js"),
+    "audit",
+    "examples/data/adult-test-scored.csv",
+    "--label",
+    "income",
+    "--score",
+    "lr_score",
+    "--group",
+    "sex",
+    "--format",
+    "json",
+  ],
+  { cwd: root, encoding: "utf8" },
+);
+if (JSON.parse(audit).schemaVersion !== "1") throw new Error("cli: unexpected report");
+try {
+  execFileSync(process.execPath, [join(dist, "cli.js"), "audit"], { cwd: root, stdio: "ignore" });
+  throw new Error("cli: a usage error must exit non-zero");
+} catch (error) {
+  if (error.status !== 2) throw error;
+}
+console.log("smoke: dist/cli.js audit (exit 0) and usage error (exit 2) ok");
