@@ -8,7 +8,13 @@
 import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import { parse } from "csv-parse/sync";
-import { demographicParityDifference, equalizedOddsDifference, reweighing } from "fairscope";
+import {
+  demographicParityDifference,
+  type Estimate,
+  equalizedOddsDifference,
+  formatEstimate,
+  reweighing,
+} from "fairscope";
 import {
   auditModel,
   demographicParityPenalty,
@@ -109,14 +115,16 @@ function trainAndPredict(options: Parameters<typeof trainWeighted>[3], audit = f
     ...options,
   });
   if (audit) {
-    const report = auditModel(model, xTest, yTest, sexTest, { batchSize: 4096 });
-    console.log("Audit of the unmitigated model (test set):");
-    for (const g of report.byGroup) {
+    const report = auditModel(model, xTest, yTest, sexTest, { batchSize: 4096, seed: 1 });
+    console.log("Audit of the unmitigated model (test set), with 95% bootstrap intervals:");
+    const show = (e: Estimate | undefined) => (e === undefined ? "–" : formatEstimate(e));
+    for (const g of report.groups) {
       const v = g.values;
       console.log(
-        `  ${g.label.padEnd(8)} n ${g.count}  selection ${v.selectionRate!.toFixed(3)}  TPR ${v.truePositiveRate!.toFixed(3)}  FPR ${v.falsePositiveRate!.toFixed(3)}  AUC ${v.rocAuc!.toFixed(3)}`,
+        `  ${g.label.padEnd(8)} n ${g.count}  selection ${show(v.selectionRate)}  TPR ${show(v.truePositiveRate)}  FPR ${show(v.falsePositiveRate)}  AUC ${show(v.rocAuc)}`,
       );
     }
+    for (const f of report.findings.slice(0, 3)) console.log(`  ${f.text}`);
   }
   const p = tf.tidy(() => (model.predict(xTest) as tf.Tensor).dataSync());
   model.dispose();

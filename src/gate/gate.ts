@@ -162,7 +162,7 @@ function checkRule(
   const value = Number.isFinite(computed) ? computed : null;
   let measured: number | null = value;
   if (rule.on !== "value") {
-    measured = interval ? (rule.on === "intervalLow" ? interval.low : interval.high) : null;
+    measured = interval ? (rule.on === "intervalLow" ? interval.lower : interval.upper) : null;
   }
   const withInterval = interval ? { interval } : {};
   if (measured === null) {

@@ -66,8 +66,8 @@ export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
           group: g.label,
           metric: names.get(id)!,
           value: e?.value ?? null,
-          low: e?.interval?.low ?? null,
-          high: e?.interval?.high ?? null,
+          low: e?.interval?.lower ?? null,
+          high: e?.interval?.upper ?? null,
           small: g.small,
         };
       }),

@@ -35,7 +35,7 @@ export interface IntervalSection {
 function toInterval(e: BootstrapEstimate, method: string): Interval | undefined {
   const b = e.intervals[0];
   if (b === undefined) return undefined;
-  return { low: num(b.lower), high: num(b.upper), level: b.level, method };
+  return { lower: num(b.lower), upper: num(b.upper), level: b.level, method };
 }
 
 /**
@@ -130,8 +130,8 @@ export function gapIntervals(
         level,
       );
       byGroup.set(groupLabel(columns.groups.keys[g]!), {
-        low: num(i.lower),
-        high: num(i.upper),
+        lower: num(i.lower),
+        upper: num(i.upper),
         level,
         method: "newcombe",
       });
@@ -160,7 +160,7 @@ function bins(s: CalibrationSummary, level: number): ReliabilityBin[] {
     count: b.count,
     meanPredicted: num(b.meanPredicted),
     observedRate: num(b.observedRate),
-    interval: { low: num(b.observedLow), high: num(b.observedHigh), level, method: "wilson" },
+    interval: { lower: num(b.observedLow), upper: num(b.observedHigh), level, method: "wilson" },
   }));
 }
 

@@ -47,8 +47,8 @@ export function findingsOf(report: Omit<FairnessReportData, "findings">): Findin
         interval && diff < 0
           ? {
               ...interval,
-              low: interval.high === null ? null : -interval.high,
-              high: interval.low === null ? null : -interval.low,
+              lower: interval.upper === null ? null : -interval.upper,
+              upper: interval.lower === null ? null : -interval.lower,
             }
           : interval;
       const ci = shown ? `; ${formatInterval(shown)}` : "";
@@ -60,10 +60,10 @@ export function findingsOf(report: Omit<FairnessReportData, "findings">): Findin
             (small.has(gap.group) ? ` ${gap.group} has only ${gap.count} rows.` : "");
       const includesZero =
         interval !== undefined &&
-        interval.low !== null &&
-        interval.high !== null &&
-        interval.low <= 0 &&
-        interval.high >= 0;
+        interval.lower !== null &&
+        interval.upper !== null &&
+        interval.lower <= 0 &&
+        interval.upper >= 0;
       const severity =
         small.has(gap.group) || includesZero
           ? "info"

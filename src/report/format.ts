@@ -24,13 +24,13 @@ export function formatValue(value: number | null | undefined, digits = 3): strin
  * negative, so the dash cannot read as a minus sign).
  *
  * @example
- * formatInterval({ low: 0.09, high: 0.15, level: 0.95, method: "wilson" }); // => "95% CI 0.090–0.150"
+ * formatInterval({ lower: 0.09, upper: 0.15, level: 0.95, method: "wilson" }); // => "95% CI 0.090–0.150"
  */
 export function formatInterval(interval: Interval, digits = 3): string {
   const level = Number((interval.level * 100).toFixed(2));
-  const low = formatValue(interval.low, digits);
-  const high = formatValue(interval.high, digits);
-  const sep = interval.low !== null && interval.low < 0 ? " to " : "–";
+  const low = formatValue(interval.lower, digits);
+  const high = formatValue(interval.upper, digits);
+  const sep = interval.lower !== null && interval.lower < 0 ? " to " : "–";
   return `${level}% CI ${low}${sep}${high}`;
 }
 
@@ -44,7 +44,7 @@ export function formatEstimate(estimate: Estimate | undefined, digits = 3): stri
   if (estimate === undefined) return "n/a";
   const value = formatValue(estimate.value, digits);
   const i = estimate.interval;
-  return i ? `${value} [${formatValue(i.low, digits)}, ${formatValue(i.high, digits)}]` : value;
+  return i ? `${value} [${formatValue(i.lower, digits)}, ${formatValue(i.upper, digits)}]` : value;
 }
 
 /**

@@ -14,8 +14,8 @@ const Num = z.number().nullable();
 /** A confidence interval around one value. */
 export const IntervalSchema = z
   .object({
-    low: Num.describe("Lower bound (null when undefined)."),
-    high: Num.describe("Upper bound (null when undefined)."),
+    lower: Num.describe("Lower bound (null when undefined)."),
+    upper: Num.describe("Upper bound (null when undefined)."),
     level: z.number().gt(0).lt(1).describe("Confidence level, e.g. 0.95."),
     method: z.string().describe("How the interval was computed, e.g. 'wilson', 'bootstrap'."),
   })

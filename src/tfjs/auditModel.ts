@@ -1,13 +1,10 @@
 /**
- * Auditing a tfjs model: batched prediction, then fairscope's per-group metrics.
+ * Auditing a tfjs model: batched prediction, then fairscope's audit report.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { FairnessInput } from "../data/schema.js";
-import {
-  type GroupMetricsOptions,
-  type GroupMetricsResult,
-  groupMetrics,
-} from "../metrics/groupMetrics.js";
+import { type AuditOptions, audit } from "../report/audit.js";
+import type { FairnessReport } from "../report/report.js";
 import { fromTensors, type TensorFairnessInput } from "./adapters.js";
 
 /** Anything with tfjs's `predict(x) → Tensor` (a `tf.LayersModel`, a `tf.GraphModel`…). */
@@ -16,7 +13,7 @@ export interface PredictingModel {
 }
 
 export interface AuditModelOptions
-  extends GroupMetricsOptions,
+  extends AuditOptions,
     Pick<
       TensorFairnessInput,
       | "sampleWeight"
@@ -70,14 +67,16 @@ export function predictInBatches(
 }
 
 /**
- * Audits a binary tfjs model: predicts x in batches (`predictInBatches`), then computes
- * `groupMetrics` of the predicted probabilities (thresholded at `threshold`, default 0.5) against
- * `yTrue` by `sensitiveFeatures`. Inputs may be arrays or tensors; no tensor is left behind.
- * Cost: one forward pass per row plus O(n) for the metrics.
+ * Audits a binary tfjs model: predicts x in batches (`predictInBatches`), then builds the same
+ * report as the core `audit` from the predicted probabilities (predictions are
+ * `probability >= threshold`, default 0.5) against `yTrue` by `sensitiveFeatures`: per-group
+ * metrics with intervals, gaps, criteria, calibration and findings. Inputs may be arrays or
+ * tensors; no tensor is left behind.
+ * Cost: one forward pass per row plus the audit's cost (O(n) for counts and the bootstrap).
  *
  * @example
  * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], activation: "sigmoid", kernelInitializer: "ones" })] });
- * auditModel(model, tf.tensor2d([[-1], [1], [-2], [2]]), [0, 1, 1, 1], ["a", "a", "b", "b"]).byGroup.length; // => 2
+ * auditModel(model, tf.tensor2d([[-1], [1], [-2], [2]]), [0, 1, 1, 1], ["a", "a", "b", "b"], { intervals: false }).groups.length; // => 2
  */
 export function auditModel(
   model: PredictingModel,
@@ -85,9 +84,28 @@ export function auditModel(
   yTrue: TensorFairnessInput["yTrue"],
   sensitiveFeatures: TensorFairnessInput["sensitiveFeatures"],
   options: AuditModelOptions = {},
-): GroupMetricsResult {
-  const { batchSize, metrics, zeroDivision, errors, ...rest } = options;
+): FairnessReport {
+  const {
+    batchSize,
+    sampleWeight,
+    controlFeatures,
+    posLabel,
+    threshold,
+    thresholdRule,
+    missingGroup,
+    ...auditOptions
+  } = options;
   const yScore = predictInBatches(model, x, batchSize);
-  const input: FairnessInput = fromTensors({ ...rest, yTrue, yScore, sensitiveFeatures });
-  return groupMetrics(input, { metrics, zeroDivision, errors });
+  const input: FairnessInput = fromTensors({
+    yTrue,
+    yScore,
+    sensitiveFeatures,
+    sampleWeight,
+    controlFeatures,
+    posLabel,
+    threshold,
+    thresholdRule,
+    missingGroup,
+  });
+  return audit(input, auditOptions);
 }

@@ -11,8 +11,8 @@ import { twoGroups } from "../report/fixtures.js";
 const report = audit(twoGroups, { intervals: false }).toJSON();
 
 /** The report with a 95% interval on every between-groups and reference disparity. */
-function withIntervals(data: FairnessReportData, low: number, high: number): FairnessReportData {
-  const interval = { low, high, level: 0.95, method: "bootstrap" };
+function withIntervals(data: FairnessReportData, lower: number, upper: number): FairnessReportData {
+  const interval = { lower, upper, level: 0.95, method: "bootstrap" };
   return {
     ...data,
     criteria: data.criteria.map((c) => ({ ...c, interval })),

@@ -159,8 +159,8 @@ describe("audit intervals and calibration", () => {
     for (const g of r.groups) {
       const e = g.values.selectionRate!;
       expect(e.interval!.level).toBe(0.95);
-      expect(e.interval!.low!).toBeLessThanOrEqual(e.value!);
-      expect(e.interval!.high!).toBeGreaterThanOrEqual(e.value!);
+      expect(e.interval!.lower!).toBeLessThanOrEqual(e.value!);
+      expect(e.interval!.upper!).toBeGreaterThanOrEqual(e.value!);
       expect(g.values.rocAuc!.interval).toBeUndefined();
     }
     const dp = r.criteria.find((c) => c.id === "demographicParityDifference")!;
@@ -178,8 +178,8 @@ describe("audit intervals and calibration", () => {
     // b: 1 of 4 selected; a: 3 of 6
     const expected = newcombeDifferenceInterval(1, 4, 3, 6, 0.95);
     expect(gap.difference.interval).toEqual({
-      low: expected.lower,
-      high: expected.upper,
+      lower: expected.lower,
+      upper: expected.upper,
       level: 0.95,
       method: "newcombe",
     });

@@ -35,7 +35,7 @@ describe("findings", () => {
           ...g,
           difference: {
             ...g.difference,
-            interval: { low: -0.4, high: 0.05, level: 0.95, method: "bootstrap" },
+            interval: { lower: -0.4, upper: 0.05, level: 0.95, method: "bootstrap" },
           },
         })),
       })),
@@ -60,11 +60,14 @@ describe("format", () => {
     expect(formatValue(null)).toBe("n/a");
     expect(formatValue(1)).toBe("1.000");
     expect(formatValue(16281, 0)).toBe("16281");
-    expect(formatInterval({ low: 0.09, high: 0.15, level: 0.95, method: "wilson" })).toBe(
+    expect(formatInterval({ lower: 0.09, upper: 0.15, level: 0.95, method: "wilson" })).toBe(
       "95% CI 0.090–0.150",
     );
     expect(
-      formatEstimate({ value: 0.12, interval: { low: 0.1, high: 0.2, level: 0.9, method: "x" } }),
+      formatEstimate({
+        value: 0.12,
+        interval: { lower: 0.1, upper: 0.2, level: 0.9, method: "x" },
+      }),
     ).toBe("0.120 [0.100, 0.200]");
   });
 });

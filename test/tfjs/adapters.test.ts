@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import { demographicParityDifference } from "../../src/disparity/criteria.js";
 import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { audit } from "../../src/report/audit.js";
 import { fromTensors, withTensors } from "../../src/tfjs/adapters.js";
 import { auditModel, predictInBatches } from "../../src/tfjs/auditModel.js";
 
@@ -102,23 +103,29 @@ describe("auditModel", () => {
     model.dispose();
   });
 
-  it("auditModel(…) gives groupMetrics of the thresholded probabilities", () => {
+  it("auditModel(…) gives the audit report of the thresholded probabilities", () => {
     const model = fixedModel();
     const x = tf.tensor2d(xs, [8, 1]);
     const sexTensor = tf.tensor1d(sex, "int32");
     const before = tf.memory().numTensors;
-    const result = auditModel(model, x, yTrue, sexTensor, { batchSize: 3 });
+    const result = auditModel(model, x, yTrue, sexTensor, { batchSize: 3, seed: 5 });
     expect(tf.memory().numTensors).toBe(before);
     // σ(2x − 1) ≥ 0.5 ⇔ x ≥ 0.5.
     const hard = xs.map((v): number => (v >= 0.5 ? 1 : 0));
     const scores = xs.map((v) => 1 / (1 + Math.exp(-(2 * v - 1))));
     const expected = groupMetrics({ yTrue, yScore: scores, sensitiveFeatures: sex });
-    expect(result.byGroup.map((g) => g.values.selectionRate)).toEqual(
+    expect(result.groups.map((g) => g.values.selectionRate!.value)).toEqual(
       [0, 1].map((g) => hard.filter((_, i) => sex[i] === g).reduce((a, b) => a + b, 0) / 4),
     );
-    expect(result.byGroup.map((g) => g.values.accuracy)).toEqual(
+    expect(result.groups.map((g) => g.values.accuracy!.value)).toEqual(
       expected.byGroup.map((g) => g.values.accuracy),
     );
+    // The same report as the core audit on the predicted scores.
+    const core = audit(
+      { yTrue, yScore: Array.from(predictInBatches(model, x)), sensitiveFeatures: sex },
+      { seed: 5 },
+    );
+    expect(result.toJSON()).toEqual(core.toJSON());
     x.dispose();
     sexTensor.dispose();
     model.dispose();

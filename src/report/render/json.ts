@@ -41,7 +41,7 @@ export function renderCsv(report: FairnessReportData): string {
     ids.flatMap((id) => {
       const e = v[id];
       return withIntervals.includes(id)
-        ? [e?.value ?? null, e?.interval?.low ?? null, e?.interval?.high ?? null]
+        ? [e?.value ?? null, e?.interval?.lower ?? null, e?.interval?.upper ?? null]
         : [e?.value ?? null];
     });
   const total = report.groups.reduce((s, g) => s + g.count, 0);

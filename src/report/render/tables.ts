@@ -45,7 +45,7 @@ export function shortName(id: string): string {
   return SHORT[id] ?? id;
 }
 
-/** Groups × metrics (the overall row first), with intervals as `[low, high]` when asked. */
+/** Groups × metrics (the overall row first), with intervals as `[lower, upper]` when asked. */
 export function groupTable(report: FairnessReportData, withIntervals = true): Table {
   const ids = report.metrics.map((m) => m.id);
   const cell = (e: FairnessReportData["overall"][string] | undefined, id: string) =>
