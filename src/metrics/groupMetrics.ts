@@ -29,7 +29,7 @@ import {
   type UserMetricFunction,
   type ZeroDivision,
 } from "./evaluate.js";
-import { getMetric } from "./registry.js";
+import { DEFAULT_RATE_METRICS, getMetric } from "./registry.js";
 
 /** A metric: a built-in id, a user function, or a named user metric. */
 export type MetricSpec = string | UserMetricFunction | UserMetric;
@@ -85,15 +85,7 @@ export interface ControlStratum {
   readonly result: GroupMetricsResult;
 }
 
-const DEFAULT_METRICS = [
-  "count",
-  "selectionRate",
-  "truePositiveRate",
-  "falsePositiveRate",
-  "falseNegativeRate",
-  "precision",
-  "accuracy",
-];
+const DEFAULT_METRICS = ["count", ...DEFAULT_RATE_METRICS];
 
 /**
  * Per-group metric values and their aggregates. Aggregates skip NaN values and empty groups.

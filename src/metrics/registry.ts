@@ -19,6 +19,19 @@ export const METRICS: readonly MetricDefinition[] = [
   ...CALIBRATION_METRICS,
 ];
 
+/**
+ * The rates every table starts from when no metrics are named: selection rate, TPR, FPR, FNR,
+ * precision and accuracy (groupMetrics adds count; audit adds count and base rate).
+ */
+export const DEFAULT_RATE_METRICS: readonly string[] = [
+  "selectionRate",
+  "truePositiveRate",
+  "falsePositiveRate",
+  "falseNegativeRate",
+  "precision",
+  "accuracy",
+];
+
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 
 /**

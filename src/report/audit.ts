@@ -12,7 +12,7 @@ import {
   type GroupSelector,
   groupMetricsOfColumns,
 } from "../metrics/groupMetrics.js";
-import { getMetric } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
 import {
   bootstrapIntervals,
@@ -84,16 +84,7 @@ export interface AuditOptions {
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
 const DESCRIPTIVE = new Set(["count", "weightedCount", "baseRate"]);
 
-const DEFAULT_METRICS = [
-  "count",
-  "baseRate",
-  "selectionRate",
-  "truePositiveRate",
-  "falsePositiveRate",
-  "falseNegativeRate",
-  "precision",
-  "accuracy",
-];
+const DEFAULT_METRICS = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
 
 /** The named criteria reported, with the metrics each compares. */
 const CRITERIA: readonly {

@@ -8,16 +8,14 @@ import {
   type BootstrapEstimate,
   type BootstrapMethod,
   bootstrapInterval,
-  type Jackknife,
 } from "./bootstrapInterval.js";
 import { checkLevel } from "./proportion.js";
-import { RANDOM_METHOD, randomSource } from "./random.js";
+import { RANDOM_METHOD, type RandomSource, randomSource } from "./random.js";
 import {
   type CellRows,
   type CountStatistic,
   countJackknife,
   multinomialCountReplicates,
-  type ResamplePlan,
   weightedRowCountReplicates,
 } from "./resample.js";
 
@@ -233,27 +231,10 @@ export function bootstrapConfusionCounts(
     );
   }
   const { m, statistic } = countSummaryStatistic(metrics, k);
-  const plan: ResamplePlan = {
-    nBoot: resolved.nBoot,
-    rng: randomSource(resolved.seed),
-    stratified: resolved.stratified,
-  };
-  const replicates =
-    rows === undefined
-      ? multinomialCountReplicates(counts, statistic, m, plan)
-      : weightedRowCountReplicates(rows, statistic, m, plan);
-  const estimates = new Float64Array(m);
-  statistic(counts, estimates);
-  const jackknife =
-    resolved.method === "bca" ? countJackknife(counts, statistic, m, rows) : undefined;
-  const estimate = (s: number): BootstrapEstimate =>
-    bootstrapInterval(
-      replicates.subarray(s * resolved.nBoot, (s + 1) * resolved.nBoot),
-      estimates[s] as number,
-      resolved.levels,
-      resolved.method,
-      jackknife?.[s] as Jackknife,
-    );
+  const estimate = readBlock(
+    countBlock(counts, statistic, m, resolved, randomSource(resolved.seed), rows),
+    resolved,
+  );
   const stride = k + PER_METRIC_EXTRA;
   const byMetric: Record<string, MetricIntervals> = {};
   metrics.forEach((metric, j) => {
@@ -281,4 +262,47 @@ export function bootstrapConfusionCounts(
       equalizedOdds: { difference: estimate(c + 4), ratio: estimate(c + 5) },
     },
   };
+}
+
+/** Replicates and point estimates of a block of count statistics, with their jackknife. */
+export interface Block {
+  readonly replicates: Float64Array;
+  readonly estimates: Float64Array;
+  readonly jackknife: ReturnType<typeof countJackknife> | undefined;
+}
+
+/** Draws the replicates (multinomial on counts, or weighted rows) and the estimates of a block. */
+export function countBlock(
+  counts: Float64Array,
+  statistic: CountStatistic,
+  m: number,
+  options: ResolvedBootstrapOptions,
+  rng: RandomSource,
+  rows: CellRows | undefined,
+): Block {
+  const plan = { nBoot: options.nBoot, rng, stratified: options.stratified };
+  const replicates =
+    rows === undefined
+      ? multinomialCountReplicates(counts, statistic, m, plan)
+      : weightedRowCountReplicates(rows, statistic, m, plan);
+  const estimates = new Float64Array(m);
+  statistic(counts, estimates);
+  const jackknife =
+    options.method === "bca" ? countJackknife(counts, statistic, m, rows) : undefined;
+  return { replicates, estimates, jackknife };
+}
+
+/** The interval of statistic `s` of a block. */
+export function readBlock(
+  block: Block,
+  options: ResolvedBootstrapOptions,
+): (s: number) => BootstrapEstimate {
+  return (s) =>
+    bootstrapInterval(
+      block.replicates.subarray(s * options.nBoot, (s + 1) * options.nBoot),
+      block.estimates[s] as number,
+      options.levels,
+      options.method,
+      block.jackknife?.[s],
+    );
 }

@@ -2,36 +2,31 @@
  * `bootstrapGroupMetrics`: bootstrap intervals for everything `groupMetrics` reports (overall,
  * per group, min, max, difference, ratio) and for the named criteria, from the same input.
  */
+
 import type { Columns, Level } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { checkMetricInputs, evaluateCells, type ResolvedMetric } from "../metrics/evaluate.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/groupMetrics.js";
+import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import { countConfusion } from "../stats/confusion.js";
 import { take } from "../stats/partition.js";
-import { type BootstrapEstimate, bootstrapInterval } from "./bootstrapInterval.js";
+import type { BootstrapEstimate } from "./bootstrapInterval.js";
 import {
   type BootstrapOptions,
   type CountBootstrapResult,
   type CriterionIntervals,
+  countBlock,
   countSummaryStatistic,
   type MetricIntervals,
   type ResolvedBootstrapOptions,
+  readBlock,
   resolveBootstrapOptions,
 } from "./countBootstrap.js";
-import { RANDOM_METHOD, type RandomSource, randomSource } from "./random.js";
-import {
-  type CellRows,
-  type CountStatistic,
-  countJackknife,
-  multinomialCountReplicates,
-  type RowStatistic,
-  rowJackknife,
-  rowReplicates,
-  weightedRowCountReplicates,
-} from "./resample.js";
+import { RANDOM_METHOD, randomSource } from "./random.js";
+import { type CellRows, type RowStatistic, rowJackknife, rowReplicates } from "./resample.js";
 
 /** Options of `bootstrapGroupMetrics`. */
 export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
@@ -90,22 +85,6 @@ export interface GroupBootstrapResult {
   readonly smallGroups: readonly SmallGroup[];
   /** Labels of the suppressed groups. */
   readonly suppressed: readonly string[];
-}
-
-const DEFAULT_METRICS = [
-  "selectionRate",
-  "truePositiveRate",
-  "falsePositiveRate",
-  "falseNegativeRate",
-  "precision",
-  "accuracy",
-];
-
-/** Replicates and point estimates of a block of statistics, with their jackknife. */
-interface Block {
-  readonly replicates: Float64Array;
-  readonly estimates: Float64Array;
-  readonly jackknife: ReturnType<typeof countJackknife> | undefined;
 }
 
 type CountResolved = ResolvedMetric & {
@@ -167,40 +146,6 @@ function rowSummaryStatistic(
   return { m, statistic };
 }
 
-function countBlock(
-  counts: Float64Array,
-  statistic: CountStatistic,
-  m: number,
-  options: ResolvedBootstrapOptions,
-  rng: RandomSource,
-  rows: CellRows | undefined,
-): Block {
-  const plan = { nBoot: options.nBoot, rng, stratified: options.stratified };
-  const replicates =
-    rows === undefined
-      ? multinomialCountReplicates(counts, statistic, m, plan)
-      : weightedRowCountReplicates(rows, statistic, m, plan);
-  const estimates = new Float64Array(m);
-  statistic(counts, estimates);
-  const jackknife =
-    options.method === "bca" ? countJackknife(counts, statistic, m, rows) : undefined;
-  return { replicates, estimates, jackknife };
-}
-
-function readBlock(
-  block: Block,
-  options: ResolvedBootstrapOptions,
-): (s: number) => BootstrapEstimate {
-  return (s) =>
-    bootstrapInterval(
-      block.replicates.subarray(s * options.nBoot, (s + 1) * options.nBoot),
-      block.estimates[s] as number,
-      options.levels,
-      options.method,
-      block.jackknife?.[s],
-    );
-}
-
 function metricIntervals(read: (s: number) => BootstrapEstimate, base: number, k: number) {
   return {
     overall: read(base),
@@ -254,7 +199,7 @@ export function bootstrapGroupMetrics(
   }
   const columns = prepare(input);
   const specs =
-    options.metrics ?? (columns.score ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS);
+    options.metrics ?? (columns.score ? [...DEFAULT_RATE_METRICS, "rocAuc"] : DEFAULT_RATE_METRICS);
   const metrics = resolveMetrics(specs, fn);
   const k = columns.groups.keys.length;
   checkMetricInputs(columns, metrics);
