@@ -32,6 +32,21 @@ export interface TradeoffPoint {
 }
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** The dashed y = x line of ROC curves (chance) and reliability diagrams (perfect calibration). */
+const DIAGONAL = {
+  data: {
+    values: [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ],
+  },
+  mark: { type: "line", color: "#aaa", strokeDash: [4, 4] },
+  encoding: {
+    x: { field: "x", type: "quantitative" },
+    y: { field: "y", type: "quantitative" },
+  },
+};
 const FONT = { font: "system-ui, sans-serif", labelFont: "system-ui, sans-serif" };
 const CONFIG = {
   font: FONT.font,
@@ -150,19 +165,7 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
     width: 320,
     height: 320,
     layer: [
-      {
-        data: {
-          values: [
-            { x: 0, y: 0 },
-            { x: 1, y: 1 },
-          ],
-        },
-        mark: { type: "line", color: "#aaa", strokeDash: [4, 4] },
-        encoding: {
-          x: { field: "x", type: "quantitative" },
-          y: { field: "y", type: "quantitative" },
-        },
-      },
+      DIAGONAL,
       {
         data: { values },
         mark: { type: "line", interpolate: "linear" },
@@ -216,19 +219,7 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
     width: 320,
     height: 320,
     layer: [
-      {
-        data: {
-          values: [
-            { x: 0, y: 0 },
-            { x: 1, y: 1 },
-          ],
-        },
-        mark: { type: "line", color: "#aaa", strokeDash: [4, 4] },
-        encoding: {
-          x: { field: "x", type: "quantitative" },
-          y: { field: "y", type: "quantitative" },
-        },
-      },
+      DIAGONAL,
       {
         data: { values },
         mark: { type: "line", point: true },
