@@ -89,6 +89,7 @@ export interface CalibrationSummary {
   readonly maximumCalibrationError: number;
   /** Brier score and its Murphy decomposition on the curve's binning. */
   readonly brier: BrierDecomposition;
+  /** Log loss: weighted mean of −[y ln p + (1 − y) ln(1 − p)] (see {@link logLoss}). */
   readonly logLoss: number;
   /** Mean prediction − base rate. */
   readonly calibrationInTheLarge: number;
@@ -98,6 +99,7 @@ export interface CalibrationSummary {
   readonly recalibration: SlopeFit;
   /** `logit P(y=1) = a + logit(p)` (calibration intercept a, slope fixed at 1). */
   readonly calibrationIntercept: InterceptFit;
+  /** Hosmer–Lemeshow goodness-of-fit test on `hosmerLemeshowBins` equal-mass bins. */
   readonly hosmerLemeshow: HosmerLemeshowTest;
   /** Mean score among positives and among negatives. */
   readonly generalizedRates: GeneralizedRates;
@@ -117,8 +119,11 @@ export interface CalibrationGroup {
 
 /** Result of {@link calibrationByGroup}. */
 export interface CalibrationByGroupResult {
+  /** Sensitive feature names. */
   readonly featureNames: readonly string[];
+  /** Calibration of all rows together. */
   readonly overall: CalibrationSummary;
+  /** Each group's calibration, in level order. */
   readonly byGroup: readonly CalibrationGroup[];
   /** Likelihood-ratio test of group-specific intercept and slope against shared ones. */
   readonly groupCalibrationTest: GroupCalibrationTest;

@@ -38,8 +38,9 @@ export interface CalibrationCurveOptions {
 export interface CalibrationBin {
   /** Index of the bin among all `bins` (empty bins are skipped, so indices can jump). */
   readonly bin: number;
-  /** Lower and upper edge (a score equal to an inner edge belongs to the lower bin). */
+  /** Lower edge (a score equal to an inner edge belongs to the lower bin). */
   readonly lower: number;
+  /** Upper edge. */
   readonly upper: number;
   /** Rows in the bin (unweighted). */
   readonly count: number;
@@ -49,13 +50,15 @@ export interface CalibrationBin {
   readonly meanPredicted: number;
   /** Weighted fraction of positives (scikit-learn's `prob_true`). */
   readonly observedRate: number;
-  /** Wilson interval of the observed rate, on the effective count (see `weights`). */
+  /** Lower end of the Wilson interval of the observed rate, on the effective count (see `weights`). */
   readonly observedLow: number;
+  /** Upper end of that interval. */
   readonly observedHigh: number;
 }
 
 /** A reliability curve. */
 export interface CalibrationCurve {
+  /** How the bins were chosen. */
   readonly strategy: BinStrategy;
   /** All `bins + 1` edges (quantile edges can repeat). */
   readonly edges: readonly number[];

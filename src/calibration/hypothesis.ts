@@ -20,6 +20,7 @@ export interface GroupCalibrationTest {
   readonly statistic: number;
   /** 2 (k − 1), k = groups with rows. */
   readonly df: number;
+  /** Upper tail of χ²(df) at the statistic. */
   readonly pValue: number;
   /** Σ over groups of the group's slope-model log-likelihood (block-diagonal full model). */
   readonly logLikelihoodFull: number;
@@ -83,6 +84,7 @@ export interface HosmerLemeshowTest {
   readonly statistic: number;
   /** Non-empty bins − 2. */
   readonly df: number;
+  /** Upper tail of χ²(df) at the statistic. */
   readonly pValue: number;
   /** Non-empty bins used. */
   readonly bins: number;

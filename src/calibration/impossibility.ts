@@ -6,6 +6,7 @@ import type { Confusion } from "../metrics/types.js";
 
 /** One group's numbers for the Kleinberg, Mullainathan & Raghavan (2016) identity. */
 export interface KleinbergGroup {
+  /** Group label. */
   readonly group: string;
   /** p: weighted share of positives. */
   readonly baseRate: number;
@@ -24,19 +25,27 @@ export interface KleinbergGroup {
 
 /** Kleinberg et al.: calibration and both balance conditions need equal base rates or perfect prediction. */
 export interface KleinbergNote {
+  /** Discriminant. */
   readonly code: "kleinbergImpossibility";
+  /** The note, in sentences. */
   readonly message: string;
   /** Smallest and largest group base rate. */
   readonly baseRateRange: readonly [number, number];
+  /** Each group's numbers (groups with rows). */
   readonly groups: readonly KleinbergGroup[];
 }
 
 /** One group's numbers for Chouldechova's (2017) identity. */
 export interface ChouldechovaGroup {
+  /** Group label. */
   readonly group: string;
+  /** p: share of positives, (TP + FN) / N. */
   readonly prevalence: number;
+  /** PPV: TP / (TP + FP). */
   readonly positivePredictiveValue: number;
+  /** FNR: FN / (TP + FN). */
   readonly falseNegativeRate: number;
+  /** Observed FPR: FP / (FP + TN). */
   readonly falsePositiveRate: number;
   /** p/(1 − p) · (1 − PPV)/PPV · (1 − FNR), which must equal the observed FPR. */
   readonly impliedFalsePositiveRate: number;
@@ -44,10 +53,13 @@ export interface ChouldechovaGroup {
 
 /** Chouldechova: with unequal prevalence, equal PPV and equal FNR force unequal FPR. */
 export interface ChouldechovaNote {
+  /** Discriminant. */
   readonly code: "chouldechovaImpossibility";
+  /** The note, in sentences. */
   readonly message: string;
   /** Largest |implied FPR − observed FPR| over groups: the identity checked on the data. */
   readonly maxIdentityError: number;
+  /** Each group's numbers. */
   readonly groups: readonly ChouldechovaGroup[];
 }
 

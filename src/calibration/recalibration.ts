@@ -26,26 +26,37 @@ function softplus(x: number): number {
 
 /** Logistic slope model `logit P(y=1) = intercept + slope · z`. */
 export interface SlopeFit {
+  /** a in `logit P(y=1) = a + b z`. */
   readonly intercept: number;
+  /** b in `logit P(y=1) = a + b z` (1 for a calibrated score). */
   readonly slope: number;
   /** sqrt(diag((XᵀWX)⁻¹)) at the solution (scale 1), as statsmodels' GLM `bse`. */
   readonly seIntercept: number;
+  /** Standard error of the slope (as `seIntercept`). */
   readonly seSlope: number;
   /** Σ w (y log μ + (1 − y) log(1 − μ)). */
   readonly logLikelihood: number;
   /** −2 · logLikelihood (binary outcomes: the saturated model's likelihood is 1). */
   readonly deviance: number;
+  /** Whether Newton's method met its step tolerance within 100 iterations. */
   readonly converged: boolean;
+  /** Newton iterations run. */
   readonly iterations: number;
 }
 
 /** Offset model `logit P(y=1) = intercept + z` (calibration-in-the-large on the logit scale). */
 export interface InterceptFit {
+  /** a in `logit P(y=1) = a + z` (0 for a score calibrated in the large). */
   readonly intercept: number;
+  /** Standard error of the intercept (statsmodels' GLM `bse`). */
   readonly seIntercept: number;
+  /** Σ w (y log μ + (1 − y) log(1 − μ)). */
   readonly logLikelihood: number;
+  /** −2 · logLikelihood. */
   readonly deviance: number;
+  /** Whether Newton's method met its step tolerance within 100 iterations. */
   readonly converged: boolean;
+  /** Newton iterations run. */
   readonly iterations: number;
 }
 

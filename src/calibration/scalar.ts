@@ -148,8 +148,9 @@ export interface GeneralizedRates {
   readonly truePositiveRate: number;
   /** Σw·p over y = 0 / Σw over y = 0 (Kleinberg's balance for the negative class). */
   readonly falsePositiveRate: number;
-  /** Weighted count of positives and negatives. */
+  /** Weighted count of positives. */
   readonly positives: number;
+  /** Weighted count of negatives. */
   readonly negatives: number;
 }
 

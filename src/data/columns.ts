@@ -36,9 +36,17 @@ export interface Columns {
   readonly weight: Float64Array | undefined;
   /** Group code of each row (index into `groups.keys`). */
   readonly group: Uint32Array;
+  /** The groups' features, levels and keys. */
   readonly groups: GroupIndex;
   /** Control-feature stratum of each row, when control features were given. */
-  readonly control: { readonly code: Uint32Array; readonly strata: GroupIndex } | undefined;
+  readonly control:
+    | {
+        /** Stratum code of each row (index into `strata.keys`). */
+        readonly code: Uint32Array;
+        /** The strata's features, levels and keys. */
+        readonly strata: GroupIndex;
+      }
+    | undefined;
   /**
    * Row of the user's input for each prepared row, when rows were dropped
    * (`missingGroup: 'drop'`); otherwise undefined (row i is input row i).

@@ -21,8 +21,11 @@ export type InputIssueCode =
 
 /** One problem: a code, where it is (field then row index), and a sentence for humans. */
 export interface InputIssue {
+  /** What kind of problem. */
   readonly code: InputIssueCode;
+  /** Where: the field name, then the row index (e.g. `["yScore", 17]`). */
   readonly path: readonly (string | number)[];
+  /** The problem and the expectation, in a sentence. */
   readonly message: string;
 }
 
@@ -38,7 +41,9 @@ const MAX_ISSUES_PER_CODE_AND_FIELD = 20;
  * // => "yTrue: needs a row [empty_input]"
  */
 export class FairnessInputError extends Error {
+  /** Always "FairnessInputError". */
   override readonly name = "FairnessInputError";
+  /** Every problem found, grouped by code and field (at most 20 rows listed per pair). */
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[]) {

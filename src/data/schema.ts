@@ -20,8 +20,11 @@ export type NumericTypedArray =
 /** A label value: `0/1`, `-1/1`, booleans, or any two values with an explicit `posLabel`. */
 export type LabelValue = number | string | boolean;
 
+/** Labels or predictions: an array of {@link LabelValue}s or a numeric typed array. */
 export type LabelArray = readonly LabelValue[] | NumericTypedArray;
+/** Numbers (scores, weights): an array or a numeric typed array. */
 export type NumberArray = readonly number[] | NumericTypedArray;
+/** One feature's values; `null`, `undefined` and NaN are missing (see {@link MissingGroupPolicy}). */
 export type LevelArray = readonly (Level | undefined)[] | NumericTypedArray;
 /** One feature (array), or several named features. */
 export type FeatureInput = LevelArray | Readonly<Record<string, LevelArray>>;
@@ -52,13 +55,13 @@ export interface FairnessInput {
    * `1` / `true`).
    */
   readonly posLabel?: LabelValue;
-  /** @defaultValue 0.5 for probabilities, 0 for margins */
+  /** The threshold that turns scores into predictions. @defaultValue 0.5 for probabilities, 0 for margins */
   readonly threshold?: number;
-  /** @defaultValue ">=" */
+  /** How scores are compared with the threshold. @defaultValue ">=" */
   readonly thresholdRule?: ThresholdComparison;
   /** `probability` scores must lie in [0, 1]; `margin` scores may be any finite number. @defaultValue "probability" */
   readonly scores?: ScoreKind;
-  /** @defaultValue "error" */
+  /** What to do with rows whose group value is missing. @defaultValue "error" */
   readonly missingGroup?: MissingGroupPolicy;
 }
 
@@ -78,15 +81,49 @@ export const FeatureInputSchema = z.union([
 
 /** The zod schema of {@link FairnessInput}. */
 export const FairnessInputSchema = z.object({
+  /** {@inheritDoc FairnessInput.yTrue} */
   yTrue: ArrayInputSchema,
+  /** {@inheritDoc FairnessInput.yPred} */
   yPred: ArrayInputSchema.optional(),
+  /** {@inheritDoc FairnessInput.yScore} */
   yScore: ArrayInputSchema.optional(),
+  /** {@inheritDoc FairnessInput.sensitiveFeatures} */
   sensitiveFeatures: FeatureInputSchema,
+  /** {@inheritDoc FairnessInput.sampleWeight} */
   sampleWeight: ArrayInputSchema.optional(),
+  /** {@inheritDoc FairnessInput.controlFeatures} */
   controlFeatures: FeatureInputSchema.optional(),
+  /** {@inheritDoc FairnessInput.posLabel} */
   posLabel: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  /** {@inheritDoc FairnessInput.threshold} */
   threshold: z.number().refine(Number.isFinite, "threshold must be finite").optional(),
-  thresholdRule: z.enum([">=", ">"]).optional(),
-  scores: z.enum(["probability", "margin"]).optional(),
-  missingGroup: z.enum(["error", "drop", "asGroup"]).optional(),
+  /** {@inheritDoc FairnessInput.thresholdRule} */
+  thresholdRule: z
+    .enum({
+      /** Positive when score ≥ threshold. */
+      ">=": ">=",
+      /** Positive when score > threshold. */
+      ">": ">",
+    })
+    .optional(),
+  /** {@inheritDoc FairnessInput.scores} */
+  scores: z
+    .enum({
+      /** Probabilities in [0, 1]. */
+      probability: "probability",
+      /** Any finite number (decision function values). */
+      margin: "margin",
+    })
+    .optional(),
+  /** {@inheritDoc FairnessInput.missingGroup} */
+  missingGroup: z
+    .enum({
+      /** Reject the input, listing the rows. */
+      error: "error",
+      /** Leave those rows out. */
+      drop: "drop",
+      /** Put those rows in a group of their own. */
+      asGroup: "asGroup",
+    })
+    .optional(),
 });

@@ -14,22 +14,36 @@ import {
 } from "./policy.js";
 
 /** Process exit codes of the CLI. */
-export const EXIT_CODES = { pass: 0, policyFailed: 1, usageError: 2 } as const;
+export const EXIT_CODES = {
+  /** Every error-severity check passed. */
+  pass: 0,
+  /** A check of severity `error` failed or could not be measured. */
+  policyFailed: 1,
+  /** Bad arguments, unreadable or invalid input or policy. */
+  usageError: 2,
+} as const;
 
 /** The verdict of one rule. */
 export interface GateCheck {
   /** Index of the rule in the policy. */
   readonly rule: number;
+  /** The rule's name, or a description of the rule. */
   readonly name: string;
   /** `error`: the value could not be measured (undefined metric, missing interval). */
   readonly status: "pass" | "fail" | "error";
+  /** The rule's severity: a failed `warning` does not fail the gate. */
   readonly severity: "error" | "warning";
   /** The number compared with the limits (the value or an interval end). */
   readonly measured: number | null;
+  /** What the limits were checked on: the value or an interval end. */
   readonly on: PolicyRule["on"];
+  /** The criterion's or disparity's value (null when undefined). */
   readonly value: number | null;
+  /** Its confidence interval, when the report has one. */
   readonly interval?: Interval;
+  /** The rule's lower limit. */
   readonly min?: number;
+  /** The rule's upper limit. */
   readonly max?: number;
   /** Labels of the groups compared. */
   readonly groups: readonly string[];
@@ -41,8 +55,11 @@ export interface GateCheck {
 
 /** The gate's verdict: passed unless a rule of severity `error` failed or errored. */
 export interface GateResult {
+  /** Whether no check of severity `error` failed or errored. */
   readonly passed: boolean;
+  /** The CLI's exit code: {@link EXIT_CODES}.pass or .policyFailed. */
   readonly exitCode: 0 | 1;
+  /** One verdict per rule, in policy order. */
   readonly checks: readonly GateCheck[];
 }
 

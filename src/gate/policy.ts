@@ -20,21 +20,62 @@ export const POLICY_CRITERIA = [
   "accuracyDifference",
 ] as const;
 
+/** {@link BOUNDS} as a zod enum, each bound documented. */
+const BOUND_VALUES = {
+  /** The point value. */
+  value: "value",
+  /** The lower end of its confidence interval. */
+  intervalLow: "intervalLow",
+  /** The upper end of its confidence interval. */
+  intervalHigh: "intervalHigh",
+} as const satisfies { [B in (typeof BOUNDS)[number]]: B };
+
+/** {@link POLICY_CRITERIA} as a zod enum, each criterion defined. */
+const CRITERION_VALUES = {
+  /** Largest minus smallest group selection rate. */
+  demographicParityDifference: "demographicParityDifference",
+  /** Smallest over largest group selection rate. */
+  demographicParityRatio: "demographicParityRatio",
+  /** Largest minus smallest group true positive rate. */
+  equalOpportunityDifference: "equalOpportunityDifference",
+  /** Smallest over largest group true positive rate. */
+  equalOpportunityRatio: "equalOpportunityRatio",
+  /** The larger of the true and false positive rate differences. */
+  equalizedOddsDifference: "equalizedOddsDifference",
+  /** The smaller of the true and false positive rate ratios. */
+  equalizedOddsRatio: "equalizedOddsRatio",
+  /** Largest minus smallest group precision. */
+  predictiveParityDifference: "predictiveParityDifference",
+  /** Smallest over largest group precision. */
+  predictiveParityRatio: "predictiveParityRatio",
+  /** Largest minus smallest group accuracy. */
+  accuracyDifference: "accuracyDifference",
+} as const satisfies { [C in (typeof POLICY_CRITERIA)[number]]: C };
+
 const RuleBase = {
   /** A name shown in results (defaults to a description of the rule). */
   name: z.string().min(1).optional(),
+  /** Lower limit: the check fails below it. */
   min: z.number().finite().optional(),
+  /** Upper limit: the check fails above it. */
   max: z.number().finite().optional(),
   /**
    * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
    * only when the whole interval is above the limit (the data show the gap for sure);
    * `intervalHigh` with `max` fails unless the whole interval is below it (the cautious reading).
    */
-  on: z.enum(BOUNDS).default("value"),
+  on: z.enum(BOUND_VALUES).default("value"),
   /** Compare only groups with at least this many rows. */
   minGroupSize: z.number().int().nonnegative().optional(),
   /** `warning` reports a failed check without failing the gate. */
-  severity: z.enum(["error", "warning"]).default("error"),
+  severity: z
+    .enum({
+      /** A failed check fails the gate. */
+      error: "error",
+      /** A failed check is reported; the gate still passes. */
+      warning: "warning",
+    })
+    .default("error"),
 };
 
 const hasLimit = (r: { min?: number | undefined; max?: number | undefined }) =>
@@ -43,7 +84,11 @@ const LIMIT_MESSAGE = { message: "a rule needs min, max or both", path: ["max"] 
 
 /** A check on a named criterion, e.g. `{ criterion: "equalizedOddsDifference", max: 0.1 }`. */
 export const CriterionRuleSchema = z
-  .object({ criterion: z.enum(POLICY_CRITERIA), ...RuleBase })
+  .object({
+    /** The criterion's id, as in the report's `criteria`. */
+    criterion: z.enum(CRITERION_VALUES),
+    ...RuleBase,
+  })
   .strict()
   .refine(hasLimit, LIMIT_MESSAGE);
 
@@ -53,31 +98,64 @@ export const CriterionRuleSchema = z
  */
 export const MetricRuleSchema = z
   .object({
+    /** Metric id, e.g. "truePositiveRate". */
     metric: z.string().min(1),
-    comparison: z.enum(["difference", "ratio"]),
-    method: z.enum(["betweenGroups", "toReference", "toOverall"]).default("betweenGroups"),
+    /** How group values are compared. */
+    comparison: z.enum({
+      /** Differences of values. */
+      difference: "difference",
+      /** Ratios of values (smaller over larger). */
+      ratio: "ratio",
+    }),
+    /** Which values are compared. */
+    method: z
+      .enum({
+        /** The largest and the smallest group value. */
+        betweenGroups: "betweenGroups",
+        /** Each group with the report's reference group; the worst case counts. */
+        toReference: "toReference",
+        /** Each group with the overall value; the worst case counts. */
+        toOverall: "toOverall",
+      })
+      .default("betweenGroups"),
     ...RuleBase,
   })
   .strict()
   .refine(hasLimit, LIMIT_MESSAGE);
 
+/** One rule of a policy: a criterion rule or a metric rule. */
 export const PolicyRuleSchema = z.union([CriterionRuleSchema, MetricRuleSchema]);
 
 /** The zod schema of a gate policy file. */
 export const PolicySchema = z
   .object({
+    /** URL of the policy JSON Schema, for editors; ignored. */
     $schema: z.string().optional(),
     /** Policy format version. */
     version: z.literal(1).default(1),
     /** Default `minGroupSize` of every rule. */
     minGroupSize: z.number().int().nonnegative().optional(),
+    /** The checks, at least one. */
     rules: z.array(PolicyRuleSchema).min(1),
   })
   .strict();
 
+/**
+ * A check on a named criterion, defaults filled in.
+ * @interface
+ */
 export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
+/**
+ * A check on one metric's disparity, defaults filled in.
+ * @interface
+ */
 export type MetricRule = z.infer<typeof MetricRuleSchema>;
+/** One rule of a policy, defaults filled in. */
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+/**
+ * A validated gate policy, defaults filled in (what {@link parsePolicy} returns).
+ * @interface
+ */
 export type Policy = z.infer<typeof PolicySchema>;
 /** A policy as written (defaults not yet filled in). */
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -23,10 +23,13 @@ export type UserMetricFunction = (
 
 /** A user metric with an id (and whether it reads predictions or scores). */
 export interface UserMetric {
+  /** Id of its column in results (unique among the metrics requested). */
   readonly id: string;
+  /** Display name. @defaultValue the id */
   readonly name?: string;
   /** `predictions` (default): fn receives hard predictions; `scores`: it receives the scores. */
   readonly input?: "predictions" | "scores";
+  /** The metric on one group's rows: labels 0/1, predictions 0/1 or scores, weights. */
   readonly fn: (
     yTrue: Uint8Array,
     yPredOrScore: Uint8Array | Float64Array,
@@ -58,7 +61,9 @@ export interface MetricWarning {
   readonly message: string;
 }
 
+/** Value of a rate whose denominator is zero: NaN (with a warning), 0 or 1. */
 export type ZeroDivision = "nan" | 0 | 1;
+/** When a user metric returns a non-number: `raise` throws, `coerce` records NaN and a warning. */
 export type ErrorPolicy = "raise" | "coerce";
 
 export interface CellValues {

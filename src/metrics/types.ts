@@ -4,9 +4,13 @@
 
 /** Weighted (or unweighted) confusion counts of one group. */
 export interface Confusion {
+  /** True negatives: label 0, prediction 0. */
   readonly tn: number;
+  /** False positives: label 0, prediction 1. */
   readonly fp: number;
+  /** False negatives: label 1, prediction 0. */
   readonly fn: number;
+  /** True positives: label 1, prediction 1. */
   readonly tp: number;
 }
 
@@ -22,6 +26,7 @@ interface MetricBase {
   readonly description: string;
   /** Range of defined values. */
   readonly range: readonly [number, number];
+  /** Which direction is better for the people scored. */
   readonly better: BetterDirection;
 }
 
@@ -31,11 +36,15 @@ interface MetricBase {
  * apply to it.
  */
 export interface CountMetric extends MetricBase {
+  /** Discriminant: computed from confusion counts. */
   readonly input: "counts";
   /** Value from the counts; NaN when undefined (zero denominator). */
   readonly fromCounts: (c: Confusion) => number;
+  /** The proportion's parts, when the metric is `numerator / denominator`. */
   readonly proportion?: {
+    /** The numerator, e.g. `tp` for the true positive rate. */
     readonly numerator: (c: Confusion) => number;
+    /** The denominator, e.g. `tp + fn` for the true positive rate. */
     readonly denominator: (c: Confusion) => number;
   };
   /** Whether it needs hard predictions (true for all count metrics except base rate and counts). */
@@ -46,6 +55,7 @@ export interface CountMetric extends MetricBase {
 
 /** A metric computed from the rows of one group: labels and scores (and weights). */
 export interface ScoreMetric extends MetricBase {
+  /** Discriminant: computed from labels and scores. */
   readonly input: "scores";
   /** Value on one group's rows; NaN when undefined. */
   readonly fromScores: (
@@ -68,4 +78,5 @@ export interface ScoreMetric extends MetricBase {
   readonly needsProbabilities: boolean;
 }
 
+/** A registry entry: a count metric or a score metric (discriminated by `input`). */
 export type MetricDefinition = CountMetric | ScoreMetric;

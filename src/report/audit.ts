@@ -43,9 +43,16 @@ import { FAIRSCOPE_VERSION } from "./version.js";
 export type ReferenceChoice =
   | "largest"
   | "overall"
-  | { readonly group: GroupSelector }
-  | { readonly label: string };
+  | {
+      /** The group's levels, one per feature (a single level for one feature). */
+      readonly group: GroupSelector;
+    }
+  | {
+      /** The group's label, e.g. "Female, White". */
+      readonly label: string;
+    };
 
+/** Options of {@link audit}; the defaults suit a first look at a binary classifier. */
 export interface AuditOptions {
   /**
    * Metric ids. @defaultValue count, baseRate, selectionRate, truePositiveRate,
@@ -76,7 +83,14 @@ export interface AuditOptions {
    */
   readonly intervals?:
     | false
-    | { readonly level?: number; readonly nBoot?: number; readonly scoreMetrics?: boolean };
+    | {
+        /** Confidence level. @defaultValue 0.95 */
+        readonly level?: number;
+        /** Bootstrap resamples. @defaultValue 1000 */
+        readonly nBoot?: number;
+        /** Whether score metrics get bootstrap intervals too. @defaultValue false */
+        readonly scoreMetrics?: boolean;
+      };
   /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
   readonly calibrationBins?: number;
 }

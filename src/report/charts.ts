@@ -9,21 +9,29 @@ export type VegaLiteSpec = Readonly<Record<string, unknown>>;
 
 /** A chart of a report: an id, a title and its Vega-Lite specification. */
 export interface ChartSpec {
+  /** Short id: "metrics", "roc" or "reliability". */
   readonly id: string;
+  /** Caption. */
   readonly title: string;
+  /** The Vega-Lite specification, data inlined. */
   readonly spec: VegaLiteSpec;
 }
 
 /** A chart rendered to SVG markup. */
 export interface RenderedChart {
+  /** The {@link ChartSpec}'s id. */
   readonly id: string;
+  /** Caption. */
   readonly title: string;
+  /** Standalone `<svg>` markup. */
   readonly svg: string;
 }
 
 /** One point of a threshold trade-off curve (e.g. from a threshold optimizer). */
 export interface TradeoffPoint {
+  /** The curve the point belongs to (one curve, "all", when absent). */
   readonly group?: string;
+  /** The threshold that gives the point; points are joined in threshold order. */
   readonly threshold: number;
   /** The x-axis measure (e.g. a disparity). */
   readonly x: number;

@@ -14,197 +14,450 @@ const Num = z.number().nullable();
 /** A confidence interval around one value. */
 export const IntervalSchema = z
   .object({
+    /** Lower bound (null when undefined). */
     lower: Num.describe("Lower bound (null when undefined)."),
+    /** Upper bound (null when undefined). */
     upper: Num.describe("Upper bound (null when undefined)."),
+    /** Confidence level, e.g. 0.95. */
     level: z.number().gt(0).lt(1).describe("Confidence level, e.g. 0.95."),
+    /** How the interval was computed, e.g. "wilson", "bootstrap". */
     method: z.string().describe("How the interval was computed, e.g. 'wilson', 'bootstrap'."),
   })
   .describe("A confidence interval.");
 
 /** A value with its optional interval. */
 export const EstimateSchema = z.object({
+  /** The point estimate (null when undefined, e.g. a zero denominator). */
   value: Num,
+  /** Its confidence interval, when intervals were computed. */
   interval: IntervalSchema.optional(),
 });
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** What a metric in the report is. */
 export const MetricInfoSchema = z.object({
+  /** Registry id, e.g. "truePositiveRate". */
   id: z.string(),
+  /** Display name, e.g. "True positive rate". */
   name: z.string(),
+  /** One-sentence definition. */
   description: z.string(),
-  better: z.enum(["higher", "lower", "neither"]),
+  /** Which direction is better for the people scored. */
+  better: z.enum({
+    /** Higher values are better (e.g. accuracy). */
+    higher: "higher",
+    /** Lower values are better (e.g. false positive rate). */
+    lower: "lower",
+    /** Neither direction is better (e.g. selection rate, base rate). */
+    neither: "neither",
+  }),
+  /** `[low, high]`; high is null when unbounded. */
   range: z.tuple([z.number(), z.number().nullable()]).describe("[low, high]; null: unbounded."),
 });
 
+/** One group's metric values. */
 export const GroupResultSchema = z.object({
+  /** One level per sensitive feature. */
   key: z.array(LevelSchema).describe("One level per sensitive feature."),
+  /** Display label, the levels joined by ", ". */
   label: z.string(),
+  /** Unweighted number of rows. */
   count: z.number().int().nonnegative().describe("Unweighted number of rows."),
+  /** Sum of sample weights, when weighted. */
   weight: z.number().nonnegative().optional().describe("Sum of sample weights, when weighted."),
+  /** Whether `count` is below `metadata.options.minGroupSize`. */
   small: z.boolean().describe("Whether count is below metadata.options.minGroupSize."),
+  /** Metric id → value. */
   values: z.record(z.string(), EstimateSchema).describe("Metric id → value."),
 });
 
+/** One group's gap to the reference on one metric. */
 export const GapSchema = z.object({
+  /** The compared group's label. */
   group: z.string().describe("The compared group's label."),
+  /** The compared group's unweighted number of rows. */
   count: z.number().int().nonnegative(),
+  /** `v_group − v_reference`. */
   difference: EstimateSchema.describe("v_group − v_reference."),
+  /** `v_group / v_reference`. */
   ratio: EstimateSchema.describe("v_group / v_reference."),
 });
 
+/** The disparity of one metric across groups. */
 export const DisparitySchema = z.object({
+  /** Metric id. */
   metric: z.string(),
+  /** The reference group's label, or "overall". */
   reference: z.string().describe("The reference group's label, or 'overall'."),
+  /** Largest `|v_g − v_reference|` over groups. */
   difference: EstimateSchema.describe("Largest |v_g − v_reference| over groups."),
+  /** Smallest of `v_g / v_reference` and its inverse over groups. */
   ratio: EstimateSchema.describe("Smallest of v_g / v_reference and its inverse over groups."),
-  betweenGroups: z.object({ difference: EstimateSchema, ratio: EstimateSchema }),
+  /** Largest minus smallest group value, and smallest over largest. */
+  betweenGroups: z.object({
+    /** `max_g v_g − min_g v_g`. */
+    difference: EstimateSchema,
+    /** `min_g v_g / max_g v_g`. */
+    ratio: EstimateSchema,
+  }),
+  /** Each group's gap to the reference. */
   gaps: z.array(GapSchema),
 });
 
+/** How a criterion compares groups. */
+const ComparisonSchema = z.enum({
+  /** A difference of rates (0 under parity). */
+  difference: "difference",
+  /** A ratio of rates (1 under parity). */
+  ratio: "ratio",
+});
+
+/** What groups a criterion compares. */
+const MethodSchema = z.enum({
+  /** The largest and the smallest group value. */
+  betweenGroups: "betweenGroups",
+  /** Each group with the overall population, worst case. */
+  toOverall: "toOverall",
+  /** Each group with the reference group, worst case. */
+  toReference: "toReference",
+});
+
+/** A named fairness criterion's value (e.g. equalized odds difference). */
 export const CriterionSchema = z.object({
+  /** The criterion's function name, e.g. "equalizedOddsDifference". */
   id: z.string().describe("The criterion's function name, e.g. 'equalizedOddsDifference'."),
+  /** Display name. */
   name: z.string(),
+  /** Ids of the metrics it compares across groups. */
   metrics: z.array(z.string()),
-  comparison: z.enum(["difference", "ratio"]),
-  method: z.enum(["betweenGroups", "toOverall", "toReference"]),
+  /** Difference or ratio. */
+  comparison: ComparisonSchema,
+  /** Which groups are compared. */
+  method: MethodSchema,
+  /** The criterion's value (null when undefined). */
   value: Num,
+  /** Its confidence interval, when intervals were computed. */
   interval: IntervalSchema.optional(),
+  /** The value under perfect parity (0 for differences, 1 for ratios). */
   ideal: z.number().describe("The value under perfect parity (0 for differences, 1 for ratios)."),
+  /** Link to the guide on choosing a criterion. */
   guide: z.string().describe("Link to the guide on choosing a criterion."),
 });
 
+/** A plain-language sentence about the report. */
 export const FindingSchema = z.object({
-  severity: z.enum(["info", "notice", "warning"]),
+  /** How large the gap is (see {@link findingsOf}). */
+  severity: z.enum({
+    /** A gap below 0.05, a small group's gap, a gap whose interval includes 0, or a note. */
+    info: "info",
+    /** A gap of at least 0.05 (and below 0.1) that is not `info` otherwise. */
+    notice: "notice",
+    /** A gap of at least 0.1 that is not `info` otherwise. */
+    warning: "warning",
+  }),
+  /** Metric id, for a gap. */
   metric: z.string().optional(),
+  /** Group label, for a gap. */
   group: z.string().optional(),
+  /** The sentence. */
   text: z.string(),
 });
 
+/** A warning about the data or a computation (small group, zero denominator...). */
 export const WarningSchema = z.object({
+  /** Machine-readable code, e.g. "smallGroup". */
   code: z.string(),
+  /** Metric id, when it concerns one metric. */
   metric: z.string().optional(),
+  /** Group label, when it concerns one group. */
   group: z.string().optional(),
+  /** Human-readable message. */
   message: z.string(),
 });
 
+/** One bin of a reliability diagram. */
 export const ReliabilityBinSchema = z.object({
+  /** Lower edge of the bin's score range. */
   low: z.number(),
+  /** Upper edge of the bin's score range. */
   high: z.number(),
+  /** Unweighted number of rows in the bin. */
   count: z.number().nonnegative(),
+  /** (Weighted) mean predicted probability in the bin. */
   meanPredicted: Num,
+  /** (Weighted) fraction of positives in the bin. */
   observedRate: Num,
+  /** Wilson interval of the observed rate. */
   interval: IntervalSchema.optional(),
 });
 
+/** Calibration of one group (or of the overall population). */
 export const CalibrationGroupSchema = z.object({
+  /** Group label, or "overall". */
   group: z.string().describe("Group label, or 'overall'."),
+  /** The non-empty bins of its reliability diagram. */
   bins: z.array(ReliabilityBinSchema),
+  /** Calibration metric name → value, e.g. expectedCalibrationError. */
   metrics: z.record(z.string(), EstimateSchema).describe("e.g. expectedCalibrationError."),
 });
 
+/** Reliability diagrams and calibration metrics (probability scores only). */
 export const CalibrationSectionSchema = z.object({
+  /** How scores were binned, e.g. "uniform". */
   binning: z.string().describe("How scores were binned, e.g. 'uniform'."),
+  /** Number of bins. */
   bins: z.number().int().positive(),
+  /** The overall population first, then each group with scores. */
   groups: z.array(CalibrationGroupSchema),
 });
 
+/** One point of a ROC curve. */
 export const CurvePointSchema = z.object({
+  /** Score threshold (null for the point before the highest score). */
   threshold: Num,
+  /** False positive rate at that threshold. */
   falsePositiveRate: z.number(),
+  /** True positive rate at that threshold. */
   truePositiveRate: z.number(),
 });
 
+/** One group's ROC curve. */
 export const RocCurveSchema = z.object({
+  /** Group label, or "overall". */
   group: z.string(),
+  /** The curve's points by decreasing threshold. */
   points: z.array(CurvePointSchema),
 });
 
+/** A note on which criteria cannot hold together on these data. */
 export const ImpossibilityNoteSchema = z.object({
+  /** Machine-readable code, e.g. "chouldechova". */
   code: z.string(),
+  /** The note. */
   text: z.string(),
 });
 
+/** What the audited data looked like. */
 export const InputSummarySchema = z.object({
+  /** Number of rows. */
   rows: z.number().int().nonnegative(),
+  /** Whether sample weights were given. */
   weighted: z.boolean(),
+  /** Sum of sample weights (the number of rows when unweighted). */
   weightSum: z.number().nonnegative(),
+  /** Sensitive feature names. */
   features: z.array(z.string()),
+  /** Number of groups (feature level combinations). */
   groups: z.number().int().nonnegative(),
+  /** Number of groups without rows. */
   emptyGroups: z.number().int().nonnegative(),
+  /** Overall (weighted) fraction of positive labels. */
   baseRate: Num,
-  predictions: z.enum(["given", "thresholded"]),
-  scores: z.enum(["probability", "margin"]).nullable(),
+  /** Where the predictions came from. */
+  predictions: z.enum({
+    /** `yPred` was given. */
+    given: "given",
+    /** Predictions are scores compared with `threshold`. */
+    thresholded: "thresholded",
+  }),
+  /** What the scores are (null without scores). */
+  scores: z
+    .enum({
+      /** Probabilities in [0, 1]. */
+      probability: "probability",
+      /** Unbounded margins (decision function values). */
+      margin: "margin",
+    })
+    .nullable(),
+  /** The threshold applied to scores (null when predictions were given). */
   threshold: z.number().nullable(),
-  thresholdRule: z.enum([">=", ">"]).nullable(),
+  /** How scores were compared with the threshold (null when predictions were given). */
+  thresholdRule: z
+    .enum({
+      /** Positive when score ≥ threshold. */
+      ">=": ">=",
+      /** Positive when score > threshold. */
+      ">": ">",
+    })
+    .nullable(),
 });
 
+/** The options the report was computed with, defaults filled in. */
 export const ReportOptionsSchema = z.object({
+  /** Metric ids. */
   metrics: z.array(z.string()),
+  /** The reference group of gaps. */
   reference: z.union([
-    z.object({ kind: z.literal("largest") }),
-    z.object({ kind: z.literal("overall") }),
-    z.object({ kind: z.literal("group"), key: z.array(LevelSchema) }),
+    z.object({
+      /** The group with the most rows. */
+      kind: z.literal("largest"),
+    }),
+    z.object({
+      /** The overall population. */
+      kind: z.literal("overall"),
+    }),
+    z.object({
+      /** A named group. */
+      kind: z.literal("group"),
+      /** Its levels, one per feature. */
+      key: z.array(LevelSchema),
+    }),
   ]),
+  /** Groups with fewer rows are flagged as small. */
   minGroupSize: z.number().int().nonnegative(),
+  /** Value of a rate whose denominator is zero ("nan", 0 or 1). */
   zeroDivision: z.union([z.literal("nan"), z.literal(0), z.literal(1)]),
+  /** How intervals were computed (null: no intervals). */
   intervals: z
     .object({
+      /** Confidence level, e.g. 0.95. */
       level: z.number().gt(0).lt(1),
+      /** Number of bootstrap resamples. */
       nBoot: z.number().int().positive(),
+      /** Bootstrap interval method, e.g. "percentile". */
       method: z.string().describe("Bootstrap interval method, e.g. 'percentile'."),
+      /** Whether score metrics (AUC, Brier) have intervals. */
       scoreMetrics: z.boolean().describe("Whether score metrics (AUC, Brier) have intervals."),
     })
     .nullable()
     .describe("How intervals were computed (null: no intervals)."),
+  /** Bins of the reliability diagrams (null without probability scores). */
   calibrationBins: z.number().int().positive().nullable(),
 });
 
+/** Where a report comes from and how it was computed. */
 export const ReportMetadataSchema = z.object({
+  /** Always "fairscope". */
   generator: z.literal("fairscope"),
+  /** The fairscope version that wrote the report. */
   fairscopeVersion: z.string(),
+  /** The seed of every random choice (null: none made). */
   seed: z.number().int().nullable().describe("The seed of every random choice (null: none made)."),
+  /** Title shown by the renderers. */
   title: z.string().optional(),
+  /** What the audited data looked like. */
   input: InputSummarySchema,
+  /** The options, defaults filled in. */
   options: ReportOptionsSchema,
 });
 
 /** The zod schema of a fairness report (schemaVersion "1"). */
 export const FairnessReportSchema = z
   .object({
+    /** The report format's version, {@link REPORT_SCHEMA_VERSION}. */
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    /** Where the report comes from and how it was computed. */
     metadata: ReportMetadataSchema,
+    /** The metrics reported, in order. */
     metrics: z.array(MetricInfoSchema),
+    /** Metric id → value on the whole population. */
     overall: z.record(z.string(), EstimateSchema),
+    /** The reference group's label, or "overall". */
     reference: z.string().describe("The reference group's label, or 'overall'."),
+    /** Each group's values, in level order. */
     groups: z.array(GroupResultSchema),
+    /** Each metric's disparity across groups. */
     disparities: z.array(DisparitySchema),
+    /** The named fairness criteria. */
     criteria: z.array(CriterionSchema),
+    /** Plain-language sentences, largest gaps first. */
     findings: z.array(FindingSchema),
+    /** Warnings about the data and the computations. */
     warnings: z.array(WarningSchema),
+    /** Calibration by group (probability scores only). */
     calibration: CalibrationSectionSchema.optional(),
+    /** ROC curves overall and by group (scores only). */
     roc: z.array(RocCurveSchema).optional(),
+    /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
   })
   .describe("A fairscope fairness report.");
 
+/**
+ * A confidence interval around one value.
+ * @interface
+ */
 export type Interval = z.infer<typeof IntervalSchema>;
+/**
+ * A value with its optional interval.
+ * @interface
+ */
 export type Estimate = z.infer<typeof EstimateSchema>;
+/**
+ * What a metric in the report is.
+ * @interface
+ */
 export type MetricInfo = z.infer<typeof MetricInfoSchema>;
+/**
+ * One group's metric values.
+ * @interface
+ */
 export type GroupResult = z.infer<typeof GroupResultSchema>;
+/**
+ * One group's gap to the reference on one metric.
+ * @interface
+ */
 export type Gap = z.infer<typeof GapSchema>;
+/**
+ * The disparity of one metric across groups.
+ * @interface
+ */
 export type Disparity = z.infer<typeof DisparitySchema>;
+/**
+ * A named fairness criterion's value.
+ * @interface
+ */
 export type Criterion = z.infer<typeof CriterionSchema>;
+/**
+ * A plain-language sentence about the report.
+ * @interface
+ */
 export type Finding = z.infer<typeof FindingSchema>;
+/**
+ * A warning about the data or a computation.
+ * @interface
+ */
 export type ReportWarning = z.infer<typeof WarningSchema>;
+/**
+ * One bin of a reliability diagram.
+ * @interface
+ */
 export type ReliabilityBin = z.infer<typeof ReliabilityBinSchema>;
+/**
+ * Reliability diagrams and calibration metrics.
+ * @interface
+ */
 export type CalibrationSection = z.infer<typeof CalibrationSectionSchema>;
+/**
+ * One group's ROC curve.
+ * @interface
+ */
 export type RocCurve = z.infer<typeof RocCurveSchema>;
+/**
+ * A note on which criteria cannot hold together on these data.
+ * @interface
+ */
 export type ImpossibilityNote = z.infer<typeof ImpossibilityNoteSchema>;
+/**
+ * What the audited data looked like.
+ * @interface
+ */
 export type InputSummary = z.infer<typeof InputSummarySchema>;
+/**
+ * The options a report was computed with, defaults filled in.
+ * @interface
+ */
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+/**
+ * Where a report comes from and how it was computed.
+ * @interface
+ */
 export type ReportMetadata = z.infer<typeof ReportMetadataSchema>;
-/** A fairness report as plain JSON data. */
+/**
+ * A fairness report as plain JSON data.
+ * @interface
+ */
 export type FairnessReportData = z.infer<typeof FairnessReportSchema>;
 
 /**

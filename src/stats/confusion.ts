@@ -14,6 +14,7 @@ export const CELLS = ["tn", "fp", "fn", "tp"] as const;
  * weighted, the compensated weighted sums `weightSum[4g + c] + weightComp[4g + c]`.
  */
 export interface ConfusionStats {
+  /** Number of groups. */
   readonly groups: number;
   /** Unweighted row counts (exact integers up to 2^53). */
   readonly counts: Float64Array;

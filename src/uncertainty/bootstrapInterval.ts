@@ -12,14 +12,19 @@ export type BootstrapMethod = "percentile" | "bca";
 
 /** One confidence level's bounds. */
 export interface LevelBounds {
+  /** Confidence level, e.g. 0.95. */
   readonly level: number;
+  /** Lower bound (NaN when undefined). */
   readonly lower: number;
+  /** Upper bound (NaN when undefined). */
   readonly upper: number;
 }
 
 /** A point estimate with its bootstrap intervals (one per level). */
 export interface BootstrapEstimate {
+  /** The statistic on the original data. */
   readonly estimate: number;
+  /** One interval per requested level, in the order requested. */
   readonly intervals: readonly LevelBounds[];
   /** Replicates in which the statistic was NaN (left out of the quantiles). */
   readonly nanReplicates: number;
@@ -30,7 +35,9 @@ export interface BootstrapEstimate {
  * (rows that give the same leave-one-out table share one value).
  */
 export interface Jackknife {
+  /** The statistic with one row (or one set of identical rows) left out. */
   readonly values: Float64Array;
+  /** How many observations each value stands for. */
   readonly weights: Float64Array;
 }
 

@@ -8,9 +8,13 @@ export type CorrectionMethod = "holm" | "benjaminiHochberg";
 
 /** Adjusted p-values and rejections, in the input order. */
 export interface AdjustedPValues {
+  /** The correction applied. */
   readonly method: CorrectionMethod;
+  /** The family-wise error rate (holm) or false discovery rate (benjaminiHochberg) controlled. */
   readonly alpha: number;
+  /** Adjusted p-values (NaN stays NaN). */
   readonly adjusted: number[];
+  /** Whether each hypothesis is rejected at `alpha`. */
   readonly reject: boolean[];
 }
 

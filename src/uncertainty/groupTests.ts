@@ -31,7 +31,7 @@ export interface GroupRateTestsOptions {
   readonly level?: number;
   /** Family-wise (holm) or false-discovery (benjaminiHochberg) control. @defaultValue "holm" */
   readonly correction?: CorrectionMethod;
-  /** @defaultValue 0.05 */
+  /** Error rate controlled by the correction. @defaultValue 0.05 */
   readonly alpha?: number;
   /** Which test's p-values enter the family. @defaultValue "fisher" */
   readonly test?: "fisher" | "zTest";
@@ -39,28 +39,41 @@ export interface GroupRateTestsOptions {
 
 /** One group against the reference on one rate. */
 export interface RateComparison {
+  /** Metric id. */
   readonly metric: string;
+  /** Group label. */
   readonly group: string;
-  /** Numerator and denominator of the rate in the group and in the reference (unweighted). */
+  /** Numerator of the rate in the group (unweighted). */
   readonly count: number;
+  /** Denominator of the rate in the group (unweighted). */
   readonly nobs: number;
+  /** Numerator of the rate in the reference group. */
   readonly referenceCount: number;
+  /** Denominator of the rate in the reference group. */
   readonly referenceNobs: number;
   /** Newcombe interval of rate(group) − rate(reference). */
   readonly difference: Interval;
+  /** Two-proportion z-test (pooled variance). */
   readonly zTest: TestResult;
+  /** Fisher's exact test (statistic: the odds ratio). */
   readonly fisher: TestResult;
   /** The chosen test's p-value adjusted across all comparisons (NaN when undefined). */
   readonly adjustedPValue: number;
+  /** Whether the adjusted p-value is below `alpha`. */
   readonly reject: boolean;
 }
 
 /** Result of `groupRateTests`. */
 export interface GroupRateTestsResult {
+  /** The reference group's label. */
   readonly reference: string;
+  /** The multiple-testing correction applied. */
   readonly correction: CorrectionMethod;
+  /** Error rate controlled by the correction. */
   readonly alpha: number;
+  /** The test whose p-values were adjusted. */
   readonly test: "fisher" | "zTest";
+  /** One comparison per (metric, non-reference group). */
   readonly comparisons: readonly RateComparison[];
   /** Chi-square test of homogeneity of each rate across the non-empty groups. */
   readonly homogeneity: Readonly<Record<string, ChiSquareResult>>;

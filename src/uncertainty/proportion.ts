@@ -8,11 +8,15 @@ import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 
 /** A confidence interval around a point estimate. */
 export interface Interval {
+  /** The point estimate (e.g. the observed proportion). */
   readonly estimate: number;
+  /** Lower bound. */
   readonly lower: number;
+  /** Upper bound. */
   readonly upper: number;
   /** Confidence level, e.g. 0.95. */
   readonly level: number;
+  /** How the interval was computed. */
   readonly method: IntervalMethod;
 }
 

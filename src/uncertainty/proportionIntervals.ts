@@ -6,7 +6,9 @@ import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proport
 
 /** Wilson and Clopper–Pearson intervals of one proportion metric, one entry per group. */
 export interface ProportionIntervals {
+  /** Wilson score interval of each group's proportion. */
   readonly wilson: readonly Interval[];
+  /** Clopper–Pearson (exact) interval of each group's proportion. */
   readonly clopperPearson: readonly Interval[];
   /** The denominator of each group (its number of trials), for small-group flags. */
   readonly denominators: readonly number[];

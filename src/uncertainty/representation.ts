@@ -8,10 +8,13 @@ import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proport
 
 /** One group's share of the data against its reference share. */
 export interface RepresentationRow {
+  /** Group label. */
   readonly group: string;
+  /** Rows in the group. */
   readonly count: number;
   /** count / total, with its interval. */
   readonly share: Interval;
+  /** The group's share in the reference population. */
   readonly referenceShare: number;
   /** share / referenceShare (NaN when the reference share is 0). */
   readonly ratio: number;
@@ -23,9 +26,9 @@ export interface RepresentationRow {
 
 /** Options of `representationCheck`. */
 export interface RepresentationOptions {
-  /** @defaultValue 0.95 */
+  /** Confidence level of the share intervals. @defaultValue 0.95 */
   readonly level?: number;
-  /** @defaultValue "wilson" */
+  /** Interval method of the shares. @defaultValue "wilson" */
   readonly method?: "wilson" | "clopperPearson";
 }
 

@@ -15,8 +15,11 @@ export interface SampleSizeResult {
   readonly perGroup1: number;
   /** Members the second group needs (`ratio` × nobs1, rounded up). */
   readonly perGroup2: number;
+  /** Two-sided significance level. */
   readonly alpha: number;
+  /** Target power. */
   readonly power: number;
+  /** Size of the second group over the first. */
   readonly ratio: number;
 }
 

@@ -8,12 +8,15 @@ import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 
 /** A test statistic with its two-sided p-value. */
 export interface TestResult {
+  /** The test statistic (z, χ², or the odds ratio for Fisher's test). */
   readonly statistic: number;
+  /** Two-sided p-value. */
   readonly pValue: number;
 }
 
 /** Chi-square test result, with the degrees of freedom and expected counts. */
 export interface ChiSquareResult extends TestResult {
+  /** Degrees of freedom, (rows − 1)(columns − 1). */
   readonly dof: number;
   /** Expected counts under homogeneity, row-major like the table. */
   readonly expected: readonly (readonly number[])[];

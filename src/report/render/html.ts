@@ -7,6 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
 import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
 
+/** Options of {@link renderHtml}. */
 export interface HtmlOptions {
   /** Charts rendered by `renderCharts`, inlined as SVG. @defaultValue none */
   readonly charts?: readonly RenderedChart[];

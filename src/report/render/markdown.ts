@@ -7,6 +7,7 @@ import { escapeHtml, escapeMarkdown } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
 import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
 
+/** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
   /** Charts to embed as `<img>` data URIs (from `renderCharts`). @defaultValue none */
   readonly charts?: readonly RenderedChart[];

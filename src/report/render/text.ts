@@ -6,6 +6,7 @@ import { sanitizeTerminal } from "../escape.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
 
+/** Options of {@link renderText}. */
 export interface TextOptions {
   /** Maximum line width (tables are split into column blocks to fit). @defaultValue 100 */
   readonly width?: number;
