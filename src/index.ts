@@ -6,6 +6,7 @@
 
 // Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
 export {
+  type BinaryLabels,
   type BinStrategy,
   type BrierDecomposition,
   CALIBRATION_METRICS,
@@ -29,6 +30,7 @@ export {
   type KleinbergGroup,
   type KleinbergNote,
   type SlopeFit,
+  type WeightKind,
 } from "./calibration/index.js";
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
@@ -151,11 +153,13 @@ export {
   EqOddsSchema,
   equalizedOddsOfColumns,
   equalizedOddsPostprocessing,
+  type FittedGroupRule,
   type GroupRuleJSON,
   type GroupThresholdsOptions,
   type GroupThresholdsResult,
   groupThresholds,
   groupThresholdsOfColumns,
+  type JSONThreshold,
   type ManualThreshold,
   type ManualThresholdsOptions,
   type MitigationEffect,
@@ -288,6 +292,7 @@ export {
   bootstrapConfusionCounts,
   bootstrapGroupMetrics,
   bootstrapInterval,
+  type CellRows,
   type ChiSquareResult,
   type CorrectionMethod,
   type CountBootstrapResult,

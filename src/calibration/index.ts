@@ -25,3 +25,4 @@ export type {
 export { CALIBRATION_METRICS } from "./metrics.js";
 export type { InterceptFit, SlopeFit } from "./recalibration.js";
 export type { BrierDecomposition, GeneralizedRates } from "./scalar.js";
+export type { BinaryLabels, WeightKind } from "./validate.js";

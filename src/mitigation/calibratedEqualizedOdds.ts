@@ -22,7 +22,9 @@ import { CalibratedEqOddsSchema, parseRule } from "./ruleSchemas.js";
 /** Which error the groups' costs measure (AIF360's `cost_constraint`). */
 export type CostConstraint = "fnr" | "fpr" | "weighted";
 
+/** One group of a fitted calibrated-equalized-odds rule. */
 export interface CalibratedEqOddsGroup {
+  /** The group's levels, one per feature. */
   readonly group: readonly Level[];
   /** Weighted share of favorable true labels. */
   readonly baseRate: number;
@@ -33,9 +35,12 @@ export interface CalibratedEqOddsGroup {
    * calibration error (10 uniform bins) and Hosmer–Lemeshow p-value.
    */
   readonly calibration?: {
+    /** Expected calibration error on 10 uniform bins. */
     readonly expectedCalibrationError: number;
+    /** Hosmer–Lemeshow test p-value. */
     readonly hosmerLemeshowPValue: number;
   };
+  /** The group's cost under `costConstraint` with its own scores. */
   readonly cost: number;
   /** Cost when every score of the group is its base rate. */
   readonly trivialCost: number;
@@ -45,17 +50,23 @@ export interface CalibratedEqOddsGroup {
   readonly mixRate: number;
 }
 
+/** A fitted calibrated-equalized-odds rule as plain JSON. */
 export interface CalibratedEqOddsJSON {
+  /** Format tag and version. */
   readonly format: "fairscope.calibratedEqualizedOdds/1";
+  /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
+  /** The cost equalized across groups. */
   readonly costConstraint: CostConstraint;
+  /** Every group seen at fit time. */
   readonly groups: readonly CalibratedEqOddsGroup[];
   /** Groups whose scores fail the Hosmer–Lemeshow test at the 1% level, in words. */
   readonly warnings: readonly string[];
 }
 
+/** Options of {@link calibratedEqualizedOdds}. */
 export interface CalibratedEqOddsOptions {
-  /** @defaultValue "weighted" */
+  /** The cost equalized across groups. @defaultValue "weighted" */
   readonly costConstraint?: CostConstraint;
 }
 
@@ -185,13 +196,20 @@ export function calibratedEqOddsOfColumns(
   });
 }
 
+/**
+ * Rows to adjust: scores and the sensitive features seen at fit time.
+ * @inline
+ */
 interface ScoreRows {
+  /** Scores of the favorable class, in [0, 1]. */
   readonly yScore: ArrayLike<number>;
+  /** One array (single feature), or a record of arrays by feature name. */
   readonly sensitiveFeatures: RawFeatures;
 }
 
 /** A fitted calibrated-equalized-odds rule (plain JSON). */
 export class CalibratedEqOddsRule {
+  /** The fitted rule. */
   readonly state: CalibratedEqOddsJSON;
 
   constructor(state: CalibratedEqOddsJSON) {
@@ -205,6 +223,7 @@ export class CalibratedEqOddsRule {
     );
   }
 
+  /** The fitted rule as plain JSON (read back with `fromJSON`). */
   toJSON(): CalibratedEqOddsJSON {
     return this.state;
   }

@@ -6,24 +6,34 @@ import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput, LabelValue } from "../data/schema.js";
 import { type GroupMetricsResult, groupMetrics } from "../metrics/groupMetrics.js";
 
+/** Options of {@link mitigationEffect}. */
 export interface MitigationEffectOptions {
   /** Registry metric ids. @defaultValue selectionRate, truePositiveRate, falsePositiveRate, accuracy, balancedAccuracy */
   readonly metrics?: readonly string[];
 }
 
 /** One metric's overall value and between-groups difference, before and after. */
+/** One metric before and after mitigation. */
 export interface EffectSummaryRow {
+  /** Metric id. */
   readonly metric: string;
+  /** Overall value before. */
   readonly overallBefore: number;
+  /** Overall value after (expected). */
   readonly overallAfter: number;
+  /** Largest minus smallest group value before. */
   readonly differenceBefore: number;
+  /** Largest minus smallest group value after (expected). */
   readonly differenceAfter: number;
 }
 
+/** Result of {@link mitigationEffect}. */
 export interface MitigationEffect {
+  /** Group metrics of the original predictions. */
   readonly before: GroupMetricsResult;
   /** Expected values under the mitigated (possibly randomised) predictions. */
   readonly after: GroupMetricsResult;
+  /** One row per metric. */
   readonly summary: readonly EffectSummaryRow[];
 }
 

@@ -20,16 +20,21 @@ import {
 } from "./postprocessingStats.js";
 import { EqOddsSchema, parseRule } from "./ruleSchemas.js";
 
+/** One group of a fitted equalized-odds post-processor. */
 export interface EqOddsGroup {
+  /** The group's levels, one per feature. */
   readonly group: readonly Level[];
   /** P(new label favorable | predicted favorable). */
   readonly keepFavorable: number;
   /** P(new label favorable | predicted unfavorable). */
   readonly flipToFavorable: number;
-  /** The group's rates before and (in expectation) after. */
+  /** True positive rate before. */
   readonly truePositiveRate: number;
+  /** False positive rate before. */
   readonly falsePositiveRate: number;
+  /** True positive rate after, in expectation. */
   readonly truePositiveRateAfter: number;
+  /** False positive rate after, in expectation. */
   readonly falsePositiveRateAfter: number;
 }
 
@@ -37,14 +42,21 @@ export interface EqOddsGroup {
 export interface EqOddsLinearProgram {
   /** Variables: per group, [keepFavorable, flipToFavorable]. */
   readonly c: readonly number[];
+  /** Equality constraints: each group's TPR̃ and FPR̃ rows against the first group's. */
   readonly aEq: readonly (readonly number[])[];
+  /** The objective's value at the solution. */
   readonly objective: number;
 }
 
+/** A fitted equalized-odds post-processor as plain JSON. */
 export interface EqOddsJSON {
+  /** Format tag and version. */
   readonly format: "fairscope.equalizedOddsPostprocessing/1";
+  /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
+  /** Every group seen at fit time. */
   readonly groups: readonly EqOddsGroup[];
+  /** The linear program solved, for inspection. */
   readonly linearProgram: EqOddsLinearProgram;
 }
 
@@ -241,14 +253,20 @@ function polishVertex(aEq: readonly (readonly number[])[], solved: readonly numb
   return feasible ? out.map(clip) : fallback;
 }
 
+/**
+ * Rows to adjust: hard predictions and the sensitive features seen at fit time.
+ * @inline
+ */
 interface PredRows {
   /** Hard predictions: 1 = favorable (already encoded), or booleans. */
   readonly yPred: ArrayLike<number | boolean>;
+  /** One array (single feature), or a record of arrays by feature name. */
   readonly sensitiveFeatures: RawFeatures;
 }
 
 /** A fitted equalized-odds post-processor (plain JSON). */
 export class EqOddsRule {
+  /** The fitted rule. */
   readonly state: EqOddsJSON;
 
   constructor(state: EqOddsJSON) {
@@ -260,6 +278,7 @@ export class EqOddsRule {
     return new EqOddsRule(parseRule(EqOddsSchema, json) as EqOddsJSON);
   }
 
+  /** The fitted rule as plain JSON (read back with `fromJSON`). */
   toJSON(): EqOddsJSON {
     return this.state;
   }

@@ -6,7 +6,10 @@ import type { Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { isMissing } from "../data/levels.js";
 
-/** Raw sensitive features: one array, or a record of arrays by feature name. */
+/**
+ * Raw sensitive features: one array, or a record of arrays by feature name.
+ * @inline
+ */
 export type RawFeatures = ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
 
 /**

@@ -15,16 +15,19 @@ import { ThresholdRule } from "./thresholdRule.js";
 /** `score >= threshold` (default, Aequitas) or `score > threshold`. */
 export type PositiveRule = ">=" | ">";
 
+/** One group's threshold, given by hand. */
 export interface ManualThreshold {
   /** The group's level (one feature) or levels (one per feature, in `featureNames` order). */
   readonly group: Level | readonly Level[];
+  /** Scores at (or above, with ">") this threshold are positive. */
   readonly threshold: number;
 }
 
+/** Options of {@link manualThresholds}. */
 export interface ManualThresholdsOptions {
-  /** @defaultValue ["sensitive_feature_0"] (one unnamed feature) */
+  /** Sensitive feature names, in level order. @defaultValue ["sensitive_feature_0"] (one unnamed feature) */
   readonly featureNames?: readonly string[];
-  /** @defaultValue ">=" */
+  /** How scores are compared with the thresholds. @defaultValue ">=" */
   readonly thresholdRule?: PositiveRule;
 }
 
@@ -74,35 +77,56 @@ export function manualThresholds(
 /** What each group's threshold aims at. */
 export type ThresholdTarget =
   | {
+      /** The rate each group's threshold aims at. */
       readonly metric: "selectionRate" | "truePositiveRate" | "falsePositiveRate";
       /** A rate in [0, 1], or "overall": the overall rate at `threshold` (one global operating point). */
       readonly value: number | "overall";
     }
-  | { readonly topK: number }
-  | { readonly topPercent: number };
+  | {
+      /** Select each group's k highest-scoring rows. */
+      readonly topK: number;
+    }
+  | {
+      /** Select each group's top percent (0–100) of rows, rounded up. */
+      readonly topPercent: number;
+    };
 
+/** Options of {@link groupThresholds}. */
 export interface GroupThresholdsOptions {
+  /** What each group's threshold aims at. */
   readonly target: ThresholdTarget;
-  /** @defaultValue ">=" */
+  /** How scores are compared with the thresholds. @defaultValue ">=" */
   readonly thresholdRule?: PositiveRule;
   /** Global threshold defining the "overall" target. @defaultValue 0.5 */
   readonly threshold?: number;
 }
 
 /** One group's chosen threshold and what it achieves on the fitting data (weighted). */
+/** One group's chosen threshold and what it achieves on the fitting data. */
 export interface AchievedThreshold {
+  /** One level per sensitive feature. */
   readonly group: readonly Level[];
+  /** Levels joined with ", ". */
   readonly label: string;
+  /** Rows in the group. */
   readonly count: number;
+  /** The chosen threshold. */
   readonly threshold: number;
+  /** The group's target: the rate aimed at, or the number of rows to select (topK, topPercent). */
   readonly target: number;
+  /** (Weighted) selection rate at the threshold. */
   readonly selectionRate: number;
+  /** (Weighted) true positive rate at the threshold. */
   readonly truePositiveRate: number;
+  /** (Weighted) false positive rate at the threshold. */
   readonly falsePositiveRate: number;
 }
 
+/** Result of {@link groupThresholds}. */
 export interface GroupThresholdsResult {
+  /** The thresholds as a rule that scores new rows. */
   readonly rule: ThresholdRule;
+  /** What each group's threshold achieves, in level order. */
   readonly achieved: readonly AchievedThreshold[];
 }
 

@@ -57,8 +57,10 @@ export {
   type ThresholdOptimizerOptions,
   type TradeoffData,
 } from "./thresholdOptimizer.js";
+export type { FittedGroupRule } from "./thresholdOptimizerKernel.js";
 export {
   type GroupRuleJSON,
+  type JSONThreshold,
   type PredictOptions,
   type PredictProbaOptions,
   type RuleFitSummaryJSON,

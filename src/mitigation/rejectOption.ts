@@ -18,35 +18,50 @@ export type RejectOptionMetric =
   | "averageOddsDifference"
   | "equalOpportunityDifference";
 
+/** Options of {@link rejectOptionClassification} (AIF360's RejectOptionClassification). */
 export interface RejectOptionOptions {
   /** Privileged groups (AIF360's `privileged_groups`): every other group is unprivileged. */
   readonly privilegedGroups: readonly GroupSelector[];
-  /** @defaultValue "statisticalParityDifference" */
+  /** The fairness metric kept within `metricBounds`. @defaultValue "statisticalParityDifference" */
   readonly metric?: RejectOptionMetric;
   /** Allowed range of the metric (unprivileged − privileged). @defaultValue [-0.05, 0.05] */
   readonly metricBounds?: readonly [number, number];
-  /** @defaultValue 0.01 */
+  /** Smallest classification threshold tried. @defaultValue 0.01 */
   readonly lowThreshold?: number;
-  /** @defaultValue 0.99 */
+  /** Largest classification threshold tried. @defaultValue 0.99 */
   readonly highThreshold?: number;
-  /** @defaultValue 100 */
+  /** Thresholds tried, evenly spaced. @defaultValue 100 */
   readonly thresholdCount?: number;
-  /** @defaultValue 50 */
+  /** Margins tried per threshold, evenly spaced from 0. @defaultValue 50 */
   readonly marginCount?: number;
 }
 
+/** A fitted reject-option rule as plain JSON. */
 export interface RejectOptionJSON {
+  /** Format tag and version. */
   readonly format: "fairscope.rejectOption/1";
+  /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
   /** Every group seen at fit time, with whether it is privileged. */
-  readonly groups: readonly { readonly group: readonly Level[]; readonly privileged: boolean }[];
+  readonly groups: readonly {
+    /** The group's levels, one per feature. */
+    readonly group: readonly Level[];
+    /** Whether the group is privileged. */
+    readonly privileged: boolean;
+  }[];
+  /** Classification threshold t: favorable iff score > t outside the band. */
   readonly threshold: number;
+  /** Half-width m of the critical band `t − m < score ≤ t + m`. */
   readonly margin: number;
+  /** The fairness metric constrained. */
   readonly metric: RejectOptionMetric;
+  /** Allowed range of the metric (unprivileged − privileged). */
   readonly metricBounds: readonly [number, number];
   /** The metric at the chosen pair (the unprivileged group farthest from the bounds, or from 0). */
   readonly metricValue: number;
+  /** Balanced accuracy on the fitting data at the chosen pair. */
   readonly balancedAccuracy: number;
+  /** Whether some pair kept the metric within the bounds for every unprivileged group. */
   readonly constraintSatisfied: boolean;
 }
 
@@ -266,6 +281,7 @@ export function rejectOptionOfColumns(
 
 /** A fitted reject-option rule: deterministic labels, plain JSON. */
 export class RejectOptionRule {
+  /** The fitted rule. */
   readonly state: RejectOptionJSON;
   readonly #privileged = new Map<string, boolean>();
 
@@ -279,6 +295,7 @@ export class RejectOptionRule {
     return new RejectOptionRule(parseRule(RejectOptionSchema, json) as RejectOptionJSON);
   }
 
+  /** The fitted rule as plain JSON (read back with `fromJSON`). */
   toJSON(): RejectOptionJSON {
     return this.state;
   }

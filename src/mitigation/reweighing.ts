@@ -14,6 +14,7 @@ import type {
 } from "../data/schema.js";
 import { applyReweighing, reweighingCells } from "./reweighingKernel.js";
 
+/** Input of {@link reweighing}: labels (any number of classes) and groups; no predictions. */
 export interface ReweighingInput {
   /** Class labels: any number of classes (numbers, strings or booleans). */
   readonly yTrue: LabelArray;
@@ -21,29 +22,35 @@ export interface ReweighingInput {
   readonly sensitiveFeatures: FeatureInput;
   /** Existing non-negative weights; the result multiplies them. */
   readonly sampleWeight?: NumberArray;
-  /** @defaultValue "error" */
+  /** What to do with rows whose group value is missing. @defaultValue "error" */
   readonly missingGroup?: MissingGroupPolicy;
 }
 
 /** One (group, class) cell of the before/after table. */
 export interface ReweighingCell {
+  /** One level per sensitive feature. */
   readonly group: readonly Level[];
+  /** Levels joined with ", ". */
   readonly groupLabel: string;
+  /** The class. */
   readonly label: LabelValue;
   /** Unweighted rows in the cell. */
   readonly count: number;
   /** `W(g, y) = P(g)·P(y) / P(g, y)` on weighted totals; NaN for an empty cell. */
   readonly factor: number;
-  /** Sum of the weights in the cell, before and after. */
+  /** Sum of the weights in the cell before. */
   readonly weightBefore: number;
+  /** Sum of the weights in the cell after. */
   readonly weightAfter: number;
-  /** Weighted P(y | g) before and after; after reweighing it equals `overallRate`. */
+  /** Weighted P(y | g) before. */
   readonly rateBefore: number;
+  /** Weighted P(y | g) after reweighing: equals `overallRate`. */
   readonly rateAfter: number;
   /** Weighted P(y) over all rows. */
   readonly overallRate: number;
 }
 
+/** Result of {@link reweighing}. */
 export interface ReweighingResult {
   /** New weights, one per input row (rows dropped by `missingGroup: "drop"` keep theirs). */
   readonly sampleWeight: Float64Array;

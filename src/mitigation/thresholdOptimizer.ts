@@ -10,7 +10,6 @@ import {
   type ConstraintMetric,
   fitThresholds,
   type GroupRows,
-  type ObjectiveMetric,
 } from "./thresholdOptimizerKernel.js";
 import { ThresholdRule } from "./thresholdRule.js";
 
@@ -25,12 +24,18 @@ export type ThresholdConstraint =
   | "equalizedOdds";
 
 /** The objective (Fairlearn's `accuracy_score`, `balanced_accuracy_score`, … camelCase). */
-export type ThresholdObjective = ObjectiveMetric;
+export type ThresholdObjective =
+  | "accuracy"
+  | "balancedAccuracy"
+  | "selectionRate"
+  | "truePositiveRate"
+  | "trueNegativeRate";
 
+/** Options of {@link ThresholdOptimizer} (Fairlearn's names, camelCase). */
 export interface ThresholdOptimizerOptions {
-  /** @defaultValue "demographicParity" */
+  /** The parity constraint. @defaultValue "demographicParity" */
   readonly constraints?: ThresholdConstraint;
-  /** @defaultValue "accuracy" */
+  /** The quantity maximised. @defaultValue "accuracy" */
   readonly objective?: ThresholdObjective;
   /** Grid points on the constraint axis are k / gridSize. @defaultValue 1000 */
   readonly gridSize?: number;
@@ -66,11 +71,21 @@ export interface TradeoffData {
   /** Constraint values (x axis): k / gridSize. */
   readonly grid: Float64Array;
   /** Each group's best achievable objective (equalized odds: TPR) at each grid x. */
-  readonly curves: readonly { readonly group: readonly Level[]; readonly y: Float64Array }[];
+  readonly curves: readonly {
+    /** One level per sensitive feature. */
+    readonly group: readonly Level[];
+    /** The group's objective at each grid x. */
+    readonly y: Float64Array;
+  }[];
   /** Simple constraints: the group-size-weighted objective; equalized odds: min over groups. */
   readonly overall: Float64Array;
   /** x* and y* (x is null with `tol`). */
-  readonly chosen: { readonly x: number | null; readonly y: number };
+  readonly chosen: {
+    /** The common constraint value x* (null with `tol`). */
+    readonly x: number | null;
+    /** The overall objective at x*. */
+    readonly y: number;
+  };
 }
 
 /**
@@ -89,7 +104,11 @@ export interface TradeoffData {
  * rule.predictProba({ yScore: [0.7], sensitiveFeatures: ["b"] }); // => Float64Array [1]
  */
 export class ThresholdOptimizer {
-  readonly options: Required<Omit<ThresholdOptimizerOptions, "tol">> & { readonly tol: number };
+  /** The options, defaults filled in (`tol` 0 for exact parity). */
+  readonly options: Required<Omit<ThresholdOptimizerOptions, "tol">> & {
+    /** Relaxed-parity tolerance (0: exact parity). */
+    readonly tol: number;
+  };
   /** The trade-off data of the last fit. */
   tradeoff: TradeoffData | undefined;
 

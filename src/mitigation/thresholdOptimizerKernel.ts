@@ -278,12 +278,17 @@ export function maximizeWithTolerance(
 
 /** One group's fitted randomised threshold rule (Fairlearn's interpolation Bunch). */
 export interface FittedGroupRule {
+  /** Weight of the first operation. */
   readonly p0: number;
+  /** The first operation. */
   readonly operation0: ThresholdOperation;
+  /** Weight of the second operation (p0 + p1 = 1). */
   readonly p1: number;
+  /** The second operation. */
   readonly operation1: ThresholdOperation;
   /** Equalized odds only: probability of replacing the rule by "positive with probability x*". */
   readonly pIgnore?: number;
+  /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
   readonly predictionConstant?: number;
 }
 

@@ -15,8 +15,11 @@ import { ruleProbability } from "./thresholdOptimizerKernel.js";
 /** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
 export type JSONThreshold = number | "Infinity" | "-Infinity";
 
+/** A {@link ThresholdOperation} as JSON (infinite thresholds as strings). */
 export interface ThresholdOperationJSON {
+  /** How the score is compared with the threshold. */
   readonly operator: ThresholdOperator;
+  /** The threshold. */
   readonly threshold: JSONThreshold;
 }
 
@@ -24,22 +27,38 @@ export interface ThresholdOperationJSON {
 export interface GroupRuleJSON {
   /** One level per sensitive feature. */
   readonly group: readonly Level[];
+  /** Weight of the first operation. */
   readonly p0: number;
+  /** The first operation. */
   readonly operation0: ThresholdOperationJSON;
+  /** Weight of the second operation (p0 + p1 = 1). */
   readonly p1: number;
+  /** The second operation. */
   readonly operation1: ThresholdOperationJSON;
+  /**
+   * Equalized odds only: probability of predicting positive with probability
+   * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
+   */
   readonly pIgnore?: number;
+  /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
   readonly predictionConstant?: number;
 }
 
 /** How the rule was fitted (absent for rules written by hand). */
 export interface RuleFitSummaryJSON {
+  /** What fitted the rule, e.g. "thresholdOptimizer". */
   readonly method: string;
+  /** The parity constraint, e.g. "demographicParity". */
   readonly constraints?: string;
+  /** The objective maximised, e.g. "accuracy". */
   readonly objective?: string;
+  /** Grid points on the constraint axis. */
   readonly gridSize?: number;
+  /** Whether "positive below the threshold" operations were considered. */
   readonly flip?: boolean;
+  /** Relaxed-parity tolerance (null: exact parity). */
   readonly tol?: number | null;
+  /** Whether sample weights were used. */
   readonly weighted?: boolean;
   /** The common constraint value x* (null with `tol`). */
   readonly constraintValue: number | null;
@@ -51,54 +70,93 @@ export interface RuleFitSummaryJSON {
   readonly betweenGroups: number;
 }
 
+/** A fitted threshold rule as plain JSON. */
 export interface ThresholdRuleJSON {
+  /** Format tag and version. */
   readonly format: "fairscope.thresholdRule/1";
+  /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
+  /** One rule per group seen at fit time. */
   readonly groups: readonly GroupRuleJSON[];
+  /** How the rule was fitted. */
   readonly fit?: RuleFitSummaryJSON;
 }
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const ThresholdSchema = z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]);
 const OperationSchema = z.object({
-  operator: z.enum([">", "<", ">=", "<="]),
+  /** {@inheritDoc ThresholdOperationJSON.operator} */
+  operator: z.enum({
+    /** Positive where score > threshold. */
+    ">": ">",
+    /** Positive where score < threshold. */
+    "<": "<",
+    /** Positive where score ≥ threshold. */
+    ">=": ">=",
+    /** Positive where score ≤ threshold. */
+    "<=": "<=",
+  }),
+  /** {@inheritDoc ThresholdOperationJSON.threshold} */
   threshold: ThresholdSchema,
 });
 const Probability = z.number().min(0).max(1);
 
 /** The zod schema of {@link ThresholdRuleJSON}, for validating stored rules. */
 export const ThresholdRuleSchema = z.object({
+  /** {@inheritDoc ThresholdRuleJSON.format} */
   format: z.literal("fairscope.thresholdRule/1"),
+  /** {@inheritDoc ThresholdRuleJSON.featureNames} */
   featureNames: z.array(z.string()).min(1),
+  /** {@inheritDoc ThresholdRuleJSON.groups} */
   groups: z
     .array(
       z
         .object({
+          /** One level per sensitive feature. */
           group: z.array(LevelSchema).min(1),
+          /** {@inheritDoc GroupRuleJSON.p0} */
           p0: Probability,
+          /** {@inheritDoc GroupRuleJSON.operation0} */
           operation0: OperationSchema,
+          /** {@inheritDoc GroupRuleJSON.p1} */
           p1: Probability,
+          /** {@inheritDoc GroupRuleJSON.operation1} */
           operation1: OperationSchema,
+          /** {@inheritDoc GroupRuleJSON.pIgnore} */
           pIgnore: Probability.optional(),
+          /** {@inheritDoc GroupRuleJSON.predictionConstant} */
           predictionConstant: Probability.optional(),
         })
         .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
+          /** {@inheritDoc GroupRuleJSON.message} */
           message: "pIgnore and predictionConstant go together",
         }),
     )
     .min(1),
+  /** {@inheritDoc ThresholdRuleJSON.fit} */
   fit: z
     .object({
+      /** {@inheritDoc RuleFitSummaryJSON.method} */
       method: z.string(),
+      /** {@inheritDoc RuleFitSummaryJSON.constraints} */
       constraints: z.string().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.objective} */
       objective: z.string().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.gridSize} */
       gridSize: z.number().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.flip} */
       flip: z.boolean().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.tol} */
       tol: z.number().nullable().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.weighted} */
       weighted: z.boolean().optional(),
+      /** {@inheritDoc RuleFitSummaryJSON.constraintValue} */
       constraintValue: z.number().nullable(),
+      /** {@inheritDoc RuleFitSummaryJSON.objectiveValue} */
       objectiveValue: z.number(),
+      /** {@inheritDoc RuleFitSummaryJSON.constraintValueByGroup} */
       constraintValueByGroup: z.array(z.number()),
+      /** {@inheritDoc RuleFitSummaryJSON.betweenGroups} */
       betweenGroups: z.number(),
     })
     .optional(),
@@ -126,20 +184,28 @@ function toOperationJSON(op: ThresholdOperation): ThresholdOperationJSON {
 
 /** Rows to score: scores and the same sensitive features (by name) as at fit time. */
 export interface RuleInput {
+  /** Scores of the positive class. */
   readonly yScore: ArrayLike<number>;
   /** One array (single feature), or a record of arrays by feature name. */
   readonly sensitiveFeatures: ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
 }
 
+/** Options of `ThresholdRule.predictProba`. */
 export interface PredictProbaOptions {
   /**
    * Rows whose group was not seen at fit time: `"error"` (default) throws a FairnessInputError
    * naming the rows; `{ probability }` gives them that probability of a positive prediction.
    * @defaultValue "error"
    */
-  readonly unseenGroup?: "error" | { readonly probability: number };
+  readonly unseenGroup?:
+    | "error"
+    | {
+        /** P(ŷ = 1) given to rows of unseen groups. */
+        readonly probability: number;
+      };
 }
 
+/** Options of `ThresholdRule.predict`. */
 export interface PredictOptions extends PredictProbaOptions {
   /** Seed of the random labels (fairscope's `randomSource`). */
   readonly seed: number;
@@ -156,8 +222,14 @@ function isArrayLike(value: unknown): value is ArrayLike<Level> {
  * deterministic output is `predictProba`, and `predict` draws labels from it with a seed.
  */
 export class ThresholdRule {
+  /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
-  readonly groups: readonly (FittedGroupRule & { readonly group: readonly Level[] })[];
+  /** One rule per group seen at fit time. */
+  readonly groups: readonly (FittedGroupRule & {
+    /** One level per sensitive feature. */
+    readonly group: readonly Level[];
+  })[];
+  /** How the rule was fitted (undefined for rules written by hand). */
   readonly fit: RuleFitSummaryJSON | undefined;
   readonly #lookup: Lookup = new Map();
 

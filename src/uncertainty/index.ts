@@ -42,6 +42,7 @@ export type { RandomSource } from "./random.js";
 export { bernoulliDraws, RANDOM_METHOD, randomSource } from "./random.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
+export type { CellRows } from "./resample.js";
 export type { SampleSizeResult } from "./sampleSize.js";
 export { proportionEffectSize, requiredSampleSize } from "./sampleSize.js";
 export type { ChiSquareResult, TestResult } from "./significance.js";

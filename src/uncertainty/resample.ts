@@ -25,7 +25,9 @@ export interface ResamplePlan {
 export interface CellRows {
   /** Cell of each row: 2·label + prediction (0 tn, 1 fp, 2 fn, 3 tp). */
   readonly cell: Uint8Array;
+  /** Group code of each row, in [0, k). */
   readonly group: Uint32Array;
+  /** Sample weight of each row. */
   readonly weight: Float64Array;
   /** Number of groups. */
   readonly k: number;
