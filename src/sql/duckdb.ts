@@ -8,7 +8,9 @@ import { confusionStatement, type SqlSpec, type SqlStatement } from "./statement
 
 /** A file to read: its path, and its format (from the extension when omitted). */
 export interface DuckDbFile {
+  /** Path of the file, as DuckDB sees it. */
   readonly path: string;
+  /** File format. @defaultValue "parquet" for a `.parquet` path, else "csv" */
   readonly format?: "csv" | "parquet";
 }
 

@@ -72,7 +72,12 @@ export function confusionOfRows(
   rows: readonly SqlRow[],
   featureNames: readonly string[],
   weighted: boolean,
-): { readonly stats: ConfusionStats; readonly groups: GroupIndex } {
+): {
+  /** Confusion counts per group. */
+  readonly stats: ConfusionStats;
+  /** The groups found in the rows, sorted. */
+  readonly groups: GroupIndex;
+} {
   const { index, code } = indexRows(rows, featureNames);
   const groups = index.keys.length;
   const counts = new Float64Array(4 * groups);
@@ -107,6 +112,7 @@ export function groupMetricsOfRows(
 
 /** Per group: weight of each class in each score bin, and calibration sums. */
 export interface ScoreHistogram {
+  /** The group's levels, one per feature. */
   readonly key: readonly Level[];
   /** Weight of negatives (`[2b]`) and positives (`[2b + 1]`) in bin b. */
   readonly classWeight: Float64Array;

@@ -20,7 +20,12 @@ export interface SqlSpec {
    */
   readonly table:
     | string
-    | { readonly expression: string; readonly params?: readonly SqlParameter[] };
+    | {
+        /** A table expression, e.g. `read_parquet(?)`. */
+        readonly expression: string;
+        /** Values of its `?` parameters, in order. */
+        readonly params?: readonly SqlParameter[];
+      };
   /** Column of the true label. */
   readonly label: string;
   /** The label value that is positive. @defaultValue 1 */
@@ -31,9 +36,9 @@ export interface SqlSpec {
   readonly prediction?: string;
   /** …column of scores, thresholded at `threshold` with `thresholdRule`. */
   readonly score?: string;
-  /** @defaultValue 0.5 */
+  /** Threshold turning scores into predictions. @defaultValue 0.5 */
   readonly threshold?: number;
-  /** @defaultValue ">=" */
+  /** How scores are compared with the threshold. @defaultValue ">=" */
   readonly thresholdRule?: ">=" | ">";
   /** Column of sample weights. */
   readonly weight?: string;
@@ -41,7 +46,9 @@ export interface SqlSpec {
 
 /** A statement and its positional parameters. */
 export interface SqlStatement {
+  /** The statement, with `?` placeholders. */
   readonly sql: string;
+  /** Values of the placeholders, in order. */
   readonly params: readonly SqlParameter[];
 }
 

@@ -41,7 +41,7 @@ export interface AccumulatorOptions {
   readonly posLabel?: LabelValue;
   /** Threshold turning `yScore` into predictions when `yPred` is absent. @defaultValue 0.5 */
   readonly threshold?: number;
-  /** @defaultValue ">=" */
+  /** How scores are compared with the threshold. @defaultValue ">=" */
   readonly thresholdRule?: ThresholdComparison;
   /** Equal-width bins on [0, 1] of the calibration histogram; 0 for none. @defaultValue 0 */
   readonly calibrationBins?: number;
@@ -51,6 +51,7 @@ export interface AccumulatorOptions {
   readonly bootstrap?: {
     /** Number of replicates. */
     readonly replicates: number;
+    /** Seed of the bootstrap's random draws. */
     readonly seed: number;
     /**
      * Independent random stream (the generator jumped this many times): give each worker its
@@ -62,16 +63,27 @@ export interface AccumulatorOptions {
 
 /** The resolved options, stored in the state. */
 export interface AccumulatorConfig {
+  /** Sensitive feature names. */
   readonly featureNames: readonly string[];
+  /** Each feature's declared levels, in sorted order. */
   readonly levels: readonly (readonly Level[])[];
+  /** Whether batches carry sample weights. */
   readonly weighted: boolean;
+  /** The positive label (undefined: the default rule). */
   readonly posLabel: LabelValue | undefined;
+  /** Threshold turning scores into predictions. */
   readonly threshold: number;
+  /** How scores are compared with the threshold. */
   readonly thresholdRule: ThresholdComparison;
+  /** Bins of the calibration histogram (0: none). */
   readonly calibrationBins: number;
+  /** Bins of the per-class score histogram (0: none). */
   readonly rocBins: number;
+  /** Bootstrap replicates (0: none). */
   readonly replicates: number;
+  /** Seed of the bootstrap's random draws. */
   readonly seed: number;
+  /** The bootstrap's random stream. */
   readonly stream: number;
 }
 
@@ -81,7 +93,9 @@ export interface AccumulatorConfig {
  * (running sum, compensation).
  */
 export interface AccumulatorState<A = Float64Array> {
+  /** State format version. */
   readonly version: 1;
+  /** The resolved options (equal configurations are required to merge). */
   readonly config: AccumulatorConfig;
   /** Rows seen. */
   readonly rows: number;
@@ -89,12 +103,15 @@ export interface AccumulatorState<A = Float64Array> {
   readonly counts: A;
   /** Weighted confusion counts (empty when unweighted). */
   readonly weightSum: A;
+  /** Compensation part of `weightSum`. */
   readonly weightComp: A;
   /** `calibration[4(g·bins + b) + s]`, s = weight, Σ w·y, Σ w·p, Σ w·p². */
   readonly calibration: A;
+  /** Compensation part of `calibration`. */
   readonly calibrationComp: A;
   /** `roc[2(g·bins + b) + y]`: weight of class y in score bin b. */
   readonly roc: A;
+  /** Compensation part of `roc`. */
   readonly rocComp: A;
   /** `bootstrap[4(i·groups + g) + cell]`: replicate i's confusion counts. */
   readonly bootstrap: A;
@@ -104,10 +121,15 @@ export interface AccumulatorState<A = Float64Array> {
 
 /** One group's calibration histogram (weighted sums per bin). */
 export interface CalibrationHistogram {
+  /** Group label. */
   readonly label: string;
+  /** Σ w per bin. */
   readonly weight: Float64Array;
+  /** Σ w·y per bin. */
   readonly sumLabel: Float64Array;
+  /** Σ w·p per bin. */
   readonly sumScore: Float64Array;
+  /** Σ w·p² per bin. */
   readonly sumScoreSquared: Float64Array;
 }
 

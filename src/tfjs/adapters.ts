@@ -23,11 +23,17 @@ export interface TensorFairnessInput
     FairnessInput,
     "yTrue" | "yPred" | "yScore" | "sampleWeight" | "sensitiveFeatures" | "controlFeatures"
   > {
+  /** True labels. */
   readonly yTrue: LabelArray | tf.Tensor;
+  /** Hard predictions (same label values as `yTrue`). */
   readonly yPred?: LabelArray | tf.Tensor;
+  /** Scores of the positive class. Without `yPred`, predictions are `score >= threshold`. */
   readonly yScore?: NumberArray | tf.Tensor;
+  /** Non-negative sample weights. */
   readonly sampleWeight?: NumberArray | tf.Tensor;
+  /** One sensitive feature, or a record of named features (groups are their intersections). */
   readonly sensitiveFeatures: TensorFeatureInput;
+  /** Features within whose strata the group comparisons are made. */
   readonly controlFeatures?: TensorFeatureInput;
 }
 

@@ -9,9 +9,11 @@ import { fromTensors, type TensorFairnessInput } from "./adapters.js";
 
 /** Anything with tfjs's `predict(x) → Tensor` (a `tf.LayersModel`, a `tf.GraphModel`…). */
 export interface PredictingModel {
+  /** Model output for the rows of `x`: `[n]`, `[n, 1]` scores, or `[n, 2]` class probabilities. */
   predict(x: tf.Tensor): tf.Tensor | tf.Tensor[];
 }
 
+/** Options of {@link auditModel}: {@link AuditOptions}, the data options, and the batch size. */
 export interface AuditModelOptions
   extends AuditOptions,
     Pick<

@@ -6,6 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { PenaltyBatch, TrainingPenalty } from "./weightedTraining.js";
 
+/** Options of the fairness penalties. */
 export interface FairnessPenaltyOptions {
   /** Multiplier λ of the penalty in `loss + λ · gap`. */
   readonly strength: number;

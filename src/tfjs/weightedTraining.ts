@@ -27,6 +27,7 @@ export interface PenaltyBatch {
  */
 export type TrainingPenalty = (probability: tf.Tensor1D, batch: PenaltyBatch) => tf.Scalar;
 
+/** Options of {@link trainWeighted}. */
 export interface TrainWeightedOptions {
   /** Non-negative per-row weights (array or tensor, length n). @defaultValue all 1 */
   readonly sampleWeight?: ArrayLike<number> | tf.Tensor;
@@ -55,6 +56,7 @@ export interface TrainWeightedOptions {
 export interface TrainingHistory {
   /** Mean batch objective (weighted loss plus penalty) of each epoch. */
   readonly loss: readonly number[];
+  /** The shuffling seed used. */
   readonly seed: number;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { DenseMatrix, Learner } from "./types.js";
 
+/** Options of {@link LogisticRegressionLearner} (scikit-learn's L2 logistic regression). */
 export interface LogisticRegressionOptions {
   /** Inverse regularisation strength, scikit-learn's `C` (penalty `‖β‖²/(2C)`, not on the intercept). @defaultValue 1 */
   readonly c?: number;
@@ -116,6 +117,7 @@ export class LogisticRegressionLearner implements Learner<DenseMatrix> {
     return this.#coef;
   }
 
+  /** Intercept b (0 without `fitIntercept`), after `fit`. */
   get intercept(): number {
     return this.#intercept;
   }

@@ -5,10 +5,11 @@ import * as tf from "@tensorflow/tfjs";
 import { trainWeighted } from "../weightedTraining.js";
 import type { Learner } from "./types.js";
 
+/** Options of the tfjs learners (Adam on weighted binary cross-entropy). */
 export interface TfLearnerOptions {
   /** Passes over the data per fit. @defaultValue 50 */
   readonly epochs?: number;
-  /** @defaultValue 64 */
+  /** Rows per mini-batch. @defaultValue 64 */
   readonly batchSize?: number;
   /** Adam learning rate. @defaultValue 0.05 */
   readonly learningRate?: number;
@@ -18,13 +19,16 @@ export interface TfLearnerOptions {
   readonly seed?: number;
 }
 
+/** Options of {@link MlpLearner}. */
 export interface MlpLearnerOptions extends TfLearnerOptions {
   /** Units of each hidden ReLU layer. @defaultValue [16] */
   readonly hidden?: readonly number[];
 }
 
 abstract class TfLearner implements Learner<tf.Tensor2D> {
+  /** The network of the last `fit` (undefined before). */
   protected model: tf.Sequential | undefined;
+  /** The options, defaults filled in. */
   protected readonly options: Required<TfLearnerOptions>;
 
   constructor(options: TfLearnerOptions) {
@@ -37,8 +41,10 @@ abstract class TfLearner implements Learner<tf.Tensor2D> {
     };
   }
 
+  /** A fresh network for `inputs` features, ending in one sigmoid unit. */
   protected abstract build(inputs: number): tf.Sequential;
 
+  /** The L2 kernel regularizer (undefined when `l2` is 0). */
   protected regularizer() {
     return this.options.l2 > 0 ? tf.regularizers.l2({ l2: this.options.l2 }) : undefined;
   }
@@ -93,6 +99,7 @@ export class TfLogisticRegressionLearner extends TfLearner {
     super(options);
   }
 
+  /** A fresh network for `inputs` features, ending in one sigmoid unit. */
   protected build(inputs: number): tf.Sequential {
     const model = tf.sequential();
     model.add(
@@ -126,6 +133,7 @@ export class MlpLearner extends TfLearner {
     this.#hidden = options.hidden ?? [16];
   }
 
+  /** A fresh network for `inputs` features, ending in one sigmoid unit. */
   protected build(inputs: number): tf.Sequential {
     const model = tf.sequential();
     let seed = this.options.seed;

@@ -9,7 +9,9 @@
  * `tf.Tensor2D`, …); the reductions never look inside it.
  */
 export interface Learner<X> {
+  /** Trains on rows `x` with 0/1 labels `y` and non-negative weights. */
   fit(x: X, y: Uint8Array, sampleWeight: Float64Array): void;
+  /** Hard 0/1 labels of the rows of `x`. */
   predict(x: X): ArrayLike<number>;
   /** Releases resources (tfjs variables), when the learner holds any. */
   dispose?(): void;
@@ -20,8 +22,11 @@ export type LearnerFactory<X> = () => Learner<X>;
 
 /** A row-major matrix of numbers: entry (i, j) is `data[i * cols + j]`. */
 export interface DenseMatrix {
+  /** The entries, row by row. */
   readonly data: Float64Array;
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
 }
 

@@ -21,6 +21,7 @@ const SHRINK_REGRET = 0.8;
 const SHRINK_ETA = 0.8;
 const ACCURACY_MUL = 0.5;
 
+/** Options of {@link exponentiatedGradient} (Fairlearn's ExponentiatedGradient). */
 export interface ExponentiatedGradientOptions<X> {
   /** Makes a fresh best-response learner. @defaultValue `() => new LogisticRegressionLearner()` (needs a `DenseMatrix` x) */
   readonly learner?: LearnerFactory<X>;
@@ -50,16 +51,23 @@ export interface ExponentiatedGradientIteration {
 
 /** The fitted reduction: a randomized classifier plus the search's record. */
 export class ExponentiatedGradientResult<X> extends RandomizedClassifier<X> {
+  /** The fairness constraint. */
   readonly constraint: ReductionConstraint;
   /** The constraints γ rows, in the order of `lambda` vectors. */
   readonly constraintLabels: readonly ConstraintLabel[];
+  /** Allowed constraint violation. */
   readonly eps: number;
   /** The stopping tolerance used (given or computed). */
   readonly nu: number;
+  /** Iteration whose mixture was kept (Fairlearn's `best_iter_`). */
   readonly bestIter: number;
+  /** Duality gap of the kept mixture (`best_gap_`). */
   readonly bestGap: number;
+  /** Last iteration run (`last_iter_`). */
   readonly lastIter: number;
+  /** Best-response calls (`n_oracle_calls_`). */
   readonly oracleCalls: number;
+  /** Best-response calls that returned a constant classifier (`n_oracle_calls_dummy_returned_`). */
   readonly dummyOracleCalls: number;
   /** Duality gaps per iteration. */
   readonly gapHistory: readonly ExponentiatedGradientIteration[];

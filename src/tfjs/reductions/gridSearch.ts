@@ -13,10 +13,11 @@ import {
   UtilityParity,
 } from "./moments.js";
 
+/** Options of {@link gridSearch} (Fairlearn's GridSearch). */
 export interface GridSearchOptions<X> {
   /** Makes a fresh learner. @defaultValue `() => new LogisticRegressionLearner()` */
   readonly learner?: LearnerFactory<X>;
-  /** @defaultValue "demographicParity" */
+  /** The fairness constraint. @defaultValue "demographicParity" */
   readonly constraint?: ReductionConstraint;
   /** Grid points at least (every integer point of the smallest L1 ball holding that many). @defaultValue 10 */
   readonly gridSize?: number;
@@ -38,8 +39,11 @@ export interface GridPoint {
 
 /** The fitted grid: every model, and the chosen one for prediction. */
 export class GridSearchResult<X> {
+  /** The model fitted at each grid point. */
   readonly predictors: readonly BaseClassifier<X>[];
+  /** The grid points, with each model's error and violation. */
   readonly grid: readonly GridPoint[];
+  /** Index of the chosen model: smallest `(1 − w) · error + w · violation`. */
   readonly bestIndex: number;
 
   constructor(

@@ -12,6 +12,7 @@ export const PRECISION = 1e-8;
 
 /** A classifier found by a best-response call: a fitted learner or a constant. */
 export interface BaseClassifier<X> {
+  /** The fitted learner (undefined for a constant). */
   readonly learner: Learner<X> | undefined;
   /** The constant prediction when the relabelled y had one class (Fairlearn's DummyClassifier). */
   readonly constant: 0 | 1 | undefined;

@@ -22,8 +22,11 @@ export const REDUCTION_CONSTRAINTS: readonly ReductionConstraint[] = [
 
 /** One constraint row: `sign` + is `E[u|e,g] − E[u|e] ≤ eps`, − is `E[u|e] − E[u|e,g] ≤ eps`. */
 export interface ConstraintLabel {
+  /** Which side of the bound. */
   readonly sign: "+" | "-";
+  /** The event e, e.g. "all" (demographic parity) or "label=1" (true positive rate parity). */
   readonly event: string;
+  /** The group code g. */
   readonly group: number;
 }
 
