@@ -186,29 +186,11 @@ export class GroupMetricsResult {
 
   /** Index in `byGroup` of the selected group; throws FairnessInputError when unknown. */
   groupIndex(selector: GroupSelector): number {
-    const features = this.featureNames;
-    let key: readonly Level[];
-    if (Array.isArray(selector)) key = selector;
-    else if (selector !== null && typeof selector === "object") {
-      const record = selector as Readonly<Record<string, Level>>;
-      key = features.map((f) => record[f] as Level);
-    } else key = [selector as Level];
-    const index = this.#groups.keys.findIndex(
-      (k) => k.length === key.length && k.every((level, i) => level === key[i]),
+    return groupIndexOf(
+      this.#groups,
+      this.byGroup.map((g) => g.count),
+      selector,
     );
-    if (index < 0 || this.byGroup[index]!.count === 0) {
-      throw new FairnessInputError([
-        {
-          code: "unknown_group",
-          path: ["reference"],
-          message: `no rows in group ${JSON.stringify(key)}; groups are ${this.byGroup
-            .filter((g) => g.count > 0)
-            .map((g) => JSON.stringify(g.key))
-            .join(", ")}`,
-        },
-      ]);
-    }
-    return index;
   }
 
   #method(options: ComparisonOptions, fn: string): ComparisonMethod {
@@ -245,6 +227,41 @@ export class GroupMetricsResult {
       strata: this.strata?.map((s) => ({ key: s.key, label: s.label, result: s.result.toJSON() })),
     };
   }
+}
+
+/**
+ * Index of the group a selector names (its level with one feature, its levels in feature order,
+ * or a record by feature name) among `groups.keys`; throws FairnessInputError `unknown_group`
+ * when no group with rows matches.
+ */
+export function groupIndexOf(
+  groups: GroupIndex,
+  counts: readonly number[],
+  selector: GroupSelector,
+): number {
+  const features = groups.featureNames;
+  let key: readonly Level[];
+  if (Array.isArray(selector)) key = selector;
+  else if (selector !== null && typeof selector === "object") {
+    const record = selector as Readonly<Record<string, Level>>;
+    key = features.map((f) => record[f] as Level);
+  } else key = [selector as Level];
+  const index = groups.keys.findIndex(
+    (k) => k.length === key.length && k.every((level, i) => level === key[i]),
+  );
+  if (index < 0 || counts[index] === 0) {
+    throw new FairnessInputError([
+      {
+        code: "unknown_group",
+        path: ["reference"],
+        message: `no rows in group ${JSON.stringify(key)}; groups are ${groups.keys
+          .filter((_, g) => counts[g]! > 0)
+          .map((k) => JSON.stringify(k))
+          .join(", ")}`,
+      },
+    ]);
+  }
+  return index;
 }
 
 /** Resolves metric specs to built-in definitions or user metrics. */
