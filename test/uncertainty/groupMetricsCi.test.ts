@@ -129,7 +129,9 @@ describe("groupMetrics(input, { ci })", () => {
     const r = groupMetrics(input, { metrics: ["selectionRate"], ci: { nBoot, seed: 4 } });
     // Brute force: resample rows within each group, recompute the selection rates by hand.
     const rows: number[][] = [[], [], []];
-    data.sensitiveFeatures.forEach((g, i) => rows["abc".indexOf(g)]!.push(i));
+    data.sensitiveFeatures.forEach((g, i) => {
+      rows["abc".indexOf(g)]!.push(i);
+    });
     const rng = randomSource(1234);
     const toOverall = new Float64Array(nBoot);
     const toReference = new Float64Array(nBoot);
