@@ -61,7 +61,9 @@ export {
 export {
   accuracyDifference,
   accuracyRatio,
+  type CriterionFunction,
   type CriterionOptions,
+  type CriterionWithInterval,
   demographicParityDifference,
   demographicParityRatio,
   type EqualizedOddsAggregation,
@@ -110,8 +112,10 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export {
+  type CiProvenance,
   type ComparisonOptions,
   type ControlStratum,
+  type GroupMetricsCi,
   type GroupMetricsOptions,
   GroupMetricsResult,
   type GroupMetricsWarning,
@@ -289,6 +293,7 @@ export {
   bootstrapGroupMetrics,
   bootstrapInterval,
   type ChiSquareResult,
+  type ConfusionBootstrapOptions,
   type CorrectionMethod,
   type CountBootstrapResult,
   type CriterionIntervals,
