@@ -63,7 +63,9 @@ export {
 export {
   accuracyDifference,
   accuracyRatio,
+  type CriterionFunction,
   type CriterionOptions,
+  type CriterionWithInterval,
   demographicParityDifference,
   demographicParityRatio,
   type EqualizedOddsAggregation,
@@ -112,8 +114,10 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export {
+  type CiProvenance,
   type ComparisonOptions,
   type ControlStratum,
+  type GroupMetricsCi,
   type GroupMetricsOptions,
   GroupMetricsResult,
   type GroupMetricsWarning,
@@ -294,6 +298,7 @@ export {
   bootstrapInterval,
   type CellRows,
   type ChiSquareResult,
+  type ConfusionBootstrapOptions,
   type CorrectionMethod,
   type CountBootstrapResult,
   type CriterionIntervals,

@@ -16,6 +16,23 @@ import {
   ratioOf,
 } from "../disparity/aggregate.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import {
+  aggregateReplicates,
+  bootstrapColumns,
+  type ColumnsBootstrap,
+  type Resampling,
+  replicatesInterval,
+  type StatisticReplicates,
+  statisticReplicates,
+} from "../uncertainty/columnsBootstrap.js";
+import {
+  type Aggregate,
+  type BootstrapOptions,
+  type ResolvedBootstrapOptions,
+  resolveBootstrapOptions,
+} from "../uncertainty/countBootstrap.js";
+import { RANDOM_METHOD } from "../uncertainty/random.js";
 import {
   type CellValues,
   checkMetricInputs,
@@ -47,6 +64,28 @@ export interface GroupMetricsOptions {
   readonly zeroDivision?: ZeroDivision;
   /** What to do when a user metric returns a non-number. @defaultValue "raise" */
   readonly errors?: ErrorPolicy;
+  /**
+   * Bootstrap confidence intervals for every value and aggregate (see `GroupMetricsCi`). Without
+   * it no resampling is done and the result carries no intervals.
+   */
+  readonly ci?: GroupMetricsCi;
+}
+
+/**
+ * Bootstrap options of `groupMetrics`: `method` ("percentile" or "bca", default "percentile"),
+ * `level` (one or several, default 0.95), `nBoot` (default 1000), `seed` (default 0) and
+ * `stratified` (resample within each group, default true). Count metrics on unweighted data use
+ * the multinomial bootstrap on the confusion counts; weighted count metrics, score metrics and
+ * user metrics resample rows (see `bootstrapGroupMetrics`).
+ */
+export type GroupMetricsCi = BootstrapOptions;
+
+/** How the intervals of a result were made: the options used, and each metric's resampling. */
+export interface CiProvenance extends ResolvedBootstrapOptions {
+  /** `multinomial` (unweighted counts) or `rows`, by metric id. */
+  readonly resampling: Readonly<Record<string, Resampling>>;
+  /** The generator and samplers (`RANDOM_METHOD`). */
+  readonly random: string;
 }
 
 /** One group's row of the table. */
@@ -59,6 +98,8 @@ export interface GroupRow {
   readonly count: number;
   /** Metric values by id (NaN when undefined or when the group is empty). */
   readonly values: Readonly<Record<string, number>>;
+  /** Bootstrap intervals of `values` by id; present when `ci` was given (not in control strata). */
+  readonly intervals?: Readonly<Record<string, BootstrapEstimate>>;
 }
 
 /** A warning about one metric value. */
@@ -87,6 +128,37 @@ export interface ControlStratum {
 
 const DEFAULT_METRICS = ["count", ...DEFAULT_RATE_METRICS];
 
+/** The bootstrap behind a result's intervals. */
+interface CiState {
+  readonly boot: ColumnsBootstrap;
+  readonly options: ResolvedBootstrapOptions;
+}
+
+const CI_STATE = new WeakMap<GroupMetricsResult, CiState>();
+
+const COMPARISON_AGGREGATE: Record<
+  ComparisonMethod,
+  { readonly difference: Aggregate; readonly ratio: Aggregate }
+> = {
+  betweenGroups: { difference: "difference", ratio: "ratio" },
+  toOverall: { difference: "differenceToOverall", ratio: "ratioToOverall" },
+  toReference: { difference: "differenceToReference", ratio: "ratioToReference" },
+};
+
+/** A bootstrap estimate as plain JSON (NaN written as null). */
+function estimateJSON(e: BootstrapEstimate): unknown {
+  const num = (v: number) => (Number.isNaN(v) ? null : v);
+  return {
+    estimate: num(e.estimate),
+    intervals: e.intervals.map((b) => ({
+      level: b.level,
+      lower: num(b.lower),
+      upper: num(b.upper),
+    })),
+    nanReplicates: e.nanReplicates,
+  };
+}
+
 /**
  * Per-group metric values and their aggregates. Aggregates skip NaN values and empty groups.
  */
@@ -101,6 +173,10 @@ export class GroupMetricsResult {
   readonly warnings: readonly GroupMetricsWarning[];
   /** Results within each control stratum, when control features were given. */
   readonly strata: readonly ControlStratum[] | undefined;
+  /** Bootstrap intervals of `overall` by id; present when `ci` was given. */
+  readonly overallIntervals?: Readonly<Record<string, BootstrapEstimate>>;
+  /** How the intervals were made; present when `ci` was given. */
+  readonly ci?: CiProvenance;
   readonly #groups: GroupIndex;
 
   constructor(fields: {
@@ -111,6 +187,7 @@ export class GroupMetricsResult {
     byGroup: readonly GroupRow[];
     warnings: readonly GroupMetricsWarning[];
     strata: readonly ControlStratum[] | undefined;
+    ci?: CiState | undefined;
   }) {
     this.metrics = fields.metrics;
     this.metricNames = fields.metricNames;
@@ -120,6 +197,27 @@ export class GroupMetricsResult {
     this.byGroup = fields.byGroup;
     this.warnings = fields.warnings;
     this.strata = fields.strata;
+    const ci = fields.ci;
+    if (ci !== undefined) {
+      CI_STATE.set(this, ci);
+      const estimate = (id: string, s: number) =>
+        replicatesInterval(
+          statisticReplicates(ci.boot.metrics[id]!, s, ci.options.nBoot),
+          ci.options,
+        );
+      this.overallIntervals = Object.fromEntries(this.metrics.map((id) => [id, estimate(id, 0)]));
+      this.byGroup = this.byGroup.map((row, g) => ({
+        ...row,
+        intervals: Object.fromEntries(this.metrics.map((id) => [id, estimate(id, 1 + g)])),
+      }));
+      this.ci = {
+        ...ci.options,
+        resampling: Object.fromEntries(
+          this.metrics.map((id) => [id, ci.boot.metrics[id]!.resampling]),
+        ),
+        random: RANDOM_METHOD,
+      };
+    }
   }
 
   /** Each metric's values over the non-empty groups. */
@@ -184,31 +282,85 @@ export class GroupMetricsResult {
     };
   }
 
+  /**
+   * Bootstrap intervals of `groupMin()` per metric (replicate by replicate, the smallest group
+   * value). Needs `ci`.
+   *
+   * @example
+   * const r = groupMetrics(
+   *   { yTrue: [1, 0, 1, 0, 1, 0], yPred: [1, 0, 1, 1, 0, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] },
+   *   { metrics: ["selectionRate"], ci: { seed: 3, nBoot: 200 } },
+   * );
+   * r.groupMinInterval().selectionRate.estimate; // => 0.3333333333333333
+   */
+  groupMinInterval(): Record<string, BootstrapEstimate> {
+    return this.#intervals("groupMinInterval", "groupMin", -1);
+  }
+
+  /** Bootstrap intervals of `groupMax()` per metric. Needs `ci`. */
+  groupMaxInterval(): Record<string, BootstrapEstimate> {
+    return this.#intervals("groupMaxInterval", "groupMax", -1);
+  }
+
+  /**
+   * Bootstrap intervals of `difference(options)` per metric: each replicate's difference is
+   * computed from that replicate's group (and overall) values, with any comparison method and
+   * reference group. The estimates equal `difference(options)`. Needs `ci`.
+   *
+   * @example
+   * const r = groupMetrics(
+   *   { yTrue: [1, 0, 1, 0, 1, 0], yPred: [1, 0, 1, 1, 0, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] },
+   *   { metrics: ["selectionRate"], ci: { seed: 3, nBoot: 200 } },
+   * );
+   * r.differenceInterval({ method: "toReference", reference: "b" }).selectionRate.estimate; // => 0.3333333333333333
+   */
+  differenceInterval(options: ComparisonOptions = {}): Record<string, BootstrapEstimate> {
+    return this.#comparisonIntervals("differenceInterval", "difference", options);
+  }
+
+  /** Bootstrap intervals of `ratio(options)` per metric; see `differenceInterval`. Needs `ci`. */
+  ratioInterval(options: ComparisonOptions = {}): Record<string, BootstrapEstimate> {
+    return this.#comparisonIntervals("ratioInterval", "ratio", options);
+  }
+
+  #comparisonIntervals(
+    fn: string,
+    comparison: "difference" | "ratio",
+    options: ComparisonOptions,
+  ): Record<string, BootstrapEstimate> {
+    const method = this.#method(options, fn);
+    const reference = method === "toReference" ? this.groupIndex(options.reference!) : -1;
+    return this.#intervals(fn, COMPARISON_AGGREGATE[method][comparison], reference);
+  }
+
+  #intervals(
+    fn: string,
+    aggregate: Aggregate,
+    reference: number,
+  ): Record<string, BootstrapEstimate> {
+    const ci = CI_STATE.get(this);
+    if (ci === undefined) {
+      throw new TypeError(`${fn}: intervals need groupMetrics(input, { ci: { … } })`);
+    }
+    const { boot, options } = ci;
+    return Object.fromEntries(
+      this.metrics.map((id) => [
+        id,
+        replicatesInterval(
+          aggregateReplicates(boot.metrics[id]!, boot.k, options.nBoot, aggregate, reference),
+          options,
+        ),
+      ]),
+    );
+  }
+
   /** Index in `byGroup` of the selected group; throws FairnessInputError when unknown. */
   groupIndex(selector: GroupSelector): number {
-    const features = this.featureNames;
-    let key: readonly Level[];
-    if (Array.isArray(selector)) key = selector;
-    else if (selector !== null && typeof selector === "object") {
-      const record = selector as Readonly<Record<string, Level>>;
-      key = features.map((f) => record[f] as Level);
-    } else key = [selector as Level];
-    const index = this.#groups.keys.findIndex(
-      (k) => k.length === key.length && k.every((level, i) => level === key[i]),
+    return groupIndexOf(
+      this.#groups,
+      this.byGroup.map((g) => g.count),
+      selector,
     );
-    if (index < 0 || this.byGroup[index]!.count === 0) {
-      throw new FairnessInputError([
-        {
-          code: "unknown_group",
-          path: ["reference"],
-          message: `no rows in group ${JSON.stringify(key)}; groups are ${this.byGroup
-            .filter((g) => g.count > 0)
-            .map((g) => JSON.stringify(g.key))
-            .join(", ")}`,
-        },
-      ]);
-    }
-    return index;
   }
 
   #method(options: ComparisonOptions, fn: string): ComparisonMethod {
@@ -232,19 +384,100 @@ export class GroupMetricsResult {
     return Number.NaN;
   }
 
-  /** Plain JSON (NaN written as null). */
+  /**
+   * Plain JSON (NaN written as null). With `ci`, also the intervals: `overallIntervals`, each
+   * group's `intervals`, `aggregateIntervals` (groupMin, groupMax, and the difference and ratio
+   * between groups and to the overall value, by metric) and the provenance `ci`.
+   */
   toJSON(): unknown {
     const clean = (r: Readonly<Record<string, number>>) =>
       Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number.isNaN(v) ? null : v]));
-    return {
+    const cleanIntervals = (r: Readonly<Record<string, BootstrapEstimate>>) =>
+      Object.fromEntries(Object.entries(r).map(([k, e]) => [k, estimateJSON(e)]));
+    const json = {
       metrics: this.metrics,
       featureNames: this.featureNames,
       overall: clean(this.overall),
-      byGroup: this.byGroup.map((g) => ({ ...g, values: clean(g.values) })),
+      byGroup: this.byGroup.map((g) => ({
+        ...g,
+        values: clean(g.values),
+        ...(g.intervals === undefined ? {} : { intervals: cleanIntervals(g.intervals) }),
+      })),
       warnings: this.warnings,
       strata: this.strata?.map((s) => ({ key: s.key, label: s.label, result: s.result.toJSON() })),
     };
+    if (this.ci === undefined || this.overallIntervals === undefined) return json;
+    const toOverall = { method: "toOverall" } as const;
+    return {
+      ...json,
+      overallIntervals: cleanIntervals(this.overallIntervals),
+      aggregateIntervals: {
+        groupMin: cleanIntervals(this.groupMinInterval()),
+        groupMax: cleanIntervals(this.groupMaxInterval()),
+        difference: cleanIntervals(this.differenceInterval()),
+        ratio: cleanIntervals(this.ratioInterval()),
+        differenceToOverall: cleanIntervals(this.differenceInterval(toOverall)),
+        ratioToOverall: cleanIntervals(this.ratioInterval(toOverall)),
+      },
+      ci: this.ci,
+    };
   }
+}
+
+/**
+ * The bootstrap replicates of one metric's difference or ratio in a result made with `ci`
+ * (for criteria that combine metrics replicate by replicate, such as equalized odds).
+ */
+export function comparisonReplicates(
+  result: GroupMetricsResult,
+  id: string,
+  comparison: "difference" | "ratio",
+  options: ComparisonOptions,
+): StatisticReplicates {
+  const ci = CI_STATE.get(result);
+  const slot = ci?.boot.metrics[id];
+  if (ci === undefined || slot === undefined) {
+    throw new TypeError(`comparisonReplicates: no bootstrap of metric ${id} in this result`);
+  }
+  const method = options.method ?? "betweenGroups";
+  const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
+  const aggregate = COMPARISON_AGGREGATE[method][comparison];
+  return aggregateReplicates(slot, ci.boot.k, ci.options.nBoot, aggregate, reference);
+}
+
+/**
+ * Index of the group a selector names (its level with one feature, its levels in feature order,
+ * or a record by feature name) among `groups.keys`; throws FairnessInputError `unknown_group`
+ * when no group with rows matches.
+ */
+export function groupIndexOf(
+  groups: GroupIndex,
+  counts: readonly number[],
+  selector: GroupSelector,
+): number {
+  const features = groups.featureNames;
+  let key: readonly Level[];
+  if (Array.isArray(selector)) key = selector;
+  else if (selector !== null && typeof selector === "object") {
+    const record = selector as Readonly<Record<string, Level>>;
+    key = features.map((f) => record[f] as Level);
+  } else key = [selector as Level];
+  const index = groups.keys.findIndex(
+    (k) => k.length === key.length && k.every((level, i) => level === key[i]),
+  );
+  if (index < 0 || counts[index] === 0) {
+    throw new FairnessInputError([
+      {
+        code: "unknown_group",
+        path: ["reference"],
+        message: `no rows in group ${JSON.stringify(key)}; groups are ${groups.keys
+          .filter((_, g) => counts[g]! > 0)
+          .map((k) => JSON.stringify(k))
+          .join(", ")}`,
+      },
+    ]);
+  }
+  return index;
 }
 
 /** Resolves metric specs to built-in definitions or user metrics. */
@@ -290,6 +523,7 @@ function buildResult(
   groupCells: CellValues,
   firstGroupCell: number,
   strata: readonly ControlStratum[] | undefined,
+  ci?: CiState,
 ): GroupMetricsResult {
   const ids = metrics.map((m) => m.id);
   const pick = (cells: CellValues, c: number) =>
@@ -319,6 +553,7 @@ function buildResult(
     byGroup,
     warnings,
     strata,
+    ci,
   });
 }
 
@@ -328,10 +563,18 @@ function buildResult(
  * and NaN values). With control features, `strata` holds the same computation within each
  * control stratum, as Fairlearn's MetricFrame does.
  *
- * Cost: one pass over the rows for count metrics; score metrics add a counting sort and a sort
- * of each group's scores.
+ * With `ci`, bootstrap intervals come with the values: `overallIntervals[id]`,
+ * `byGroup[i].intervals[id]`, the accessors `groupMinInterval()`, `groupMaxInterval()`,
+ * `differenceInterval(options)` and `ratioInterval(options)` (any comparison method and
+ * reference), and the provenance `ci` (options, seed, resampling per metric). Control strata
+ * carry no intervals. The same seed gives the same bytes.
  *
- * @throws FairnessInputError on invalid data; RangeError on an unknown metric or method
+ * Cost: one pass over the rows for count metrics; score metrics add a counting sort and a sort
+ * of each group's scores. With `ci`: O(nBoot · k · metrics) more for unweighted count metrics,
+ * O(nBoot · (n + metric cost)) for row-resampled ones.
+ *
+ * @throws FairnessInputError on invalid data; RangeError on an unknown metric or method, or bad
+ *   `ci` options
  * @example
  * const r = groupMetrics(
  *   { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] },
@@ -339,6 +582,11 @@ function buildResult(
  * );
  * r.byGroup.map((g) => g.values.selectionRate); // => [0.5, 0]
  * r.difference().selectionRate; // => 0.5
+ * const withCi = groupMetrics(
+ *   { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] },
+ *   { metrics: ["selectionRate"], ci: { seed: 1, nBoot: 100 } },
+ * );
+ * withCi.byGroup[1].intervals.selectionRate.intervals[0].upper; // => 0
  */
 export function groupMetrics(
   input: FairnessInput,
@@ -383,6 +631,9 @@ export function groupMetricsOfConfusion(
       `groupMetricsOfConfusion: statistics have ${stats.groups} groups, the index ${groups.keys.length}`,
     );
   }
+  if (options.ci !== undefined) {
+    throw new TypeError("groupMetricsOfConfusion: ci needs the rows; use groupMetrics");
+  }
   const metrics = resolveMetrics(options.metrics ?? DEFAULT_METRICS, "groupMetrics");
   const { zeroDivision } = resolvePolicies(options);
   const byGroup = evaluateConfusion(stats, metrics, zeroDivision);
@@ -400,6 +651,8 @@ export function groupMetricsOfColumns(
   const metrics = resolveMetrics(specs, "groupMetrics");
   checkMetricInputs(columns, metrics);
   const { zeroDivision, errors } = resolvePolicies(options);
+  const ciOptions =
+    options.ci === undefined ? undefined : resolveBootstrapOptions("groupMetrics", options.ci);
   const k = columns.groups.keys.length;
   const evaluate = (code: Uint32Array, cells: number) =>
     evaluateCells(columns, code, cells, metrics, zeroDivision, errors);
@@ -432,5 +685,19 @@ export function groupMetricsOfColumns(
       ),
     }));
   }
-  return buildResult(columns.groups, metrics, overall, 0, byGroup, 0, strata);
+  const ci =
+    ciOptions === undefined
+      ? undefined
+      : {
+          options: ciOptions,
+          boot: bootstrapColumns(columns, metrics, {
+            options: ciOptions,
+            suppressed: new Uint8Array(k),
+            reference: -1,
+            zeroDivision,
+            jackknifeBlocks: 1000,
+            criteria: false,
+          }),
+        };
+  return buildResult(columns.groups, metrics, overall, 0, byGroup, 0, strata, ci);
 }

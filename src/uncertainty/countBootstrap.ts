@@ -1,8 +1,10 @@
 /**
  * Bootstrap intervals for count metrics and their disparities, from per-group confusion counts:
- * overall, per group, group minimum and maximum, difference (max − min) and ratio (min / max) of
- * every metric, and the named criteria (demographic parity, equal opportunity, equalized odds).
+ * overall, per group, group minimum and maximum, difference and ratio (between groups, to the
+ * overall value, to a reference group) of every metric, and the named criteria (demographic
+ * parity, equal opportunity, equalized odds).
  */
+import type { ZeroDivision } from "../metrics/evaluate.js";
 import type { Confusion, CountMetric } from "../metrics/types.js";
 import {
   type BootstrapEstimate,
@@ -50,7 +52,7 @@ export interface BootstrapProvenance extends ResolvedBootstrapOptions {
   readonly random: string;
 }
 
-/** Intervals for one metric: overall, per group and its disparities between groups. */
+/** Intervals for one metric: overall, per group and its disparities. */
 export interface MetricIntervals {
   readonly overall: BootstrapEstimate;
   readonly byGroup: readonly BootstrapEstimate[];
@@ -60,12 +62,27 @@ export interface MetricIntervals {
   readonly difference: BootstrapEstimate;
   /** min / max over groups (NaN groups skipped). */
   readonly ratio: BootstrapEstimate;
+  /** Largest |v_g − overall| over groups (Fairlearn `method='to_overall'`). */
+  readonly differenceToOverall: BootstrapEstimate;
+  /** Smallest of v_g / overall and its inverse over groups. */
+  readonly ratioToOverall: BootstrapEstimate;
+  /** Largest |v_g − v_reference|; present when a reference group was given. */
+  readonly differenceToReference?: BootstrapEstimate;
+  /** Smallest of v_g / v_reference and its inverse; present when a reference group was given. */
+  readonly ratioToReference?: BootstrapEstimate;
 }
 
-/** Difference and ratio of a named criterion. */
+/**
+ * Difference and ratio of a named criterion: between groups (max − min, min / max), to the
+ * overall value and, when a reference group was given, to the reference group.
+ */
 export interface CriterionIntervals {
   readonly difference: BootstrapEstimate;
   readonly ratio: BootstrapEstimate;
+  readonly differenceToOverall: BootstrapEstimate;
+  readonly ratioToOverall: BootstrapEstimate;
+  readonly differenceToReference?: BootstrapEstimate;
+  readonly ratioToReference?: BootstrapEstimate;
 }
 
 /** Result of `bootstrapConfusionCounts`. */
@@ -80,7 +97,15 @@ export interface CountBootstrapResult {
     readonly equalOpportunity: CriterionIntervals;
     /** Worst case of TPR and FPR: max of the differences, min of the ratios. */
     readonly equalizedOdds: CriterionIntervals;
+    /** Mean of the TPR and FPR differences (ratios), as `equalizedOdds…({ agg: "mean" })`. */
+    readonly equalizedOddsMean: CriterionIntervals;
   };
+}
+
+/** Options of `bootstrapConfusionCounts`. */
+export interface ConfusionBootstrapOptions extends BootstrapOptions {
+  /** Index of the reference group for the toReference intervals. */
+  readonly reference?: number;
 }
 
 /** Fills the defaults of the bootstrap options and checks them. */
@@ -107,10 +132,80 @@ export function resolveBootstrapOptions(
   return { nBoot, seed, levels: [...levels], method, stratified };
 }
 
-/** Statistics per metric: overall, k groups, min, max, difference, ratio. */
-const PER_METRIC_EXTRA = 5;
-/** Criteria statistics: (difference, ratio) × (demographic parity, equal opportunity, equalized odds). */
-const CRITERIA_COUNT = 6;
+/**
+ * Aggregates of one metric's per-group values, in the order `aggregateInto` writes them:
+ * min, max, then difference and ratio between groups, to the overall value and to the reference.
+ */
+export const AGGREGATES = [
+  "groupMin",
+  "groupMax",
+  "difference",
+  "ratio",
+  "differenceToOverall",
+  "ratioToOverall",
+  "differenceToReference",
+  "ratioToReference",
+] as const;
+
+/** One of `AGGREGATES`. */
+export type Aggregate = (typeof AGGREGATES)[number];
+
+/** Statistics per metric besides the groups: overall, then the `AGGREGATES`. */
+const PER_METRIC_EXTRA = 1 + AGGREGATES.length;
+/** Criteria statistics per comparison method (betweenGroups, toOverall, toReference). */
+const CRITERIA_PER_METHOD = 8;
+const CRITERIA_COUNT = 3 * CRITERIA_PER_METHOD;
+
+/** Statistics per metric for k groups: overall, the k groups, the `AGGREGATES`. */
+export const metricStride = (k: number) => k + PER_METRIC_EXTRA;
+
+/**
+ * Writes the `AGGREGATES` of `values` (one per group, NaN for groups left out) at `out[at…]`,
+ * with Fairlearn's definitions (src/disparity/aggregate.ts), NaN values skipped:
+ * min, max, max − min, min / max; the largest |v − base| and the smallest of v / base and its
+ * inverse, with base the overall value and then the reference group's value (`reference` < 0:
+ * no reference, NaN). Cost O(k), no allocation.
+ */
+export function aggregateInto(
+  values: ArrayLike<number>,
+  overall: number,
+  reference: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const k = values.length;
+  const base = reference >= 0 ? (values[reference] as number) : Number.NaN;
+  let min = Number.NaN;
+  let max = Number.NaN;
+  let diffOverall = Number.NaN;
+  let ratioOverall = Number.NaN;
+  let diffReference = Number.NaN;
+  let ratioReference = Number.NaN;
+  for (let g = 0; g < k; g++) {
+    const v = values[g] as number;
+    if (Number.isNaN(v)) continue;
+    if (!(v >= min)) min = v;
+    if (!(v <= max)) max = v;
+    const d = Math.abs(v - overall);
+    if (!Number.isNaN(d) && !(d <= diffOverall)) diffOverall = d;
+    let r = v / overall;
+    if (r > 1) r = 1 / r;
+    if (!Number.isNaN(r) && !(r >= ratioOverall)) ratioOverall = r;
+    const e = Math.abs(v - base);
+    if (!Number.isNaN(e) && !(e <= diffReference)) diffReference = e;
+    let q = v / base;
+    if (q > 1) q = 1 / q;
+    if (!Number.isNaN(q) && !(q >= ratioReference)) ratioReference = q;
+  }
+  out[at] = min;
+  out[at + 1] = max;
+  out[at + 2] = max - min;
+  out[at + 3] = min / max;
+  out[at + 4] = diffOverall;
+  out[at + 5] = ratioOverall;
+  out[at + 6] = diffReference;
+  out[at + 7] = ratioReference;
+}
 
 const confusionAt = (t: Float64Array, g: number): Confusion => ({
   tn: t[4 * g] as number,
@@ -119,78 +214,142 @@ const confusionAt = (t: Float64Array, g: number): Confusion => ({
   tp: t[4 * g + 3] as number,
 });
 
-function extremes(values: Float64Array): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return min <= max ? [min, max] : [Number.NaN, Number.NaN];
-}
-
 /** `pick(a, b)` of the non-NaN values among a and b (NaN when both are), as Fairlearn's. */
 const nanSkipping = (pick: (a: number, b: number) => number, a: number, b: number) =>
   Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b);
+
+/** Mean of the non-NaN values among a and b (NaN when both are), as `equalizedOdds` `mean`. */
+const nanMean = (a: number, b: number) => nanSkipping((x, y) => (x + y) / 2, a, b);
 
 const selectionRate = (c: Confusion) => (c.fp + c.tp) / (c.tn + c.fp + c.fn + c.tp);
 const truePositiveRate = (c: Confusion) => c.tp / (c.tp + c.fn);
 const falsePositiveRate = (c: Confusion) => c.fp / (c.fp + c.tn);
 
+/** Options of `countSummaryStatistic`. */
+export interface CountSummaryOptions {
+  /** Groups marked 1 are NaN and take no part in any aggregate (their rows count overall). */
+  readonly suppressed?: Uint8Array | undefined;
+  /** Index of the reference group for the toReference aggregates; -1 for none. @defaultValue -1 */
+  readonly reference?: number;
+  /** Value of a metric that is NaN on non-empty counts (as `groupMetrics`). @defaultValue "nan" */
+  readonly zeroDivision?: ZeroDivision;
+}
+
 /**
  * The statistic vector of `bootstrapConfusionCounts` for k groups: per metric
- * [overall, group 0 … group k−1, min, max, max − min, min / max], then the criteria's
- * [difference, ratio] for demographic parity, equal opportunity and equalized odds. Groups marked
- * in `suppressed` are NaN and take no part in min, max or the criteria (their rows still count
- * overall).
+ * [overall, group 0 … group k−1, then the 8 `AGGREGATES`], then the criteria, for each comparison
+ * method in the order betweenGroups, toOverall, toReference: [difference, ratio] of demographic
+ * parity, equal opportunity, equalized odds (worst case) and equalized odds (mean). A group with no
+ * rows (all four cells 0) is NaN, as in `groupMetrics`; so are groups marked in `suppressed`.
  */
 export function countSummaryStatistic(
   metrics: readonly CountMetric[],
   k: number,
-  suppressed?: Uint8Array,
+  options: CountSummaryOptions = {},
 ): { m: number; statistic: CountStatistic } {
-  const stride = k + PER_METRIC_EXTRA;
+  const { suppressed, reference = -1, zeroDivision = "nan" } = options;
+  const stride = metricStride(k);
   const m = metrics.length * stride + CRITERIA_COUNT;
   const perGroup = new Float64Array(k);
   const overall = new Float64Array(4);
-  const between = (rate: (c: Confusion) => number, t: Float64Array): [number, number] => {
-    for (let g = 0; g < k; g++)
-      perGroup[g] = suppressed?.[g] ? Number.NaN : rate(confusionAt(t, g));
-    const [min, max] = extremes(perGroup);
-    return [max - min, min / max];
+  const present = new Uint8Array(k);
+  const scratch = new Float64Array(3 * AGGREGATES.length);
+  const fill = (v: number) => (Number.isNaN(v) && zeroDivision !== "nan" ? zeroDivision : v);
+  const rate = (f: (c: Confusion) => number, t: Float64Array, at: number) => {
+    for (let g = 0; g < k; g++) perGroup[g] = present[g] ? fill(f(confusionAt(t, g))) : Number.NaN;
+    aggregateInto(perGroup, fill(f(confusionAt(overall, 0))), reference, scratch, at);
   };
   const statistic: CountStatistic = (t, out) => {
     overall.fill(0);
     for (let i = 0; i < t.length; i++)
       overall[i % 4] = (overall[i % 4] as number) + (t[i] as number);
+    for (let g = 0; g < k; g++) {
+      const size = (t[4 * g] as number) + t[4 * g + 1]! + t[4 * g + 2]! + t[4 * g + 3]!;
+      present[g] = size > 0 && !suppressed?.[g] ? 1 : 0;
+    }
     const whole = confusionAt(overall, 0);
     metrics.forEach((metric, j) => {
       const base = j * stride;
-      out[base] = metric.fromCounts(whole);
+      out[base] = fill(metric.fromCounts(whole));
       for (let g = 0; g < k; g++) {
-        const v = suppressed?.[g] ? Number.NaN : metric.fromCounts(confusionAt(t, g));
+        const v = present[g] ? fill(metric.fromCounts(confusionAt(t, g))) : Number.NaN;
         perGroup[g] = v;
         out[base + 1 + g] = v;
       }
-      const [min, max] = extremes(perGroup);
-      out[base + k + 1] = min;
-      out[base + k + 2] = max;
-      out[base + k + 3] = max - min;
-      out[base + k + 4] = min / max;
+      aggregateInto(perGroup, out[base] as number, reference, out, base + k + 1);
     });
-    const c = metrics.length * stride;
-    const [dpDiff, dpRatio] = between(selectionRate, t);
-    const [tprDiff, tprRatio] = between(truePositiveRate, t);
-    const [fprDiff, fprRatio] = between(falsePositiveRate, t);
-    out[c] = dpDiff;
-    out[c + 1] = dpRatio;
-    out[c + 2] = tprDiff;
-    out[c + 3] = tprRatio;
-    out[c + 4] = nanSkipping(Math.max, tprDiff, fprDiff);
-    out[c + 5] = nanSkipping(Math.min, tprRatio, fprRatio);
+    const n = AGGREGATES.length;
+    rate(selectionRate, t, 0);
+    rate(truePositiveRate, t, n);
+    rate(falsePositiveRate, t, 2 * n);
+    let c = metrics.length * stride;
+    for (let method = 0; method < 3; method++) {
+      const [d, r] = [2 + 2 * method, 3 + 2 * method];
+      const tprD = scratch[n + d] as number;
+      const tprR = scratch[n + r] as number;
+      const fprD = scratch[2 * n + d] as number;
+      const fprR = scratch[2 * n + r] as number;
+      out[c] = scratch[d] as number;
+      out[c + 1] = scratch[r] as number;
+      out[c + 2] = tprD;
+      out[c + 3] = tprR;
+      out[c + 4] = nanSkipping(Math.max, tprD, fprD);
+      out[c + 5] = nanSkipping(Math.min, tprR, fprR);
+      out[c + 6] = nanMean(tprD, fprD);
+      out[c + 7] = nanMean(tprR, fprR);
+      c += CRITERIA_PER_METHOD;
+    }
   };
   return { m, statistic };
+}
+
+/** The `MetricIntervals` of the metric whose statistics start at `base`. */
+export function metricIntervals(
+  read: (s: number) => BootstrapEstimate,
+  base: number,
+  k: number,
+  withReference: boolean,
+): MetricIntervals {
+  const at = base + k + 1;
+  return {
+    overall: read(base),
+    byGroup: Array.from({ length: k }, (_, g) => read(base + 1 + g)),
+    groupMin: read(at),
+    groupMax: read(at + 1),
+    difference: read(at + 2),
+    ratio: read(at + 3),
+    differenceToOverall: read(at + 4),
+    ratioToOverall: read(at + 5),
+    ...(withReference
+      ? { differenceToReference: read(at + 6), ratioToReference: read(at + 7) }
+      : {}),
+  };
+}
+
+/** The criteria's intervals, whose statistics start at `c`. */
+export function criteriaIntervals(
+  read: (s: number) => BootstrapEstimate,
+  c: number,
+  withReference: boolean,
+): CountBootstrapResult["criteria"] {
+  const pair = (at: number): CriterionIntervals => ({
+    difference: read(c + at),
+    ratio: read(c + at + 1),
+    differenceToOverall: read(c + CRITERIA_PER_METHOD + at),
+    ratioToOverall: read(c + CRITERIA_PER_METHOD + at + 1),
+    ...(withReference
+      ? {
+          differenceToReference: read(c + 2 * CRITERIA_PER_METHOD + at),
+          ratioToReference: read(c + 2 * CRITERIA_PER_METHOD + at + 1),
+        }
+      : {}),
+  });
+  return {
+    demographicParity: pair(0),
+    equalOpportunity: pair(2),
+    equalizedOdds: pair(4),
+    equalizedOddsMean: pair(6),
+  };
 }
 
 /**
@@ -202,8 +361,9 @@ export function countSummaryStatistic(
  * O(k) per replicate. Weighted data (`rows` given) resample rows, because a cell's weighted count
  * is not a function of how many of its rows were drawn. BCa uses the delete-one jackknife on the
  * counts (one evaluation per non-empty cell, or per distinct (cell, weight) pair).
- * Intervals: see `bootstrapInterval`. Disparities follow Fairlearn's `between_groups`
- * definitions; groups whose metric is NaN are skipped in min and max.
+ * Intervals: see `bootstrapInterval`. Disparities follow Fairlearn's definitions (between groups,
+ * to the overall value and, with `reference`, to that group); groups whose metric is NaN are
+ * skipped.
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13–14.
  * Cost O(nBoot · k · metrics) unweighted; O(nBoot · (n + k · metrics)) weighted.
  *
@@ -217,7 +377,7 @@ export function countSummaryStatistic(
 export function bootstrapConfusionCounts(
   counts: Float64Array,
   metrics: readonly CountMetric[],
-  options: BootstrapOptions = {},
+  options: ConfusionBootstrapOptions = {},
   rows?: CellRows,
 ): CountBootstrapResult {
   const resolved = resolveBootstrapOptions("bootstrapConfusionCounts", options);
@@ -230,25 +390,23 @@ export function bootstrapConfusionCounts(
       "bootstrapConfusionCounts: unweighted counts must be non-negative integers (give rows for weighted data)",
     );
   }
-  const { m, statistic } = countSummaryStatistic(metrics, k);
+  const reference = options.reference;
+  if (
+    reference !== undefined &&
+    !(Number.isInteger(reference) && reference >= 0 && reference < k)
+  ) {
+    throw new RangeError(`bootstrapConfusionCounts: reference must be a group index in [0, ${k})`);
+  }
+  const { m, statistic } = countSummaryStatistic(metrics, k, { reference: reference ?? -1 });
   const estimate = readBlock(
     countBlock(counts, statistic, m, resolved, randomSource(resolved.seed), rows),
     resolved,
   );
-  const stride = k + PER_METRIC_EXTRA;
+  const stride = metricStride(k);
   const byMetric: Record<string, MetricIntervals> = {};
   metrics.forEach((metric, j) => {
-    const base = j * stride;
-    byMetric[metric.id] = {
-      overall: estimate(base),
-      byGroup: Array.from({ length: k }, (_, g) => estimate(base + 1 + g)),
-      groupMin: estimate(base + k + 1),
-      groupMax: estimate(base + k + 2),
-      difference: estimate(base + k + 3),
-      ratio: estimate(base + k + 4),
-    };
+    byMetric[metric.id] = metricIntervals(estimate, j * stride, k, reference !== undefined);
   });
-  const c = metrics.length * stride;
   return {
     provenance: {
       ...resolved,
@@ -256,11 +414,7 @@ export function bootstrapConfusionCounts(
       random: RANDOM_METHOD,
     },
     metrics: byMetric,
-    criteria: {
-      demographicParity: { difference: estimate(c), ratio: estimate(c + 1) },
-      equalOpportunity: { difference: estimate(c + 2), ratio: estimate(c + 3) },
-      equalizedOdds: { difference: estimate(c + 4), ratio: estimate(c + 5) },
-    },
+    criteria: criteriaIntervals(estimate, metrics.length * stride, reference !== undefined),
   };
 }
 

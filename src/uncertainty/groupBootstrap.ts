@@ -7,26 +7,33 @@ import type { Columns, Level } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { checkMetricInputs, evaluateCells, type ResolvedMetric } from "../metrics/evaluate.js";
-import { type MetricSpec, resolveMetrics } from "../metrics/groupMetrics.js";
+import { checkMetricInputs } from "../metrics/evaluate.js";
+import {
+  type GroupSelector,
+  groupIndexOf,
+  type MetricSpec,
+  resolveMetrics,
+} from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
-import type { CountMetric } from "../metrics/types.js";
-import { countConfusion } from "../stats/confusion.js";
-import { take } from "../stats/partition.js";
-import type { BootstrapEstimate } from "./bootstrapInterval.js";
+import { bootstrapColumns } from "./columnsBootstrap.js";
 import {
   type BootstrapOptions,
   type CountBootstrapResult,
-  type CriterionIntervals,
-  countBlock,
-  countSummaryStatistic,
+  criteriaIntervals,
   type MetricIntervals,
+  metricIntervals,
   type ResolvedBootstrapOptions,
   readBlock,
   resolveBootstrapOptions,
 } from "./countBootstrap.js";
-import { RANDOM_METHOD, randomSource } from "./random.js";
-import { type CellRows, type RowStatistic, rowJackknife, rowReplicates } from "./resample.js";
+import { RANDOM_METHOD } from "./random.js";
+
+/** Unweighted number of rows of each group. Cost O(n). */
+export function groupSizes(columns: Columns): number[] {
+  const sizes = new Array<number>(columns.groups.keys.length).fill(0);
+  for (const g of columns.group) sizes[g]! += 1;
+  return sizes;
+}
 
 /** Options of `bootstrapGroupMetrics`. */
 export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
@@ -49,6 +56,12 @@ export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
    * delete-one jackknife when the data have at most this many rows. @defaultValue 1000
    */
   readonly jackknifeBlocks?: number;
+  /**
+   * Reference group for the toReference intervals of every metric and criterion, as in
+   * `GroupMetricsResult.groupIndex`: a level, the levels in feature order, or a record by feature
+   * name. Unknown → FairnessInputError `unknown_group`.
+   */
+  readonly reference?: GroupSelector;
 }
 
 /** A group of the result, with its size. */
@@ -77,6 +90,8 @@ export interface GroupBootstrapResult {
     readonly random: string;
     readonly minGroupSize: number;
     readonly suppressBelow: number;
+    /** Label of the reference group, when one was given. */
+    readonly reference: string | undefined;
   };
   readonly groups: readonly BootstrapGroup[];
   readonly metrics: Readonly<Record<string, MetricIntervals>>;
@@ -87,81 +102,14 @@ export interface GroupBootstrapResult {
   readonly suppressed: readonly string[];
 }
 
-type CountResolved = ResolvedMetric & {
-  readonly kind: "builtin";
-  readonly definition: CountMetric;
-};
-
-const isCountMetric = (m: ResolvedMetric): m is CountResolved =>
-  m.kind === "builtin" && m.definition.input === "counts";
-
-/** The per-metric layout of `countSummaryStatistic`, for metrics evaluated on rows. */
-function rowSummaryStatistic(
-  columns: Columns,
-  metrics: readonly ResolvedMetric[],
-  k: number,
-  suppressed: Uint8Array,
-): { m: number; statistic: RowStatistic } {
-  const stride = k + 5;
-  const m = metrics.length * stride;
-  const statistic: RowStatistic = (rows, out) => {
-    const sample: Columns = {
-      ...columns,
-      n: rows.length,
-      label: take(columns.label, rows),
-      pred: columns.pred ? take(columns.pred, rows) : undefined,
-      score: columns.score ? take(columns.score, rows) : undefined,
-      weight: columns.weight ? take(columns.weight, rows) : undefined,
-      group: rows.map((i) => columns.group[i] as number),
-      control: undefined,
-      sourceRow: undefined,
-    };
-    const byGroup = evaluateCells(sample, sample.group, k, metrics, "nan", "coerce");
-    const overall = evaluateCells(
-      sample,
-      new Uint32Array(rows.length),
-      1,
-      metrics,
-      "nan",
-      "coerce",
-    );
-    metrics.forEach((metric, j) => {
-      const base = j * stride;
-      const values = byGroup.values[metric.id] as Float64Array;
-      out[base] = overall.values[metric.id]?.[0] as number;
-      let min = Number.NaN;
-      let max = Number.NaN;
-      for (let g = 0; g < k; g++) {
-        const v = suppressed[g] ? Number.NaN : (values[g] as number);
-        out[base + 1 + g] = v;
-        if (!Number.isNaN(v) && !(v >= min)) min = v;
-        if (!Number.isNaN(v) && !(v <= max)) max = v;
-      }
-      out[base + k + 1] = min;
-      out[base + k + 2] = max;
-      out[base + k + 3] = max - min;
-      out[base + k + 4] = min / max;
-    });
-  };
-  return { m, statistic };
-}
-
-function metricIntervals(read: (s: number) => BootstrapEstimate, base: number, k: number) {
-  return {
-    overall: read(base),
-    byGroup: Array.from({ length: k }, (_, g) => read(base + 1 + g)),
-    groupMin: read(base + k + 1),
-    groupMax: read(base + k + 2),
-    difference: read(base + k + 3),
-    ratio: read(base + k + 4),
-  };
-}
-
 /**
  * Bootstrap confidence intervals for `groupMetrics`' values: for every metric, the overall
- * value, each group's value, the group minimum and maximum, the difference (max − min) and the
- * ratio (min / max); and, with predictions, the named criteria (demographic parity, equal
- * opportunity, equalized odds with the worst case of TPR and FPR).
+ * value, each group's value, the group minimum and maximum, the difference and ratio between
+ * groups (max − min, min / max), to the overall value (largest |v_g − overall|, smallest
+ * v_g / overall or its inverse) and, with `reference`, to the reference group; and, with
+ * predictions, the named criteria (demographic parity, equal opportunity, equalized odds as the
+ * worst case and as the mean of TPR and FPR) in the same three comparisons. Fairlearn's
+ * definitions (src/disparity/aggregate.ts), NaN values skipped.
  *
  * Resampling: count metrics on unweighted data use the multinomial bootstrap on the confusion
  * counts (1000 replicates cost about one pass over the rows); with weights, count metrics resample
@@ -182,6 +130,7 @@ function metricIntervals(read: (s: number) => BootstrapEstimate, base: number, k
  *   { metrics: ["selectionRate"], seed: 7, nBoot: 200 },
  * );
  * r.metrics.selectionRate.byGroup[0].estimate; // => 0.3333333333333333
+ * r.metrics.selectionRate.differenceToOverall.estimate; // => 0.33333333333333337
  */
 export function bootstrapGroupMetrics(
   input: FairnessInput,
@@ -203,77 +152,38 @@ export function bootstrapGroupMetrics(
   const metrics = resolveMetrics(specs, fn);
   const k = columns.groups.keys.length;
   checkMetricInputs(columns, metrics);
-  const hasPred = columns.pred !== undefined;
-  const counted = metrics.filter(isCountMetric);
-  const weighted = counted.filter(
-    (m) => columns.weight !== undefined && m.definition.unweighted !== true,
-  );
-  const unweighted = counted.filter((m) => !weighted.includes(m));
-  const byRows = metrics.filter((m) => !isCountMetric(m));
-
-  const pred = columns.pred ?? new Uint8Array(columns.n);
-  const confusion = countConfusion({ ...columns, pred });
-  const sizes = Array.from({ length: k }, (_, g) => {
-    const c = confusion.counts;
-    return c[4 * g]! + c[4 * g + 1]! + c[4 * g + 2]! + c[4 * g + 3]!;
-  });
+  const sizes = groupSizes(columns);
   const suppressed = Uint8Array.from(sizes, (n) => (n < suppressBelow ? 1 : 0));
-  const rng = randomSource(resolved.seed);
-  const stride = k + 5;
-  const out: Record<string, MetricIntervals> = {};
+  const reference =
+    options.reference === undefined ? -1 : groupIndexOf(columns.groups, sizes, options.reference);
+  const boot = bootstrapColumns(columns, metrics, {
+    options: resolved,
+    suppressed,
+    reference,
+    zeroDivision: "nan",
+    jackknifeBlocks,
+    criteria: true,
+  });
   const resampling: Record<string, "multinomial" | "rows"> = {};
-  let criteria: GroupBootstrapResult["criteria"];
-
-  // Criteria ride with the weighted block when weights are given, else with the unweighted one.
-  const criteriaWithWeighted = columns.weight !== undefined;
-  const addCountBlock = (list: typeof counted, withWeights: boolean, withCriteria: boolean) => {
-    if (list.length === 0 && !withCriteria) return;
-    const defs = list.map((m) => m.definition);
-    const { m, statistic } = countSummaryStatistic(defs, k, suppressed);
-    let counts = confusion.counts;
-    let rows: CellRows | undefined;
-    if (withWeights) {
-      counts = confusion.weightSum!.map((s, i) => s + confusion.weightComp![i]!);
-      const cell = new Uint8Array(columns.n);
-      for (let r = 0; r < columns.n; r++) cell[r] = 2 * columns.label[r]! + pred[r]!;
-      rows = { cell, group: columns.group, weight: columns.weight!, k };
-    }
-    const read = readBlock(countBlock(counts, statistic, m, resolved, rng.split(), rows), resolved);
-    list.forEach((metric, j) => {
-      out[metric.id] = metricIntervals(read, j * stride, k);
-      resampling[metric.id] = withWeights ? "rows" : "multinomial";
-    });
-    if (withCriteria && hasPred) {
-      const c = list.length * stride;
-      const pair = (at: number): CriterionIntervals => ({
-        difference: read(c + at),
-        ratio: read(c + at + 1),
-      });
-      criteria = { demographicParity: pair(0), equalOpportunity: pair(2), equalizedOdds: pair(4) };
-    }
-  };
-  addCountBlock(unweighted, false, !criteriaWithWeighted);
-  addCountBlock(weighted, true, criteriaWithWeighted);
-
-  if (byRows.length > 0) {
-    const { m, statistic } = rowSummaryStatistic(columns, byRows, k, suppressed);
-    const plan = { nBoot: resolved.nBoot, rng: rng.split(), stratified: resolved.stratified };
-    const replicates = rowReplicates(columns.group, k, statistic, m, plan);
-    const estimates = new Float64Array(m);
-    statistic(
-      Uint32Array.from({ length: columns.n }, (_, i) => i),
-      estimates,
+  const ordered: Record<string, MetricIntervals> = {};
+  for (const metric of metrics) {
+    const slot = boot.metrics[metric.id]!;
+    ordered[metric.id] = metricIntervals(
+      readBlock(slot.block, resolved),
+      slot.base,
+      k,
+      reference >= 0,
     );
-    const jackknife =
-      resolved.method === "bca"
-        ? rowJackknife(columns.n, statistic, m, Math.min(columns.n, jackknifeBlocks))
-        : undefined;
-    const read = readBlock({ replicates, estimates, jackknife }, resolved);
-    byRows.forEach((metric, j) => {
-      out[metric.id] = metricIntervals(read, j * stride, k);
-      resampling[metric.id] = "rows";
-    });
+    resampling[metric.id] = slot.resampling;
   }
+  const criteria =
+    boot.criteria === undefined
+      ? undefined
+      : criteriaIntervals(
+          readBlock(boot.criteria.block, resolved),
+          boot.criteria.base,
+          reference >= 0,
+        );
 
   const groups = columns.groups.keys.map((key, g) => ({
     key,
@@ -281,8 +191,6 @@ export function bootstrapGroupMetrics(
     count: sizes[g] as number,
     suppressed: suppressed[g] === 1,
   }));
-  const ordered: Record<string, MetricIntervals> = {};
-  for (const metric of metrics) ordered[metric.id] = out[metric.id] as MetricIntervals;
   const smallGroups = groups.flatMap((group, g) =>
     group.count < minGroupSize
       ? [
@@ -300,7 +208,14 @@ export function bootstrapGroupMetrics(
       : [],
   );
   return {
-    provenance: { ...resolved, resampling, random: RANDOM_METHOD, minGroupSize, suppressBelow },
+    provenance: {
+      ...resolved,
+      resampling,
+      random: RANDOM_METHOD,
+      minGroupSize,
+      suppressBelow,
+      reference: reference >= 0 ? groups[reference]!.label : undefined,
+    },
     groups,
     metrics: ordered,
     criteria,

@@ -11,6 +11,7 @@ export { adjustPValues } from "./corrections.js";
 export type {
   BootstrapOptions,
   BootstrapProvenance,
+  ConfusionBootstrapOptions,
   CountBootstrapResult,
   CriterionIntervals,
   MetricIntervals,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import {
+  demographicParityDifference,
   demographicParityRatio,
   equalizedOddsDifference,
   equalizedOddsRatio,
   equalOpportunityDifference,
+  equalOpportunityRatio,
 } from "../../src/disparity/criteria.js";
 import { groupMetrics } from "../../src/metrics/groupMetrics.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
@@ -63,6 +65,57 @@ describe("bootstrapGroupMetrics(input, options)", () => {
       15,
     );
     expect(c.demographicParity.ratio.estimate).toBeCloseTo(demographicParityRatio(input), 15);
+  });
+
+  it("bootstrapGroupMetrics(…) estimates toOverall and toReference gaps as groupMetrics and the criteria", () => {
+    const metrics = ["selectionRate", "truePositiveRate", "falsePositiveRate", "precision"];
+    const weighted = { ...input, sampleWeight: data.sampleWeight };
+    for (const data of [input, weighted]) {
+      const r = bootstrapGroupMetrics(data, { metrics, nBoot: 30, seed: 4, reference: "b" });
+      const g = groupMetrics(data, { metrics });
+      expect(r.provenance.reference).toBe("b");
+      const toOverall = { method: "toOverall" } as const;
+      const toReference = { method: "toReference", reference: "b" } as const;
+      for (const id of metrics) {
+        const m = r.metrics[id]!;
+        expect(m.differenceToOverall.estimate).toBeCloseTo(g.difference(toOverall)[id]!, 15);
+        expect(m.ratioToOverall.estimate).toBeCloseTo(g.ratio(toOverall)[id]!, 15);
+        expect(m.differenceToReference!.estimate).toBeCloseTo(g.difference(toReference)[id]!, 15);
+        expect(m.ratioToReference!.estimate).toBeCloseTo(g.ratio(toReference)[id]!, 15);
+      }
+      const c = r.criteria!;
+      for (const [options, d, q] of [
+        [toOverall, "differenceToOverall", "ratioToOverall"],
+        [toReference, "differenceToReference", "ratioToReference"],
+      ] as const) {
+        expect(c.demographicParity[d]!.estimate).toBeCloseTo(
+          demographicParityDifference(data, options),
+          15,
+        );
+        expect(c.equalOpportunity[q]!.estimate).toBeCloseTo(
+          equalOpportunityRatio(data, options),
+          15,
+        );
+        expect(c.equalizedOdds[d]!.estimate).toBeCloseTo(
+          equalizedOddsDifference(data, options),
+          15,
+        );
+        expect(c.equalizedOddsMean[q]!.estimate).toBeCloseTo(
+          equalizedOddsRatio(data, { ...options, agg: "mean" }),
+          15,
+        );
+      }
+      expect(c.equalizedOddsMean.difference.estimate).toBeCloseTo(
+        equalizedOddsDifference(data, { agg: "mean" }),
+        15,
+      );
+    }
+    const plain = bootstrapGroupMetrics(input, { metrics, nBoot: 30, seed: 4 });
+    expect(plain.metrics.selectionRate!.differenceToReference).toBeUndefined();
+    expect(plain.criteria!.equalizedOdds.ratioToReference).toBeUndefined();
+    expect(() => bootstrapGroupMetrics(input, { metrics, reference: "zz" })).toThrow(
+      FairnessInputError,
+    );
   });
 
   it("bootstrapGroupMetrics(…) gives the same bytes for the same seed and differs across seeds", () => {

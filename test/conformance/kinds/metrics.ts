@@ -74,6 +74,12 @@ export function caseInput(
       const list = source as string[];
       return Object.fromEntries(list.map((f) => [f, ctx.data!.features[f]!]));
     }
+    // Several features inline: a record by name, or rows of levels (a 2-D array).
+    if (Array.isArray(source) && source.length > 0 && source.every(Array.isArray)) {
+      const rows = source as Level[][];
+      return Object.fromEntries(featureNames.map((name, f) => [name, rows.map((r) => r[f]!)]));
+    }
+    if (!Array.isArray(source)) return source as Record<string, readonly Level[]>;
     if (featureNames.length === 1 && featureNames[0] !== unnamed) {
       return { [featureNames[0]!]: source as Level[] };
     }
