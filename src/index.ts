@@ -324,6 +324,8 @@ export {
   type RateComparison,
   type RepresentationOptions,
   type RepresentationRow,
+  type Resampling,
+  type ResolvedBootstrapOptions,
   randomSource,
   representationCheck,
   requiredSampleSize,

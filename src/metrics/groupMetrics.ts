@@ -54,6 +54,7 @@ export type MetricSpec = string | UserMetricFunction | UserMetric;
 /** Identifies a group: its level (one feature), its levels in feature order, or by feature name. */
 export type GroupSelector = Level | readonly Level[] | Readonly<Record<string, Level>>;
 
+/** Options of {@link groupMetrics}. */
 export interface GroupMetricsOptions {
   /**
    * Metrics to compute. @defaultValue count, selectionRate, truePositiveRate, falsePositiveRate,
@@ -104,16 +105,19 @@ export interface GroupRow {
 
 /** A warning about one metric value. */
 export interface GroupMetricsWarning {
+  /** What happened: a zero denominator, an undefined metric, or a user metric's non-number. */
   readonly code: MetricWarning["code"];
+  /** Metric id. */
   readonly metric: string;
   /** The group's label, or undefined for the overall value. */
   readonly group: string | undefined;
+  /** Human-readable message. */
   readonly message: string;
 }
 
 /** Options of `difference` and `ratio`. */
 export interface ComparisonOptions {
-  /** @defaultValue "betweenGroups" */
+  /** What each group is compared with. @defaultValue "betweenGroups" */
   readonly method?: ComparisonMethod;
   /** The reference group, required by `toReference`. */
   readonly reference?: GroupSelector;
@@ -121,8 +125,11 @@ export interface ComparisonOptions {
 
 /** One control stratum's results. */
 export interface ControlStratum {
+  /** One level per control feature. */
   readonly key: readonly Level[];
+  /** Levels joined with ", ". */
   readonly label: string;
+  /** The groups' metrics within the stratum. */
   readonly result: GroupMetricsResult;
 }
 
@@ -161,15 +168,22 @@ function estimateJSON(e: BootstrapEstimate): unknown {
 
 /**
  * Per-group metric values and their aggregates. Aggregates skip NaN values and empty groups.
+ * Made by {@link groupMetrics}.
+ *
+ * @hideconstructor
  */
 export class GroupMetricsResult {
   /** Metric ids, in the order asked. */
   readonly metrics: readonly string[];
   /** Display names by metric id. */
   readonly metricNames: Readonly<Record<string, string>>;
+  /** Sensitive feature names. */
   readonly featureNames: readonly string[];
+  /** Metric values on all rows, by id. */
   readonly overall: Readonly<Record<string, number>>;
+  /** One row per group, in level order (empty intersections included, count 0). */
   readonly byGroup: readonly GroupRow[];
+  /** Zero denominators, undefined metrics and coerced user-metric values. */
   readonly warnings: readonly GroupMetricsWarning[];
   /** Results within each control stratum, when control features were given. */
   readonly strata: readonly ControlStratum[] | undefined;
@@ -264,10 +278,15 @@ export class GroupMetricsResult {
    * (AIF360's "unprivileged minus privileged" form).
    */
   gaps(reference: GroupSelector): {
+    /** The reference group's label. */
     readonly reference: string;
+    /** One entry per group, in level order. */
     readonly byGroup: readonly {
+      /** Group label. */
       readonly label: string;
+      /** `v_g − v_ref` by metric id. */
       readonly difference: Readonly<Record<string, number>>;
+      /** `v_g / v_ref` by metric id. */
       readonly ratio: Readonly<Record<string, number>>;
     }[];
   } {

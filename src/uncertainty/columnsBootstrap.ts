@@ -23,7 +23,7 @@ import {
 import { randomSource } from "./random.js";
 import { type CellRows, type RowStatistic, rowJackknife, rowReplicates } from "./resample.js";
 
-/** How a metric's replicates were drawn. */
+/** How a metric's replicates were drawn: multinomial on unweighted confusion counts, or rows. */
 export type Resampling = "multinomial" | "rows";
 
 /** Everything `bootstrapColumns` needs besides the columns and metrics. */

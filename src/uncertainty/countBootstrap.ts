@@ -29,7 +29,7 @@ export interface BootstrapOptions {
   readonly seed?: number;
   /** Confidence level(s). @defaultValue 0.95 */
   readonly level?: number | readonly number[];
-  /** @defaultValue "percentile" */
+  /** Interval method: percentile or bias-corrected and accelerated. @defaultValue "percentile" */
   readonly method?: BootstrapMethod;
   /** Resample within each group, so no group vanishes from a replicate. @defaultValue true */
   readonly stratified?: boolean;
@@ -37,10 +37,15 @@ export interface BootstrapOptions {
 
 /** The options actually used, recorded in every result. */
 export interface ResolvedBootstrapOptions {
+  /** Number of bootstrap replicates. */
   readonly nBoot: number;
+  /** Seed of the random source. */
   readonly seed: number;
+  /** Confidence levels, in the order given. */
   readonly levels: readonly number[];
+  /** Interval method. */
   readonly method: BootstrapMethod;
+  /** Whether rows were resampled within each group. */
   readonly stratified: boolean;
 }
 
@@ -54,9 +59,13 @@ export interface BootstrapProvenance extends ResolvedBootstrapOptions {
 
 /** Intervals for one metric: overall, per group and its disparities. */
 export interface MetricIntervals {
+  /** The metric on all rows. */
   readonly overall: BootstrapEstimate;
+  /** The metric in each group, in level order. */
   readonly byGroup: readonly BootstrapEstimate[];
+  /** Smallest group value (NaN groups skipped). */
   readonly groupMin: BootstrapEstimate;
+  /** Largest group value (NaN groups skipped). */
   readonly groupMax: BootstrapEstimate;
   /** max − min over groups (NaN groups skipped). */
   readonly difference: BootstrapEstimate;
@@ -77,19 +86,27 @@ export interface MetricIntervals {
  * overall value and, when a reference group was given, to the reference group.
  */
 export interface CriterionIntervals {
+  /** The criterion's difference between groups (max − min). */
   readonly difference: BootstrapEstimate;
+  /** The criterion's ratio between groups (min / max). */
   readonly ratio: BootstrapEstimate;
+  /** The criterion's difference to the overall value (largest |v_g − overall|). */
   readonly differenceToOverall: BootstrapEstimate;
+  /** The criterion's ratio to the overall value. */
   readonly ratioToOverall: BootstrapEstimate;
+  /** The criterion's difference to the reference group; present when one was given. */
   readonly differenceToReference?: BootstrapEstimate;
+  /** The criterion's ratio to the reference group; present when one was given. */
   readonly ratioToReference?: BootstrapEstimate;
 }
 
 /** Result of `bootstrapConfusionCounts`. */
 export interface CountBootstrapResult {
+  /** How the intervals were made. */
   readonly provenance: BootstrapProvenance;
   /** By metric id. */
   readonly metrics: Readonly<Record<string, MetricIntervals>>;
+  /** Intervals of the named criteria. */
   readonly criteria: {
     /** Selection rate between groups. */
     readonly demographicParity: CriterionIntervals;

@@ -66,7 +66,9 @@ export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
 
 /** A group of the result, with its size. */
 export interface BootstrapGroup {
+  /** One level per sensitive feature. */
   readonly key: readonly Level[];
+  /** Levels joined with ", ". */
   readonly label: string;
   /** Unweighted number of rows. */
   readonly count: number;
@@ -76,7 +78,9 @@ export interface BootstrapGroup {
 
 /** A group below `minGroupSize`, with the width of its intervals at the first level. */
 export interface SmallGroup {
+  /** Group label. */
   readonly label: string;
+  /** Unweighted number of rows. */
   readonly count: number;
   /** Interval width (upper − lower) per metric id. */
   readonly width: Readonly<Record<string, number>>;
@@ -84,19 +88,26 @@ export interface SmallGroup {
 
 /** Result of `bootstrapGroupMetrics`. */
 export interface GroupBootstrapResult {
+  /** How the intervals were made: the options used, and each metric's resampling. */
   readonly provenance: ResolvedBootstrapOptions & {
     /** How each metric was resampled, by id. */
     readonly resampling: Readonly<Record<string, "multinomial" | "rows">>;
+    /** The generator and samplers (`RANDOM_METHOD`). */
     readonly random: string;
+    /** Groups with fewer rows were flagged as small. */
     readonly minGroupSize: number;
+    /** Groups with fewer rows were suppressed. */
     readonly suppressBelow: number;
     /** Label of the reference group, when one was given. */
     readonly reference: string | undefined;
   };
+  /** Every group, in level order. */
   readonly groups: readonly BootstrapGroup[];
+  /** Intervals by metric id. */
   readonly metrics: Readonly<Record<string, MetricIntervals>>;
   /** The named criteria, when predictions are available. */
   readonly criteria: CountBootstrapResult["criteria"] | undefined;
+  /** Groups below `minGroupSize`, with their interval widths. */
   readonly smallGroups: readonly SmallGroup[];
   /** Labels of the suppressed groups. */
   readonly suppressed: readonly string[];

@@ -6,6 +6,7 @@ export type {
   LevelBounds,
 } from "./bootstrapInterval.js";
 export { bootstrapInterval } from "./bootstrapInterval.js";
+export type { Resampling } from "./columnsBootstrap.js";
 export type { AdjustedPValues, CorrectionMethod } from "./corrections.js";
 export { adjustPValues } from "./corrections.js";
 export type {
@@ -15,6 +16,7 @@ export type {
   CountBootstrapResult,
   CriterionIntervals,
   MetricIntervals,
+  ResolvedBootstrapOptions,
 } from "./countBootstrap.js";
 export { bootstrapConfusionCounts } from "./countBootstrap.js";
 export type {
