@@ -227,7 +227,7 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
     );
     const onePass = { baseline: "one update", ms: onePassMs };
     add(
-      "accumulator: 100 updates of 10k rows",
+      `accumulator: 100 updates of ${rows / 100} rows`,
       await time(() => {
         sink += feed(createAccumulator(options), data, weighted, 0, rows, rows / 100).rows;
       }),
