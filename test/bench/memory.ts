@@ -4,6 +4,7 @@
  * exist whole), and prints the memory in use after a full garbage collection, before and after.
  * Usage: `node --expose-gc --import tsx test/bench/memory.ts <rows> [batch]`.
  */
+import { readFileSync } from "node:fs";
 import { METRICS } from "../../src/metrics/registry.js";
 import { createAccumulator } from "../../src/stream/accumulator.js";
 import { GROUPS, syntheticBatches } from "./data.js";
@@ -18,6 +19,19 @@ function inUse(): { heapUsed: number; arrayBuffers: number } {
   gc!();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return { heapUsed, arrayBuffers };
+}
+
+/**
+ * This process's peak resident set (Linux `VmHWM`, reset by exec; `getrusage`'s maxRSS is not:
+ * it keeps the parent's peak across fork and exec). Undefined off Linux.
+ */
+function peakRss(): number | undefined {
+  try {
+    const line = readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    return line ? Number(line[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const acc = createAccumulator({
@@ -47,7 +61,7 @@ console.log(
     rows: acc.rows,
     before,
     after,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: peakRss(),
     accuracy,
   }),
 );

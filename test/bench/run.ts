@@ -260,7 +260,7 @@ function memoryAfter(rows: number): {
   rows: number;
   before: { heapUsed: number; arrayBuffers: number };
   after: { heapUsed: number; arrayBuffers: number };
-  maxRssBytes: number;
+  peakRssBytes: number | undefined;
 } {
   const script = fileURLToPath(new URL("./memory.ts", import.meta.url));
   const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -301,7 +301,7 @@ async function main(): Promise<void> {
     const growth =
       m.after.heapUsed + m.after.arrayBuffers - m.before.heapUsed - m.before.arrayBuffers;
     console.log(
-      `${`accumulator memory after ${m.rows.toExponential(0).replace("+", "")} rows (batches of 1e5)`.padEnd(58)} heap ${mb(m.after.heapUsed)} + buffers ${mb(m.after.arrayBuffers)}, growth while counting ${(growth / 1024).toFixed(0)} KiB, peak RSS ${mb(m.maxRssBytes)}`,
+      `${`accumulator memory after ${m.rows.toExponential(0).replace("+", "")} rows (batches of 1e5)`.padEnd(58)} heap ${mb(m.after.heapUsed)} + buffers ${mb(m.after.arrayBuffers)}, growth while counting ${(growth / 1024).toFixed(0)} KiB, peak RSS ${m.peakRssBytes === undefined ? "n/a" : mb(m.peakRssBytes)}`,
     );
   }
   const imports = await importTime(5);
