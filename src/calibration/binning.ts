@@ -4,7 +4,9 @@
  * quantile edges `numpy.percentile(p, numpy.linspace(0, 1, bins + 1) * 100)` (linear
  * interpolation), bin = `numpy.searchsorted(edges[1:-1], p, side='left')`.
  */
+import { orderByScore } from "../stats/order.js";
 import { addCompensated } from "../stats/summation.js";
+import type { ProbabilityColumns } from "./validate.js";
 
 /** How bin edges are chosen: equal width on [0, 1], or equal mass (quantiles of the scores). */
 export type BinStrategy = "uniform" | "quantile";
@@ -39,21 +41,30 @@ export function quantileEdges(
   weight: Float64Array | undefined,
   scale = 1,
 ): Float64Array {
-  const order: number[] = [];
-  for (let i = 0; i < score.length; i++) {
-    if (weight === undefined || weight[i]! > 0) order.push(i);
-  }
-  order.sort((a, b) => score[a]! - score[b]!);
-  const m = order.length;
-  const sorted = new Float64Array(m);
-  const cumulative = new Float64Array(m);
+  let sorted: Float64Array;
+  let cumulative: Float64Array;
   let total = 0;
-  for (let k = 0; k < m; k++) {
-    const i = order[k]!;
-    sorted[k] = score[i]!;
-    total += weight === undefined ? 1 : weight[i]! * scale;
-    cumulative[k] = total;
+  if (weight === undefined) {
+    // Unweighted, only the sorted values matter: one native sort, no index order.
+    sorted = Float64Array.from(score).sort();
+    cumulative = new Float64Array(sorted.length);
+    for (let k = 0; k < sorted.length; k++) cumulative[k] = ++total;
+  } else {
+    // Ascending, ties in row order (so the cumulative weights add in row order), rows of
+    // positive weight only.
+    const order = orderByScore(score);
+    let m = 0;
+    for (let k = 0; k < order.length; k++) if (weight[order[k]!]! > 0) order[m++] = order[k]!;
+    sorted = new Float64Array(m);
+    cumulative = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const i = order[k]!;
+      sorted[k] = score[i]!;
+      total += weight[i]! * scale;
+      cumulative[k] = total;
+    }
   }
+  const m = sorted.length;
   // Value at position j of the rows repeated by weight: the first row whose cumulative weight
   // exceeds j (the last row past the end). A cumulative weight within rounding of j counts as
   // equal, so that rescaled weights (0.001 · w, or w · m/W) find the same row as w itself.
@@ -146,4 +157,43 @@ export function binSums(
     for (let b = 0; b < bins; b++) s[b]! += c[b]!;
   }
   return { count, weight: sums[0], sumY: sums[1], sumP: sums[2] };
+}
+
+/** The edges of one binning and the rows' sums in its bins. */
+export interface Binned {
+  readonly edges: Float64Array;
+  readonly sums: BinSums;
+}
+
+/**
+ * Binnings of one set of rows, each computed once: the curve, ECE, MCE, the Brier decomposition
+ * and Hosmer–Lemeshow of one summary share their (strategy, bins) binnings instead of sorting
+ * and summing the rows again. Uniform edges do not depend on `scale`.
+ */
+export class BinningCache {
+  readonly #memo = new Map<string, Binned>();
+  constructor(readonly columns: ProbabilityColumns) {}
+
+  get(bins: number, strategy: BinStrategy, scale: number): Binned {
+    const key = strategy === "uniform" ? `u${bins}` : `q${bins}:${scale}`;
+    let binned = this.#memo.get(key);
+    if (binned === undefined) {
+      binned = binColumns(this.columns, bins, strategy, scale);
+      this.#memo.set(key, binned);
+    }
+    return binned;
+  }
+}
+
+/** Edges and sums of `c` for a binning, from `cache` when given (it must hold `c`). */
+export function binColumns(
+  c: ProbabilityColumns,
+  bins: number,
+  strategy: BinStrategy,
+  scale: number,
+  cache?: BinningCache,
+): Binned {
+  if (cache !== undefined) return cache.get(bins, strategy, scale);
+  const edges = binEdges(c.score, bins, strategy, c.weight, scale);
+  return { edges, sums: binSums(c.label, c.score, c.weight, edges) };
 }

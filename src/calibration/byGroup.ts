@@ -10,11 +10,11 @@ import type { FairnessInput } from "../data/schema.js";
 import { logLoss } from "../metrics/probabilistic.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import { partitionRows, take } from "../stats/partition.js";
-import type { BinStrategy } from "./binning.js";
+import { BinningCache, type BinStrategy } from "./binning.js";
 import { type CalibrationCurve, curveFromColumns } from "./curve.js";
 import {
   type GroupCalibrationTest,
-  groupCalibrationTest,
+  groupCalibrationTestOfFits,
   type HosmerLemeshowTest,
   hosmerLemeshow,
 } from "./hypothesis.js";
@@ -165,29 +165,40 @@ function resolveOptions(fn: string, options: CalibrationOptions): Resolved {
 }
 
 function summarize(c: ProbabilityColumns, o: Resolved): CalibrationSummary {
+  return summarizeWithFit(c, o).summary;
+}
+
+/** The summary and its slope fit before rescaling (which the group test reuses). */
+function summarizeWithFit(
+  c: ProbabilityColumns,
+  o: Resolved,
+): { summary: CalibrationSummary; slope: SlopeFit } {
   const t = totals(c);
   const scale = weightScale(c.weight, o.weights);
-  const uniform = binnedErrors(c, o.bins, "uniform");
-  const quantile = binnedErrors(c, o.bins, "quantile", scale);
+  const cache = new BinningCache(c);
+  const uniform = binnedErrors(c, o.bins, "uniform", scale, cache);
+  const quantile = binnedErrors(c, o.bins, "quantile", scale, cache);
   const z = logitColumn(c.score, o.logitClip);
-  return {
+  const slope = fitSlope(c.label, z, c.weight);
+  const summary = {
     count: c.score.length,
     weightedCount: t.weight,
     baseRate: t.sumY / t.weight,
     meanPrediction: t.sumP / t.weight,
-    curve: curveFromColumns(c, o.bins, o.strategy, o.alpha, o.weights),
+    curve: curveFromColumns(c, o.bins, o.strategy, o.alpha, o.weights, cache),
     expectedCalibrationError: uniform.ece,
     expectedCalibrationErrorQuantile: quantile.ece,
     maximumCalibrationError: uniform.mce,
-    brier: brierDecomposition(c, o.bins, o.strategy, scale),
+    brier: brierDecomposition(c, o.bins, o.strategy, scale, cache),
     logLoss: logLoss(c.label, c.score, c.weight),
     calibrationInTheLarge: t.sumP / t.weight - t.sumY / t.weight,
     observedExpectedRatio: observedExpectedRatio(c),
-    recalibration: rescaleSlopeFit(fitSlope(c.label, z, c.weight), scale),
+    recalibration: rescaleSlopeFit(slope, scale),
     calibrationIntercept: rescaleInterceptFit(fitInterceptWithOffset(c.label, z, c.weight), scale),
-    hosmerLemeshow: hosmerLemeshow(c, o.hosmerLemeshowBins, scale),
+    hosmerLemeshow: hosmerLemeshow(c, o.hosmerLemeshowBins, scale, cache),
     generalizedRates: generalizedRates(c),
   };
+  return { summary, slope };
 }
 
 /**
@@ -286,19 +297,18 @@ export function calibrationByGroup(
     score: columns.score,
     weight: columns.weight,
   };
-  const overall = summarize(all, resolved);
+  const overall = summarizeWithFit(all, resolved);
   const k = columns.groups.keys.length;
   const partition = partitionRows(columns.group, k);
+  // Each group's slope fit, reused by the group test (the same fit on the same rows).
+  const slopes: (SlopeFit | undefined)[] = [];
   const byGroup: CalibrationGroup[] = columns.groups.keys.map((key, g) => {
     const rows = partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
     const c = columnsOf(columns, rows);
     const weighted = c.weight === undefined ? rows.length : c.weight.reduce((s, w) => s + w, 0);
-    return {
-      key,
-      label: groupLabel(key),
-      count: rows.length,
-      summary: weighted > 0 ? summarize(c, resolved) : undefined,
-    };
+    const fitted = weighted > 0 ? summarizeWithFit(c, resolved) : undefined;
+    slopes.push(fitted?.slope);
+    return { key, label: groupLabel(key), count: rows.length, summary: fitted?.summary };
   });
   const notes: ImpossibilityNote[] = [];
   const kleinberg = kleinbergNote(
@@ -326,14 +336,11 @@ export function calibrationByGroup(
   }
   return {
     featureNames: columns.groups.featureNames,
-    overall,
+    overall: overall.summary,
     byGroup,
-    groupCalibrationTest: groupCalibrationTest(
-      columns.label,
-      logitColumn(columns.score, resolved.logitClip),
-      columns.weight,
-      columns.group,
-      k,
+    groupCalibrationTest: groupCalibrationTestOfFits(
+      overall.slope,
+      slopes,
       weightScale(columns.weight, resolved.weights),
     ),
     notes,

@@ -4,7 +4,7 @@
  */
 
 import { wilsonInterval } from "../uncertainty/proportion.js";
-import { type BinStrategy, type BinSums, binEdges, binSums } from "./binning.js";
+import { type BinningCache, type BinStrategy, type BinSums, binColumns } from "./binning.js";
 import {
   type BinaryLabels,
   checkAlpha,
@@ -77,16 +77,11 @@ export function curveFromColumns(
   strategy: BinStrategy,
   alpha: number,
   weights: WeightKind,
+  cache?: BinningCache,
 ): CalibrationCurve {
   const scale = weightScale(columns.weight, weights);
-  const edges = binEdges(columns.score, bins, strategy, columns.weight, scale);
-  return curveFromSums(
-    binSums(columns.label, columns.score, columns.weight, edges),
-    edges,
-    strategy,
-    alpha,
-    scale,
-  );
+  const { edges, sums } = binColumns(columns, bins, strategy, scale, cache);
+  return curveFromSums(sums, edges, strategy, alpha, scale);
 }
 
 function curveFromSums(

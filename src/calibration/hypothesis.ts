@@ -3,8 +3,8 @@
  * shared one, and the Hosmer–Lemeshow goodness-of-fit test.
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
-import { binEdges, binSums } from "./binning.js";
-import { fitSlope } from "./recalibration.js";
+import { type BinningCache, binColumns } from "./binning.js";
+import { fitSlope, type SlopeFit } from "./recalibration.js";
 import type { ProbabilityColumns } from "./validate.js";
 
 /** Upper tail of the chi-square distribution, Q(df/2, x/2), exact in the far tail. */
@@ -50,18 +50,33 @@ export function groupCalibrationTest(
   for (let i = 0; i < group.length; i++) {
     if (weight === undefined || weight[i]! > 0) rows[group[i]!]!.push(i);
   }
-  const reduced = fitSlope(label, z, weight);
+  const fits = rows.map((r) =>
+    r.length === 0
+      ? undefined
+      : fitSlope(
+          Uint8Array.from(r, (i) => label[i]!),
+          Float64Array.from(r, (i) => z[i]!),
+          weight === undefined ? undefined : Float64Array.from(r, (i) => weight[i]!),
+        ),
+  );
+  return groupCalibrationTestOfFits(fitSlope(label, z, weight), fits, scale);
+}
+
+/**
+ * {@link groupCalibrationTest} from fits already made (unscaled weights): `reduced` on all rows,
+ * `fits[g]` on group g's rows of positive weight (undefined for a group without any).
+ */
+export function groupCalibrationTestOfFits(
+  reduced: SlopeFit,
+  fits: readonly (SlopeFit | undefined)[],
+  scale = 1,
+): GroupCalibrationTest {
   let full = 0;
   let converged = reduced.converged;
   let k = 0;
-  for (const r of rows) {
-    if (r.length === 0) continue;
+  for (const fit of fits) {
+    if (fit === undefined) continue;
     k++;
-    const fit = fitSlope(
-      Uint8Array.from(r, (i) => label[i]!),
-      Float64Array.from(r, (i) => z[i]!),
-      weight === undefined ? undefined : Float64Array.from(r, (i) => weight[i]!),
-    );
     full += fit.logLikelihood;
     converged &&= fit.converged;
   }
@@ -95,11 +110,16 @@ export interface HosmerLemeshowTest {
  * (the quantile edges of {@link binEdges}), O_b = Σw·y and E_b = Σw·p per bin; under good
  * calibration the statistic is approximately χ² with (bins − 2) degrees of freedom. NaN when
  * a bin has E_b (1 − E_b/W_b) = 0 or fewer than 3 bins are non-empty. `scale` multiplies every
- * weight (the statistic scales with it). Cost: O(n log n).
+ * weight (the statistic scales with it); `cache` shares the binning with other measures.
+ * Cost: O(n log n).
  */
-export function hosmerLemeshow(c: ProbabilityColumns, bins: number, scale = 1): HosmerLemeshowTest {
-  const edges = binEdges(c.score, bins, "quantile", c.weight, scale);
-  const s = binSums(c.label, c.score, c.weight, edges);
+export function hosmerLemeshow(
+  c: ProbabilityColumns,
+  bins: number,
+  scale = 1,
+  cache?: BinningCache,
+): HosmerLemeshowTest {
+  const s = binColumns(c, bins, "quantile", scale, cache).sums;
   let statistic = 0;
   let used = 0;
   for (let b = 0; b < bins; b++) {

@@ -19,11 +19,6 @@ export function logitColumn(score: Float64Array, clip: number): Float64Array {
   return z;
 }
 
-/** log(1 + e^x) without overflow. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 /** Logistic slope model `logit P(y=1) = intercept + slope · z`. */
 export interface SlopeFit {
   /** a in `logit P(y=1) = a + b z`. */
@@ -69,57 +64,63 @@ function worse(next: number, current: number): boolean {
   return next < current - 1e-12 * Math.abs(current);
 }
 
-/** Σ w log-likelihood of the rows under η = a + b z (compensated, so row order does not matter). */
-function logLikelihood(
-  label: Uint8Array,
-  z: Float64Array,
-  weight: Float64Array | undefined,
-  a: number,
-  b: number,
-): number {
-  const sum = new Float64Array(1);
-  const comp = new Float64Array(1);
-  for (let i = 0; i < z.length; i++) {
-    const w = weight === undefined ? 1 : weight[i]!;
-    if (w === 0) continue;
-    const eta = a + b * z[i]!;
-    addCompensated(sum, comp, 0, -w * softplus(label[i] === 1 ? -eta : eta));
-  }
-  return sum[0]! + comp[0]!;
+/** The log-likelihood, its gradient and information matrix at one (a, b). */
+interface Evaluation {
+  /** Σ w log-likelihood of the rows under η = a + b z. */
+  readonly ll: number;
+  readonly ga: number;
+  readonly gb: number;
+  readonly haa: number;
+  readonly hab: number;
+  readonly hbb: number;
+  /** Whether a fitted probability is exactly 0 or 1 (the sign of separation). */
+  readonly saturated: boolean;
 }
 
 /**
- * Gradient and information matrix of the log-likelihood at (a, b), and whether a fitted
- * probability has reached exactly 0 or 1 (the sign of separation: the maximum is at infinity).
+ * Log-likelihood, gradient and information matrix of the rows at (a, b), in one pass. Sums are
+ * compensated, so that the root Newton converges to does not depend on row order. For η ≥ 0 one
+ * exponential serves both μ = 1 / (1 + e^−η) and the log-likelihood term log(1 + e^∓η); for
+ * η < 0 they need e^η and e^−η.
  */
-function derivatives(
+function evaluate(
   label: Uint8Array,
   z: Float64Array,
   weight: Float64Array | undefined,
   a: number,
   b: number,
-) {
-  // slots: gradient (a, b), information (aa, ab, bb); compensated so that the root Newton
-  // converges to does not depend on row order.
-  const sum = new Float64Array(5);
-  const comp = new Float64Array(5);
+): Evaluation {
+  // slots: gradient (a, b), information (aa, ab, bb), log-likelihood
+  const sum = new Float64Array(6);
+  const comp = new Float64Array(6);
   let saturated = false;
   for (let i = 0; i < z.length; i++) {
     const w = weight === undefined ? 1 : weight[i]!;
     if (w === 0) continue;
     const zi = z[i]!;
-    const mu = 1 / (1 + Math.exp(-(a + b * zi)));
+    const eta = a + b * zi;
+    const y = label[i] === 1 ? 1 : 0;
+    const expNeg = Math.exp(-eta);
+    const mu = 1 / (1 + expNeg);
+    // −log-likelihood term: log(1 + e^−η) for y = 1, log(1 + e^η) for y = 0, without overflow.
+    let loss: number;
+    if (eta > 0) loss = y === 1 ? Math.log1p(expNeg) : eta + Math.log1p(expNeg);
+    else {
+      const log1pExp = Math.log1p(Math.exp(eta));
+      loss = y === 1 ? -eta + log1pExp : log1pExp;
+    }
     if (mu === 0 || mu === 1) saturated = true;
-    const r = w * ((label[i] === 1 ? 1 : 0) - mu);
+    const r = w * (y - mu);
     const v = w * mu * (1 - mu);
     addCompensated(sum, comp, 0, r);
     addCompensated(sum, comp, 1, r * zi);
     addCompensated(sum, comp, 2, v);
     addCompensated(sum, comp, 3, v * zi);
     addCompensated(sum, comp, 4, v * zi * zi);
+    addCompensated(sum, comp, 5, -w * loss);
   }
   const at = (k: number) => sum[k]! + comp[k]!;
-  return { ga: at(0), gb: at(1), haa: at(2), hab: at(3), hbb: at(4), saturated };
+  return { ll: at(5), ga: at(0), gb: at(1), haa: at(2), hab: at(3), hbb: at(4), saturated };
 }
 
 /**
@@ -137,31 +138,31 @@ export function fitSlope(
 ): SlopeFit {
   let a = 0;
   let b = 1;
-  let ll = logLikelihood(label, z, weight, a, b);
+  // The evaluation at the current (a, b): its derivatives give the next step.
+  let d = evaluate(label, z, weight, a, b);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations && !converged) {
     iterations++;
-    const d = derivatives(label, z, weight, a, b);
     const det = d.haa * d.hbb - d.hab * d.hab;
     // A singular information matrix (z constant, or one row) has no unique maximum.
     if (!(det > 1e-12 * d.haa * d.hbb)) break;
     const da = (d.hbb * d.ga - d.hab * d.gb) / det;
     const db = (d.haa * d.gb - d.hab * d.ga) / det;
     let t = 1;
-    let next = logLikelihood(label, z, weight, a + da, b + db);
-    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
+    let next = evaluate(label, z, weight, a + da, b + db);
+    for (let h = 0; h < MAX_HALVINGS && worse(next.ll, d.ll); h++) {
       t /= 2;
-      next = logLikelihood(label, z, weight, a + t * da, b + t * db);
+      next = evaluate(label, z, weight, a + t * da, b + t * db);
     }
     a += t * da;
     b += t * db;
-    ll = next;
+    d = next;
     converged =
       Math.max(Math.abs(da), Math.abs(db)) <= STEP_TOLERANCE * (1 + Math.abs(a) + Math.abs(b));
   }
-  const d = derivatives(label, z, weight, a, b);
   const det = d.haa * d.hbb - d.hab * d.hab;
+  const ll = d.ll;
   return {
     intercept: a,
     slope: b,
@@ -184,30 +185,28 @@ export function fitInterceptWithOffset(
   weight: Float64Array | undefined,
 ): InterceptFit {
   let a = 0;
-  let ll = logLikelihood(label, z, weight, a, 1);
+  let d = evaluate(label, z, weight, a, 1);
   let converged = false;
   let iterations = 0;
   while (iterations < MAX_ITERATIONS && !converged) {
     iterations++;
-    const d = derivatives(label, z, weight, a, 1);
     if (!(d.haa > 0)) break;
     const da = d.ga / d.haa;
     let t = 1;
-    let next = logLikelihood(label, z, weight, a + da, 1);
-    for (let h = 0; h < MAX_HALVINGS && worse(next, ll); h++) {
+    let next = evaluate(label, z, weight, a + da, 1);
+    for (let h = 0; h < MAX_HALVINGS && worse(next.ll, d.ll); h++) {
       t /= 2;
-      next = logLikelihood(label, z, weight, a + t * da, 1);
+      next = evaluate(label, z, weight, a + t * da, 1);
     }
     a += t * da;
-    ll = next;
+    d = next;
     converged = Math.abs(da) <= STEP_TOLERANCE * (1 + Math.abs(a));
   }
-  const d = derivatives(label, z, weight, a, 1);
   return {
     intercept: a,
     seIntercept: Math.sqrt(1 / d.haa),
-    logLikelihood: ll,
-    deviance: -2 * ll,
+    logLikelihood: d.ll,
+    deviance: -2 * d.ll,
     converged: converged && !d.saturated,
     iterations,
   };

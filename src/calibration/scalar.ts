@@ -6,7 +6,7 @@
 
 import { brierScore as brierOf } from "../metrics/probabilistic.js";
 import { addCompensated } from "../stats/summation.js";
-import { type BinStrategy, binEdges, binSums } from "./binning.js";
+import { type BinningCache, type BinStrategy, binColumns } from "./binning.js";
 import type { ProbabilityColumns } from "./validate.js";
 
 /** Compensated sums in slots of one array pair: value of slot i is `sum[i] + comp[i]`. */
@@ -33,15 +33,18 @@ export interface BinnedErrors {
   readonly mce: number;
 }
 
-/** ECE and MCE for a binning (Naeini, Cooper & Hauskrecht 2015); `scale` as in `quantileEdges`. */
+/**
+ * ECE and MCE for a binning (Naeini, Cooper & Hauskrecht 2015); `scale` as in `quantileEdges`;
+ * `cache` shares the binning with the other measures of the same rows.
+ */
 export function binnedErrors(
   c: ProbabilityColumns,
   bins: number,
   strategy: BinStrategy,
   scale = 1,
+  cache?: BinningCache,
 ): BinnedErrors {
-  const edges = binEdges(c.score, bins, strategy, c.weight, scale);
-  const s = binSums(c.label, c.score, c.weight, edges);
+  const s = binColumns(c, bins, strategy, scale, cache).sums;
   let total = 0;
   for (let b = 0; b < bins; b++) total += s.weight[b]!;
   let ece = 0;
@@ -79,10 +82,10 @@ export function brierDecomposition(
   bins: number,
   strategy: BinStrategy,
   scale = 1,
+  cache?: BinningCache,
 ): BrierDecomposition {
   const brier = brierScore(c);
-  const edges = binEdges(c.score, bins, strategy, c.weight, scale);
-  const s = binSums(c.label, c.score, c.weight, edges);
+  const s = binColumns(c, bins, strategy, scale, cache).sums;
   let total = 0;
   let positives = 0;
   for (let b = 0; b < bins; b++) {

@@ -6,6 +6,7 @@ import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { partitionRows, take } from "../stats/partition.js";
 import {
   type ConstraintMetric,
   fitThresholds,
@@ -164,16 +165,15 @@ export class ThresholdOptimizer {
       ]);
     }
     const count = groups.keys.length;
-    const rowsOf: number[][] = Array.from({ length: count }, () => []);
-    for (let i = 0; i < columns.n; i++) rowsOf[group[i]!]!.push(i);
+    const partition = partitionRows(group, count);
     const present: number[] = [];
     const groupRows: GroupRows[] = [];
     const issues = new IssueCollector();
     for (let g = 0; g < count; g++) {
-      const rows = rowsOf[g]!;
+      const rows = partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
       if (rows.length === 0) continue;
-      const l = Uint8Array.from(rows, (i) => label[i]!);
-      const w = weight === undefined ? undefined : Float64Array.from(rows, (i) => weight[i]!);
+      const l = take(label, rows);
+      const w = weight === undefined ? undefined : take(weight, rows);
       let positives = 0;
       let negatives = 0;
       for (let k = 0; k < l.length; k++) {
@@ -191,7 +191,7 @@ export class ThresholdOptimizer {
         continue;
       }
       present.push(g);
-      groupRows.push({ score: Float64Array.from(rows, (i) => score[i]!), label: l, weight: w });
+      groupRows.push({ score: take(score, rows), label: l, weight: w });
     }
     issues.throwIfAny();
     const { constraints, objective, gridSize, flip, tol } = this.options;

@@ -8,6 +8,7 @@
  * The floating-point operations are written in Fairlearn's order so that, without weights, the
  * fitted rules equal Fairlearn's. With weights every count becomes a sum of weights.
  */
+import { orderByScore } from "../stats/order.js";
 import { applies, type ThresholdOperation } from "./thresholdOperation.js";
 
 /** The quantity held equal across groups (Fairlearn's `x_metric_`). */
@@ -81,83 +82,131 @@ export function labelTotals(rows: GroupRows): { positives: number; negatives: nu
 }
 
 /**
+ * A group's trade-off points as columns, in (x, y) order: point `order[i]` is the i-th. Columns
+ * rather than objects, because a group has one point per distinct score and only the few on
+ * the hull become {@link TradeoffPoint}s.
+ */
+export interface TradeoffColumns {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly threshold: Float64Array;
+  /** 1 for the flipped operation `<`, 0 for `>`. */
+  readonly flipped: Uint8Array;
+  readonly order: Uint32Array;
+}
+
+/** Point `i` of the columns as a {@link TradeoffPoint}. */
+function pointAt(points: TradeoffColumns, i: number): TradeoffPoint {
+  return {
+    x: points.x[i]!,
+    y: points.y[i]!,
+    operation: { operator: points.flipped[i] === 1 ? "<" : ">", threshold: points.threshold[i]! },
+  };
+}
+
+/**
  * Every threshold's point, sorted by (x, y) with a stable sort (Fairlearn's
  * `_calculate_tradeoff_points`). Thresholds are +∞ (nothing positive), then the midpoint below
- * each distinct score, the last being −∞. Cost: O(n log n) for the group's n rows.
+ * each distinct score, the last being −∞. Cost: O(n log n) for the group's n rows (a sort of
+ * the scores; the points come out in (x, y) order already when both rates grow as the
+ * threshold falls, as FPR and TPR do, and are sorted otherwise).
  */
 export function tradeoffPoints(
   rows: GroupRows,
   xMetric: RateMetric,
   yMetric: RateMetric,
   flip: boolean,
-): TradeoffPoint[] {
-  const { positives, negatives } = labelTotals(rows);
-  const sorted = Float64Array.from(rows.score).sort();
-  const distinct: number[] = [];
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const s = sorted[i]!;
-    if (distinct.length === 0 || distinct[distinct.length - 1] !== s) distinct.push(s);
-  }
-  // Weighted label counts per distinct score (descending), found by binary search.
-  const pos = new Float64Array(distinct.length);
-  const neg = new Float64Array(distinct.length);
-  for (let i = 0; i < rows.score.length; i++) {
-    const s = rows.score[i]!;
-    let lo = 0;
-    let hi = distinct.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! > s) lo = mid + 1;
-      else hi = mid;
+): TradeoffColumns {
+  const { score, label, weight } = rows;
+  // Distinct scores, descending, with the weighted label counts of each: one walk down the
+  // score order (ties in row order, so each score's weights add up in row order).
+  const order = orderByScore(score);
+  const distinct = new Float64Array(order.length);
+  const pos = new Float64Array(order.length);
+  const neg = new Float64Array(order.length);
+  let d = 0;
+  for (let end = order.length; end > 0; ) {
+    const s = score[order[end - 1]!]!;
+    let start = end - 1;
+    while (start > 0 && score[order[start - 1]!] === s) start--;
+    let p = 0;
+    let q = 0;
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      const w = weight === undefined ? 1 : weight[i]!;
+      if (label[i] === 1) p += w;
+      else q += w;
     }
-    const w = rows.weight === undefined ? 1 : rows.weight[i]!;
-    if (rows.label[i] === 1) pos[lo]! += w;
-    else neg[lo]! += w;
+    distinct[d] = s;
+    pos[d] = p;
+    neg[d++] = q;
+    end = start;
   }
-  const points: TradeoffPoint[] = [];
+  // Totals summed in the walk's order, so that the last point (everything positive) has
+  // exactly tp = positives and fp = negatives: x and y reach 1 whatever the rounding of weights.
+  let positives = 0;
+  let negatives = 0;
+  for (let k = 0; k < d; k++) {
+    positives += pos[k]!;
+    negatives += neg[k]!;
+  }
+  const m = (d + 1) * (flip ? 2 : 1);
+  const x = new Float64Array(m);
+  const y = new Float64Array(m);
+  const threshold = new Float64Array(m);
+  const flipped = new Uint8Array(m);
+  let j = 0;
   let countNeg = 0;
   let countPos = 0;
-  const emit = (threshold: number) => {
+  const emit = (t: number) => {
     const tp = countPos;
     const fp = countNeg;
     const tn = negatives - countNeg;
     const fn = positives - countPos;
-    points.push({
-      x: rateFromCounts(xMetric, tp, fp, tn, fn),
-      y: rateFromCounts(yMetric, tp, fp, tn, fn),
-      operation: { operator: ">", threshold },
-    });
+    x[j] = rateFromCounts(xMetric, tp, fp, tn, fn);
+    y[j] = rateFromCounts(yMetric, tp, fp, tn, fn);
+    threshold[j++] = t;
     if (flip) {
-      points.push({
-        x: rateFromCounts(xMetric, fn, tn, fp, tp),
-        y: rateFromCounts(yMetric, fn, tn, fp, tp),
-        operation: { operator: "<", threshold },
-      });
+      x[j] = rateFromCounts(xMetric, fn, tn, fp, tp);
+      y[j] = rateFromCounts(yMetric, fn, tn, fp, tp);
+      threshold[j] = t;
+      flipped[j++] = 1;
     }
   };
   emit(Number.POSITIVE_INFINITY);
-  for (let k = 0; k < distinct.length; k++) {
+  for (let k = 0; k < d; k++) {
     countNeg += neg[k]!;
     countPos += pos[k]!;
-    const next = k + 1 < distinct.length ? distinct[k + 1]! : Number.NEGATIVE_INFINITY;
+    const next = k + 1 < d ? distinct[k + 1]! : Number.NEGATIVE_INFINITY;
     emit((distinct[k]! + next) / 2);
   }
-  return points.sort((a, b) => a.x - b.x || a.y - b.y);
+  // The stable sort by (x, y): ties keep emission order.
+  const compare = (a: number, b: number) => x[a]! - x[b]! || y[a]! - y[b]! || a - b;
+  const sorted = new Uint32Array(m);
+  let inOrder = true;
+  for (let i = 0; i < m; i++) {
+    sorted[i] = i;
+    if (i > 0 && compare(i - 1, i) > 0) inOrder = false;
+  }
+  if (!inOrder) sorted.sort(compare);
+  return { x, y, threshold, flipped, order: sorted };
 }
 
 /** Andrew's monotone chain, upper hull; collinear points are dropped (Fairlearn's rule). */
-export function upperHull(points: readonly TradeoffPoint[]): TradeoffPoint[] {
-  const selected: TradeoffPoint[] = [];
-  for (const r2 of points) {
+export function upperHull(points: TradeoffColumns): TradeoffPoint[] {
+  const { x, y, order } = points;
+  const selected: number[] = [];
+  for (const r2 of order) {
     while (selected.length >= 2) {
       const r1 = selected[selected.length - 1]!;
       const r0 = selected[selected.length - 2]!;
-      if ((r1.y - r0.y) * (r2.x - r0.x) <= (r2.y - r0.y) * (r1.x - r0.x)) selected.pop();
-      else break;
+      if ((y[r1]! - y[r0]!) * (x[r2]! - x[r0]!) <= (y[r2]! - y[r0]!) * (x[r1]! - x[r0]!)) {
+        selected.pop();
+      } else break;
     }
     selected.push(r2);
   }
-  return selected;
+  return selected.map((i) => pointAt(points, i));
 }
 
 /** numpy.linspace(0, 1, gridSize + 1). */

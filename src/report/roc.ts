@@ -3,6 +3,7 @@
  */
 import type { Columns } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
+import { orderByScore } from "../stats/order.js";
 import { partitionRows } from "../stats/partition.js";
 import type { RocCurve } from "./schema.js";
 
@@ -26,7 +27,7 @@ export function rocPoints(
   weight: Float64Array | undefined,
   rows: Uint32Array,
 ): RocCurve["points"] {
-  const order = Array.from(rows).sort((a, b) => score[b]! - score[a]!);
+  const order = descendingOrder(score, rows);
   let positives = 0;
   let negatives = 0;
   for (const r of order) {
@@ -35,9 +36,11 @@ export function rocPoints(
     else negatives += w;
   }
   if (positives === 0 || negatives === 0) return [];
-  const points: RocCurve["points"] = [
-    { threshold: null, falsePositiveRate: 0, truePositiveRate: 0 },
-  ];
+  // Points as columns (one per distinct score); only the kept ones become objects.
+  const threshold = new Float64Array(order.length + 1);
+  const fpr = new Float64Array(order.length + 1);
+  const tpr = new Float64Array(order.length + 1);
+  let count = 1;
   let tp = 0;
   let fp = 0;
   for (let i = 0; i < order.length; i++) {
@@ -45,22 +48,41 @@ export function rocPoints(
     const w = weight ? weight[r]! : 1;
     if (label[r] === 1) tp += w;
     else fp += w;
-    const next = order[i + 1];
-    if (next === undefined || score[next] !== score[r]) {
-      points.push({
-        threshold: score[r]!,
-        falsePositiveRate: Math.min(1, fp / negatives),
-        truePositiveRate: Math.min(1, tp / positives),
-      });
+    if (i + 1 === order.length || score[order[i + 1]!] !== score[r]) {
+      threshold[count] = score[r]!;
+      fpr[count] = Math.min(1, fp / negatives);
+      tpr[count++] = Math.min(1, tp / positives);
     }
   }
-  return thin(points);
+  const point = (i: number) => ({
+    threshold: i === 0 ? null : threshold[i]!,
+    falsePositiveRate: fpr[i]!,
+    truePositiveRate: tpr[i]!,
+  });
+  if (count <= MAX_POINTS) return Array.from({ length: count }, (_, i) => point(i));
+  // Thinned evenly to MAX_POINTS points.
+  const step = (count - 1) / (MAX_POINTS - 1);
+  return Array.from({ length: MAX_POINTS }, (_, i) => point(Math.round(i * step)));
 }
 
-function thin(points: RocCurve["points"]): RocCurve["points"] {
-  if (points.length <= MAX_POINTS) return points;
-  const step = (points.length - 1) / (MAX_POINTS - 1);
-  return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round(i * step)]!);
+/**
+ * `rows` by descending score, ties in the order `rows` lists them (a stable sort), from one
+ * sort without a comparator (`orderByScore`).
+ */
+function descendingOrder(score: Float64Array, rows: Uint32Array): Uint32Array {
+  const local = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) local[i] = score[rows[i]!]!;
+  const ascending = orderByScore(local);
+  const order = new Uint32Array(rows.length);
+  let j = 0;
+  for (let end = ascending.length; end > 0; ) {
+    const s = local[ascending[end - 1]!]!;
+    let start = end - 1;
+    while (start > 0 && local[ascending[start - 1]!] === s) start--;
+    for (let k = start; k < end; k++) order[j++] = rows[ascending[k]!]!;
+    end = start;
+  }
+  return order;
 }
 
 /** ROC curves of every non-empty group with both classes, in group order. */

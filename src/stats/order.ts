@@ -7,6 +7,12 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 /** Runs of equal high words up to this length are finished by insertion sort. */
 const SHORT_RUN = 16;
 
+/** The high word of row r's score, with −0 read as +0 (so that they tie, as `a − b` has it). */
+function highWord(bits: Uint32Array, r: number): number {
+  const h = bits[2 * r + 1]!;
+  return h === 0x80000000 && bits[2 * r] === 0 ? 0 : h;
+}
+
 /** Order-preserving map of a double's high word to an unsigned integer. */
 function highKey(h: number): number {
   return (h & 0x80000000 ? ~h : h | 0x80000000) >>> 0;
@@ -22,11 +28,11 @@ function sortRun(order: Uint32Array, from: number, to: number, bits: Uint32Array
   if (to - from <= SHORT_RUN) {
     for (let i = from + 1; i < to; i++) {
       const r = order[i]!;
-      const key = lowKey(bits[2 * r + 1]!, bits[2 * r]!);
+      const key = lowKey(highWord(bits, r), bits[2 * r]!);
       let j = i - 1;
       while (j >= from) {
         const q = order[j]!;
-        const other = lowKey(bits[2 * q + 1]!, bits[2 * q]!);
+        const other = lowKey(highWord(bits, q), bits[2 * q]!);
         if (other < key || (other === key && q < r)) break;
         order[j + 1] = q;
         j--;
@@ -40,7 +46,7 @@ function sortRun(order: Uint32Array, from: number, to: number, bits: Uint32Array
   for (let i = from; i < to; i++) {
     const r = order[i]!;
     words[2 * (i - from)] = r;
-    words[2 * (i - from) + 1] = lowKey(bits[2 * r + 1]!, bits[2 * r]!);
+    words[2 * (i - from) + 1] = lowKey(highWord(bits, r), bits[2 * r]!);
   }
   packed.sort();
   for (let i = from; i < to; i++) order[i] = words[2 * (i - from)]!;
@@ -52,7 +58,7 @@ function sortRun(order: Uint32Array, from: number, to: number, bits: Uint32Array
  * Each row becomes one 64-bit integer (the score's order-preserving high word, then the row
  * index), sorted by the engine's native `BigUint64Array` sort; rows whose high words tie are
  * then ordered by the low word. No comparator callback runs, so the cost is close to one native
- * sort of `n` numbers. Scores must not be NaN (−0 sorts just before +0).
+ * sort of `n` numbers. Scores must not be NaN; −0 and +0 tie.
  *
  * Cost: O(n log n) time, 12n bytes.
  *
@@ -69,7 +75,7 @@ export function orderByScore(score: Float64Array): Uint32Array {
   const words = new Uint32Array(packed.buffer);
   for (let r = 0; r < n; r++) {
     words[2 * r] = r;
-    words[2 * r + 1] = highKey(bits[2 * r + 1]!);
+    words[2 * r + 1] = highKey(highWord(bits, r));
   }
   packed.sort();
   for (let i = 0; i < n; i++) order[i] = words[2 * i]!;

@@ -102,21 +102,30 @@ export function weightedRowCountReplicates(
   const { nBoot, rng, stratified } = plan;
   const { cell, group, weight, k } = rows;
   const n = cell.length;
-  const byGroup = rowsByGroup(group, k);
+  // Each row's table slot and weight, laid out in the order draws index them (by group when
+  // stratified): a draw then reads two arrays at the drawn position, not four at a scattered row.
+  const byGroup = stratified ? rowsByGroup(group, k) : undefined;
+  const slot = new Uint32Array(n);
+  const slotWeight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = byGroup === undefined ? i : (byGroup.order[i] as number);
+    slot[i] = 4 * (group[row] as number) + (cell[row] as number);
+    slotWeight[i] = weight[row] as number;
+  }
   const table = new Float64Array(4 * k);
   const values = new Float64Array(m);
   const out = new Float64Array(m * nBoot);
-  const add = (row: number) => {
-    const c = 4 * (group[row] as number) + (cell[row] as number);
-    table[c] = (table[c] as number) + (weight[row] as number);
+  const add = (i: number) => {
+    const c = slot[i] as number;
+    table[c] = (table[c] as number) + (slotWeight[i] as number);
   };
   for (let b = 0; b < nBoot; b++) {
     table.fill(0);
-    if (stratified) {
+    if (byGroup !== undefined) {
       for (let g = 0; g < k; g++) {
         const from = byGroup.start[g] as number;
         const to = byGroup.start[g + 1] as number;
-        for (let i = from; i < to; i++) add(byGroup.order[rng.integer(from, to - 1)] as number);
+        for (let i = from; i < to; i++) add(rng.integer(from, to - 1));
       }
     } else {
       for (let i = 0; i < n; i++) add(rng.integer(0, n - 1));

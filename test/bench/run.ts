@@ -1,40 +1,64 @@
 /**
  * `npm run bench`: fairscope against the cost of reading its input once. Every case prints its
- * time, its rows/s, and its ratio to a baseline measured in the same run on the same arrays.
+ * time, its rows/s, and its ratio to baselines measured in the same run on the same arrays.
  * Options: `--sizes 1e6,1e7` (default both), `--json file` to save the results.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
+import { calibrationByGroup } from "../../src/calibration/byGroup.js";
 import { prepare } from "../../src/data/prepare.js";
-import { groupMetricsOfColumns } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics, groupMetricsOfColumns } from "../../src/metrics/groupMetrics.js";
 import { METRICS } from "../../src/metrics/registry.js";
-import { type SyntheticData, syntheticData, toColumns } from "./data.js";
+import { ThresholdOptimizer } from "../../src/mitigation/thresholdOptimizer.js";
+import { audit } from "../../src/report/audit.js";
+import { createAccumulator, type FairnessAccumulator } from "../../src/stream/accumulator.js";
+import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
+import { GROUPS, quantize, type SyntheticData, slice, syntheticData, toColumns } from "./data.js";
 import { importTime } from "./importTime.js";
+
+/** A baseline a case is compared with. */
+interface Ratio {
+  readonly baseline: string;
+  readonly ms: number;
+}
 
 interface CaseResult {
   readonly name: string;
   readonly rows: number;
   readonly ms: number;
-  readonly baseline: string;
-  readonly baselineMs: number;
+  /** Timed runs the time is the minimum of (1: a single run, for cases of tens of seconds). */
+  readonly runs: number;
+  readonly ratios: readonly Ratio[];
 }
 
 const COUNT_METRICS = METRICS.filter((m) => m.input === "counts").map((m) => m.id);
+const DECLARED_GROUPS = Array.from({ length: GROUPS }, (_, g) => g);
+/** Distinct scores of the threshold-optimizer case (the scores are rounded to 1e-5). */
+const SCORE_LEVELS = 100_000;
 let sink = 0;
 
 /**
  * Best time in ms of `fn` (after one warm-up call): at least 3 runs and 400 ms. The minimum,
  * not the mean, because the machine is shared and interference only ever adds time.
  */
-async function time(fn: () => void): Promise<number> {
+async function time(fn: () => void): Promise<{ ms: number; runs: number }> {
   const bench = new Bench({ iterations: 3, time: 400, warmupIterations: 1, warmupTime: 0 });
   bench.add("case", fn);
   await bench.run();
   const result = bench.tasks[0]!.result;
-  if (result.state !== "completed") throw new Error(`benchmark failed: ${JSON.stringify(result)}`);
-  return result.latency.min;
+  if (result.state === "errored") throw result.error;
+  if (result.state !== "completed") throw new Error(`benchmark failed: ${result.state}`);
+  return { ms: result.latency.min, runs: result.latency.samplesCount };
+}
+
+/** One cold run, for cases that take tens of seconds. */
+function timeOnce(fn: () => void): { ms: number; runs: number } {
+  const t0 = performance.now();
+  fn();
+  return { ms: performance.now() - t0, runs: 1 };
 }
 
 /** The bare loop: read label, prediction, group (and weight) once and sum them. */
@@ -53,61 +77,170 @@ function readOnce(data: SyntheticData, weighted: boolean): () => void {
       };
 }
 
-function sortOnce(data: SyntheticData): () => void {
-  const copy = new Float64Array(data.n);
+/** One `Float64Array.prototype.sort` of a copy of `score`. */
+function sortOnce(score: Float64Array): () => void {
+  const copy = new Float64Array(score.length);
   return () => {
-    copy.set(data.score);
+    copy.set(score);
     copy.sort();
     sink += copy[0]!;
   };
 }
 
-async function sizeCases(rows: number): Promise<CaseResult[]> {
+function inputOf(data: SyntheticData, weighted: boolean, fields: "pred" | "score" | "both") {
+  return {
+    yTrue: data.label,
+    ...(fields === "score" ? {} : { yPred: data.pred }),
+    ...(fields === "pred" ? {} : { yScore: data.score }),
+    sensitiveFeatures: data.group,
+    ...(weighted ? { sampleWeight: data.weight } : {}),
+  };
+}
+
+/** Feeds rows `from..to` to `acc` in batches of `batch` rows (views, no copies). */
+function feed(
+  acc: FairnessAccumulator,
+  data: SyntheticData,
+  weighted: boolean,
+  from: number,
+  to: number,
+  batch: number,
+): FairnessAccumulator {
+  for (let r = from; r < to; r += batch) {
+    acc.update(inputOf(slice(data, r, Math.min(to, r + batch)), weighted, "pred"));
+  }
+  return acc;
+}
+
+async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<CaseResult[]> {
   const data = syntheticData(rows, 20240607);
   const results: CaseResult[] = [];
-  const sortMs = await time(sortOnce(data));
+  const sortMs = (await time(sortOnce(data.score))).ms;
+  const size = rows.toExponential(0).replace("+", "");
+  const small = rows <= 1e6;
   for (const weighted of [false, true]) {
-    const tag = `${rows.toExponential(0).replace("+", "")} ${weighted ? "weighted" : "unweighted"}`;
+    const tag = `${size} ${weighted ? "weighted" : "unweighted"}`;
     const columns = toColumns(data, weighted);
-    const baselineMs = await time(readOnce(data, weighted));
-    const add = async (name: string, fn: () => void, baseline: string, base: number) => {
-      results.push({
-        name: `${name}, ${tag}`,
-        rows,
-        ms: await time(fn),
-        baseline,
-        baselineMs: base,
-      });
+    const readMs = (await time(readOnce(data, weighted))).ms;
+    const readRatio = { baseline: "read once", ms: readMs };
+    const sortRatio = { baseline: "one sort", ms: sortMs };
+    const add = (name: string, measured: { ms: number; runs: number }, ratios: Ratio[]) => {
+      const r = { name: `${name}, ${tag}`, rows, ...measured, ratios };
+      print(r);
+      results.push(r);
+      return measured.ms;
     };
-    await add(
-      "count metrics by group",
-      () => {
+    const predInput = inputOf(data, weighted, "pred");
+
+    add(
+      "count metrics by group (columns)",
+      await time(() => {
         sink += groupMetricsOfColumns(columns, { metrics: COUNT_METRICS }).overall.accuracy!;
-      },
-      "read once",
-      baselineMs,
+      }),
+      [readRatio],
     );
-    const input = {
-      yTrue: data.label,
-      yPred: data.pred,
-      sensitiveFeatures: data.group,
-      sampleWeight: weighted ? data.weight : undefined,
-    };
-    await add(
+    const pointMs = add(
+      "count metrics by group (groupMetrics)",
+      await time(() => {
+        sink += groupMetrics(predInput, { metrics: COUNT_METRICS }).overall.accuracy!;
+      }),
+      [readRatio],
+    );
+    add(
       "prepare()",
-      () => {
-        sink += prepare(input).n;
-      },
-      "read once",
-      baselineMs,
+      await time(() => {
+        sink += prepare(predInput).n;
+      }),
+      [readRatio],
     );
-    await add(
-      "exact ROC AUC by group",
-      () => {
+    add(
+      "exact ROC AUC by group (columns)",
+      await time(() => {
         sink += groupMetricsOfColumns(columns, { metrics: ["rocAuc"] }).overall.rocAuc!;
-      },
-      "one sort",
-      sortMs,
+      }),
+      [sortRatio],
+    );
+    // Unweighted: the multinomial bootstrap on counts. Weighted: rows are resampled (1000
+    // passes over the rows), a single run and only at 1M.
+    if (!weighted || small) {
+      const boot = () => {
+        const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
+        sink += r.metrics.accuracy!.overall.estimate;
+      };
+      add(
+        "count metrics + 1000 bootstrap replicates",
+        weighted ? timeOnce(boot) : await time(boot),
+        [{ baseline: "groupMetrics", ms: pointMs }, readRatio],
+      );
+    }
+    if (!small) continue;
+
+    const scoreInput = inputOf(data, weighted, "score");
+    add(
+      "calibrationByGroup",
+      await time(() => {
+        sink += calibrationByGroup(scoreInput).overall.expectedCalibrationError;
+      }),
+      [readRatio, sortRatio],
+    );
+
+    const coarse = quantize(data.score, SCORE_LEVELS);
+    const coarseSortMs = (await time(sortOnce(coarse))).ms;
+    const toInput = { ...scoreInput, yScore: coarse };
+    const toColumnsOf = { ...columns, score: coarse, scoreKind: "margin" as const };
+    const coarseSort = { baseline: "one sort of its scores", ms: coarseSortMs };
+    for (const objective of ["balancedAccuracy", "accuracy"] as const) {
+      const optimizer = new ThresholdOptimizer({ constraints: "equalizedOdds", objective });
+      add(
+        `ThresholdOptimizer eq. odds ${objective} fit()`,
+        await time(() => {
+          sink += optimizer.fit(toInput).groups.length;
+        }),
+        [coarseSort],
+      );
+      add(
+        `ThresholdOptimizer eq. odds ${objective} fitColumns()`,
+        await time(() => {
+          sink += optimizer.fitColumns(toColumnsOf).groups.length;
+        }),
+        [coarseSort],
+      );
+    }
+
+    const auditInput = inputOf(data, weighted, "both");
+    const auditOnce = () => {
+      sink += audit(auditInput).groups.length;
+    };
+    // Weighted: the bootstrap resamples rows (1000 passes), so a single run.
+    add("audit() with default intervals", weighted ? timeOnce(auditOnce) : await time(auditOnce), [
+      readRatio,
+      sortRatio,
+    ]);
+
+    const options = { groups: DECLARED_GROUPS, weighted };
+    const onePassMs = add(
+      "accumulator: one update of all rows",
+      await time(() => {
+        sink += feed(createAccumulator(options), data, weighted, 0, rows, rows).rows;
+      }),
+      [readRatio],
+    );
+    const onePass = { baseline: "one update", ms: onePassMs };
+    add(
+      `accumulator: 100 updates of ${rows / 100} rows`,
+      await time(() => {
+        sink += feed(createAccumulator(options), data, weighted, 0, rows, rows / 100).rows;
+      }),
+      [onePass, readRatio],
+    );
+    add(
+      "accumulator: 2 halves (50 updates each) + merge",
+      await time(() => {
+        const a = feed(createAccumulator(options), data, weighted, 0, rows / 2, rows / 100);
+        const b = feed(createAccumulator(options), data, weighted, rows / 2, rows, rows / 100);
+        sink += a.merge(b).rows;
+      }),
+      [onePass, readRatio],
     );
   }
   return results;
@@ -115,7 +248,32 @@ async function sizeCases(rows: number): Promise<CaseResult[]> {
 
 function format(r: CaseResult): string {
   const rate = (r.rows / r.ms) * 1000;
-  return `${r.name.padEnd(44)} ${r.ms.toFixed(1).padStart(9)} ms  ${(rate / 1e6).toFixed(1).padStart(7)} M rows/s  ${(r.ms / r.baselineMs).toFixed(2).padStart(6)}× ${r.baseline} (${r.baselineMs.toFixed(1)} ms)`;
+  const ratios = r.ratios
+    .map((b) => `${(r.ms / b.ms).toFixed(2)}× ${b.baseline} (${b.ms.toFixed(1)} ms)`)
+    .join(", ");
+  const runs = r.runs === 1 ? " [1 run]" : "";
+  return `${r.name.padEnd(58)} ${r.ms.toFixed(1).padStart(9)} ms  ${(rate / 1e6).toFixed(2).padStart(7)} M rows/s  ${ratios}${runs}`;
+}
+
+/** Memory in use after counting `rows` rows through the accumulator, in a fresh process. */
+function memoryAfter(rows: number): {
+  rows: number;
+  before: { heapUsed: number; arrayBuffers: number };
+  after: { heapUsed: number; arrayBuffers: number };
+  peakRssBytes: number | undefined;
+} {
+  const script = fileURLToPath(new URL("./memory.ts", import.meta.url));
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const out = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", script, String(rows)],
+    { cwd: root },
+  );
+  return JSON.parse(out.toString().trim().split("\n").at(-1)!);
+}
+
+function loadAverage(): string {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }
 
 function machine(): string {
@@ -129,22 +287,34 @@ async function main(): Promise<void> {
   const sizeArg = args[args.indexOf("--sizes") + 1];
   const sizes = args.includes("--sizes") && sizeArg ? sizeArg.split(",").map(Number) : [1e6, 1e7];
   const jsonArg = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
+  const started = performance.now();
+  const loadStart = loadAverage();
   console.log(`fairscope bench: ${machine()}`);
+  console.log(`load average at start: ${loadStart}`);
   const results: CaseResult[] = [];
   for (const rows of sizes) {
-    for (const r of await sizeCases(rows)) {
-      console.log(format(r));
-      results.push(r);
-    }
+    for (const r of await sizeCases(rows, (c) => console.log(format(c)))) results.push(r);
+  }
+  const memory = [1e6, 1e7].map(memoryAfter);
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
+  for (const m of memory) {
+    const growth =
+      m.after.heapUsed + m.after.arrayBuffers - m.before.heapUsed - m.before.arrayBuffers;
+    console.log(
+      `${`accumulator memory after ${m.rows.toExponential(0).replace("+", "")} rows (batches of 1e5)`.padEnd(58)} heap ${mb(m.after.heapUsed)} + buffers ${mb(m.after.arrayBuffers)}, growth while counting ${(growth / 1024).toFixed(0)} KiB, peak RSS ${m.peakRssBytes === undefined ? "n/a" : mb(m.peakRssBytes)}`,
+    );
   }
   const imports = await importTime(5);
   console.log(
-    `${"import('fairscope') in a fresh process".padEnd(44)} ${imports.median.toFixed(1).padStart(9)} ms  (median of ${imports.runs.length}; node startup ${imports.nodeStartup.toFixed(1)} ms not included)`,
+    `${"import('fairscope') in a fresh process".padEnd(58)} ${imports.median.toFixed(1).padStart(9)} ms  (median of ${imports.runs.length}; node startup ${imports.nodeStartup.toFixed(1)} ms not included)`,
   );
+  const loadEnd = loadAverage();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`load average at end: ${loadEnd}; bench took ${seconds.toFixed(0)} s`);
   if (jsonArg)
     writeFileSync(
       jsonArg,
-      `${JSON.stringify({ machine: machine(), results, imports }, null, 2)}\n`,
+      `${JSON.stringify({ machine: machine(), loadStart, loadEnd, seconds, results, memory, imports }, null, 2)}\n`,
     );
   if (sink === 0.5) console.log("");
 }

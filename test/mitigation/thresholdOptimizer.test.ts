@@ -113,6 +113,19 @@ describe("ThresholdOptimizer with sample weights", () => {
       });
     }
   });
+
+  it("fits equalized odds when weights summed in score order round differently", () => {
+    // Group a's negative weights sum to 0.6000000000000001 in row order and to 0.6 from the
+    // highest score down: the curve must still end at (1, 1).
+    const rule = new ThresholdOptimizer({ constraints: "equalizedOdds" }).fit({
+      yTrue: [0, 0, 0, 1, 0, 1],
+      yScore: [0.1, 0.2, 0.3, 0.9, 0.2, 0.8],
+      sensitiveFeatures: ["a", "a", "a", "a", "b", "b"],
+      sampleWeight: [0.1, 0.2, 0.3, 1, 1, 1],
+    });
+    const p = rule.predictProba({ yScore: [0.05, 0.95], sensitiveFeatures: ["a", "a"] });
+    expect(p[0]).toBeLessThanOrEqual(p[1]!);
+  });
 });
 
 const dataArb = fc

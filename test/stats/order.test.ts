@@ -25,10 +25,16 @@ describe("orderByScore", () => {
   it("orderByScore(scores) equals a stable comparator sort (property)", () => {
     fc.assert(
       fc.property(scores, (values) => {
-        const score = Float64Array.from(values, (v) => (Object.is(v, -0) ? 0 : v));
+        const score = Float64Array.from(values);
         expect(Array.from(orderByScore(score))).toEqual(comparatorOrder(score));
       }),
     );
+  });
+
+  it("orderByScore(scores) ties −0 with +0 (row order), as a comparator sort does", () => {
+    expect(Array.from(orderByScore(Float64Array.of(0, -0, 0.1, -0, 0)))).toEqual([0, 1, 3, 4, 2]);
+    const run = Float64Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? -0 : 0));
+    expect(Array.from(orderByScore(run))).toEqual(comparatorOrder(run));
   });
 
   it("orderByScore(scores) orders a long run of equal high words by the low word", () => {
