@@ -8,10 +8,11 @@ import { parseArgs } from "node:util";
 import { FairnessInputError, type InputIssue } from "../data/errors.js";
 import type { FairnessInput } from "../data/schema.js";
 import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
-import { parsePolicy } from "../gate/policy.js";
+import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
+import { getMetric } from "../metrics/registry.js";
 import { type AuditOptions, audit } from "../report/audit.js";
 import { renderHtmlReport } from "../report/render/html.js";
 import { renderCsv, renderJson } from "../report/render/json.js";
@@ -51,6 +52,11 @@ Input (CSV, TSV or JSON Lines; "-" reads stdin):
   --margin               scores are unbounded margins, not probabilities
   --missing-group <p>    error (default), drop or asGroup
   --input-format <f>     csv, tsv or jsonl (default: from the file name; csv for stdin)
+  --engine <e>           memory (default) or duckdb: DuckDB aggregates a CSV or Parquet file of
+                         any size without reading it into memory (needs the optional package
+                         @duckdb/node-api); it computes count metrics only: no confidence
+                         intervals, no score metrics (rocAuc, brierScore), no calibration.
+                         Parquet files need --engine duckdb.
 
 Report:
   --reference <group>    reference group label (e.g. "Male" or "Male, White"), "largest"
@@ -74,6 +80,7 @@ Examples:
   fairscope audit examples/data/adult-test-scored.csv --label income --score lr_score \\
     --group sex --group race
   fairscope audit data.csv --label y --pred yhat --group sex --format html --out report.html
+  fairscope audit big.parquet --engine duckdb --label y --score p --group sex --weight w
   fairscope gate data.csv --label y --score p --group sex --policy policy.json --format junit
 `;
 
@@ -91,6 +98,7 @@ const OPTIONS = {
   margin: { type: "boolean" },
   "missing-group": { type: "string" },
   "input-format": { type: "string" },
+  engine: { type: "string" },
   reference: { type: "string" },
   metrics: { type: "string" },
   "min-group-size": { type: "string" },
@@ -215,6 +223,11 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...groups,
     ...(values.weight === undefined ? [] : [values.weight]),
   ];
+  if (/\.parquet$/i.test(file)) {
+    throw new UsageError(
+      "Parquet files need --engine duckdb (the memory engine reads CSV, TSV and JSON Lines)",
+    );
+  }
   const format = oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]);
   const onProgress = progress(io);
   const table = await readTable(file === "-" ? io.stdin : file, {
@@ -240,6 +253,99 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...(values.margin ? { scores: "margin" as const } : {}),
     ...(missing === undefined ? {} : { missingGroup: missing }),
   };
+}
+
+/** The count metrics a policy rule on a metric may name with the DuckDB engine. */
+function checkDuckDbPolicy(policy: Policy): void {
+  for (const rule of policy.rules) {
+    if (rule.on !== "value") {
+      throw new UsageError(
+        `a policy rule checks ${rule.on}, but --engine duckdb computes no confidence intervals: use the memory engine`,
+      );
+    }
+    if ("metric" in rule && getMetric(rule.metric)?.input !== "counts") {
+      throw new UsageError(
+        `a policy rule checks ${rule.metric}, but --engine duckdb computes count metrics only: use the memory engine`,
+      );
+    }
+  }
+}
+
+/** Checks the options of `--engine duckdb` and runs it on the file. */
+async function auditWithDuckDb(
+  values: Values,
+  file: string,
+  policy: Policy | undefined,
+): Promise<FairnessReportData> {
+  if (file === "-") throw new UsageError("--engine duckdb reads a file, not stdin");
+  if (values.label === undefined) throw new UsageError("--label <column> is required");
+  if ((values.score === undefined) === (values.pred === undefined)) {
+    throw new UsageError(
+      "--engine duckdb needs exactly one of --score <column> and --pred <column>",
+    );
+  }
+  const groups = values.group ?? [];
+  if (groups.length === 0) throw new UsageError("give at least one --group <column>");
+  for (const name of ["n-boot", "seed", "missing-group", "input-format"] as const) {
+    if (values[name] !== undefined)
+      throw new UsageError(`--${name} is not available with --engine duckdb`);
+  }
+  if (values.ci !== undefined && values.ci !== "none") {
+    throw new UsageError("--engine duckdb computes no confidence intervals (--ci none is implied)");
+  }
+  const metrics = values.metrics
+    ?.split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
+  for (const id of metrics ?? []) {
+    const metric = getMetric(id);
+    if (metric === undefined) throw new UsageError(`unknown metric ${JSON.stringify(id)}`);
+    if (metric.input !== "counts") {
+      throw new UsageError(`--engine duckdb computes count metrics only, not ${id}`);
+    }
+  }
+  if (policy) checkDuckDbPolicy(policy);
+  const threshold = number(values, "threshold");
+  const rule = oneOf(values, "threshold-rule", [">=", ">"] as const);
+  const minGroupSize = number(values, "min-group-size");
+  const reference = values.reference;
+  try {
+    await import("@duckdb/node-api");
+  } catch {
+    throw new UsageError(
+      "--engine duckdb needs the optional package @duckdb/node-api: npm install @duckdb/node-api",
+    );
+  }
+  const { auditDuckDb, DuckDbInputError } = await import("./duckdb.js");
+  const posLabel = values["pos-label"];
+  try {
+    return await auditDuckDb({
+      path: file,
+      spec: {
+        label: values.label,
+        groups,
+        ...(values.score === undefined ? { prediction: values.pred! } : { score: values.score }),
+        ...(posLabel === undefined ? {} : { posLabel }),
+        ...(values.score === undefined
+          ? {}
+          : { threshold: threshold ?? (values.margin ? 0 : 0.5), thresholdRule: rule ?? ">=" }),
+        ...(values.weight === undefined ? {} : { weight: values.weight }),
+      },
+      margin: values.margin ?? false,
+      metrics,
+      reference:
+        reference === undefined || reference === "largest" || reference === "overall"
+          ? (reference ?? "largest")
+          : { label: reference },
+      minGroupSize: minGroupSize ?? 30,
+      title: values.title,
+    });
+  } catch (error) {
+    if (error instanceof DuckDbInputError) throw new UsageError(error.message);
+    if (error instanceof FairnessInputError || error instanceof TypeError) throw error;
+    const message = (error as Error).message ?? String(error);
+    throw new UsageError(`DuckDB could not audit ${file}: ${message}`);
+  }
 }
 
 function auditOptions(values: Values): AuditOptions {
@@ -349,7 +455,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       report = FairnessReport.fromJSON(readJsonFile(values.report, "report")).toJSON();
     } else {
       if (file === undefined) throw new UsageError(`${command} needs a data file (or - for stdin)`);
-      report = audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
+      const engine = oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory";
+      report =
+        engine === "duckdb"
+          ? await auditWithDuckDb(values, file, policy)
+          : audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
     }
     const result = policy ? gate(report, policy) : undefined;
     const color =

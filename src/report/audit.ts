@@ -96,9 +96,10 @@ export interface AuditOptions {
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
-const DESCRIPTIVE = new Set(["count", "weightedCount", "baseRate"]);
+export const DESCRIPTIVE = new Set(["count", "weightedCount", "baseRate"]);
 
-const DEFAULT_METRICS = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
+/** The default metrics without scores. */
+export const DEFAULT_METRICS = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
 
 /** The named criteria reported, with the metrics each compares. */
 const CRITERIA: readonly {
@@ -268,7 +269,10 @@ function summarize(columns: Columns, input: FairnessInput, base: number): InputS
 }
 
 /** The reference group's index in `byGroup`, or undefined for the overall population. */
-function referenceIndex(result: GroupMetricsResult, choice: ReferenceChoice): number | undefined {
+export function referenceIndex(
+  result: GroupMetricsResult,
+  choice: ReferenceChoice,
+): number | undefined {
   if (choice === "overall") return undefined;
   if (choice === "largest") {
     let best = 0;
@@ -294,7 +298,8 @@ function referenceIndex(result: GroupMetricsResult, choice: ReferenceChoice): nu
   return index;
 }
 
-function disparities(
+/** Gaps of every group to the reference and between groups, per metric. */
+export function disparities(
   result: GroupMetricsResult,
   ids: readonly string[],
   ref: number | undefined,
@@ -335,7 +340,11 @@ function disparities(
   });
 }
 
-function criteria(result: GroupMetricsResult, intervals: IntervalSection | undefined): Criterion[] {
+/** The named criteria whose metrics were computed. */
+export function criteria(
+  result: GroupMetricsResult,
+  intervals: IntervalSection | undefined,
+): Criterion[] {
   const difference = result.difference();
   const ratio = result.ratio();
   return CRITERIA.filter((c) => c.metrics.every((m) => result.metrics.includes(m))).map((c) => {
