@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: fairscope against the cost of reading its input once. Every case prints its
  * time, its rows/s, and its ratio to baselines measured in the same run on the same arrays.
- * Options: `--sizes 1e6,1e7` (default both), `--json file` to save the results.
+ * Options: `--sizes 1e6,1e7` (default both; the memory case runs at the same sizes), `--json
+ * file` to save the results, `--summary` to print only one line per case, `case | rows | ratio`,
+ * for CI logs; `--parquet [--rows 1e8]` runs only the DuckDB Parquet case (parquet.ts).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +20,7 @@ import { createAccumulator, type FairnessAccumulator } from "../../src/stream/ac
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
 import { GROUPS, quantize, type SyntheticData, slice, syntheticData, toColumns } from "./data.js";
 import { importTime } from "./importTime.js";
+import { parquetBench } from "./parquet.js";
 
 /** A baseline a case is compared with. */
 interface Ratio {
@@ -246,6 +249,12 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
   return results;
 }
 
+/** One line for CI logs: `case | rows | ratio to each baseline`. */
+function summaryLine(r: CaseResult): string {
+  const ratios = r.ratios.map((b) => `${(r.ms / b.ms).toFixed(2)}× ${b.baseline}`).join(", ");
+  return `${r.name} | ${r.rows} | ${ratios}`;
+}
+
 function format(r: CaseResult): string {
   const rate = (r.rows / r.ms) * 1000;
   const ratios = r.ratios
@@ -284,6 +293,13 @@ function machine(): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes("--parquet")) {
+    console.log(`fairscope bench --parquet: ${machine()}; load average ${loadAverage()}`);
+    parquetBench(args);
+    console.log(`load average at end: ${loadAverage()}`);
+    return;
+  }
+  const summary = args.includes("--summary");
   const sizeArg = args[args.indexOf("--sizes") + 1];
   const sizes = args.includes("--sizes") && sizeArg ? sizeArg.split(",").map(Number) : [1e6, 1e7];
   const jsonArg = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
@@ -293,21 +309,28 @@ async function main(): Promise<void> {
   console.log(`load average at start: ${loadStart}`);
   const results: CaseResult[] = [];
   for (const rows of sizes) {
-    for (const r of await sizeCases(rows, (c) => console.log(format(c)))) results.push(r);
+    const print = (c: CaseResult) => console.log(summary ? summaryLine(c) : format(c));
+    for (const r of await sizeCases(rows, print)) results.push(r);
   }
-  const memory = [1e6, 1e7].map(memoryAfter);
+  const memory = sizes.map(memoryAfter);
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
   for (const m of memory) {
     const growth =
       m.after.heapUsed + m.after.arrayBuffers - m.before.heapUsed - m.before.arrayBuffers;
+    if (summary) {
+      console.log(`accumulator memory | ${m.rows} | growth ${(growth / 1024).toFixed(0)} KiB`);
+      continue;
+    }
     console.log(
       `${`accumulator memory after ${m.rows.toExponential(0).replace("+", "")} rows (batches of 1e5)`.padEnd(58)} heap ${mb(m.after.heapUsed)} + buffers ${mb(m.after.arrayBuffers)}, growth while counting ${(growth / 1024).toFixed(0)} KiB, peak RSS ${m.peakRssBytes === undefined ? "n/a" : mb(m.peakRssBytes)}`,
     );
   }
   const imports = await importTime(5);
-  console.log(
-    `${"import('fairscope') in a fresh process".padEnd(58)} ${imports.median.toFixed(1).padStart(9)} ms  (median of ${imports.runs.length}; node startup ${imports.nodeStartup.toFixed(1)} ms not included)`,
-  );
+  if (summary) console.log(`import('fairscope') | - | ${imports.median.toFixed(1)} ms`);
+  else
+    console.log(
+      `${"import('fairscope') in a fresh process".padEnd(58)} ${imports.median.toFixed(1).padStart(9)} ms  (median of ${imports.runs.length}; node startup ${imports.nodeStartup.toFixed(1)} ms not included)`,
+    );
   const loadEnd = loadAverage();
   const seconds = (performance.now() - started) / 1000;
   console.log(`load average at end: ${loadEnd}; bench took ${seconds.toFixed(0)} s`);
