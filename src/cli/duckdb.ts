@@ -15,6 +15,7 @@ import {
   disparities,
   type ReferenceChoice,
   referenceIndex,
+  reportWarnings,
 } from "../report/audit.js";
 import { findingsOf } from "../report/findings.js";
 import {
@@ -104,22 +105,7 @@ export async function auditDuckDb(request: DuckDbAudit): Promise<FairnessReportD
   }));
   const warnings: ReportWarning[] = [
     { code: "engineDuckDb", message: DUCKDB_NOTE },
-    ...result.warnings.map((w) => ({
-      code: w.code,
-      metric: w.metric,
-      ...(w.group === undefined ? {} : { group: w.group }),
-      message: w.message,
-    })),
-    ...groups
-      .filter((g) => g.small)
-      .map((g) => ({
-        code: g.count === 0 ? "emptyGroup" : "smallGroup",
-        group: g.label,
-        message:
-          g.count === 0
-            ? `group ${g.label} has no rows`
-            : `group ${g.label} has ${g.count} rows, fewer than minGroupSize ${request.minGroupSize}; its values are unreliable`,
-      })),
+    ...reportWarnings(result.warnings, groups, request.minGroupSize),
   ];
   const base = groupMetricsOfConfusion(stats, index, { metrics: ["baseRate"] }).overall.baseRate!;
   const given = spec.prediction !== undefined;

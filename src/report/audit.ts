@@ -7,6 +7,7 @@ import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { maxOf, minOf } from "../disparity/aggregate.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
 import {
   type GroupMetricsResult,
   type GroupSelector,
@@ -365,6 +366,35 @@ export function criteria(
 }
 
 /**
+ * The report's warnings: the metric warnings of the computation, then one per small or empty
+ * group (fewer rows than `minGroupSize`).
+ */
+export function reportWarnings(
+  metricWarnings: readonly GroupMetricsWarning[],
+  groups: readonly GroupResult[],
+  minGroupSize: number,
+): ReportWarning[] {
+  return [
+    ...metricWarnings.map((w) => ({
+      code: w.code,
+      metric: w.metric,
+      ...(w.group === undefined ? {} : { group: w.group }),
+      message: w.message,
+    })),
+    ...groups
+      .filter((g) => g.small)
+      .map((g) => ({
+        code: g.count === 0 ? "emptyGroup" : "smallGroup",
+        group: g.label,
+        message:
+          g.count === 0
+            ? `group ${g.label} has no rows`
+            : `group ${g.label} has ${g.count} rows, fewer than minGroupSize ${minGroupSize}; its values are unreliable`,
+      })),
+  ];
+}
+
+/**
  * Audits a classifier's outcomes for fairness: per-group metrics (with rocAuc and brierScore for
  * probability scores), gaps of every group against a reference group (the largest by default)
  * and between groups, the named criteria (demographic parity, equal opportunity, equalized odds,
@@ -439,24 +469,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     small: g.count < resolved.minGroupSize,
     values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(g.label) : undefined),
   }));
-  const warnings: ReportWarning[] = [
-    ...result.warnings.map((w) => ({
-      code: w.code,
-      metric: w.metric,
-      ...(w.group === undefined ? {} : { group: w.group }),
-      message: w.message,
-    })),
-    ...groups
-      .filter((g) => g.small)
-      .map((g) => ({
-        code: g.count === 0 ? "emptyGroup" : "smallGroup",
-        group: g.label,
-        message:
-          g.count === 0
-            ? `group ${g.label} has no rows`
-            : `group ${g.label} has ${g.count} rows, fewer than minGroupSize ${resolved.minGroupSize}; its values are unreliable`,
-      })),
-  ];
+  const warnings = reportWarnings(result.warnings, groups, resolved.minGroupSize);
   const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const summary = summarize(columns, input, base.overall.baseRate!);
   const reportOptions: ReportOptions = {

@@ -6,24 +6,18 @@
  * `calibrationByGroup` give there exactly the numbers they give in Node.
  * The Chromium part skips (saying so) where /usr/bin/chromium is absent; `.ci/run` installs it.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { calibrationByGroup, groupMetrics } from "../../src/index.js";
 import { audit } from "../../src/report/audit.js";
+import { chromiumAvailable, launchChromium } from "../helpers/chromium.js";
 import { hostile } from "../report/fixtures.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(
-    `bundle.chromium.test: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`,
-  );
-}
+const available = chromiumAvailable("bundle.chromium.test");
 
 const BUILTINS = new Set(builtinModules);
 
@@ -97,20 +91,7 @@ describe("root entry in a browser", () => {
     async () => {
       const bundle = (await bundleRoot()).outputFiles[0]!.text;
       const dir = mkdtempSync(join(tmpdir(), "fairscope-browser-"));
-      const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      const context = await launchChromium(dir);
       try {
         const page = await context.newPage();
         const requests: string[] = [];

@@ -4,20 +4,16 @@
  * network request, and that the charts are drawn; saves a screenshot for people to look at.
  * Skips (saying so) where /usr/bin/chromium is absent; `.ci/run` installs it.
  */
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/report/audit.js";
 import { renderHtmlReport } from "../../src/report/render/html.js";
+import { chromiumAvailable, launchChromium } from "../helpers/chromium.js";
 import { hostile } from "./fixtures.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(`html.chromium.test: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`);
-}
+const available = chromiumAvailable("html.chromium.test");
 
 describe("HTML report in headless Chromium", () => {
   it.skipIf(!available)(
@@ -30,20 +26,7 @@ describe("HTML report in headless Chromium", () => {
         file,
         await renderHtmlReport(audit(hostile, { title: "<script>alert(1)</script>" }).toJSON()),
       );
-      const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      const context = await launchChromium(dir);
       try {
         const page = await context.newPage();
         const dialogs: string[] = [];
