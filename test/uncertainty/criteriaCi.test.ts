@@ -18,28 +18,14 @@ import {
   predictiveParityRatio,
 } from "../../src/disparity/criteria.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
-import { randomSource } from "../../src/uncertainty/random.js";
+import { syntheticGroups } from "../helpers/synthetic.js";
 
 function synthetic(seed: number) {
-  const rng = randomSource(seed);
-  const yTrue: number[] = [];
-  const yPred: number[] = [];
-  const sampleWeight: number[] = [];
-  const sensitiveFeatures: string[] = [];
-  for (const [g, n, base, cut] of [
-    ["a", 160, 0.5, 0.5],
-    ["b", 80, 0.35, 0.6],
-    ["c", 45, 0.6, 0.45],
-  ] as const) {
-    for (let i = 0; i < n; i++) {
-      const y = rng.uniform() < base ? 1 : 0;
-      yTrue.push(y);
-      yPred.push(0.35 * y + 0.65 * rng.uniform() >= cut ? 1 : 0);
-      sampleWeight.push(1 + rng.integer(0, 2));
-      sensitiveFeatures.push(g);
-    }
-  }
-  return { yTrue, yPred, sampleWeight, sensitiveFeatures };
+  return syntheticGroups(seed, [
+    { name: "a", n: 160, baseRate: 0.5, cut: 0.5 },
+    { name: "b", n: 80, baseRate: 0.35, cut: 0.6 },
+    { name: "c", n: 45, baseRate: 0.6, cut: 0.45 },
+  ]);
 }
 
 const data = synthetic(31);

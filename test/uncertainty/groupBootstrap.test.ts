@@ -10,33 +10,14 @@ import {
 } from "../../src/disparity/criteria.js";
 import { groupMetrics } from "../../src/metrics/groupMetrics.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
-import { randomSource } from "../../src/uncertainty/random.js";
+import { syntheticGroups } from "../helpers/synthetic.js";
 
-/** Seeded synthetic data: 3 groups of different sizes and rates, scores, weights. */
 function synthetic(seed: number) {
-  const rng = randomSource(seed);
-  const yTrue: number[] = [];
-  const yPred: number[] = [];
-  const yScore: number[] = [];
-  const sampleWeight: number[] = [];
-  const group: string[] = [];
-  const sizes: [string, number, number][] = [
-    ["a", 300, 0.5],
-    ["b", 120, 0.3],
-    ["c", 14, 0.6],
-  ];
-  for (const [g, n, base] of sizes) {
-    for (let i = 0; i < n; i++) {
-      const y = rng.uniform() < base ? 1 : 0;
-      const s = Math.min(1, Math.max(0, 0.3 * y + 0.7 * rng.uniform()));
-      yTrue.push(y);
-      yScore.push(s);
-      yPred.push(s >= 0.5 ? 1 : 0);
-      sampleWeight.push(1 + rng.integer(0, 3));
-      group.push(g);
-    }
-  }
-  return { yTrue, yPred, yScore, sampleWeight, sensitiveFeatures: group };
+  return syntheticGroups(seed, [
+    { name: "a", n: 300, baseRate: 0.5 },
+    { name: "b", n: 120, baseRate: 0.3 },
+    { name: "c", n: 14, baseRate: 0.6 },
+  ]);
 }
 
 const data = synthetic(17);
