@@ -271,8 +271,15 @@ export function calibrationByGroup(
   input: FairnessInput,
   options: CalibrationOptions = {},
 ): CalibrationByGroupResult {
+  return calibrationByGroupOfColumns(prepare(input), options);
+}
+
+/** {@link calibrationByGroup} on already prepared columns. */
+export function calibrationByGroupOfColumns(
+  columns: Columns,
+  options: CalibrationOptions = {},
+): CalibrationByGroupResult {
   const resolved = resolveOptions("calibrationByGroup", options);
-  const columns = prepare(input);
   if (columns.score === undefined) {
     throw new FairnessInputError([
       {

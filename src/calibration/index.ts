@@ -6,6 +6,7 @@ export {
   type CalibrationOptions,
   type CalibrationSummary,
   calibrationByGroup,
+  calibrationByGroupOfColumns,
   calibrationSummary,
 } from "./byGroup.js";
 export {

@@ -436,7 +436,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
   );
   const intervals =
     iv && bootstrapIds.length > 0
-      ? bootstrapIntervals(input, bootstrapIds, {
+      ? bootstrapIntervals(columns, bootstrapIds, {
           level: iv.level,
           nBoot: iv.nBoot,
           seed: seed!,
@@ -445,7 +445,9 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       : undefined;
   const gapIv = iv && ref !== undefined ? gapIntervals(columns, gapIds, ref, iv.level) : new Map();
   const probability = columns.score !== undefined && columns.scoreKind === "probability";
-  const calibration = probability ? calibrationSection(input, resolved.calibrationBins) : undefined;
+  const calibration = probability
+    ? calibrationSection(columns, resolved.calibrationBins)
+    : undefined;
   const metrics: MetricInfo[] = result.metrics.map((id) => {
     const m = getMetric(id)!;
     return {

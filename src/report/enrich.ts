@@ -3,15 +3,14 @@
  * values, gaps, disparities and criteria; reliability diagrams and calibration metrics; notes
  * on criteria that cannot hold together.
  */
-import { type CalibrationSummary, calibrationByGroup } from "../calibration/byGroup.js";
+import { type CalibrationSummary, calibrationByGroupOfColumns } from "../calibration/byGroup.js";
 import { chouldechovaNote } from "../calibration/impossibility.js";
 import type { Columns } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
-import type { FairnessInput } from "../data/schema.js";
 import { getMetric } from "../metrics/registry.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
-import { bootstrapGroupMetrics } from "../uncertainty/groupBootstrap.js";
+import { bootstrapGroupMetricsOfColumns } from "../uncertainty/groupBootstrap.js";
 import { newcombeDifferenceInterval } from "../uncertainty/proportion.js";
 import type {
   CalibrationSection,
@@ -43,11 +42,11 @@ function toInterval(e: BootstrapEstimate, method: string): Interval | undefined 
  * difference and ratio of each metric, and the named criteria.
  */
 export function bootstrapIntervals(
-  input: FairnessInput,
+  columns: Columns,
   metrics: readonly string[],
   options: { level: number; nBoot: number; seed: number; minGroupSize: number },
 ): IntervalSection {
-  const result = bootstrapGroupMetrics(input, {
+  const result = bootstrapGroupMetricsOfColumns(columns, {
     metrics,
     level: options.level,
     nBoot: options.nBoot,
@@ -166,11 +165,11 @@ function bins(s: CalibrationSummary, level: number): ReliabilityBin[] {
 
 /** Reliability diagrams and calibration metrics overall and per group, with the module's notes. */
 export function calibrationSection(
-  input: FairnessInput,
+  columns: Columns,
   binCount: number,
 ): { section: CalibrationSection; notes: ImpossibilityNote[] } {
   const alpha = 0.05;
-  const result = calibrationByGroup(input, { bins: binCount, alpha });
+  const result = calibrationByGroupOfColumns(columns, { bins: binCount, alpha });
   const level = 1 - alpha;
   return {
     section: {

@@ -147,6 +147,14 @@ export function bootstrapGroupMetrics(
   input: FairnessInput,
   options: BootstrapGroupMetricsOptions = {},
 ): GroupBootstrapResult {
+  return bootstrapGroupMetricsOfColumns(prepare(input), options);
+}
+
+/** {@link bootstrapGroupMetrics} on already prepared columns. */
+export function bootstrapGroupMetricsOfColumns(
+  columns: Columns,
+  options: BootstrapGroupMetricsOptions = {},
+): GroupBootstrapResult {
   const fn = "bootstrapGroupMetrics";
   const resolved = resolveBootstrapOptions(fn, options);
   const minGroupSize = options.minGroupSize ?? 30;
@@ -157,7 +165,6 @@ export function bootstrapGroupMetrics(
   if (!(Number.isInteger(jackknifeBlocks) && jackknifeBlocks >= 2)) {
     throw new RangeError(`${fn}: jackknifeBlocks must be an integer >= 2`);
   }
-  const columns = prepare(input);
   const specs =
     options.metrics ?? (columns.score ? [...DEFAULT_RATE_METRICS, "rocAuc"] : DEFAULT_RATE_METRICS);
   const metrics = resolveMetrics(specs, fn);

@@ -25,7 +25,7 @@ export type {
   GroupBootstrapResult,
   SmallGroup,
 } from "./groupBootstrap.js";
-export { bootstrapGroupMetrics } from "./groupBootstrap.js";
+export { bootstrapGroupMetrics, bootstrapGroupMetricsOfColumns } from "./groupBootstrap.js";
 export type {
   GroupRateTestsOptions,
   GroupRateTestsResult,
