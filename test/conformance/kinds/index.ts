@@ -5,7 +5,9 @@ import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { multiclass } from "./multiclass.js";
 import { reductions } from "./reductions.js";
+import { regression } from "./regression.js";
 import { stats } from "./stats.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
@@ -17,7 +19,9 @@ export const KINDS: Record<string, KindHandler> = {
   metrics: metricsKind,
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
+  multiclass,
   reductions,
+  regression,
   stats,
   threshold_optimizer: thresholdOptimizer,
   threshold_optimizer_error: thresholdOptimizerError,
