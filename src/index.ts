@@ -119,6 +119,19 @@ export {
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+export {
+  consistency,
+  consistencyOfNeighbours,
+  nearestNeighbours,
+} from "./individual/consistency.js";
+export {
+  benefits,
+  betweenGroupGeneralizedEntropyIndex,
+  coefficientOfVariation,
+  generalizedEntropyIndex,
+  theilIndex,
+  withinGroupGeneralizedEntropyIndex,
+} from "./inequality/entropy.js";
 // Metrics
 export type {
   ErrorPolicy,
@@ -223,6 +236,18 @@ export {
   multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
 export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export {
+  differentialFairnessBiasAmplification,
+  smoothedEmpiricalDifferentialFairness,
+  smoothedRates,
+} from "./privileged/differentialFairness.js";
+export type {
+  PrivilegedComparison,
+  PrivilegedComparisonOptions,
+  PrivilegedDifferences,
+  PrivilegedRates,
+} from "./privileged/privilegedComparison.js";
+export { privilegedComparison } from "./privileged/privilegedComparison.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";

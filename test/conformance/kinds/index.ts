@@ -1,6 +1,7 @@
 /** Case kinds the runner understands, by the fixture's `kind` field. */
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
+import { aif360Individual } from "./aif360_individual.js";
 import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { calibration } from "./calibration.js";
 import { calibrationRegression } from "./calibration_regression.js";
@@ -13,6 +14,7 @@ import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimiz
 
 export const KINDS: Record<string, KindHandler> = {
   aif360,
+  aif360_individual: aif360Individual,
   aif360_postprocessing: aif360Postprocessing,
   calibration,
   calibration_regression: calibrationRegression,
