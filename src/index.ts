@@ -55,7 +55,9 @@ export {
 } from "./data/schema.js";
 // Disparities and named criteria
 export {
+  type Comparison,
   type ComparisonMethod,
+  type CriterionAggregation,
   differenceOf,
   maxOf,
   minOf,
@@ -77,6 +79,7 @@ export {
   equalOpportunityRatio,
   errorRateDifference,
   errorRateRatio,
+  evaluateCriterion,
   falseNegativeRateDifference,
   falseNegativeRateRatio,
   falsePositiveRateDifference,
@@ -84,6 +87,13 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./disparity/criteria.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -95,7 +105,6 @@ export {
   gate,
   type MetricRule,
   MetricRuleSchema,
-  POLICY_CRITERIA,
   type Policy,
   type PolicyInput,
   type PolicyRule,
