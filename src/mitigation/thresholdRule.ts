@@ -24,11 +24,6 @@ import { ruleProbability } from "./thresholdOptimizerKernel.js";
 const P_SUM_TOLERANCE = 1e-12;
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const ThresholdSchema = z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]);
-
-/** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
-export type JSONThreshold = z.infer<typeof ThresholdSchema>;
-
 const OperationSchema = z.object({
   /** How the score is compared with the threshold. */
   operator: z.enum({
@@ -42,7 +37,7 @@ const OperationSchema = z.object({
     "<=": "<=",
   }),
   /** The threshold. */
-  threshold: ThresholdSchema,
+  threshold: z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]),
 });
 
 /**
@@ -50,6 +45,9 @@ const OperationSchema = z.object({
  * @interface
  */
 export type ThresholdOperationJSON = z.infer<typeof OperationSchema>;
+
+/** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
+export type JSONThreshold = ThresholdOperationJSON["threshold"];
 
 const Probability = z.number().min(0).max(1);
 
