@@ -17,6 +17,7 @@ export type InputIssueCode =
   | "zero_total_weight"
   | "missing_group"
   | "unknown_group"
+  | "duplicate_group"
   | "invalid_option";
 
 /** One problem: a code, where it is (field then row index), and a sentence for humans. */
