@@ -36,8 +36,18 @@ export {
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
+export type { GroupedInput } from "./data/groupedRows.js";
 export { compareLevels, groupLabel } from "./data/levels.js";
+export type {
+  ClassArray,
+  ClassLabel,
+  MulticlassColumns,
+  MulticlassInput,
+} from "./data/multiclass.js";
+export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
+export type { RegressionColumns, RegressionInput } from "./data/regression.js";
+export { prepareRegression } from "./data/regression.js";
 export {
   ArrayInputSchema,
   type FairnessInput,
@@ -53,6 +63,8 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { TaskType } from "./data/task.js";
+export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
 export {
   type Comparison,
@@ -224,6 +236,21 @@ export {
   type ThresholdTarget,
   type TradeoffData,
 } from "./mitigation/index.js";
+export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
+export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassMetric } from "./multiclass/metrics.js";
+export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
+export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
+export {
+  MulticlassMetricsResult,
+  multiclassMetrics,
+  multiclassMetricsOfColumns,
+} from "./multiclass/multiclassMetrics.js";
+export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export type { RegressionMetric } from "./regression/metrics.js";
+export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
+export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
+export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
