@@ -38,6 +38,8 @@ export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
 export { compareLevels, groupLabel } from "./data/levels.js";
 export { prepare } from "./data/prepare.js";
+// Small groups: per-rate evidence, honest intervals, reference populations
+export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export {
   ArrayInputSchema,
   type FairnessInput,
@@ -107,6 +109,17 @@ export {
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+// Soft (probabilistic) group membership
+export {
+  argmaxGroups,
+  type MembershipMatrix,
+  membershipMatrix,
+  type SoftGroupMetricsOptions,
+  type SoftGroupMetricsResult,
+  type SoftMembershipInput,
+  type SoftRate,
+  softGroupMetrics,
+} from "./membership/index.js";
 // Metrics
 export type {
   ErrorPolicy,
@@ -114,6 +127,7 @@ export type {
   UserMetricFunction,
   ZeroDivision,
 } from "./metrics/evaluate.js";
+export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
 export {
   type CiProvenance,
   type ComparisonOptions,
@@ -263,6 +277,19 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+// Target-population standardisation
+export {
+  kishEffectiveSampleSize,
+  postStratificationWeights,
+  type RakingOptions,
+  type RakingResult,
+  rakingWeights,
+  type StandardizationFeatures,
+  type StandardizationTarget,
+  type StandardizedGroupMetrics,
+  standardizedGroupMetrics,
+  type WeightingOptions,
+} from "./standardization/index.js";
 // Sufficient statistics
 export {
   type ConfusionStats,
@@ -294,6 +321,7 @@ export {
   type BootstrapMethod,
   type BootstrapOptions,
   type BootstrapProvenance,
+  type Bounds,
   bootstrapConfusionCounts,
   bootstrapGroupMetrics,
   bootstrapGroupMetricsOfColumns,
@@ -306,6 +334,13 @@ export {
   type CriterionIntervals,
   chiSquareHomogeneityTest,
   clopperPearsonInterval,
+  DEFAULT_MIN_DENOMINATOR,
+  type DisparityBounds,
+  type DisparityInterval,
+  type DisparityIntervalMethod,
+  type DisparityIntervalOptions,
+  disparityInterval,
+  type ExactReason,
   fisherExactTest,
   type GroupBootstrapResult,
   type GroupRateTestsOptions,
@@ -324,15 +359,21 @@ export {
   RANDOM_METHOD,
   type RandomSource,
   type RateComparison,
+  type RateCounts,
+  type RateInterval,
+  type RateIntervalMethod,
+  type RateIntervalOptions,
   type RepresentationOptions,
   type RepresentationRow,
   type Resampling,
   type ResolvedBootstrapOptions,
   randomSource,
+  rateInterval,
   representationCheck,
   requiredSampleSize,
   type SampleSizeResult,
   type SmallGroup,
+  simultaneousDisparityInterval,
   type TestResult,
   twoProportionZTest,
   wilsonInterval,

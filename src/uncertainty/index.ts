@@ -20,6 +20,15 @@ export type {
 } from "./countBootstrap.js";
 export { bootstrapConfusionCounts } from "./countBootstrap.js";
 export type {
+  Bounds,
+  DisparityBounds,
+  DisparityInterval,
+  DisparityIntervalMethod,
+  DisparityIntervalOptions,
+  RateCounts,
+} from "./disparityInterval.js";
+export { disparityInterval, simultaneousDisparityInterval } from "./disparityInterval.js";
+export type {
   BootstrapGroup,
   BootstrapGroupMetricsOptions,
   GroupBootstrapResult,
@@ -43,6 +52,13 @@ export { proportionIntervals } from "./proportionIntervals.js";
 export { quantileSorted } from "./quantile.js";
 export type { RandomSource } from "./random.js";
 export { bernoulliDraws, RANDOM_METHOD, randomSource } from "./random.js";
+export type {
+  ExactReason,
+  RateInterval,
+  RateIntervalMethod,
+  RateIntervalOptions,
+} from "./rateInterval.js";
+export { DEFAULT_MIN_DENOMINATOR, rateInterval } from "./rateInterval.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
 export type { CellRows } from "./resample.js";
