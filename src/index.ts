@@ -46,6 +46,8 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
+// Small groups: per-rate evidence, honest intervals, reference populations
+export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
 export {
@@ -128,6 +130,17 @@ export {
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+// Soft (probabilistic) group membership
+export {
+  argmaxGroups,
+  type MembershipMatrix,
+  membershipMatrix,
+  type SoftGroupMetricsOptions,
+  type SoftGroupMetricsResult,
+  type SoftMembershipInput,
+  type SoftRate,
+  softGroupMetrics,
+} from "./membership/index.js";
 // Metrics
 export type {
   ErrorPolicy,
@@ -135,6 +148,7 @@ export type {
   UserMetricFunction,
   ZeroDivision,
 } from "./metrics/evaluate.js";
+export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
 export {
   type CiProvenance,
   type ComparisonOptions,
@@ -314,6 +328,19 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+// Target-population standardisation
+export {
+  kishEffectiveSampleSize,
+  postStratificationWeights,
+  type RakingOptions,
+  type RakingResult,
+  rakingWeights,
+  type StandardizationFeatures,
+  type StandardizationTarget,
+  type StandardizedGroupMetrics,
+  standardizedGroupMetrics,
+  type WeightingOptions,
+} from "./standardization/index.js";
 // Sufficient statistics
 export {
   type ConfusionStats,
@@ -345,6 +372,7 @@ export {
   type BootstrapMethod,
   type BootstrapOptions,
   type BootstrapProvenance,
+  type Bounds,
   bootstrapConfusionCounts,
   bootstrapGroupMetrics,
   bootstrapGroupMetricsOfColumns,
@@ -357,6 +385,13 @@ export {
   type CriterionIntervals,
   chiSquareHomogeneityTest,
   clopperPearsonInterval,
+  DEFAULT_MIN_DENOMINATOR,
+  type DisparityBounds,
+  type DisparityInterval,
+  type DisparityIntervalMethod,
+  type DisparityIntervalOptions,
+  disparityInterval,
+  type ExactReason,
   fisherExactTest,
   type GroupBootstrapResult,
   type GroupRateTestsOptions,
@@ -375,15 +410,21 @@ export {
   RANDOM_METHOD,
   type RandomSource,
   type RateComparison,
+  type RateCounts,
+  type RateInterval,
+  type RateIntervalMethod,
+  type RateIntervalOptions,
   type RepresentationOptions,
   type RepresentationRow,
   type Resampling,
   type ResolvedBootstrapOptions,
   randomSource,
+  rateInterval,
   representationCheck,
   requiredSampleSize,
   type SampleSizeResult,
   type SmallGroup,
+  simultaneousDisparityInterval,
   type TestResult,
   twoProportionZTest,
   wilsonInterval,
