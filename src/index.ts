@@ -46,6 +46,8 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
+// Small groups: per-rate evidence, honest intervals, reference populations
+export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
 export {
@@ -67,7 +69,9 @@ export type { TaskType } from "./data/task.js";
 export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
 export {
+  type Comparison,
   type ComparisonMethod,
+  type CriterionAggregation,
   differenceOf,
   maxOf,
   minOf,
@@ -89,6 +93,7 @@ export {
   equalOpportunityRatio,
   errorRateDifference,
   errorRateRatio,
+  evaluateCriterion,
   falseNegativeRateDifference,
   falseNegativeRateRatio,
   falsePositiveRateDifference,
@@ -96,6 +101,13 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./disparity/criteria.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -107,7 +119,6 @@ export {
   gate,
   type MetricRule,
   MetricRuleSchema,
-  POLICY_CRITERIA,
   type Policy,
   type PolicyInput,
   type PolicyRule,
@@ -132,6 +143,17 @@ export {
   theilIndex,
   withinGroupGeneralizedEntropyIndex,
 } from "./inequality/entropy.js";
+// Soft (probabilistic) group membership
+export {
+  argmaxGroups,
+  type MembershipMatrix,
+  membershipMatrix,
+  type SoftGroupMetricsOptions,
+  type SoftGroupMetricsResult,
+  type SoftMembershipInput,
+  type SoftRate,
+  softGroupMetrics,
+} from "./membership/index.js";
 // Metrics
 export type {
   ErrorPolicy,
@@ -139,6 +161,7 @@ export type {
   UserMetricFunction,
   ZeroDivision,
 } from "./metrics/evaluate.js";
+export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
 export {
   type CiProvenance,
   type ComparisonOptions,
@@ -172,6 +195,12 @@ export {
   type CalibratedEqOddsOptions,
   CalibratedEqOddsRule,
   CalibratedEqOddsSchema,
+  type CalibratedEqualizedOddsGroup,
+  type CalibratedEqualizedOddsJSON,
+  type CalibratedEqualizedOddsOptions,
+  type CalibratedEqualizedOddsPredictOptions,
+  CalibratedEqualizedOddsRule,
+  CalibratedEqualizedOddsSchema,
   type CostConstraint,
   calibratedEqOddsOfColumns,
   calibratedEqualizedOdds,
@@ -181,9 +210,17 @@ export {
   type EqOddsLinearProgram,
   EqOddsRule,
   EqOddsSchema,
+  type EqualizedOddsGroup,
+  type EqualizedOddsJSON,
+  type EqualizedOddsLinearProgram,
+  type EqualizedOddsPredictOptions,
+  EqualizedOddsRule,
+  EqualizedOddsSchema,
   equalizedOddsOfColumns,
   equalizedOddsPostprocessing,
   type FittedGroupRule,
+  type FittedRule,
+  type FittedRuleClass,
   type GroupRuleJSON,
   type GroupThresholdsOptions,
   type GroupThresholdsResult,
@@ -197,6 +234,7 @@ export {
   manualThresholds,
   mitigationEffect,
   type PositiveRule,
+  type PredictionRuleInput,
   type PredictOptions,
   type PredictProbaOptions,
   type RejectOptionJSON,
@@ -315,6 +353,19 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+// Target-population standardisation
+export {
+  kishEffectiveSampleSize,
+  postStratificationWeights,
+  type RakingOptions,
+  type RakingResult,
+  rakingWeights,
+  type StandardizationFeatures,
+  type StandardizationTarget,
+  type StandardizedGroupMetrics,
+  standardizedGroupMetrics,
+  type WeightingOptions,
+} from "./standardization/index.js";
 // Sufficient statistics
 export {
   type ConfusionStats,
@@ -346,6 +397,7 @@ export {
   type BootstrapMethod,
   type BootstrapOptions,
   type BootstrapProvenance,
+  type Bounds,
   bootstrapConfusionCounts,
   bootstrapGroupMetrics,
   bootstrapGroupMetricsOfColumns,
@@ -358,6 +410,13 @@ export {
   type CriterionIntervals,
   chiSquareHomogeneityTest,
   clopperPearsonInterval,
+  DEFAULT_MIN_DENOMINATOR,
+  type DisparityBounds,
+  type DisparityInterval,
+  type DisparityIntervalMethod,
+  type DisparityIntervalOptions,
+  disparityInterval,
+  type ExactReason,
   fisherExactTest,
   type GroupBootstrapResult,
   type GroupRateTestsOptions,
@@ -376,15 +435,21 @@ export {
   RANDOM_METHOD,
   type RandomSource,
   type RateComparison,
+  type RateCounts,
+  type RateInterval,
+  type RateIntervalMethod,
+  type RateIntervalOptions,
   type RepresentationOptions,
   type RepresentationRow,
   type Resampling,
   type ResolvedBootstrapOptions,
   randomSource,
+  rateInterval,
   representationCheck,
   requiredSampleSize,
   type SampleSizeResult,
   type SmallGroup,
+  simultaneousDisparityInterval,
   type TestResult,
   twoProportionZTest,
   wilsonInterval,

@@ -17,6 +17,7 @@ export type InputIssueCode =
   | "zero_total_weight"
   | "missing_group"
   | "unknown_group"
+  | "duplicate_group"
   | "invalid_option"
   | "mixed_label_types"
   | "single_class"
