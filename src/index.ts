@@ -265,6 +265,8 @@ export {
 } from "./mitigation/index.js";
 export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
 export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
+export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
@@ -286,6 +288,8 @@ export type {
   PrivilegedRates,
 } from "./privileged/privilegedComparison.js";
 export { privilegedComparison } from "./privileged/privilegedComparison.js";
+export type { BoundedGroupLossOptions } from "./regression/criteria.js";
+export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
@@ -353,6 +357,11 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  PredictedPositiveShareRow,
+  ReferenceDisparity,
+} from "./shares/predictedPositiveShare.js";
+export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
