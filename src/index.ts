@@ -142,7 +142,6 @@ export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
 export type {
   BetterDirection,
-  Confusion,
   CountMetric,
   MetricDefinition,
   ScoreMetric,
@@ -274,6 +273,7 @@ export {
 } from "./report/index.js";
 // Sufficient statistics
 export {
+  type Confusion,
   type ConfusionStats,
   confusionOf,
   countConfusion,
