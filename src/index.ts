@@ -64,6 +64,13 @@ export {
   ratioOf,
 } from "./disparity/aggregate.js";
 export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
+export {
   accuracyDifference,
   accuracyRatio,
   type CriterionFunction,
@@ -86,14 +93,21 @@ export {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "./disparity/criteria.js";
+} from "./frame/criteria.js";
 export {
-  CRITERIA,
-  CRITERION_IDS,
-  type CriterionDefinition,
-  type CriterionId,
-  getCriterion,
-} from "./disparity/registry.js";
+  type CiProvenance,
+  type ComparisonOptions,
+  type ControlStratum,
+  type GroupMetricsCi,
+  type GroupMetricsOptions,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+  type GroupSelector,
+  groupMetrics,
+  groupMetricsOfColumns,
+  type MetricSpec,
+} from "./frame/groupMetrics.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -123,20 +137,6 @@ export type {
   UserMetricFunction,
   ZeroDivision,
 } from "./metrics/evaluate.js";
-export {
-  type CiProvenance,
-  type ComparisonOptions,
-  type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
-  GroupMetricsResult,
-  type GroupMetricsWarning,
-  type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./metrics/groupMetrics.js";
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";

@@ -4,7 +4,7 @@
  */
 import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput, LabelValue } from "../data/schema.js";
-import { type GroupMetricsResult, groupMetrics } from "../metrics/groupMetrics.js";
+import { type GroupMetricsResult, groupMetrics } from "../frame/groupMetrics.js";
 
 /** Options of {@link mitigationEffect}. */
 export interface MitigationEffectOptions {

@@ -7,13 +7,13 @@ import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
-import type { ZeroDivision } from "../metrics/evaluate.js";
-import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
+import type { GroupMetricsWarning } from "../frame/groupMetrics.js";
 import {
   type GroupMetricsResult,
   type GroupSelector,
   groupMetricsOfColumns,
-} from "../metrics/groupMetrics.js";
+} from "../frame/groupMetrics.js";
+import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
 import {

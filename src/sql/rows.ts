@@ -8,7 +8,7 @@ import {
   type GroupMetricsOptions,
   type GroupMetricsResult,
   groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+} from "../frame/groupMetrics.js";
 import type { ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 

@@ -15,7 +15,7 @@ import {
   type GroupMetricsOptions,
   type GroupMetricsResult,
   groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+} from "../frame/groupMetrics.js";
 import { type ConfusionStats, countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { type DeclaredGroups, declaredIndex, mapBatchGroups } from "./groups.js";

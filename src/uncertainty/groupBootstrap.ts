@@ -7,13 +7,13 @@ import type { Columns, Level } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { checkMetricInputs } from "../metrics/evaluate.js";
 import {
   type GroupSelector,
   groupIndexOf,
   type MetricSpec,
   resolveMetrics,
-} from "../metrics/groupMetrics.js";
+} from "../frame/groupMetrics.js";
+import { checkMetricInputs } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
 import { bootstrapColumns } from "./columnsBootstrap.js";
 import {

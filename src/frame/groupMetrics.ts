@@ -18,6 +18,20 @@ import {
   minOf,
   ratioOf,
 } from "../disparity/aggregate.js";
+import {
+  type CellValues,
+  checkMetricInputs,
+  type ErrorPolicy,
+  evaluateCells,
+  evaluateConfusion,
+  evaluateGroupsAndOverall,
+  type MetricWarning,
+  type ResolvedMetric,
+  type UserMetric,
+  type UserMetricFunction,
+  type ZeroDivision,
+} from "../metrics/evaluate.js";
+import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { bootstrapColumns, type ColumnsBootstrap } from "../uncertainty/columnsBootstrap.js";
@@ -34,20 +48,6 @@ import {
   replicatesInterval,
   statisticReplicates,
 } from "../uncertainty/replicates.js";
-import {
-  type CellValues,
-  checkMetricInputs,
-  type ErrorPolicy,
-  evaluateCells,
-  evaluateConfusion,
-  evaluateGroupsAndOverall,
-  type MetricWarning,
-  type ResolvedMetric,
-  type UserMetric,
-  type UserMetricFunction,
-  type ZeroDivision,
-} from "./evaluate.js";
-import { DEFAULT_RATE_METRICS, getMetric } from "./registry.js";
 
 /** A metric: a built-in id, a user function, or a named user metric. */
 export type MetricSpec = string | UserMetricFunction | UserMetric;

@@ -3,19 +3,19 @@
  * (`CRITERIA`), with Fairlearn's definitions.
  */
 import type { FairnessInput } from "../data/schema.js";
+import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
+import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
+import { replicatesInterval } from "../uncertainty/replicates.js";
 import {
   bootstrapSlots,
   type CiProvenance,
   type ComparisonOptions,
   type GroupMetricsCi,
   groupMetrics,
-} from "../metrics/groupMetrics.js";
-import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
-import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
-import { replicatesInterval } from "../uncertainty/replicates.js";
-import { type CriterionAggregation, combineParts } from "./aggregate.js";
-import { type CriterionId, getCriterion } from "./registry.js";
+} from "./groupMetrics.js";
 
 /** How equalized odds combines its TPR and FPR parts. */
 export type EqualizedOddsAggregation = CriterionAggregation;
