@@ -53,6 +53,7 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { GroupSelector } from "./data/selector.js";
 // Disparities and named criteria
 export {
   type Comparison,
@@ -95,19 +96,17 @@ export {
   predictiveParityRatio,
 } from "./frame/criteria.js";
 export {
-  type CiProvenance,
+  type GroupMetricsOptions,
+  groupMetrics,
+  groupMetricsOfColumns,
+} from "./frame/groupMetrics.js";
+export {
   type ComparisonOptions,
   type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
   GroupMetricsResult,
   type GroupMetricsWarning,
   type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./frame/groupMetrics.js";
+} from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -140,6 +139,7 @@ export type {
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
   CountMetric,
@@ -293,6 +293,7 @@ export {
   type DeclaredGroups,
   FairnessAccumulator,
 } from "./stream/index.js";
+export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

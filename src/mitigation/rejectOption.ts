@@ -8,7 +8,7 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { isMissing } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import type { GroupSelector } from "../frame/groupMetrics.js";
+import type { GroupSelector } from "../data/selector.js";
 import { privilegedCodes } from "./groupSplit.js";
 import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
 
