@@ -19,6 +19,15 @@ export type {
 export { bootstrapConfusionCounts } from "./countBootstrap.js";
 export type { CriterionIntervals } from "./criterionIntervals.js";
 export type {
+  Bounds,
+  DisparityBounds,
+  DisparityInterval,
+  DisparityIntervalMethod,
+  DisparityIntervalOptions,
+  RateCounts,
+} from "./disparityInterval.js";
+export { disparityInterval, simultaneousDisparityInterval } from "./disparityInterval.js";
+export type {
   BootstrapGroup,
   BootstrapGroupMetricsOptions,
   GroupBootstrapResult,
@@ -42,6 +51,13 @@ export { proportionIntervals } from "./proportionIntervals.js";
 export { quantileSorted } from "./quantile.js";
 export type { RandomSource } from "./random.js";
 export { bernoulliDraws, RANDOM_METHOD, randomSource } from "./random.js";
+export type {
+  ExactReason,
+  RateInterval,
+  RateIntervalMethod,
+  RateIntervalOptions,
+} from "./rateInterval.js";
+export { DEFAULT_MIN_DENOMINATOR, rateInterval } from "./rateInterval.js";
 export type { Resampling } from "./replicates.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
