@@ -65,6 +65,7 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { GroupSelector } from "./data/selector.js";
 export type { TaskType } from "./data/task.js";
 export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
@@ -77,6 +78,13 @@ export {
   minOf,
   ratioOf,
 } from "./disparity/aggregate.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 export {
   accuracyDifference,
   accuracyRatio,
@@ -100,14 +108,19 @@ export {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "./disparity/criteria.js";
+} from "./frame/criteria.js";
 export {
-  CRITERIA,
-  CRITERION_IDS,
-  type CriterionDefinition,
-  type CriterionId,
-  getCriterion,
-} from "./disparity/registry.js";
+  type GroupMetricsOptions,
+  groupMetrics,
+  groupMetricsOfColumns,
+} from "./frame/groupMetrics.js";
+export {
+  type ComparisonOptions,
+  type ControlStratum,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+} from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -162,26 +175,12 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
-export {
-  type CiProvenance,
-  type ComparisonOptions,
-  type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
-  GroupMetricsResult,
-  type GroupMetricsWarning,
-  type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./metrics/groupMetrics.js";
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
-  Confusion,
   CountMetric,
   MetricDefinition,
   ScoreMetric,
@@ -377,6 +376,7 @@ export {
 } from "./standardization/index.js";
 // Sufficient statistics
 export {
+  type Confusion,
   type ConfusionStats,
   confusionOf,
   countConfusion,
@@ -396,6 +396,7 @@ export {
   type DeclaredGroups,
   FairnessAccumulator,
 } from "./stream/index.js";
+export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

@@ -8,12 +8,6 @@ import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { partitionRows, take } from "../stats/partition.js";
-import {
-  type FlexibleCalibrationOptions,
-  type FlexibleCalibrationSummary,
-  flexibleCalibrationOfColumns,
-} from "./flexible.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,
@@ -21,10 +15,16 @@ import {
   logitColumn,
   rescaleInterceptFit,
   rescaleSlopeFit,
-} from "./recalibration.js";
-import { totals } from "./scalar.js";
-import type { ProbabilityColumns } from "./validate.js";
-import { weightScale } from "./validate.js";
+} from "../metrics/calibration/recalibration.js";
+import { totals } from "../metrics/calibration/scalar.js";
+import type { ProbabilityColumns } from "../metrics/calibration/validate.js";
+import { weightScale } from "../metrics/calibration/validate.js";
+import { partitionRows, take } from "../stats/partition.js";
+import {
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationOfColumns,
+} from "./flexible.js";
 
 /** Options of {@link calibrationHierarchy}. */
 export interface CalibrationHierarchyOptions extends FlexibleCalibrationOptions {

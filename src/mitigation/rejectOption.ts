@@ -7,7 +7,7 @@ import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import type { GroupSelector } from "../metrics/groupMetrics.js";
+import type { GroupSelector } from "../data/selector.js";
 import { GroupLookup } from "./groupLookup.js";
 import { privilegedCodes } from "./groupSplit.js";
 import type { FittedRule } from "./rule.js";
