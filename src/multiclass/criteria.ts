@@ -10,7 +10,7 @@ import {
   minOf,
   ratioOf,
 } from "../disparity/aggregate.js";
-import type { ComparisonOptions } from "../metrics/groupMetrics.js";
+import type { ComparisonOptions } from "../frame/result.js";
 import { type MulticlassMetricsResult, multiclassMetrics } from "./multiclassMetrics.js";
 import type { ClassScores } from "./scores.js";
 

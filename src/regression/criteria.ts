@@ -4,7 +4,7 @@
  */
 import type { RegressionInput } from "../data/regression.js";
 import { getCriterion } from "../disparity/registry.js";
-import type { ComparisonOptions } from "../metrics/groupMetrics.js";
+import type { ComparisonOptions } from "../frame/result.js";
 import { getRegressionMetric } from "./metrics.js";
 import { regressionMetrics } from "./regressionMetrics.js";
 

@@ -5,7 +5,7 @@
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import type { GroupMetricsResult } from "../metrics/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import { neumaierSum } from "../stats/summation.js";
 
 /** One group's share of all predicted positives. */
