@@ -293,6 +293,8 @@ export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export type { TaskAuditOptions } from "./report/auditTask.js";
+export { auditMulticlass, auditRegression } from "./report/auditTask.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,

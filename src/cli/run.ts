@@ -6,14 +6,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { FairnessInputError, type InputIssue } from "../data/errors.js";
+import type { ClassLabel } from "../data/multiclass.js";
 import type { FairnessInput } from "../data/schema.js";
+import { TASK_TYPES } from "../data/task.js";
 import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
 import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
-import { readTable, type TableFormat } from "../io/read.js";
+import { type Cell, readTable, type TableFormat } from "../io/read.js";
 import { getMetric } from "../metrics/registry.js";
 import { type AuditOptions, audit } from "../report/audit.js";
+import { auditMulticlass, auditRegression, type TaskAuditOptions } from "../report/auditTask.js";
 import { renderHtmlReport } from "../report/render/html.js";
 import { renderCsv, renderJson } from "../report/render/json.js";
 import { renderMarkdown } from "../report/render/markdown.js";
@@ -41,6 +44,9 @@ Usage:
   fairscope gate  --report <report.json> --policy <policy.json> [--format ...]
 
 Input (CSV, TSV or JSON Lines; "-" reads stdin):
+  --task <t>             binary (default), multiclass or regression; multiclass and regression
+                         read --label and --pred (classes, or real targets and predictions)
+  --tolerance <t>        regression: errors beyond t count as over- or under-prediction (default 0)
   --label <col>          true labels (0/1, -1/1, true/false, or any two values with --pos-label)
   --score <col>          scores or probabilities of the positive class
   --pred <col>           hard predictions (instead of, or with, --score)
@@ -80,6 +86,8 @@ Examples:
   fairscope audit examples/data/adult-test-scored.csv --label income --score lr_score \\
     --group sex --group race
   fairscope audit data.csv --label y --pred yhat --group sex --format html --out report.html
+  fairscope audit examples/data/adult-test-hours.csv --task regression \\
+    --label hours_per_week --pred predicted_hours --group sex
   fairscope audit big.parquet --engine duckdb --label y --score p --group sex --weight w
   fairscope gate data.csv --label y --score p --group sex --policy policy.json --format junit
 `;
@@ -88,6 +96,8 @@ class UsageError extends Error {}
 
 const OPTIONS = {
   label: { type: "string" },
+  task: { type: "string" },
+  tolerance: { type: "string" },
   score: { type: "string" },
   pred: { type: "string" },
   group: { type: "string", multiple: true },
@@ -209,6 +219,102 @@ function progress(io: CliIo): ((bytes: number, total: number | undefined) => voi
   };
 }
 
+/** Reads the named columns of a CSV, TSV or JSON Lines file (or stdin). */
+async function readColumns(
+  values: Values,
+  file: string,
+  io: CliIo,
+  wanted: readonly string[],
+): Promise<(name: string) => Cell[]> {
+  if (/\.parquet$/i.test(file)) {
+    throw new UsageError(
+      "Parquet files need --engine duckdb (the memory engine reads CSV, TSV and JSON Lines)",
+    );
+  }
+  const format = oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]);
+  const onProgress = progress(io);
+  const table = await readTable(file === "-" ? io.stdin : file, {
+    columns: [...new Set(wanted)],
+    ...(format === undefined ? {} : { format }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  if (onProgress) io.stderr.write("\r\u001b[K");
+  return (name: string) => table.columns.get(name)! as Cell[];
+}
+
+/**
+ * Audits a regression or multiclass file (`--task`): --label and --pred name the target and
+ * prediction columns (numbers for regression, classes for multiclass).
+ */
+async function auditTask(
+  values: Values,
+  file: string,
+  io: CliIo,
+  task: "regression" | "multiclass",
+): Promise<FairnessReportData> {
+  if (values.label === undefined) throw new UsageError("--label <column> is required");
+  if (values.pred === undefined) throw new UsageError(`--task ${task} needs --pred <column>`);
+  if (values.score !== undefined) {
+    throw new UsageError(
+      `--task ${task} reads predictions from --pred; --score is for binary tasks`,
+    );
+  }
+  if (values.engine === "duckdb") throw new UsageError(`--task ${task} runs on the memory engine`);
+  const groups = values.group ?? [];
+  if (groups.length === 0) throw new UsageError("give at least one --group <column>");
+  const column = await readColumns(values, file, io, [
+    values.label,
+    values.pred,
+    ...groups,
+    ...(values.weight === undefined ? [] : [values.weight]),
+  ]);
+  const missing = oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const);
+  const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
+  if (tolerance !== undefined && !(tolerance >= 0)) {
+    throw new UsageError(`--tolerance must be a number ≥ 0, got ${values.tolerance}`);
+  }
+  const shared = {
+    sensitiveFeatures: Object.fromEntries(groups.map((g) => [g, toLevels(column(g))])),
+    ...(values.weight === undefined ? {} : { sampleWeight: toNumbers(column(values.weight)) }),
+    ...(missing === undefined ? {} : { missingGroup: missing }),
+  };
+  const minGroupSize = number(values, "min-group-size");
+  const options: TaskAuditOptions = {
+    ...(values.metrics === undefined
+      ? {}
+      : {
+          metrics: values.metrics
+            .split(",")
+            .map((m) => m.trim())
+            .filter(Boolean),
+        }),
+    ...(values.reference === undefined
+      ? {}
+      : {
+          reference:
+            values.reference === "largest" || values.reference === "overall"
+              ? values.reference
+              : { label: values.reference },
+        }),
+    ...(minGroupSize === undefined ? {} : { minGroupSize }),
+    ...(values.title === undefined ? {} : { title: values.title }),
+    ...(tolerance === undefined ? {} : { tolerance }),
+  };
+  if (task === "regression") {
+    const input = {
+      yTrue: toNumbers(column(values.label)),
+      yPred: toNumbers(column(values.pred)),
+      ...shared,
+    };
+    return auditRegression(input, options).toJSON();
+  }
+  const classes = (name: string) => toLevels(column(name)) as ClassLabel[];
+  return auditMulticlass(
+    { yTrue: classes(values.label), yPred: classes(values.pred), ...shared },
+    options,
+  ).toJSON();
+}
+
 async function loadInput(values: Values, file: string, io: CliIo): Promise<FairnessInput> {
   if (values.label === undefined) throw new UsageError("--label <column> is required");
   if (values.score === undefined && values.pred === undefined) {
@@ -223,20 +329,7 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...groups,
     ...(values.weight === undefined ? [] : [values.weight]),
   ];
-  if (/\.parquet$/i.test(file)) {
-    throw new UsageError(
-      "Parquet files need --engine duckdb (the memory engine reads CSV, TSV and JSON Lines)",
-    );
-  }
-  const format = oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]);
-  const onProgress = progress(io);
-  const table = await readTable(file === "-" ? io.stdin : file, {
-    columns: [...new Set(wanted)],
-    ...(format === undefined ? {} : { format }),
-    ...(onProgress === undefined ? {} : { onProgress }),
-  });
-  if (onProgress) io.stderr.write("\r\u001b[K");
-  const column = (name: string) => table.columns.get(name)!;
+  const column = await readColumns(values, file, io, wanted);
   const posLabel = values["pos-label"];
   const threshold = number(values, "threshold");
   const rule = oneOf(values, "threshold-rule", [">=", ">"] as const);
@@ -456,10 +549,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else {
       if (file === undefined) throw new UsageError(`${command} needs a data file (or - for stdin)`);
       const engine = oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory";
+      const task = oneOf(values, "task", TASK_TYPES) ?? "binary";
       report =
-        engine === "duckdb"
-          ? await auditWithDuckDb(values, file, policy)
-          : audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
+        task !== "binary"
+          ? await auditTask(values, file, io, task)
+          : engine === "duckdb"
+            ? await auditWithDuckDb(values, file, policy)
+            : audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
     }
     const result = policy ? gate(report, policy) : undefined;
     const color =
