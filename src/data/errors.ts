@@ -17,6 +17,8 @@ export type InputIssueCode =
   | "zero_total_weight"
   | "missing_group"
   | "unknown_group"
+  | "too_few_levels"
+  | "too_many_levels"
   | "invalid_option";
 
 /** One problem: a code, where it is (field then row index), and a sentence for humans. */
