@@ -205,6 +205,29 @@ function adultReductions(dir: string): PipelineData {
   };
 }
 
+function priorsBucket(count: number): string {
+  if (count === 0) return "0";
+  if (count <= 3) return "1-3";
+  if (count <= 9) return "4-9";
+  return "10+";
+}
+
+/** The COMPAS rows of `compas_propublica` with the MDSS search columns (all strings). */
+function compasMdss(dir: string): PipelineData {
+  const base = compas(dir);
+  const rows = base.records;
+  return {
+    ...base,
+    features: {
+      race: rows.map((r) => r.race ?? null),
+      sex: rows.map((r) => r.sex ?? null),
+      age_cat: rows.map((r) => r.age_cat ?? null),
+      c_charge_degree: rows.map((r) => r.c_charge_degree ?? null),
+      priors_bucket: rows.map((r) => priorsBucket(num(r, "priors_count"))),
+    },
+  };
+}
+
 const PIPELINES: Record<string, { files: string[]; load: (dir: string) => PipelineData }> = {
   compas_propublica: { files: ["compas-scores-two-years.csv"], load: compas },
   adult_test_lr: {
@@ -214,6 +237,7 @@ const PIPELINES: Record<string, { files: string[]; load: (dir: string) => Pipeli
   adult_train: { files: ["adult.csv"], load: adultTrain },
   german_lr: { files: ["german.csv", "derived/german_lr_scores.csv"], load: german },
   adult_reductions: { files: ["adult.csv", "adult_test.csv"], load: adultReductions },
+  compas_mdss: { files: ["compas-scores-two-years.csv"], load: compasMdss },
 };
 
 /** Loads pipelines from one or more dataset directories (first directory holding the files wins). */
