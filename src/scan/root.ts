@@ -9,7 +9,7 @@ export type ValueAndSlope = (x: number) => readonly [value: number, slope: numbe
 /**
  * The root of a continuous function on [low, high] where its sign differs at the two ends, to
  * adjacent doubles (or an exact zero). Newton steps converge quadratically near a simple root;
- * bisection guarantees progress, so the cost is at most ~1100 evaluations and usually under 10.
+ * bisection guarantees progress, so the cost is at most ~2100 evaluations and usually under 10.
  *
  * @param f - value and derivative
  * @param low - one end of the bracket
@@ -28,11 +28,10 @@ export function bracketedRoot(f: ValueAndSlope, low: number, high: number): numb
   let a = low;
   let b = high;
   let x = (a + b) / 2;
-  let stalled = 0;
+  let previousStep = Math.abs(b - a);
   for (let iteration = 0; iteration < 2000; iteration++) {
     const [fx, slope] = f(x);
     if (fx === 0) return x;
-    const width = Math.abs(b - a);
     if (Math.sign(fx) === Math.sign(fLow)) {
       a = x;
       fLow = fx;
@@ -42,12 +41,18 @@ export function bracketedRoot(f: ValueAndSlope, low: number, high: number): numb
     const mid = (a + b) / 2;
     if (mid === a || mid === b) return Math.abs(f(a)[0]) <= Math.abs(f(b)[0]) ? a : b;
     const newton = x - fx / slope;
-    if (newton === x) return x;
-    const inside = newton > Math.min(a, b) && newton < Math.max(a, b);
-    // Bisect when Newton leaves the bracket or three Newton steps in a row failed to halve it.
-    stalled = Math.abs(b - a) > width / 2 ? stalled + 1 : 0;
-    x = inside && stalled < 3 ? newton : mid;
-    if (x === mid) stalled = 0;
+    const step = Math.abs(newton - x);
+    // Numerical Recipes' rtsafe rule: bisect when Newton leaves the bracket or its step does not
+    // halve the previous one.
+    if (!(newton > Math.min(a, b) && newton < Math.max(a, b)) || step > previousStep / 2) {
+      previousStep = Math.abs(mid - x);
+      x = mid;
+      continue;
+    }
+    // A Newton step of a few units in the last place has converged.
+    if (step <= 4 * Number.EPSILON * Math.abs(x)) return newton;
+    previousStep = step;
+    x = newton;
   }
   return x;
 }

@@ -15,7 +15,6 @@
  * For a fixed parameter both scores are sums over disjoint parts of the subset (levels of one
  * feature), which is what makes the exact attribute step linear in the number of levels.
  */
-import { addCompensated } from "../stats/summation.js";
 import { bracketedRoot, type ValueAndSlope } from "./root.js";
 
 /** Which way the model is wrong in the subgroup sought. */
@@ -79,22 +78,26 @@ function bernoulliScorer(direction: ScanDirection): Scorer {
   const contribution =
     (part: PartStatistics): ValueAndSlope =>
     (t) => {
-      const logSum = new Float64Array(1);
-      const logComp = new Float64Array(1);
-      const slopeSum = new Float64Array(1);
-      const slopeComp = new Float64Array(1);
+      // Neumaier-compensated sums of the log terms and of the slope terms.
+      let logSum = 0;
+      let logComp = 0;
+      let slopeSum = 0;
+      let slopeComp = 0;
       const growth = Math.expm1(t);
       const factor = Math.exp(t);
       for (let k = 0; k < part.expectations.length; k++) {
         const p = part.expectations[k]!;
         const c = part.counts[k]!;
-        addCompensated(logSum, logComp, 0, c * Math.log1p(p * growth));
-        addCompensated(slopeSum, slopeComp, 0, (c * p * factor) / (1 - p + p * factor));
+        const x = c * Math.log1p(p * growth);
+        const u = logSum + x;
+        logComp += Math.abs(logSum) >= Math.abs(x) ? logSum - u + x : x - u + logSum;
+        logSum = u;
+        const z = (c * p * factor) / (1 - p + p * factor);
+        const v = slopeSum + z;
+        slopeComp += Math.abs(slopeSum) >= Math.abs(z) ? slopeSum - v + z : z - v + slopeSum;
+        slopeSum = v;
       }
-      return [
-        part.y * t - (logSum[0]! + logComp[0]!),
-        part.y - (slopeSum[0]! + slopeComp[0]!),
-      ] as const;
+      return [part.y * t - (logSum + logComp), part.y - (slopeSum + slopeComp)] as const;
     };
   const limit = (part: PartStatistics, toward: "zero" | "infinity"): number => {
     // t → −∞ (q → 0): F → −Σ log(1 − p) when Y = 0, else −∞; t → ∞: F → −Σ log p when Y = N.
@@ -140,17 +143,20 @@ function bernoulliScorer(direction: ScanDirection): Scorer {
 /** F'(t) = Y − Σ count · s and F''(t) = −Σ count · s(1 − s), with s = p e^t / (1 − p + p e^t). */
 function slopeAndCurvature(part: PartStatistics, t: number): readonly [number, number] {
   const factor = Math.exp(t);
-  const slope = new Float64Array(1);
-  const slopeComp = new Float64Array(1);
+  let slope = 0;
+  let compensation = 0;
   let curvature = 0;
   for (let k = 0; k < part.expectations.length; k++) {
     const p = part.expectations[k]!;
     const c = part.counts[k]!;
     const s = (p * factor) / (1 - p + p * factor);
-    addCompensated(slope, slopeComp, 0, c * s);
-    curvature += c * s * (1 - s);
+    const z = c * s;
+    const v = slope + z;
+    compensation += Math.abs(slope) >= Math.abs(z) ? slope - v + z : z - v + slope;
+    slope = v;
+    curvature += z * (1 - s);
   }
-  return [part.y - (slope[0]! + slopeComp[0]!), -curvature] as const;
+  return [part.y - (slope + compensation), -curvature] as const;
 }
 
 /** From `start`, steps outward (1, 2, 4, …) until a decreasing function changes sign. */
