@@ -334,6 +334,8 @@ export {
   type BiasScanOptions,
   type BiasScanResult,
   biasScan,
+  type DescribeOptions,
+  describeSubgroup,
   quantileBuckets,
   type RowLoss,
   rowLosses,

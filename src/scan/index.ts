@@ -7,6 +7,8 @@ export type {
   ScanSubgroup,
 } from "./biasScan.js";
 export { biasScan } from "./biasScan.js";
+export type { DescribeOptions } from "./describe.js";
+export { describeSubgroup } from "./describe.js";
 export type { ScanFeatures, ScanLevel } from "./features.js";
 export { quantileBuckets } from "./features.js";
 export type { RowLoss } from "./rowLosses.js";
