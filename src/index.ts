@@ -327,6 +327,29 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+// Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
+export {
+  type BiasScanInput,
+  type BiasScanOptions,
+  type BiasScanResult,
+  biasScan,
+  type DescribeOptions,
+  describeSubgroup,
+  quantileBuckets,
+  type RowLoss,
+  rowLosses,
+  type ScanDirection,
+  type ScanFeatures,
+  type ScanLevel,
+  type ScanScoring,
+  type ScanStep,
+  type ScanSubgroup,
+  type Slice,
+  type SliceFinderInput,
+  type SliceFinderOptions,
+  type SliceFinderResult,
+  sliceFinder,
+} from "./scan/index.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,

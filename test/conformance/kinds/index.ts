@@ -33,6 +33,7 @@
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
 import { aif360Postprocessing } from "./aif360_postprocessing.js";
+import { biasScanKind } from "./bias_scan.js";
 import { calibration } from "./calibration.js";
 import { calibrationFlexible } from "./calibration_flexible.js";
 import { calibrationRegression } from "./calibration_regression.js";
@@ -47,6 +48,7 @@ import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimiz
 export const KINDS: Record<string, KindHandler> = {
   aif360,
   aif360_postprocessing: aif360Postprocessing,
+  bias_scan: biasScanKind,
   calibration,
   calibration_flexible: calibrationFlexible,
   calibration_regression: calibrationRegression,
