@@ -55,6 +55,12 @@ export interface CalibrationErrors {
   readonly emax: number;
 }
 
+/** {@link lowessCalibration}'s result: the summaries and the fit at every row. */
+export interface LowessCalibration extends CalibrationErrors {
+  /** p_c: the lowess fit at each row's p, in the rows' order. */
+  readonly fitted: Float64Array;
+}
+
 /** The smooth calibration curve on a grid, with its pointwise bootstrap band. */
 export interface SmoothCurve {
   /** Predicted probabilities (grid). */
@@ -142,7 +148,7 @@ export function lowessCalibration(
   yTrue: BinaryLabels,
   yProb: ArrayLike<number>,
   options: { readonly frac?: number; readonly sampleWeight?: ArrayLike<number> } = {},
-): CalibrationErrors & { readonly fitted: Float64Array } {
+): LowessCalibration {
   const frac = checkFrac("lowessCalibration", options.frac ?? 2 / 3);
   const c = validateProbabilities(yTrue, yProb, options.sampleWeight);
   const y = Float64Array.from(c.label);
