@@ -6,8 +6,10 @@ import { calibration } from "./calibration.js";
 import { calibrationFlexible } from "./calibration_flexible.js";
 import { calibrationRegression } from "./calibration_regression.js";
 import { metricsControlKind, metricsErrorKind, metricsKind } from "./metrics.js";
+import { multiclass } from "./multiclass.js";
 import { netBenefit } from "./net_benefit.js";
 import { reductions } from "./reductions.js";
+import { regression } from "./regression.js";
 import { stats } from "./stats.js";
 import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimizer.js";
 
@@ -21,7 +23,9 @@ export const KINDS: Record<string, KindHandler> = {
   metrics_control: metricsControlKind,
   metrics_error: metricsErrorKind,
   net_benefit: netBenefit,
+  multiclass,
   reductions,
+  regression,
   stats,
   threshold_optimizer: thresholdOptimizer,
   threshold_optimizer_error: thresholdOptimizerError,
