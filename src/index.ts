@@ -5,16 +5,26 @@
  */
 
 // Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
+// Flexible (lowess) calibration and the calibration hierarchy
 export {
   type BinaryLabels,
   type BinStrategy,
   type BrierDecomposition,
+  CALIBRATION_ERROR_SUMMARIES,
   CALIBRATION_METRICS,
+  type CalibrationAssessment,
   type CalibrationBin,
   type CalibrationByGroupResult,
   type CalibrationCurve,
   type CalibrationCurveOptions,
+  type CalibrationErrorGap,
+  type CalibrationErrorSummary,
+  type CalibrationErrors,
   type CalibrationGroup,
+  type CalibrationHierarchyGroup,
+  type CalibrationHierarchyOptions,
+  type CalibrationHierarchyResult,
+  type CalibrationLevel,
   type CalibrationOptions,
   type CalibrationSummary,
   type ChouldechovaGroup,
@@ -22,7 +32,18 @@ export {
   calibrationByGroup,
   calibrationByGroupOfColumns,
   calibrationCurve,
+  calibrationErrors,
+  calibrationHierarchy,
+  calibrationHierarchyOfColumns,
   calibrationSummary,
+  type EstimateWithInterval,
+  type FlexibleBootstrapOptions,
+  type FlexibleCalibrationGroup,
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationResult,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationByGroup,
+  flexibleCalibrationOfColumns,
   type GeneralizedRates,
   type GroupCalibrationTest,
   type HosmerLemeshowTest,
@@ -30,9 +51,27 @@ export {
   type InterceptFit,
   type KleinbergGroup,
   type KleinbergNote,
+  type LowessCalibration,
+  lowessCalibration,
   type SlopeFit,
+  type SmoothCurve,
   type WeightKind,
 } from "./calibration/index.js";
+// Clinical utility: net benefit and decision curves by group
+export {
+  type ClinicalWarning,
+  DEFAULT_NET_BENEFIT_GRID,
+  type DecisionCurveGroup,
+  type DecisionCurveOptions,
+  type DecisionCurveResult,
+  decisionCurve,
+  decisionCurveOfArrays,
+  decisionCurveOfColumns,
+  type NetBenefitBootstrapOptions,
+  type NetBenefitGap,
+  type NetBenefitPoint,
+  netBenefit,
+} from "./clinical/index.js";
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
@@ -385,6 +424,19 @@ export {
   type DeclaredGroups,
   FairnessAccumulator,
 } from "./stream/index.js";
+// Time to event: concordance and calibration at a horizon by group
+export {
+  type Concordance,
+  type ConcordanceGap,
+  type HorizonCalibration,
+  type SurvivalBootstrapOptions,
+  type SurvivalGroup,
+  type SurvivalInput,
+  type SurvivalOptions,
+  type SurvivalResult,
+  type SurvivalWarning,
+  survivalByGroup,
+} from "./survival/index.js";
 export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
