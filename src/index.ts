@@ -182,6 +182,19 @@ export {
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+export {
+  consistency,
+  consistencyOfNeighbours,
+  nearestNeighbours,
+} from "./individual/consistency.js";
+export {
+  benefits,
+  betweenGroupGeneralizedEntropyIndex,
+  coefficientOfVariation,
+  generalizedEntropyIndex,
+  theilIndex,
+  withinGroupGeneralizedEntropyIndex,
+} from "./inequality/entropy.js";
 // Soft (probabilistic) group membership
 export {
   argmaxGroups,
@@ -290,6 +303,8 @@ export {
 } from "./mitigation/index.js";
 export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
 export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
+export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
@@ -299,6 +314,20 @@ export {
   multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
 export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export {
+  differentialFairnessBiasAmplification,
+  smoothedEmpiricalDifferentialFairness,
+  smoothedRates,
+} from "./privileged/differentialFairness.js";
+export type {
+  PrivilegedComparison,
+  PrivilegedComparisonOptions,
+  PrivilegedDifferences,
+  PrivilegedRates,
+} from "./privileged/privilegedComparison.js";
+export { privilegedComparison } from "./privileged/privilegedComparison.js";
+export type { BoundedGroupLossOptions } from "./regression/criteria.js";
+export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
@@ -389,6 +418,11 @@ export {
   type SliceFinderResult,
   sliceFinder,
 } from "./scan/index.js";
+export type {
+  PredictedPositiveShareRow,
+  ReferenceDisparity,
+} from "./shares/predictedPositiveShare.js";
+export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
