@@ -141,7 +141,7 @@ function upperGammaFraction(a: number, x: number): number {
  * Reference: Numerical Recipes (3rd ed.) §6.2; the χ² tail is Q(k/2, x/2).
  *
  * @example
- * regularizedGamma(1, 2).upper; // => 0.1353352832366127 (e⁻²)
+ * regularizedGamma(1, 2).upper; // => 0.1353352832366127
  */
 export function regularizedGamma(a: number, x: number): { lower: number; upper: number } {
   if (!(a > 0 && x >= 0)) return { lower: Number.NaN, upper: Number.NaN };
