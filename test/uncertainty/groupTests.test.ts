@@ -108,8 +108,53 @@ describe("representationCheck(counts, referenceShares, options)", () => {
     expect(r[1]!.underRepresented).toBe(false);
   });
 
-  it("representationCheck(…) rejects groups without a reference share and impossible shares", () => {
-    expect(() => representationCheck({ a: 5, z: 1 }, { a: 1 })).toThrow(FairnessInputError);
+  it("representationCheck(…) reports groups the reference does not name, and rejects impossible shares", () => {
+    const r = representationCheck({ a: 5, z: 1 }, { a: 1 });
+    expect(r.map((x) => [x.group, x.count, x.notInReference])).toEqual([
+      ["a", 5, false],
+      ["z", 1, true],
+    ]);
+    expect(r[1]!.referenceShare).toBeNaN();
+    expect(r[1]!.underRepresented || r[1]!.overRepresented).toBe(false);
     expect(() => representationCheck({ a: 5 }, { a: 0.7, b: 0.6 })).toThrow(/sum to/);
+    expect(() => representationCheck({ a: 5 }, { a: 0.7, b: 0.2999 })).toThrow(FairnessInputError);
+    expect(() =>
+      representationCheck({ a: 5 }, { a: -1, b: 2 }, { referenceKind: "counts" }),
+    ).toThrow(/referenceShares\.a/);
+  });
+
+  it("representationCheck(…) accepts the reference as counts, the same as their shares", () => {
+    const fromCounts = representationCheck(
+      { a: 80, b: 20 },
+      { a: 600, b: 400 },
+      { referenceKind: "counts" },
+    );
+    const fromShares = representationCheck({ a: 80, b: 20 }, { a: 0.6, b: 0.4 });
+    expect(fromCounts).toEqual(fromShares);
+  });
+
+  it("representationCheck(…) flags by Holm-adjusted score tests", () => {
+    // Hand computation: b has 20 of 100 rows against 0.3: z = (0.2 − 0.3)/√(0.3·0.7/100) = −2.182,
+    // p = 0.0291; a (80 vs 0.7) has the same |z|; Holm over 2 tests: both adjusted to 0.0582.
+    const r = representationCheck({ a: 80, b: 20 }, { a: 0.7, b: 0.3 });
+    const z = 0.1 / Math.sqrt(0.21 / 100);
+    expect(r[1]!.pValue).toBeCloseTo(2 * (1 - 0.5 * (1 + erf(z / Math.SQRT2))), 10);
+    expect(r[1]!.adjustedPValue).toBeCloseTo(2 * r[1]!.pValue, 12);
+    expect(r[1]!.underRepresented).toBe(false);
+    expect(
+      representationCheck({ a: 80, b: 20 }, { a: 0.7, b: 0.3 }, { level: 0.9 })[1]!
+        .underRepresented,
+    ).toBe(true);
   });
 });
+
+/** Abramowitz–Stegun 7.1.26 is too coarse; the series converges fast for |x| < 3. */
+function erf(x: number): number {
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 200; n++) {
+    term *= (-x * x) / n;
+    sum += term / (2 * n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}

@@ -1,0 +1,10 @@
+/** Public API of the soft group membership module. */
+export type { MembershipMatrix } from "./matrix.js";
+export { argmaxGroups, membershipMatrix } from "./matrix.js";
+export type {
+  SoftGroupMetricsOptions,
+  SoftGroupMetricsResult,
+  SoftMembershipInput,
+  SoftRate,
+} from "./softGroupMetrics.js";
+export { softGroupMetrics } from "./softGroupMetrics.js";
