@@ -4,10 +4,11 @@
  * calibration (calibration slope and intercept, with intervals) and moderate calibration (the
  * smooth calibration curve against the diagonal, with ICI), and a verdict in words.
  */
-import { normalQuantile } from "../stats/distributions.js";
+
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { normalQuantile } from "../stats/distributions.js";
 import { partitionRows, take } from "../stats/partition.js";
 import {
   type FlexibleCalibrationOptions,

@@ -3,9 +3,10 @@
  * population (census, patient population, …)? Under-representation in data is where biased
  * models come from.
  */
-import { normalCdf } from "../stats/distributions.js";
+
 import { IssueCollector } from "../data/errors.js";
 import { type ReferenceKind, referenceShares } from "../data/reference.js";
+import { normalCdf } from "../stats/distributions.js";
 import { adjustPValues } from "./corrections.js";
 import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proportion.js";
 
