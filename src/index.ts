@@ -36,10 +36,20 @@ export {
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
+export type { GroupedInput } from "./data/groupedRows.js";
 export { compareLevels, groupLabel } from "./data/levels.js";
+export type {
+  ClassArray,
+  ClassLabel,
+  MulticlassColumns,
+  MulticlassInput,
+} from "./data/multiclass.js";
+export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
 // Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
+export type { RegressionColumns, RegressionInput } from "./data/regression.js";
+export { prepareRegression } from "./data/regression.js";
 export {
   ArrayInputSchema,
   type FairnessInput,
@@ -55,9 +65,13 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { TaskType } from "./data/task.js";
+export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
 export {
+  type Comparison,
   type ComparisonMethod,
+  type CriterionAggregation,
   differenceOf,
   maxOf,
   minOf,
@@ -79,6 +93,7 @@ export {
   equalOpportunityRatio,
   errorRateDifference,
   errorRateRatio,
+  evaluateCriterion,
   falseNegativeRateDifference,
   falseNegativeRateRatio,
   falsePositiveRateDifference,
@@ -86,6 +101,13 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./disparity/criteria.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -97,7 +119,6 @@ export {
   gate,
   type MetricRule,
   MetricRuleSchema,
-  POLICY_CRITERIA,
   type Policy,
   type PolicyInput,
   type PolicyRule,
@@ -161,6 +182,12 @@ export {
   type CalibratedEqOddsOptions,
   CalibratedEqOddsRule,
   CalibratedEqOddsSchema,
+  type CalibratedEqualizedOddsGroup,
+  type CalibratedEqualizedOddsJSON,
+  type CalibratedEqualizedOddsOptions,
+  type CalibratedEqualizedOddsPredictOptions,
+  CalibratedEqualizedOddsRule,
+  CalibratedEqualizedOddsSchema,
   type CostConstraint,
   calibratedEqOddsOfColumns,
   calibratedEqualizedOdds,
@@ -170,9 +197,17 @@ export {
   type EqOddsLinearProgram,
   EqOddsRule,
   EqOddsSchema,
+  type EqualizedOddsGroup,
+  type EqualizedOddsJSON,
+  type EqualizedOddsLinearProgram,
+  type EqualizedOddsPredictOptions,
+  EqualizedOddsRule,
+  EqualizedOddsSchema,
   equalizedOddsOfColumns,
   equalizedOddsPostprocessing,
   type FittedGroupRule,
+  type FittedRule,
+  type FittedRuleClass,
   type GroupRuleJSON,
   type GroupThresholdsOptions,
   type GroupThresholdsResult,
@@ -186,6 +221,7 @@ export {
   manualThresholds,
   mitigationEffect,
   type PositiveRule,
+  type PredictionRuleInput,
   type PredictOptions,
   type PredictProbaOptions,
   type RejectOptionJSON,
@@ -214,6 +250,21 @@ export {
   type ThresholdTarget,
   type TradeoffData,
 } from "./mitigation/index.js";
+export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
+export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassMetric } from "./multiclass/metrics.js";
+export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
+export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
+export {
+  MulticlassMetricsResult,
+  multiclassMetrics,
+  multiclassMetricsOfColumns,
+} from "./multiclass/multiclassMetrics.js";
+export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export type { RegressionMetric } from "./regression/metrics.js";
+export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
+export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
+export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,

@@ -17,7 +17,14 @@ export type InputIssueCode =
   | "zero_total_weight"
   | "missing_group"
   | "unknown_group"
-  | "invalid_option";
+  | "duplicate_group"
+  | "invalid_option"
+  | "mixed_label_types"
+  | "single_class"
+  | "unknown_class"
+  | "probabilities_not_normalized"
+  | "task_ambiguous"
+  | "task_mismatch";
 
 /** One problem: a code, where it is (field then row index), and a sentence for humans. */
 export interface InputIssue {

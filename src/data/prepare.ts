@@ -7,7 +7,8 @@ import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
 import { type FairnessInput, FairnessInputSchema, type NumberArray } from "./schema.js";
 
-function checkLength(
+/** @internal Shared with the regression and multiclass preparations. */
+export function checkLength(
   issues: IssueCollector,
   path: (string | number)[],
   length: number,
@@ -39,7 +40,8 @@ function checkScores(scores: NumberArray, probability: boolean, issues: IssueCol
   }
 }
 
-function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+/** @internal Shared with the regression and multiclass preparations. */
+export function checkWeights(weights: NumberArray, issues: IssueCollector): void {
   let total = 0;
   const before = issues.size;
   for (let i = 0; i < weights.length; i++) {
@@ -67,7 +69,8 @@ function checkWeights(weights: NumberArray, issues: IssueCollector): void {
   }
 }
 
-function featureLengths(features: NamedFeatures, n: number, issues: IssueCollector): void {
+/** @internal Shared with the regression and multiclass preparations. */
+export function featureLengths(features: NamedFeatures, n: number, issues: IssueCollector): void {
   if (features.names.length === 0) {
     issues.add("missing_field", [features.field], "needs at least one feature");
   }
@@ -77,7 +80,12 @@ function featureLengths(features: NamedFeatures, n: number, issues: IssueCollect
   });
 }
 
-function gather(values: NumberArray, keep: Uint32Array | undefined, n: number): Float64Array {
+/** @internal Shared with the regression and multiclass preparations. */
+export function gather(
+  values: NumberArray,
+  keep: Uint32Array | undefined,
+  n: number,
+): Float64Array {
   const out = new Float64Array(n);
   for (let r = 0; r < n; r++) out[r] = values[keep ? keep[r]! : r] as number;
   return out;

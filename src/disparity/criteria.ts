@@ -1,24 +1,26 @@
 /**
- * The named fairness criteria: differences and ratios of one rate (or two, for equalized odds)
- * across groups, with Fairlearn's definitions.
+ * The named fairness criteria as functions of the input, one per entry of the criterion registry
+ * (`CRITERIA`), with Fairlearn's definitions.
  */
 import type { FairnessInput } from "../data/schema.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import {
+  bootstrapSlots,
   type CiProvenance,
   type ComparisonOptions,
-  comparisonReplicates,
   type GroupMetricsCi,
-  type GroupMetricsResult,
   groupMetrics,
 } from "../metrics/groupMetrics.js";
-import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
-import type { StatisticReplicates } from "../uncertainty/columnsBootstrap.js";
-import { maxOf, minOf } from "./aggregate.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
+import { replicatesInterval } from "../uncertainty/replicates.js";
+import { type CriterionAggregation, combineParts } from "./aggregate.js";
+import { type CriterionId, getCriterion } from "./registry.js";
 
 /** How equalized odds combines its TPR and FPR parts. */
-export type EqualizedOddsAggregation = "worstCase" | "mean";
+export type EqualizedOddsAggregation = CriterionAggregation;
 
+/** Options of every criterion function. */
 export interface CriterionOptions extends ComparisonOptions {
   /** Value of a rate whose denominator is zero (Fairlearn: 0). @defaultValue "nan" */
   readonly zeroDivision?: ZeroDivision;
@@ -29,6 +31,7 @@ export interface CriterionOptions extends ComparisonOptions {
   readonly ci?: GroupMetricsCi;
 }
 
+/** Options of the criteria that combine several metrics (equalized odds). */
 export interface EqualizedOddsOptions extends CriterionOptions {
   /** @defaultValue "worstCase" */
   readonly agg?: EqualizedOddsAggregation;
@@ -50,95 +53,50 @@ export interface CriterionFunction<O extends CriterionOptions> {
   (input: FairnessInput, options?: O): number;
 }
 
-type Comparison = "difference" | "ratio";
-
-function evaluate(
+/**
+ * The registered criterion `id` on an input: its metrics' comparisons across groups, combined as
+ * the registry declares (or by `options.agg`), with a bootstrap interval when `options.ci` is
+ * given (the parts combined replicate by replicate).
+ *
+ * @example
+ * evaluateCriterion("accuracyRatio", { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * // => 0.5
+ */
+export function evaluateCriterion(
+  id: CriterionId,
   input: FairnessInput,
-  metrics: readonly string[],
-  comparison: Comparison,
-  options: CriterionOptions,
-): { result: GroupMetricsResult; parts: number[] } {
+  options: EqualizedOddsOptions = {},
+): number | CriterionWithInterval {
+  const criterion = getCriterion(id);
+  if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
+  const agg = options.agg ?? criterion.aggregation;
+  if (agg !== "worstCase" && agg !== "mean") {
+    throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
+  }
+  const { comparison, metrics } = criterion;
   const result = groupMetrics(input, {
     metrics,
     ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
     ...(options.ci === undefined ? {} : { ci: options.ci }),
   });
   const values = comparison === "difference" ? result.difference(options) : result.ratio(options);
-  return { result, parts: metrics.map((id) => values[id]!) };
+  const value = combineParts(
+    metrics.map((m) => values[m]!),
+    comparison,
+    agg,
+  );
+  if (options.ci === undefined) return value;
+  const method = options.method ?? "betweenGroups";
+  const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
+  const { slots, k, nBoot } = bootstrapSlots(result, metrics);
+  const ci = result.ci!;
+  const replicates = criterionReplicates(criterion, agg, slots, k, nBoot, method, reference);
+  return { value, interval: replicatesInterval(replicates, ci), ci };
 }
 
-function single(metric: string, comparison: Comparison): CriterionFunction<CriterionOptions> {
-  function criterion(
-    input: FairnessInput,
-    options: CriterionOptions = {},
-  ): number | CriterionWithInterval {
-    const { result, parts } = evaluate(input, [metric], comparison, options);
-    const value = parts[0]!;
-    if (options.ci === undefined) return value;
-    const intervals =
-      comparison === "difference"
-        ? result.differenceInterval(options)
-        : result.ratioInterval(options);
-    return { value, interval: intervals[metric]!, ci: result.ci! };
-  }
-  return criterion as CriterionFunction<CriterionOptions>;
-}
-
-/** Applies `combine` to the TPR and FPR parts replicate by replicate (and jackknife value by value). */
-function combineReplicates(
-  parts: readonly StatisticReplicates[],
-  combine: (values: readonly number[]) => number,
-): StatisticReplicates {
-  const [a, b] = parts as [StatisticReplicates, StatisticReplicates];
-  const replicates = a.replicates.map((x, i) => combine([x, b.replicates[i]!]));
-  const jackknife =
-    a.jackknife === undefined || b.jackknife === undefined
-      ? undefined
-      : {
-          values: a.jackknife.values.map((x, i) => combine([x, b.jackknife!.values[i]!])),
-          weights: a.jackknife.weights,
-        };
-  return { replicates, estimate: combine([a.estimate, b.estimate]), jackknife };
-}
-
-function equalizedOdds(comparison: Comparison): CriterionFunction<EqualizedOddsOptions> {
-  function criterion(
-    input: FairnessInput,
-    options: EqualizedOddsOptions = {},
-  ): number | CriterionWithInterval {
-    const agg = options.agg ?? "worstCase";
-    if (agg !== "worstCase" && agg !== "mean") {
-      throw new RangeError(`equalizedOdds: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
-    }
-    const combine = (parts: readonly number[]): number => {
-      if (agg === "mean") {
-        const defined = parts.filter((v) => !Number.isNaN(v));
-        return defined.length === 0
-          ? Number.NaN
-          : defined.reduce((x, y) => x + y, 0) / defined.length;
-      }
-      return comparison === "difference" ? maxOf(parts) : minOf(parts);
-    };
-    const ids = ["truePositiveRate", "falsePositiveRate"];
-    const { result, parts } = evaluate(input, ids, comparison, options);
-    const value = combine(parts);
-    if (options.ci === undefined) return value;
-    // TPR and FPR are count metrics of one block: their replicates come from the same draws.
-    const combined = combineReplicates(
-      ids.map((id) => comparisonReplicates(result, id, comparison, options)),
-      combine,
-    );
-    const ci = result.ci!;
-    const interval = bootstrapInterval(
-      combined.replicates,
-      combined.estimate,
-      ci.levels,
-      ci.method,
-      combined.jackknife,
-    );
-    return { value, interval, ci };
-  }
-  return criterion as CriterionFunction<EqualizedOddsOptions>;
+function criterionFunction<O extends CriterionOptions>(id: CriterionId): CriterionFunction<O> {
+  return ((input: FairnessInput, options?: O) =>
+    evaluateCriterion(id, input, options)) as CriterionFunction<O>;
 }
 
 /**
@@ -155,9 +113,11 @@ function equalizedOdds(comparison: Comparison): CriterionFunction<EqualizedOddsO
  * const input = { yTrue: [1, 0, 1, 0, 1, 0], yPred: [1, 1, 0, 0, 1, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] };
  * demographicParityDifference(input, { ci: { seed: 1, nBoot: 200 } }).value; // => 0.3333333333333333
  */
-export const demographicParityDifference = single("selectionRate", "difference");
+export const demographicParityDifference = criterionFunction<CriterionOptions>(
+  "demographicParityDifference",
+);
 /** Demographic parity ratio: the ratio of selection rates across groups (the "80% rule"). */
-export const demographicParityRatio = single("selectionRate", "ratio");
+export const demographicParityRatio = criterionFunction<CriterionOptions>("demographicParityRatio");
 /**
  * Equalized odds difference: the larger (worstCase) or the mean of the TPR and FPR differences.
  * With `ci`, the TPR and FPR differences are combined replicate by replicate.
@@ -166,30 +126,39 @@ export const demographicParityRatio = single("selectionRate", "ratio");
  * equalizedOddsDifference({ yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * // => 1
  */
-export const equalizedOddsDifference = equalizedOdds("difference");
+export const equalizedOddsDifference =
+  criterionFunction<EqualizedOddsOptions>("equalizedOddsDifference");
 /** Equalized odds ratio: the smaller (worstCase) or the mean of the TPR and FPR ratios. */
-export const equalizedOddsRatio = equalizedOdds("ratio");
+export const equalizedOddsRatio = criterionFunction<EqualizedOddsOptions>("equalizedOddsRatio");
 /** Equal opportunity difference: the difference of true positive rates. */
-export const equalOpportunityDifference = single("truePositiveRate", "difference");
+export const equalOpportunityDifference = criterionFunction<CriterionOptions>(
+  "equalOpportunityDifference",
+);
 /** Equal opportunity ratio: the ratio of true positive rates. */
-export const equalOpportunityRatio = single("truePositiveRate", "ratio");
+export const equalOpportunityRatio = criterionFunction<CriterionOptions>("equalOpportunityRatio");
 /** Predictive parity difference: the difference of precisions (PPV). */
-export const predictiveParityDifference = single("precision", "difference");
+export const predictiveParityDifference = criterionFunction<CriterionOptions>(
+  "predictiveParityDifference",
+);
 /** Predictive parity ratio: the ratio of precisions (PPV). */
-export const predictiveParityRatio = single("precision", "ratio");
+export const predictiveParityRatio = criterionFunction<CriterionOptions>("predictiveParityRatio");
 /** Difference of false positive rates. */
-export const falsePositiveRateDifference = single("falsePositiveRate", "difference");
+export const falsePositiveRateDifference = criterionFunction<CriterionOptions>(
+  "falsePositiveRateDifference",
+);
 /** Ratio of false positive rates. */
-export const falsePositiveRateRatio = single("falsePositiveRate", "ratio");
+export const falsePositiveRateRatio = criterionFunction<CriterionOptions>("falsePositiveRateRatio");
 /** Difference of false negative rates. */
-export const falseNegativeRateDifference = single("falseNegativeRate", "difference");
+export const falseNegativeRateDifference = criterionFunction<CriterionOptions>(
+  "falseNegativeRateDifference",
+);
 /** Ratio of false negative rates. */
-export const falseNegativeRateRatio = single("falseNegativeRate", "ratio");
+export const falseNegativeRateRatio = criterionFunction<CriterionOptions>("falseNegativeRateRatio");
 /** Difference of accuracies. */
-export const accuracyDifference = single("accuracy", "difference");
+export const accuracyDifference = criterionFunction<CriterionOptions>("accuracyDifference");
 /** Ratio of accuracies. */
-export const accuracyRatio = single("accuracy", "ratio");
+export const accuracyRatio = criterionFunction<CriterionOptions>("accuracyRatio");
 /** Difference of error rates. */
-export const errorRateDifference = single("errorRate", "difference");
+export const errorRateDifference = criterionFunction<CriterionOptions>("errorRateDifference");
 /** Ratio of error rates. */
-export const errorRateRatio = single("errorRate", "ratio");
+export const errorRateRatio = criterionFunction<CriterionOptions>("errorRateRatio");

@@ -1,11 +1,11 @@
 /**
  * `gate`: checks a fairness report against a policy, rule by rule.
  */
-import { maxOf, minOf } from "../disparity/aggregate.js";
+import { combineParts, compareGroups } from "../disparity/aggregate.js";
+import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
 import {
-  type CriterionRule,
   type MetricRule,
   type Policy,
   type PolicyInput,
@@ -63,21 +63,6 @@ export interface GateResult {
   readonly checks: readonly GateCheck[];
 }
 
-const CRITERION_PARTS: Readonly<Record<CriterionRule["criterion"], readonly string[]>> = {
-  demographicParityDifference: ["selectionRate"],
-  demographicParityRatio: ["selectionRate"],
-  equalOpportunityDifference: ["truePositiveRate"],
-  equalOpportunityRatio: ["truePositiveRate"],
-  equalizedOddsDifference: ["truePositiveRate", "falsePositiveRate"],
-  equalizedOddsRatio: ["truePositiveRate", "falsePositiveRate"],
-  predictiveParityDifference: ["precision"],
-  predictiveParityRatio: ["precision"],
-  accuracyDifference: ["accuracy"],
-};
-
-const isRatio = (rule: PolicyRule) =>
-  "criterion" in rule ? rule.criterion.endsWith("Ratio") : rule.comparison === "ratio";
-
 const nan = (v: number | null | undefined) => (v === null || v === undefined ? Number.NaN : v);
 
 /** One metric's comparison over the eligible groups (Fairlearn's definitions). */
@@ -85,26 +70,21 @@ function compare(
   report: FairnessReportData,
   groups: readonly GroupResult[],
   metric: string,
-  ratio: boolean,
+  comparison: MetricRule["comparison"],
   method: MetricRule["method"],
 ): number {
-  const values = groups.map((g) => nan(g.values[metric]?.value));
-  if (method === "betweenGroups") {
-    return ratio ? minOf(values) / maxOf(values) : maxOf(values) - minOf(values);
-  }
   const refGroup = report.groups.find((g) => g.label === report.reference);
+  const toOverall = method === "toOverall" || refGroup === undefined;
   const base =
-    method === "toOverall" || refGroup === undefined
-      ? nan(report.overall[metric]?.value)
-      : nan(refGroup.values[metric]?.value);
-  const others = groups.filter((g) => method === "toOverall" || g !== refGroup);
-  const vs = others.map((g) => nan(g.values[metric]?.value));
-  if (!ratio) return maxOf(vs.map((v) => Math.abs(v - base)));
-  return minOf(
-    vs.map((v) => {
-      const r = v / base;
-      return r > 1 ? 1 / r : r;
-    }),
+    method === "betweenGroups"
+      ? Number.NaN
+      : nan((toOverall ? report.overall : refGroup.values)[metric]?.value);
+  const compared = groups.filter((g) => method !== "toReference" || g !== refGroup);
+  return compareGroups(
+    compared.map((g) => nan(g.values[metric]?.value)),
+    comparison,
+    method === "betweenGroups" ? method : toOverall ? "toOverall" : "toReference",
+    base,
   );
 }
 
@@ -149,9 +129,10 @@ function checkRule(
   const present = report.groups.filter((g) => g.count > 0);
   const eligible = present.filter((g) => g.count >= minSize);
   const excluded = present.filter((g) => g.count < minSize).map((g) => g.label);
-  const parts = "criterion" in rule ? CRITERION_PARTS[rule.criterion] : [rule.metric];
+  const criterion = "criterion" in rule ? getCriterion(rule.criterion)! : undefined;
+  const parts = criterion?.metrics ?? [(rule as MetricRule).metric];
   const method = "criterion" in rule ? "betweenGroups" : rule.method;
-  const ratio = isRatio(rule);
+  const comparison = criterion?.comparison ?? (rule as MetricRule).comparison;
   const base = {
     rule: index,
     name,
@@ -172,8 +153,8 @@ function checkRule(
       message: `${name}: the report has no ${missing.join(", ")} (add it to the audit's metrics)`,
     };
   }
-  const values = parts.map((m) => compare(report, eligible, m, ratio, method));
-  const computed = ratio ? minOf(values) : maxOf(values);
+  const values = parts.map((m) => compare(report, eligible, m, comparison, method));
+  const computed = combineParts(values, comparison, criterion?.aggregation ?? "worstCase");
   const own = excluded.length === 0 ? reportEstimate(report, rule) : undefined;
   const interval = own?.interval;
   const value = Number.isFinite(computed) ? computed : null;

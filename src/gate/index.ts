@@ -8,7 +8,6 @@ export {
   CriterionRuleSchema,
   type MetricRule,
   MetricRuleSchema,
-  POLICY_CRITERIA,
   type Policy,
   type PolicyInput,
   type PolicyRule,

@@ -3,22 +3,10 @@
  */
 import { z } from "zod";
 import { FairnessInputError } from "../data/errors.js";
+import { CRITERION_IDS } from "../disparity/registry.js";
 
 /** What a limit is checked on: the point value, or one end of its confidence interval. */
 export const BOUNDS = ["value", "intervalLow", "intervalHigh"] as const;
-
-/** The criteria a policy can name (the report's `criteria` ids). */
-export const POLICY_CRITERIA = [
-  "demographicParityDifference",
-  "demographicParityRatio",
-  "equalOpportunityDifference",
-  "equalOpportunityRatio",
-  "equalizedOddsDifference",
-  "equalizedOddsRatio",
-  "predictiveParityDifference",
-  "predictiveParityRatio",
-  "accuracyDifference",
-] as const;
 
 /** {@link BOUNDS} as a zod enum, each bound documented. */
 const BOUND_VALUES = {
@@ -29,28 +17,6 @@ const BOUND_VALUES = {
   /** The upper end of its confidence interval. */
   intervalHigh: "intervalHigh",
 } as const satisfies { [B in (typeof BOUNDS)[number]]: B };
-
-/** {@link POLICY_CRITERIA} as a zod enum, each criterion defined. */
-const CRITERION_VALUES = {
-  /** Largest minus smallest group selection rate. */
-  demographicParityDifference: "demographicParityDifference",
-  /** Smallest over largest group selection rate. */
-  demographicParityRatio: "demographicParityRatio",
-  /** Largest minus smallest group true positive rate. */
-  equalOpportunityDifference: "equalOpportunityDifference",
-  /** Smallest over largest group true positive rate. */
-  equalOpportunityRatio: "equalOpportunityRatio",
-  /** The larger of the true and false positive rate differences. */
-  equalizedOddsDifference: "equalizedOddsDifference",
-  /** The smaller of the true and false positive rate ratios. */
-  equalizedOddsRatio: "equalizedOddsRatio",
-  /** Largest minus smallest group precision. */
-  predictiveParityDifference: "predictiveParityDifference",
-  /** Smallest over largest group precision. */
-  predictiveParityRatio: "predictiveParityRatio",
-  /** Largest minus smallest group accuracy. */
-  accuracyDifference: "accuracyDifference",
-} as const satisfies { [C in (typeof POLICY_CRITERIA)[number]]: C };
 
 const RuleBase = {
   /** A name shown in results (defaults to a description of the rule). */
@@ -85,8 +51,8 @@ const LIMIT_MESSAGE = { message: "a rule needs min, max or both", path: ["max"] 
 /** A check on a named criterion, e.g. `{ criterion: "equalizedOddsDifference", max: 0.1 }`. */
 export const CriterionRuleSchema = z
   .object({
-    /** The criterion's id, as in the report's `criteria`. */
-    criterion: z.enum(CRITERION_VALUES),
+    /** The criterion's id (one of `CRITERIA`), as in the report's `criteria`. */
+    criterion: z.enum(CRITERION_IDS),
     ...RuleBase,
   })
   .strict()

@@ -8,7 +8,10 @@ import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import {
+  type Aggregate,
+  COMPARISON_AGGREGATE,
   COMPARISON_METHODS,
+  type Comparison,
   type ComparisonMethod,
   differenceOf,
   maxOf,
@@ -17,22 +20,20 @@ import {
 } from "../disparity/aggregate.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { bootstrapColumns, type ColumnsBootstrap } from "../uncertainty/columnsBootstrap.js";
 import {
-  aggregateReplicates,
-  bootstrapColumns,
-  type ColumnsBootstrap,
-  type Resampling,
-  replicatesInterval,
-  type StatisticReplicates,
-  statisticReplicates,
-} from "../uncertainty/columnsBootstrap.js";
-import {
-  type Aggregate,
   type BootstrapOptions,
   type ResolvedBootstrapOptions,
   resolveBootstrapOptions,
 } from "../uncertainty/countBootstrap.js";
 import { RANDOM_METHOD } from "../uncertainty/random.js";
+import {
+  aggregateReplicates,
+  type MetricSlot,
+  type Resampling,
+  replicatesInterval,
+  statisticReplicates,
+} from "../uncertainty/replicates.js";
 import {
   type CellValues,
   checkMetricInputs,
@@ -142,15 +143,6 @@ interface CiState {
 }
 
 const CI_STATE = new WeakMap<GroupMetricsResult, CiState>();
-
-const COMPARISON_AGGREGATE: Record<
-  ComparisonMethod,
-  { readonly difference: Aggregate; readonly ratio: Aggregate }
-> = {
-  betweenGroups: { difference: "difference", ratio: "ratio" },
-  toOverall: { difference: "differenceToOverall", ratio: "ratioToOverall" },
-  toReference: { difference: "differenceToReference", ratio: "ratioToReference" },
-};
 
 /** A bootstrap estimate as plain JSON (NaN written as null). */
 function estimateJSON(e: BootstrapEstimate): unknown {
@@ -344,7 +336,7 @@ export class GroupMetricsResult {
 
   #comparisonIntervals(
     fn: string,
-    comparison: "difference" | "ratio",
+    comparison: Comparison,
     options: ComparisonOptions,
   ): Record<string, BootstrapEstimate> {
     const method = this.#method(options, fn);
@@ -444,24 +436,19 @@ export class GroupMetricsResult {
 }
 
 /**
- * The bootstrap replicates of one metric's difference or ratio in a result made with `ci`
- * (for criteria that combine metrics replicate by replicate, such as equalized odds).
+ * The bootstrap slots of a result made with `ci` (for criteria that combine metrics replicate by
+ * replicate, such as equalized odds): each metric's slot and the number of groups.
  */
-export function comparisonReplicates(
+export function bootstrapSlots(
   result: GroupMetricsResult,
-  id: string,
-  comparison: "difference" | "ratio",
-  options: ComparisonOptions,
-): StatisticReplicates {
+  ids: readonly string[],
+): { slots: MetricSlot[]; k: number; nBoot: number } {
   const ci = CI_STATE.get(result);
-  const slot = ci?.boot.metrics[id];
-  if (ci === undefined || slot === undefined) {
-    throw new TypeError(`comparisonReplicates: no bootstrap of metric ${id} in this result`);
+  const slots = ids.map((id) => ci?.boot.metrics[id]);
+  if (ci === undefined || !slots.every((s) => s !== undefined)) {
+    throw new TypeError(`bootstrapSlots: no bootstrap of ${ids.join(", ")} in this result`);
   }
-  const method = options.method ?? "betweenGroups";
-  const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
-  const aggregate = COMPARISON_AGGREGATE[method][comparison];
-  return aggregateReplicates(slot, ci.boot.k, ci.options.nBoot, aggregate, reference);
+  return { slots: slots as MetricSlot[], k: ci.boot.k, nBoot: ci.options.nBoot };
 }
 
 /**

@@ -5,67 +5,32 @@
  */
 
 import { calibrationByGroup } from "../calibration/byGroup.js";
-import type { Columns, Level } from "../data/columns.js";
+import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { randomSource } from "../uncertainty/random.js";
-import { lookupGroups, type RawFeatures } from "./groupLookup.js";
+import { GroupLookup } from "./groupLookup.js";
 import {
   baseRate,
   generalizedFalseNegativeRate,
   generalizedFalsePositiveRate,
   statsByGroup,
 } from "./postprocessingStats.js";
-import { CalibratedEqOddsSchema, parseRule } from "./ruleSchemas.js";
+import type { FittedRule } from "./rule.js";
+import { type RuleInput, scoreColumn } from "./ruleInput.js";
+import {
+  type CalibratedEqualizedOddsGroup,
+  type CalibratedEqualizedOddsJSON,
+  CalibratedEqualizedOddsSchema,
+  type CostConstraint,
+  parseRule,
+} from "./ruleSchemas.js";
 
-/** Which error the groups' costs measure (AIF360's `cost_constraint`). */
-export type CostConstraint = "fnr" | "fpr" | "weighted";
-
-/** One group of a fitted calibrated-equalized-odds rule. */
-export interface CalibratedEqOddsGroup {
-  /** The group's levels, one per feature. */
-  readonly group: readonly Level[];
-  /** Weighted share of favorable true labels. */
-  readonly baseRate: number;
-  /** Mean score minus base rate: far from 0 means the scores are not calibrated in this group. */
-  readonly calibrationGap: number;
-  /**
-   * From `calibrationByGroup` (fitted through the public function): the group's expected
-   * calibration error (10 uniform bins) and Hosmer–Lemeshow p-value.
-   */
-  readonly calibration?: {
-    /** Expected calibration error on 10 uniform bins. */
-    readonly expectedCalibrationError: number;
-    /** Hosmer–Lemeshow test p-value. */
-    readonly hosmerLemeshowPValue: number;
-  };
-  /** The group's cost under `costConstraint` with its own scores. */
-  readonly cost: number;
-  /** Cost when every score of the group is its base rate. */
-  readonly trivialCost: number;
-  /** AIF360's mixing rate, not clipped (can exceed 1 when the target cost is out of reach). */
-  readonly rawMixRate: number;
-  /** Probability of replacing a score by the base rate: `rawMixRate` clipped to [0, 1]. */
-  readonly mixRate: number;
-}
-
-/** A fitted calibrated-equalized-odds rule as plain JSON. */
-export interface CalibratedEqOddsJSON {
-  /** Format tag and version. */
-  readonly format: "fairscope.calibratedEqualizedOdds/1";
-  /** Sensitive feature names, in key order. */
-  readonly featureNames: readonly string[];
-  /** The cost equalized across groups. */
-  readonly costConstraint: CostConstraint;
-  /** Every group seen at fit time. */
-  readonly groups: readonly CalibratedEqOddsGroup[];
-  /** Groups whose scores fail the Hosmer–Lemeshow test at the 1% level, in words. */
-  readonly warnings: readonly string[];
-}
+export type { CalibratedEqualizedOddsGroup, CalibratedEqualizedOddsJSON, CostConstraint };
 
 /** Options of {@link calibratedEqualizedOdds}. */
-export interface CalibratedEqOddsOptions {
+export interface CalibratedEqualizedOddsOptions {
   /** The cost equalized across groups. @defaultValue "weighted" */
   readonly costConstraint?: CostConstraint;
 }
@@ -86,8 +51,8 @@ export interface CalibratedEqOddsOptions {
  */
 export function calibratedEqualizedOdds(
   input: FairnessInput,
-  options: CalibratedEqOddsOptions = {},
-): CalibratedEqOddsRule {
+  options: CalibratedEqualizedOddsOptions = {},
+): CalibratedEqualizedOddsRule {
   const rule = calibratedEqOddsOfColumns(prepare(input), options);
   // The method assumes calibrated scores: check each group with the calibration module.
   const calibration = calibrationByGroup(input);
@@ -110,14 +75,14 @@ export function calibratedEqualizedOdds(
       },
     };
   });
-  return new CalibratedEqOddsRule({ ...rule.state, groups, warnings });
+  return new CalibratedEqualizedOddsRule({ ...rule.state, groups, warnings });
 }
 
 /** {@link calibratedEqualizedOdds} on prepared columns (label 1 = favorable). */
 export function calibratedEqOddsOfColumns(
   columns: Columns,
-  options: CalibratedEqOddsOptions = {},
-): CalibratedEqOddsRule {
+  options: CalibratedEqualizedOddsOptions = {},
+): CalibratedEqualizedOddsRule {
   const fn = "calibratedEqualizedOdds";
   const costConstraint = options.costConstraint ?? "weighted";
   if (!["fnr", "fpr", "weighted"].includes(costConstraint)) {
@@ -178,7 +143,7 @@ export function calibratedEqOddsOfColumns(
     const c = costs[j]!;
     const raw = c < worst ? (worst - c) / (trivial[j]! - c) : 0;
     return {
-      group: columns.groups.keys[g]!,
+      group: [...columns.groups.keys[g]!],
       baseRate: br[g]!,
       calibrationGap: scoreSum[g]! / stats[g]!.n - br[g]!,
       cost: c,
@@ -187,7 +152,7 @@ export function calibratedEqOddsOfColumns(
       mixRate: Math.min(1, Math.max(0, raw)),
     };
   });
-  return new CalibratedEqOddsRule({
+  return new CalibratedEqualizedOddsRule({
     format: "fairscope.calibratedEqualizedOdds/1",
     featureNames: [...columns.groups.featureNames],
     costConstraint,
@@ -196,79 +161,103 @@ export function calibratedEqOddsOfColumns(
   });
 }
 
-/**
- * Rows to adjust: scores and the sensitive features seen at fit time.
- * @inline
- */
-interface ScoreRows {
-  /** Scores of the favorable class, in [0, 1]. */
-  readonly yScore: ArrayLike<number>;
-  /** One array (single feature), or a record of arrays by feature name. */
-  readonly sensitiveFeatures: RawFeatures;
+/** Options of `CalibratedEqualizedOddsRule.predict`. */
+export interface CalibratedEqualizedOddsPredictOptions {
+  /** Seed of the random mixing (fairscope's `randomSource`). */
+  readonly seed: number;
+  /** Scores at or above it are favorable. @defaultValue 0.5 */
+  readonly threshold?: number;
 }
 
 /** A fitted calibrated-equalized-odds rule (plain JSON). */
-export class CalibratedEqOddsRule {
+export class CalibratedEqualizedOddsRule
+  implements
+    FittedRule<RuleInput, CalibratedEqualizedOddsPredictOptions, CalibratedEqualizedOddsJSON>
+{
   /** The fitted rule. */
-  readonly state: CalibratedEqOddsJSON;
+  readonly state: CalibratedEqualizedOddsJSON;
+  readonly #lookup: GroupLookup;
 
-  constructor(state: CalibratedEqOddsJSON) {
+  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
+  constructor(state: CalibratedEqualizedOddsJSON) {
     this.state = state;
+    this.#lookup = new GroupLookup(
+      state.featureNames,
+      state.groups.map((g) => g.group),
+    );
+  }
+
+  /** Sensitive feature names, in key order. */
+  get featureNames(): readonly string[] {
+    return this.state.featureNames;
   }
 
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
-  static fromJSON(json: unknown): CalibratedEqOddsRule {
-    return new CalibratedEqOddsRule(
-      parseRule(CalibratedEqOddsSchema, json) as CalibratedEqOddsJSON,
-    );
+  static fromJSON(json: unknown): CalibratedEqualizedOddsRule {
+    return new CalibratedEqualizedOddsRule(parseRule(CalibratedEqualizedOddsSchema, json));
   }
 
   /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): CalibratedEqOddsJSON {
+  toJSON(): CalibratedEqualizedOddsJSON {
     return this.state;
   }
 
-  #groupsOf(rows: ScoreRows): Int32Array {
-    return lookupGroups(
-      this.state.featureNames,
-      this.state.groups.map((g) => g.group),
-      rows.sensitiveFeatures,
-      rows.yScore.length,
-    );
+  /** Each row's validated score and fitted group. */
+  #rows(rows: RuleInput): { score: Float64Array; groups: CalibratedEqualizedOddsGroup[] } {
+    const score = scoreColumn(rows.yScore);
+    const codes = this.#lookup.codes(rows.sensitiveFeatures, score.length);
+    return { score, groups: Array.from(codes, (g) => this.state.groups[g]!) };
   }
 
   /** E[score after mixing] = (1 − α)·score + α·baseRate (calibrated in expectation). */
-  expectedScore(rows: ScoreRows): Float64Array {
-    const g = this.#groupsOf(rows);
-    return Float64Array.from(rows.yScore, (s, i) => {
-      const group = this.state.groups[g[i]!]!;
+  expectedScore(rows: RuleInput): Float64Array {
+    const { score, groups } = this.#rows(rows);
+    return Float64Array.from(score, (s, i) => {
+      const group = groups[i]!;
       return (1 - group.mixRate) * s + group.mixRate * group.baseRate;
     });
   }
 
   /** P(favorable) at a threshold: (1 − α)·[score ≥ t] + α·[baseRate ≥ t]. @defaultValue threshold 0.5 */
-  predictProba(rows: ScoreRows, threshold = 0.5): Float64Array {
-    const g = this.#groupsOf(rows);
-    return Float64Array.from(rows.yScore, (s, i) => {
-      const group = this.state.groups[g[i]!]!;
+  predictProba(rows: RuleInput, threshold = 0.5): Float64Array {
+    const { score, groups } = this.#rows(rows);
+    return Float64Array.from(score, (s, i) => {
+      const group = groups[i]!;
       const q = group.mixRate;
       return (1 - q) * (s >= threshold ? 1 : 0) + q * (group.baseRate >= threshold ? 1 : 0);
     });
   }
 
   /** Seeded labels: with probability α the score is replaced by the base rate, then `>= threshold`. */
-  predict(
-    rows: ScoreRows,
-    options: { readonly seed: number; readonly threshold?: number },
-  ): Uint8Array {
+  predict(rows: RuleInput, options: CalibratedEqualizedOddsPredictOptions): Uint8Array {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const threshold = options.threshold ?? 0.5;
-    const g = this.#groupsOf(rows);
+    const { score, groups } = this.#rows(rows);
     const rng = randomSource(options.seed);
-    return Uint8Array.from(rows.yScore, (s, i) => {
-      const group = this.state.groups[g[i]!]!;
-      const score = rng.uniform() < group.mixRate ? group.baseRate : s;
-      return score >= threshold ? 1 : 0;
+    return Uint8Array.from(score, (s, i) => {
+      const group = groups[i]!;
+      const mixed = rng.uniform() < group.mixRate ? group.baseRate : s;
+      return mixed >= threshold ? 1 : 0;
     });
   }
+
+  /** Each group's mixing in words. */
+  explain(): string[] {
+    return this.state.groups.map((g) => {
+      const name = g.group.map(String).join(", ");
+      if (g.mixRate === 0) return `group ${name}: scores kept`;
+      return `group ${name}: with probability ${formatNumber(g.mixRate)} the score is replaced by the base rate ${formatNumber(g.baseRate)}`;
+    });
+  }
+}
+
+/** @deprecated Use {@link CalibratedEqualizedOddsRule}. */
+export const CalibratedEqOddsRule = CalibratedEqualizedOddsRule;
+/** @deprecated Use {@link CalibratedEqualizedOddsRule}. */
+export type CalibratedEqOddsRule = CalibratedEqualizedOddsRule;
+/** @deprecated Use {@link CalibratedEqualizedOddsOptions}. */
+export type CalibratedEqOddsOptions = CalibratedEqualizedOddsOptions;
+
+function formatNumber(v: number): string {
+  return String(Number(v.toPrecision(6)));
 }

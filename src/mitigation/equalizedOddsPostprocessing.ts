@@ -5,12 +5,12 @@
  */
 
 import { type Constraint, solve } from "yalps";
-import type { Columns, Level } from "../data/columns.js";
+import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
-import { lookupGroups, type RawFeatures } from "./groupLookup.js";
+import { GroupLookup } from "./groupLookup.js";
 import {
   falseNegativeRate,
   falsePositiveRate,
@@ -18,47 +18,17 @@ import {
   trueNegativeRate,
   truePositiveRate,
 } from "./postprocessingStats.js";
-import { EqOddsSchema, parseRule } from "./ruleSchemas.js";
+import type { FittedRule } from "./rule.js";
+import { type PredictionRuleInput, predictionColumn } from "./ruleInput.js";
+import {
+  type EqualizedOddsGroup,
+  type EqualizedOddsJSON,
+  type EqualizedOddsLinearProgram,
+  EqualizedOddsSchema,
+  parseRule,
+} from "./ruleSchemas.js";
 
-/** One group of a fitted equalized-odds post-processor. */
-export interface EqOddsGroup {
-  /** The group's levels, one per feature. */
-  readonly group: readonly Level[];
-  /** P(new label favorable | predicted favorable). */
-  readonly keepFavorable: number;
-  /** P(new label favorable | predicted unfavorable). */
-  readonly flipToFavorable: number;
-  /** True positive rate before. */
-  readonly truePositiveRate: number;
-  /** False positive rate before. */
-  readonly falsePositiveRate: number;
-  /** True positive rate after, in expectation. */
-  readonly truePositiveRateAfter: number;
-  /** False positive rate after, in expectation. */
-  readonly falsePositiveRateAfter: number;
-}
-
-/** The linear program, as solved: minimise c·x s.t. A_eq·x = 0, 0 ≤ x ≤ 1. */
-export interface EqOddsLinearProgram {
-  /** Variables: per group, [keepFavorable, flipToFavorable]. */
-  readonly c: readonly number[];
-  /** Equality constraints: each group's TPR̃ and FPR̃ rows against the first group's. */
-  readonly aEq: readonly (readonly number[])[];
-  /** The objective's value at the solution. */
-  readonly objective: number;
-}
-
-/** A fitted equalized-odds post-processor as plain JSON. */
-export interface EqOddsJSON {
-  /** Format tag and version. */
-  readonly format: "fairscope.equalizedOddsPostprocessing/1";
-  /** Sensitive feature names, in key order. */
-  readonly featureNames: readonly string[];
-  /** Every group seen at fit time. */
-  readonly groups: readonly EqOddsGroup[];
-  /** The linear program solved, for inspection. */
-  readonly linearProgram: EqOddsLinearProgram;
-}
+export type { EqualizedOddsGroup, EqualizedOddsJSON, EqualizedOddsLinearProgram };
 
 /**
  * Fits equalized-odds post-processing on hard predictions. With per-group rates TPR_g, FPR_g
@@ -77,12 +47,12 @@ export interface EqOddsJSON {
  * rule.toJSON().groups.map((g) => [g.keepFavorable, g.flipToFavorable].map((v) => v.toFixed(6)));
  * // => [["0.666667", "0.000000"], ["1.000000", "0.333333"]]
  */
-export function equalizedOddsPostprocessing(input: FairnessInput): EqOddsRule {
+export function equalizedOddsPostprocessing(input: FairnessInput): EqualizedOddsRule {
   return equalizedOddsOfColumns(prepare(input));
 }
 
 /** {@link equalizedOddsPostprocessing} on prepared columns (label 1 = favorable). */
-export function equalizedOddsOfColumns(columns: Columns): EqOddsRule {
+export function equalizedOddsOfColumns(columns: Columns): EqualizedOddsRule {
   const fn = "equalizedOddsPostprocessing";
   if (columns.pred === undefined) {
     throw new FairnessInputError([
@@ -182,7 +152,7 @@ export function equalizedOddsOfColumns(columns: Columns): EqOddsRule {
     const p = x[2 * j]!;
     const q = x[2 * j + 1]!;
     return {
-      group: columns.groups.keys[g]!,
+      group: [...columns.groups.keys[g]!],
       keepFavorable: p,
       flipToFavorable: q,
       truePositiveRate: r.tpr,
@@ -191,7 +161,7 @@ export function equalizedOddsOfColumns(columns: Columns): EqOddsRule {
       falsePositiveRateAfter: r.fpr * p + r.tnr * q,
     };
   });
-  return new EqOddsRule({
+  return new EqualizedOddsRule({
     format: "fairscope.equalizedOddsPostprocessing/1",
     featureNames: [...columns.groups.featureNames],
     groups,
@@ -253,48 +223,51 @@ function polishVertex(aEq: readonly (readonly number[])[], solved: readonly numb
   return feasible ? out.map(clip) : fallback;
 }
 
-/**
- * Rows to adjust: hard predictions and the sensitive features seen at fit time.
- * @inline
- */
-interface PredRows {
-  /** Hard predictions: 1 = favorable (already encoded), or booleans. */
-  readonly yPred: ArrayLike<number | boolean>;
-  /** One array (single feature), or a record of arrays by feature name. */
-  readonly sensitiveFeatures: RawFeatures;
+/** Options of `EqualizedOddsRule.predict`. */
+export interface EqualizedOddsPredictOptions {
+  /** Seed of the random labels (fairscope's `randomSource`). */
+  readonly seed: number;
 }
 
 /** A fitted equalized-odds post-processor (plain JSON). */
-export class EqOddsRule {
+export class EqualizedOddsRule
+  implements FittedRule<PredictionRuleInput, EqualizedOddsPredictOptions, EqualizedOddsJSON>
+{
   /** The fitted rule. */
-  readonly state: EqOddsJSON;
+  readonly state: EqualizedOddsJSON;
+  readonly #lookup: GroupLookup;
 
-  constructor(state: EqOddsJSON) {
+  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
+  constructor(state: EqualizedOddsJSON) {
     this.state = state;
+    this.#lookup = new GroupLookup(
+      state.featureNames,
+      state.groups.map((g) => g.group),
+    );
+  }
+
+  /** Sensitive feature names, in key order. */
+  get featureNames(): readonly string[] {
+    return this.state.featureNames;
   }
 
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
-  static fromJSON(json: unknown): EqOddsRule {
-    return new EqOddsRule(parseRule(EqOddsSchema, json) as EqOddsJSON);
+  static fromJSON(json: unknown): EqualizedOddsRule {
+    return new EqualizedOddsRule(parseRule(EqualizedOddsSchema, json));
   }
 
   /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): EqOddsJSON {
+  toJSON(): EqualizedOddsJSON {
     return this.state;
   }
 
   /** P(favorable) per row: keepFavorable where the prediction is favorable, else flipToFavorable. */
-  predictProba(rows: PredRows): Float64Array {
-    const g = lookupGroups(
-      this.state.featureNames,
-      this.state.groups.map((x) => x.group),
-      rows.sensitiveFeatures,
-      rows.yPred.length,
-    );
-    return Float64Array.from({ length: rows.yPred.length }, (_, i) => {
-      const group = this.state.groups[g[i]!]!;
-      const favorable = rows.yPred[i] === 1 || rows.yPred[i] === true;
-      return favorable ? group.keepFavorable : group.flipToFavorable;
+  predictProba(rows: PredictionRuleInput): Float64Array {
+    const pred = predictionColumn(rows.yPred);
+    const codes = this.#lookup.codes(rows.sensitiveFeatures, pred.length);
+    return Float64Array.from(pred, (favorable, i) => {
+      const group = this.state.groups[codes[i]!]!;
+      return favorable === 1 ? group.keepFavorable : group.flipToFavorable;
     });
   }
 
@@ -302,9 +275,26 @@ export class EqOddsRule {
    * Seeded labels, each drawn independently from `predictProba` (AIF360 instead flips exactly
    * ⌊count · probability⌋ randomly chosen rows per group).
    */
-  predict(rows: PredRows, options: { readonly seed: number }): Uint8Array {
+  predict(rows: PredictionRuleInput, options: EqualizedOddsPredictOptions): Uint8Array {
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(rows);
     return bernoulliDraws(p, randomSource(options.seed));
   }
+
+  /** Each group's flips in words. */
+  explain(): string[] {
+    return this.state.groups.map((g) => {
+      const name = g.group.map(String).join(", ");
+      return `group ${name}: favorable predictions stay favorable with probability ${formatNumber(g.keepFavorable)}; unfavorable predictions become favorable with probability ${formatNumber(g.flipToFavorable)}`;
+    });
+  }
+}
+
+/** @deprecated Use {@link EqualizedOddsRule}. */
+export const EqOddsRule = EqualizedOddsRule;
+/** @deprecated Use {@link EqualizedOddsRule}. */
+export type EqOddsRule = EqualizedOddsRule;
+
+function formatNumber(v: number): string {
+  return String(Number(v.toPrecision(6)));
 }

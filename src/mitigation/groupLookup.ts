@@ -1,6 +1,6 @@
 /**
- * Finds each row's fitted group from raw sensitive-feature values (at predict time there are no
- * labels to prepare), and reports rows of unseen groups.
+ * The one predict-time group lookup of every fitted rule: each row's fitted group from raw
+ * sensitive-feature values (at predict time there are no labels to prepare).
  */
 import type { Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
@@ -12,64 +12,148 @@ import { isMissing } from "../data/levels.js";
  */
 export type RawFeatures = ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
 
+type Trie = Map<Level, Trie | number>;
+
+function isLevelArray(value: unknown): value is ArrayLike<Level> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 /**
- * Index into `keys` of each row's group; -1 for an unseen group when `allowUnseen`, otherwise
- * a FairnessInputError naming the rows.
+ * The fitted groups of a rule, keyed by their levels (missing values as null), with the lookup of
+ * each row's group. Keys must be distinct and have one level per feature.
+ *
+ * @example
+ * new GroupLookup(["sex"], [["f"], ["m"]]).codes(["m", "f"], 2); // => Int32Array [1, 0]
  */
-export function lookupGroups(
-  featureNames: readonly string[],
-  keys: readonly (readonly Level[])[],
-  features: RawFeatures,
-  n: number,
-  allowUnseen = false,
-): Int32Array {
-  const single = Array.isArray(features) || ArrayBuffer.isView(features);
-  const issues = new IssueCollector();
-  if (single && featureNames.length !== 1) {
-    throw new FairnessInputError([
-      {
-        code: "invalid_type",
-        path: ["sensitiveFeatures"],
-        message: `expected a record with the features ${JSON.stringify(featureNames)}`,
-      },
-    ]);
+export class GroupLookup {
+  /** Sensitive feature names, in key order. */
+  readonly featureNames: readonly string[];
+  readonly #trie: Trie = new Map();
+
+  /** @throws FairnessInputError naming the entry of `path` when a key repeats or has the wrong length */
+  constructor(
+    featureNames: readonly string[],
+    keys: readonly (readonly Level[])[],
+    path: readonly (string | number)[] = ["rule", "groups"],
+  ) {
+    this.featureNames = featureNames;
+    const issues = new IssueCollector();
+    keys.forEach((key, index) => {
+      if (key.length !== featureNames.length) {
+        issues.add(
+          "invalid_type",
+          [...path, index, "group"],
+          `group ${JSON.stringify(key)} needs one level per feature (${featureNames.length})`,
+        );
+        return;
+      }
+      let node = this.#trie;
+      for (let f = 0; f < key.length - 1; f++) {
+        const level = key[f]!;
+        let next = node.get(level);
+        if (!(next instanceof Map)) {
+          next = new Map();
+          node.set(level, next);
+        }
+        node = next;
+      }
+      const last = key[key.length - 1]!;
+      const previous = node.get(last);
+      if (typeof previous === "number") {
+        issues.add(
+          "duplicate_group",
+          [...path, index, "group"],
+          `group ${JSON.stringify(key)} is listed twice (first at ${previous})`,
+        );
+        return;
+      }
+      node.set(last, index);
+    });
+    issues.throwIfAny();
   }
-  const columns: ArrayLike<Level>[] = [];
-  for (const name of featureNames) {
-    const column = single
-      ? (features as ArrayLike<Level>)
-      : (features as Readonly<Record<string, ArrayLike<Level>>>)[name];
-    if (column === undefined) {
-      issues.add(
-        "missing_field",
-        ["sensitiveFeatures", name],
-        "the rule was fitted on this feature",
-      );
-    } else if (column.length !== n) {
-      issues.add(
-        "length_mismatch",
-        ["sensitiveFeatures", name],
-        `has ${column.length} rows, expected ${n}`,
-      );
-    } else {
-      columns.push(column);
+
+  /**
+   * Index into the keys of each row's group, or -1 for a group not seen at fit time when
+   * `allowUnseen`. Throws a FairnessInputError naming the feature when a feature is missing or
+   * has other than `n` rows, and naming the rows of unseen groups otherwise.
+   *
+   * Cost: O(n · features).
+   */
+  codes(features: RawFeatures | undefined, n: number, allowUnseen = false): Int32Array {
+    const columns = this.#columns(features, n);
+    const out = new Int32Array(n);
+    const issues = new IssueCollector();
+    for (let i = 0; i < n; i++) {
+      let node: Trie | number | undefined = this.#trie;
+      for (const column of columns) {
+        const level = column[i];
+        node = node instanceof Map ? node.get(isMissing(level) ? null : level!) : undefined;
+      }
+      if (typeof node === "number") {
+        out[i] = node;
+      } else if (allowUnseen) {
+        out[i] = -1;
+      } else {
+        const key = JSON.stringify(columns.map((c) => (isMissing(c[i]) ? null : c[i])));
+        issues.add(
+          "unknown_group",
+          ["sensitiveFeatures", i],
+          `group ${key} was not seen when the rule was fitted`,
+        );
+      }
     }
+    issues.throwIfAny();
+    return out;
   }
-  issues.throwIfAny();
-  const index = new Map(keys.map((k, i) => [JSON.stringify(k), i]));
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = JSON.stringify(columns.map((c) => (isMissing(c[i]) ? null : c[i])));
-    const g = index.get(key);
-    if (g === undefined && !allowUnseen) {
-      issues.add(
-        "unknown_group",
-        ["sensitiveFeatures", i],
-        `group ${key} was not seen at fit time`,
-      );
+
+  /** The feature columns in key order; only own properties of a record count as features. */
+  #columns(features: RawFeatures | undefined, n: number): ArrayLike<Level>[] {
+    const names = this.featureNames;
+    if (features === undefined || features === null || typeof features !== "object") {
+      throw new FairnessInputError([
+        {
+          code: "missing_field",
+          path: ["sensitiveFeatures"],
+          message: `the rule needs the features ${JSON.stringify(names)}`,
+        },
+      ]);
     }
-    out[i] = g ?? -1;
+    if (isLevelArray(features) && names.length !== 1) {
+      throw new FairnessInputError([
+        {
+          code: "invalid_type",
+          path: ["sensitiveFeatures"],
+          message: `the rule needs the features ${JSON.stringify(names)} as a record of arrays`,
+        },
+      ]);
+    }
+    const issues = new IssueCollector();
+    const columns: ArrayLike<Level>[] = [];
+    for (const name of names) {
+      const column = isLevelArray(features)
+        ? features
+        : Object.hasOwn(features, name)
+          ? (features as Readonly<Record<string, unknown>>)[name]
+          : undefined;
+      if (column === undefined) {
+        issues.add(
+          "missing_field",
+          ["sensitiveFeatures", name],
+          "the rule was fitted on this feature",
+        );
+      } else if (!isLevelArray(column)) {
+        issues.add("invalid_type", ["sensitiveFeatures", name], "expected an array of levels");
+      } else if (column.length !== n) {
+        issues.add(
+          "length_mismatch",
+          ["sensitiveFeatures", name],
+          `has ${column.length} rows, the scores or predictions have ${n}`,
+        );
+      } else {
+        columns.push(column);
+      }
+    }
+    issues.throwIfAny();
+    return columns;
   }
-  issues.throwIfAny();
-  return out;
 }

@@ -1,10 +1,10 @@
 /** Public API of the mitigation module (wired into the package root by src/index.ts). */
 export {
-  type CalibratedEqOddsGroup,
-  type CalibratedEqOddsJSON,
   type CalibratedEqOddsOptions,
   CalibratedEqOddsRule,
-  type CostConstraint,
+  type CalibratedEqualizedOddsOptions,
+  type CalibratedEqualizedOddsPredictOptions,
+  CalibratedEqualizedOddsRule,
   calibratedEqOddsOfColumns,
   calibratedEqualizedOdds,
 } from "./calibratedEqualizedOdds.js";
@@ -15,10 +15,9 @@ export {
   mitigationEffect,
 } from "./effect.js";
 export {
-  type EqOddsGroup,
-  type EqOddsJSON,
-  type EqOddsLinearProgram,
   EqOddsRule,
+  type EqualizedOddsPredictOptions,
+  EqualizedOddsRule,
   equalizedOddsOfColumns,
   equalizedOddsPostprocessing,
 } from "./equalizedOddsPostprocessing.js";
@@ -48,7 +47,31 @@ export {
   type ReweighingResult,
   reweighing,
 } from "./reweighing.js";
-export { CalibratedEqOddsSchema, EqOddsSchema, RejectOptionSchema } from "./ruleSchemas.js";
+export type { FittedRule, FittedRuleClass } from "./rule.js";
+export {
+  type PredictionRuleInput,
+  predictionColumn,
+  type RuleInput,
+  scoreColumn,
+} from "./ruleInput.js";
+export {
+  type CalibratedEqOddsGroup,
+  type CalibratedEqOddsJSON,
+  CalibratedEqOddsSchema,
+  type CalibratedEqualizedOddsGroup,
+  type CalibratedEqualizedOddsJSON,
+  CalibratedEqualizedOddsSchema,
+  type CostConstraint,
+  type EqOddsGroup,
+  type EqOddsJSON,
+  type EqOddsLinearProgram,
+  EqOddsSchema,
+  type EqualizedOddsGroup,
+  type EqualizedOddsJSON,
+  type EqualizedOddsLinearProgram,
+  EqualizedOddsSchema,
+  RejectOptionSchema,
+} from "./ruleSchemas.js";
 export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
 export {
   type ThresholdConstraint,
@@ -64,7 +87,6 @@ export {
   type PredictOptions,
   type PredictProbaOptions,
   type RuleFitSummaryJSON,
-  type RuleInput,
   type ThresholdOperationJSON,
   ThresholdRule,
   type ThresholdRuleJSON,

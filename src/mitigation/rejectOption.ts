@@ -3,20 +3,23 @@
  * classification threshold, a band of uncertain scores is decided in favour of the
  * unprivileged groups and against the privileged ones.
  */
-import type { Columns, Level } from "../data/columns.js";
+import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
-import { isMissing } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../metrics/groupMetrics.js";
+import { GroupLookup } from "./groupLookup.js";
 import { privilegedCodes } from "./groupSplit.js";
-import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
+import type { FittedRule } from "./rule.js";
+import { type RuleInput, scoreColumn } from "./ruleInput.js";
+import {
+  parseRule,
+  type RejectOptionJSON,
+  type RejectOptionMetric,
+  RejectOptionSchema,
+} from "./ruleSchemas.js";
 
-/** The fairness metric bounded during the search (AIF360's `metric_name`, camelCase). */
-export type RejectOptionMetric =
-  | "statisticalParityDifference"
-  | "averageOddsDifference"
-  | "equalOpportunityDifference";
+export type { RejectOptionJSON, RejectOptionMetric };
 
 /** Options of {@link rejectOptionClassification} (AIF360's RejectOptionClassification). */
 export interface RejectOptionOptions {
@@ -34,35 +37,6 @@ export interface RejectOptionOptions {
   readonly thresholdCount?: number;
   /** Margins tried per threshold, evenly spaced from 0. @defaultValue 50 */
   readonly marginCount?: number;
-}
-
-/** A fitted reject-option rule as plain JSON. */
-export interface RejectOptionJSON {
-  /** Format tag and version. */
-  readonly format: "fairscope.rejectOption/1";
-  /** Sensitive feature names, in key order. */
-  readonly featureNames: readonly string[];
-  /** Every group seen at fit time, with whether it is privileged. */
-  readonly groups: readonly {
-    /** The group's levels, one per feature. */
-    readonly group: readonly Level[];
-    /** Whether the group is privileged. */
-    readonly privileged: boolean;
-  }[];
-  /** Classification threshold t: favorable iff score > t outside the band. */
-  readonly threshold: number;
-  /** Half-width m of the critical band `t − m < score ≤ t + m`. */
-  readonly margin: number;
-  /** The fairness metric constrained. */
-  readonly metric: RejectOptionMetric;
-  /** Allowed range of the metric (unprivileged − privileged). */
-  readonly metricBounds: readonly [number, number];
-  /** The metric at the chosen pair (the unprivileged group farthest from the bounds, or from 0). */
-  readonly metricValue: number;
-  /** Balanced accuracy on the fitting data at the chosen pair. */
-  readonly balancedAccuracy: number;
-  /** Whether some pair kept the metric within the bounds for every unprivileged group. */
-  readonly constraintSatisfied: boolean;
 }
 
 /** numpy.linspace(start, stop, num). */
@@ -268,7 +242,10 @@ export function rejectOptionOfColumns(
   return new RejectOptionRule({
     format: "fairscope.rejectOption/1",
     featureNames: [...columns.groups.featureNames],
-    groups: codes.map((g) => ({ group: columns.groups.keys[g]!, privileged: privileged[g] === 1 })),
+    groups: codes.map((g) => ({
+      group: [...columns.groups.keys[g]!],
+      privileged: privileged[g] === 1,
+    })),
     threshold: chosen.t,
     margin: chosen.m,
     metric,
@@ -279,20 +256,40 @@ export function rejectOptionOfColumns(
   });
 }
 
-/** A fitted reject-option rule: deterministic labels, plain JSON. */
-export class RejectOptionRule {
+/**
+ * A fitted reject-option rule: deterministic labels, plain JSON.
+ *
+ * @example
+ * const rule = RejectOptionRule.fromJSON({
+ *   format: "fairscope.rejectOption/1", featureNames: ["sex"],
+ *   groups: [{ group: ["f"], privileged: false }, { group: ["m"], privileged: true }],
+ *   threshold: 0.5, margin: 0.1, metric: "statisticalParityDifference", metricBounds: [-0.05, 0.05],
+ *   metricValue: 0, balancedAccuracy: 1, constraintSatisfied: true,
+ * });
+ * rule.predict({ yScore: [0.45, 0.55, 0.7], sensitiveFeatures: ["f", "m", "m"] }); // => Uint8Array [1, 0, 1]
+ */
+export class RejectOptionRule implements FittedRule<RuleInput, unknown, RejectOptionJSON> {
   /** The fitted rule. */
   readonly state: RejectOptionJSON;
-  readonly #privileged = new Map<string, boolean>();
+  readonly #lookup: GroupLookup;
 
+  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
   constructor(state: RejectOptionJSON) {
     this.state = state;
-    for (const g of state.groups) this.#privileged.set(JSON.stringify(g.group), g.privileged);
+    this.#lookup = new GroupLookup(
+      state.featureNames,
+      state.groups.map((g) => g.group),
+    );
+  }
+
+  /** Sensitive feature names, in key order. */
+  get featureNames(): readonly string[] {
+    return this.state.featureNames;
   }
 
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): RejectOptionRule {
-    return new RejectOptionRule(parseRule(RejectOptionSchema, json) as RejectOptionJSON);
+    return new RejectOptionRule(parseRule(RejectOptionSchema, json));
   }
 
   /** The fitted rule as plain JSON (read back with `fromJSON`). */
@@ -303,38 +300,44 @@ export class RejectOptionRule {
   /**
    * Favorable (1) / unfavorable (0) for each row: favorable iff score > threshold, except in
    * the band `threshold − margin < score ≤ threshold + margin`, where unprivileged rows are
-   * favorable and privileged rows unfavorable. Rows of groups unseen at fit time are an error.
+   * favorable and privileged rows unfavorable. Rows of groups unseen at fit time, and features
+   * missing from `sensitiveFeatures`, are a FairnessInputError.
    */
-  predict(input: {
-    readonly yScore: ArrayLike<number>;
-    readonly sensitiveFeatures: ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
-  }): Uint8Array {
-    const { threshold: t, margin: m, featureNames } = this.state;
-    const sf = input.sensitiveFeatures;
-    const columns: ArrayLike<Level>[] =
-      Array.isArray(sf) || ArrayBuffer.isView(sf)
-        ? [sf as ArrayLike<Level>]
-        : featureNames.map(
-            (name) => (sf as Readonly<Record<string, ArrayLike<Level>>>)[name] ?? [],
-          );
-    const issues = new IssueCollector();
-    const out = new Uint8Array(input.yScore.length);
+  predict(input: RuleInput): Uint8Array {
+    const { threshold: t, margin: m, groups } = this.state;
+    const score = scoreColumn(input.yScore);
+    const codes = this.#lookup.codes(input.sensitiveFeatures, score.length);
+    const out = new Uint8Array(score.length);
     for (let i = 0; i < out.length; i++) {
-      const key = JSON.stringify(columns.map((c) => (isMissing(c[i]) ? null : c[i])));
-      const privileged = this.#privileged.get(key);
-      if (privileged === undefined) {
-        issues.add(
-          "unknown_group",
-          ["sensitiveFeatures", i],
-          `group ${key} was not seen at fit time`,
-        );
-        continue;
-      }
-      const s = input.yScore[i]!;
+      const s = score[i]!;
       const inBand = s <= t + m && s > t - m;
-      out[i] = inBand ? (privileged ? 0 : 1) : s > t ? 1 : 0;
+      out[i] = inBand ? (groups[codes[i]!]!.privileged ? 0 : 1) : s > t ? 1 : 0;
     }
-    issues.throwIfAny();
     return out;
   }
+
+  /** The labels of `predict` as probabilities (0 or 1: the rule is deterministic). */
+  predictProba(input: RuleInput): Float64Array {
+    return Float64Array.from(this.predict(input));
+  }
+
+  /** Each group's decision rule in words. */
+  explain(): string[] {
+    const { threshold: t, margin: m } = this.state;
+    return this.state.groups.map((g) => {
+      const name = g.group.map(String).join(", ");
+      const cut = g.privileged ? t + m : t - m;
+      const band =
+        m === 0
+          ? ""
+          : g.privileged
+            ? ` (scores in (${formatNumber(t)}, ${formatNumber(cut)}] become unfavorable)`
+            : ` (scores in (${formatNumber(cut)}, ${formatNumber(t)}] become favorable)`;
+      return `group ${name} (${g.privileged ? "privileged" : "unprivileged"}): score > ${formatNumber(cut)} → favorable${band}`;
+    });
+  }
+}
+
+function formatNumber(v: number): string {
+  return String(Number(v.toPrecision(6)));
 }

@@ -10,11 +10,11 @@ const Probability = z.number().min(0).max(1);
 
 /** The zod schema of {@link RejectOptionJSON}. */
 export const RejectOptionSchema = z.object({
-  /** {@inheritDoc RejectOptionJSON.format} */
+  /** Format tag and version. */
   format: z.literal("fairscope.rejectOption/1"),
-  /** {@inheritDoc RejectOptionJSON.featureNames} */
+  /** Sensitive feature names, in key order. */
   featureNames: z.array(z.string()).min(1),
-  /** {@inheritDoc RejectOptionJSON.groups} */
+  /** Every group seen at fit time, with whether it is privileged. */
   groups: z
     .array(
       z.object({
@@ -25,11 +25,11 @@ export const RejectOptionSchema = z.object({
       }),
     )
     .min(1),
-  /** {@inheritDoc RejectOptionJSON.threshold} */
+  /** Classification threshold t: favorable iff score > t outside the band. */
   threshold: z.number(),
-  /** {@inheritDoc RejectOptionJSON.margin} */
+  /** Half-width m of the critical band `t − m < score ≤ t + m`. */
   margin: z.number().min(0),
-  /** {@inheritDoc RejectOptionJSON.metric} */
+  /** The fairness metric constrained. */
   metric: z.enum({
     /** P(favorable | unprivileged) − P(favorable | privileged). */
     statisticalParityDifference: "statisticalParityDifference",
@@ -38,23 +38,67 @@ export const RejectOptionSchema = z.object({
     /** TPR(unprivileged) − TPR(privileged). */
     equalOpportunityDifference: "equalOpportunityDifference",
   }),
-  /** {@inheritDoc RejectOptionJSON.metricBounds} */
+  /** Allowed range of the metric (unprivileged − privileged). */
   metricBounds: z.tuple([z.number(), z.number()]),
-  /** {@inheritDoc RejectOptionJSON.metricValue} */
+  /** The metric at the chosen pair (the unprivileged group farthest from the bounds, or from 0). */
   metricValue: z.number(),
-  /** {@inheritDoc RejectOptionJSON.balancedAccuracy} */
+  /** Balanced accuracy on the fitting data at the chosen pair. */
   balancedAccuracy: z.number(),
-  /** {@inheritDoc RejectOptionJSON.constraintSatisfied} */
+  /** Whether some pair kept the metric within the bounds for every unprivileged group. */
   constraintSatisfied: z.boolean(),
 });
 
-/** The zod schema of {@link CalibratedEqOddsJSON}. */
-export const CalibratedEqOddsSchema = z.object({
-  /** {@inheritDoc CalibratedEqOddsJSON.format} */
+/**
+ * A fitted reject-option rule as plain JSON.
+ * @interface
+ */
+export type RejectOptionJSON = z.infer<typeof RejectOptionSchema>;
+
+/** The fairness metric bounded during the search (AIF360's `metric_name`, camelCase). */
+export type RejectOptionMetric = RejectOptionJSON["metric"];
+
+const CalibratedEqualizedOddsGroupSchema = z.object({
+  /** The group's levels, one per feature. */
+  group: GroupKey,
+  /** Weighted share of favorable true labels. */
+  baseRate: Probability,
+  /** Mean score minus base rate: far from 0 means the scores are not calibrated in this group. */
+  calibrationGap: z.number(),
+  /** The group's cost under `costConstraint` with its own scores. */
+  cost: z.number(),
+  /** Cost when every score of the group is its base rate. */
+  trivialCost: z.number(),
+  /** AIF360's mixing rate, not clipped (can exceed 1 when the target cost is out of reach). */
+  rawMixRate: z.number(),
+  /** Probability of replacing a score by the base rate: `rawMixRate` clipped to [0, 1]. */
+  mixRate: Probability,
+  /**
+   * From `calibrationByGroup` (fitted through the public function): the group's expected
+   * calibration error (10 uniform bins) and Hosmer–Lemeshow p-value.
+   */
+  calibration: z
+    .object({
+      /** Expected calibration error on 10 uniform bins. */
+      expectedCalibrationError: z.number(),
+      /** Hosmer–Lemeshow test p-value. */
+      hosmerLemeshowPValue: z.number(),
+    })
+    .optional(),
+});
+
+/**
+ * One group of a fitted calibrated-equalized-odds rule.
+ * @interface
+ */
+export type CalibratedEqualizedOddsGroup = z.infer<typeof CalibratedEqualizedOddsGroupSchema>;
+
+/** The zod schema of {@link CalibratedEqualizedOddsJSON}. */
+export const CalibratedEqualizedOddsSchema = z.object({
+  /** Format tag and version. */
   format: z.literal("fairscope.calibratedEqualizedOdds/1"),
-  /** {@inheritDoc CalibratedEqOddsJSON.featureNames} */
+  /** Sensitive feature names, in key order. */
   featureNames: z.array(z.string()).min(1),
-  /** {@inheritDoc CalibratedEqOddsJSON.costConstraint} */
+  /** The cost equalized across groups. */
   costConstraint: z.enum({
     /** Generalized false negative rate: mean (1 − score) over favorable labels. */
     fnr: "fnr",
@@ -63,77 +107,91 @@ export const CalibratedEqOddsSchema = z.object({
     /** ½·GFPR·(1 − base rate) + ½·GFNR·base rate. */
     weighted: "weighted",
   }),
-  /** {@inheritDoc CalibratedEqOddsJSON.groups} */
-  groups: z
-    .array(
-      z.object({
-        /** {@inheritDoc CalibratedEqOddsGroup.group} */
-        group: GroupKey,
-        /** {@inheritDoc CalibratedEqOddsGroup.baseRate} */
-        baseRate: Probability,
-        /** {@inheritDoc CalibratedEqOddsGroup.calibrationGap} */
-        calibrationGap: z.number(),
-        /** {@inheritDoc CalibratedEqOddsGroup.cost} */
-        cost: z.number(),
-        /** {@inheritDoc CalibratedEqOddsGroup.trivialCost} */
-        trivialCost: z.number(),
-        /** {@inheritDoc CalibratedEqOddsGroup.rawMixRate} */
-        rawMixRate: z.number(),
-        /** {@inheritDoc CalibratedEqOddsGroup.mixRate} */
-        mixRate: Probability,
-        /** {@inheritDoc CalibratedEqOddsGroup.calibration} */
-        calibration: z
-          .object({
-            /** Expected calibration error on 10 uniform bins. */
-            expectedCalibrationError: z.number(),
-            /** Hosmer–Lemeshow test p-value. */
-            hosmerLemeshowPValue: z.number(),
-          })
-          .optional(),
-      }),
-    )
-    .min(1),
-  /** {@inheritDoc CalibratedEqOddsJSON.warnings} */
+  /** Every group seen at fit time. */
+  groups: z.array(CalibratedEqualizedOddsGroupSchema).min(1),
+  /** Groups whose scores fail the Hosmer–Lemeshow test at the 1% level, in words. */
   warnings: z.array(z.string()),
 });
 
-/** The zod schema of {@link EqOddsJSON}. */
-export const EqOddsSchema = z.object({
-  /** {@inheritDoc EqOddsJSON.format} */
-  format: z.literal("fairscope.equalizedOddsPostprocessing/1"),
-  /** {@inheritDoc EqOddsJSON.featureNames} */
-  featureNames: z.array(z.string()).min(1),
-  /** {@inheritDoc EqOddsJSON.groups} */
-  groups: z
-    .array(
-      z.object({
-        /** {@inheritDoc EqOddsGroup.group} */
-        group: GroupKey,
-        /** {@inheritDoc EqOddsGroup.keepFavorable} */
-        keepFavorable: Probability,
-        /** {@inheritDoc EqOddsGroup.flipToFavorable} */
-        flipToFavorable: Probability,
-        /** {@inheritDoc EqOddsGroup.truePositiveRate} */
-        truePositiveRate: z.number(),
-        /** {@inheritDoc EqOddsGroup.falsePositiveRate} */
-        falsePositiveRate: z.number(),
-        /** {@inheritDoc EqOddsGroup.truePositiveRateAfter} */
-        truePositiveRateAfter: z.number(),
-        /** {@inheritDoc EqOddsGroup.falsePositiveRateAfter} */
-        falsePositiveRateAfter: z.number(),
-      }),
-    )
-    .min(1),
-  /** {@inheritDoc EqOddsJSON.linearProgram} */
-  linearProgram: z.object({
-    /** {@inheritDoc EqOddsLinearProgram.c} */
-    c: z.array(z.number()),
-    /** {@inheritDoc EqOddsLinearProgram.aEq} */
-    aEq: z.array(z.array(z.number())),
-    /** {@inheritDoc EqOddsLinearProgram.objective} */
-    objective: z.number(),
-  }),
+/**
+ * A fitted calibrated-equalized-odds rule as plain JSON.
+ * @interface
+ */
+export type CalibratedEqualizedOddsJSON = z.infer<typeof CalibratedEqualizedOddsSchema>;
+
+/** Which error the groups' costs measure (AIF360's `cost_constraint`). */
+export type CostConstraint = CalibratedEqualizedOddsJSON["costConstraint"];
+
+const EqualizedOddsGroupSchema = z.object({
+  /** The group's levels, one per feature. */
+  group: GroupKey,
+  /** P(new label favorable | predicted favorable). */
+  keepFavorable: Probability,
+  /** P(new label favorable | predicted unfavorable). */
+  flipToFavorable: Probability,
+  /** True positive rate before. */
+  truePositiveRate: z.number(),
+  /** False positive rate before. */
+  falsePositiveRate: z.number(),
+  /** True positive rate after, in expectation. */
+  truePositiveRateAfter: z.number(),
+  /** False positive rate after, in expectation. */
+  falsePositiveRateAfter: z.number(),
 });
+
+/**
+ * One group of a fitted equalized-odds post-processor.
+ * @interface
+ */
+export type EqualizedOddsGroup = z.infer<typeof EqualizedOddsGroupSchema>;
+
+const EqualizedOddsLinearProgramSchema = z.object({
+  /** Variables: per group, [keepFavorable, flipToFavorable]. */
+  c: z.array(z.number()),
+  /** Equality constraints: each group's TPR̃ and FPR̃ rows against the first group's. */
+  aEq: z.array(z.array(z.number())),
+  /** The objective's value at the solution. */
+  objective: z.number(),
+});
+
+/**
+ * The linear program, as solved: minimise c·x s.t. A_eq·x = 0, 0 ≤ x ≤ 1.
+ * @interface
+ */
+export type EqualizedOddsLinearProgram = z.infer<typeof EqualizedOddsLinearProgramSchema>;
+
+/** The zod schema of {@link EqualizedOddsJSON}. */
+export const EqualizedOddsSchema = z.object({
+  /** Format tag and version. */
+  format: z.literal("fairscope.equalizedOddsPostprocessing/1"),
+  /** Sensitive feature names, in key order. */
+  featureNames: z.array(z.string()).min(1),
+  /** Every group seen at fit time. */
+  groups: z.array(EqualizedOddsGroupSchema).min(1),
+  /** The linear program solved, for inspection. */
+  linearProgram: EqualizedOddsLinearProgramSchema,
+});
+
+/**
+ * A fitted equalized-odds post-processor as plain JSON.
+ * @interface
+ */
+export type EqualizedOddsJSON = z.infer<typeof EqualizedOddsSchema>;
+
+/** @deprecated Use {@link CalibratedEqualizedOddsSchema}. */
+export const CalibratedEqOddsSchema = CalibratedEqualizedOddsSchema;
+/** @deprecated Use {@link CalibratedEqualizedOddsJSON}. */
+export type CalibratedEqOddsJSON = CalibratedEqualizedOddsJSON;
+/** @deprecated Use {@link CalibratedEqualizedOddsGroup}. */
+export type CalibratedEqOddsGroup = CalibratedEqualizedOddsGroup;
+/** @deprecated Use {@link EqualizedOddsSchema}. */
+export const EqOddsSchema = EqualizedOddsSchema;
+/** @deprecated Use {@link EqualizedOddsJSON}. */
+export type EqOddsJSON = EqualizedOddsJSON;
+/** @deprecated Use {@link EqualizedOddsGroup}. */
+export type EqOddsGroup = EqualizedOddsGroup;
+/** @deprecated Use {@link EqualizedOddsLinearProgram}. */
+export type EqOddsLinearProgram = EqualizedOddsLinearProgram;
 
 /** Parses `json` with `schema`, turning zod issues into a FairnessInputError under `rule`. */
 export function parseRule<T>(schema: z.ZodType<T>, json: unknown): T {

@@ -119,7 +119,7 @@ export class ThresholdOptimizer {
     const gridSize = options.gridSize ?? 1000;
     const flip = options.flip ?? false;
     const tol = options.tol ?? 0;
-    if (!(constraints in CONSTRAINT_METRIC)) {
+    if (!Object.hasOwn(CONSTRAINT_METRIC, constraints)) {
       throw new RangeError(
         `ThresholdOptimizer: unknown constraints ${JSON.stringify(constraints)}; expected one of ${Object.keys(CONSTRAINT_METRIC).join(", ")}`,
       );

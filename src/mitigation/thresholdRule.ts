@@ -5,87 +5,27 @@
 
 import { z } from "zod";
 import type { Level } from "../data/columns.js";
-import { FairnessInputError, IssueCollector } from "../data/errors.js";
-import { isMissing } from "../data/levels.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
-import type { ThresholdOperation, ThresholdOperator } from "./thresholdOperation.js";
+import { GroupLookup } from "./groupLookup.js";
+import type { FittedRule } from "./rule.js";
+import { type RuleInput, scoreColumn } from "./ruleInput.js";
+
+export type { RuleInput };
+
+import { parseRule } from "./ruleSchemas.js";
+import type { ThresholdOperation } from "./thresholdOperation.js";
 import type { FittedGroupRule } from "./thresholdOptimizerKernel.js";
 import { ruleProbability } from "./thresholdOptimizerKernel.js";
 
-/** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
-export type JSONThreshold = number | "Infinity" | "-Infinity";
-
-/** A {@link ThresholdOperation} as JSON (infinite thresholds as strings). */
-export interface ThresholdOperationJSON {
-  /** How the score is compared with the threshold. */
-  readonly operator: ThresholdOperator;
-  /** The threshold. */
-  readonly threshold: JSONThreshold;
-}
-
-/** One group's rule: P(ŷ=1) = p0·[op0(s)] + p1·[op1(s)], mixed toward `predictionConstant`. */
-export interface GroupRuleJSON {
-  /** One level per sensitive feature. */
-  readonly group: readonly Level[];
-  /** Weight of the first operation. */
-  readonly p0: number;
-  /** The first operation. */
-  readonly operation0: ThresholdOperationJSON;
-  /** Weight of the second operation (p0 + p1 = 1). */
-  readonly p1: number;
-  /** The second operation. */
-  readonly operation1: ThresholdOperationJSON;
-  /**
-   * Equalized odds only: probability of predicting positive with probability
-   * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
-   */
-  readonly pIgnore?: number;
-  /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
-  readonly predictionConstant?: number;
-}
-
-/** How the rule was fitted (absent for rules written by hand). */
-export interface RuleFitSummaryJSON {
-  /** What fitted the rule, e.g. "thresholdOptimizer". */
-  readonly method: string;
-  /** The parity constraint, e.g. "demographicParity". */
-  readonly constraints?: string;
-  /** The objective maximised, e.g. "accuracy". */
-  readonly objective?: string;
-  /** Grid points on the constraint axis. */
-  readonly gridSize?: number;
-  /** Whether "positive below the threshold" operations were considered. */
-  readonly flip?: boolean;
-  /** Relaxed-parity tolerance (null: exact parity). */
-  readonly tol?: number | null;
-  /** Whether sample weights were used. */
-  readonly weighted?: boolean;
-  /** The common constraint value x* (null with `tol`). */
-  readonly constraintValue: number | null;
-  /** The objective at the chosen point (equalized odds: the common true positive rate). */
-  readonly objectiveValue: number;
-  /** Each group's constraint value, in `groups` order. */
-  readonly constraintValueByGroup: readonly number[];
-  /** max − min of `constraintValueByGroup`. */
-  readonly betweenGroups: number;
-}
-
-/** A fitted threshold rule as plain JSON. */
-export interface ThresholdRuleJSON {
-  /** Format tag and version. */
-  readonly format: "fairscope.thresholdRule/1";
-  /** Sensitive feature names, in key order. */
-  readonly featureNames: readonly string[];
-  /** One rule per group seen at fit time. */
-  readonly groups: readonly GroupRuleJSON[];
-  /** How the rule was fitted. */
-  readonly fit?: RuleFitSummaryJSON;
-}
+/**
+ * How far p0 + p1 of a stored group may be from 1: fitted weights are computed as p and 1 − p,
+ * whose sum can be off by an ulp.
+ */
+const P_SUM_TOLERANCE = 1e-12;
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const ThresholdSchema = z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]);
 const OperationSchema = z.object({
-  /** {@inheritDoc ThresholdOperationJSON.operator} */
+  /** How the score is compared with the threshold. */
   operator: z.enum({
     /** Positive where score > threshold. */
     ">": ">",
@@ -96,71 +36,103 @@ const OperationSchema = z.object({
     /** Positive where score ≤ threshold. */
     "<=": "<=",
   }),
-  /** {@inheritDoc ThresholdOperationJSON.threshold} */
-  threshold: ThresholdSchema,
+  /** The threshold. */
+  threshold: z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]),
 });
+
+/**
+ * A {@link ThresholdOperation} as JSON (infinite thresholds as strings).
+ * @interface
+ */
+export type ThresholdOperationJSON = z.infer<typeof OperationSchema>;
+
+/** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
+export type JSONThreshold = ThresholdOperationJSON["threshold"];
+
 const Probability = z.number().min(0).max(1);
+
+const GroupRuleSchema = z
+  .object({
+    /** One level per sensitive feature. */
+    group: z.array(LevelSchema).min(1),
+    /** Weight of the first operation. */
+    p0: Probability,
+    /** The first operation. */
+    operation0: OperationSchema,
+    /** Weight of the second operation (p0 + p1 = 1). */
+    p1: Probability,
+    /** The second operation. */
+    operation1: OperationSchema,
+    /**
+     * Equalized odds only: probability of predicting positive with probability
+     * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
+     */
+    pIgnore: Probability.optional(),
+    /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
+    predictionConstant: Probability.optional(),
+  })
+  .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
+    message: "pIgnore and predictionConstant go together",
+  })
+  .refine((g) => Math.abs(g.p0 + g.p1 - 1) <= P_SUM_TOLERANCE, {
+    message: "p0 + p1 must be 1",
+    path: ["p1"],
+  });
+
+/**
+ * One group's rule: P(ŷ=1) = p0·[op0(s)] + p1·[op1(s)], mixed toward `predictionConstant`.
+ * @interface
+ */
+export type GroupRuleJSON = z.infer<typeof GroupRuleSchema>;
+
+const FitSummarySchema = z.object({
+  /** What fitted the rule, e.g. "thresholdOptimizer". */
+  method: z.string(),
+  /** The parity constraint, e.g. "demographicParity". */
+  constraints: z.string().optional(),
+  /** The objective maximised, e.g. "accuracy". */
+  objective: z.string().optional(),
+  /** Grid points on the constraint axis. */
+  gridSize: z.number().optional(),
+  /** Whether "positive below the threshold" operations were considered. */
+  flip: z.boolean().optional(),
+  /** Relaxed-parity tolerance (null: exact parity). */
+  tol: z.number().nullable().optional(),
+  /** Whether sample weights were used. */
+  weighted: z.boolean().optional(),
+  /** The common constraint value x* (null with `tol`). */
+  constraintValue: z.number().nullable(),
+  /** The objective at the chosen point (equalized odds: the common true positive rate). */
+  objectiveValue: z.number(),
+  /** Each group's constraint value, in `groups` order. */
+  constraintValueByGroup: z.array(z.number()),
+  /** max − min of `constraintValueByGroup`. */
+  betweenGroups: z.number(),
+});
+
+/**
+ * How the rule was fitted (absent for rules written by hand).
+ * @interface
+ */
+export type RuleFitSummaryJSON = z.infer<typeof FitSummarySchema>;
 
 /** The zod schema of {@link ThresholdRuleJSON}, for validating stored rules. */
 export const ThresholdRuleSchema = z.object({
-  /** {@inheritDoc ThresholdRuleJSON.format} */
+  /** Format tag and version. */
   format: z.literal("fairscope.thresholdRule/1"),
-  /** {@inheritDoc ThresholdRuleJSON.featureNames} */
+  /** Sensitive feature names, in key order. */
   featureNames: z.array(z.string()).min(1),
-  /** {@inheritDoc ThresholdRuleJSON.groups} */
-  groups: z
-    .array(
-      z
-        .object({
-          /** One level per sensitive feature. */
-          group: z.array(LevelSchema).min(1),
-          /** {@inheritDoc GroupRuleJSON.p0} */
-          p0: Probability,
-          /** {@inheritDoc GroupRuleJSON.operation0} */
-          operation0: OperationSchema,
-          /** {@inheritDoc GroupRuleJSON.p1} */
-          p1: Probability,
-          /** {@inheritDoc GroupRuleJSON.operation1} */
-          operation1: OperationSchema,
-          /** {@inheritDoc GroupRuleJSON.pIgnore} */
-          pIgnore: Probability.optional(),
-          /** {@inheritDoc GroupRuleJSON.predictionConstant} */
-          predictionConstant: Probability.optional(),
-        })
-        .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
-          /** {@inheritDoc GroupRuleJSON.message} */
-          message: "pIgnore and predictionConstant go together",
-        }),
-    )
-    .min(1),
-  /** {@inheritDoc ThresholdRuleJSON.fit} */
-  fit: z
-    .object({
-      /** {@inheritDoc RuleFitSummaryJSON.method} */
-      method: z.string(),
-      /** {@inheritDoc RuleFitSummaryJSON.constraints} */
-      constraints: z.string().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.objective} */
-      objective: z.string().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.gridSize} */
-      gridSize: z.number().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.flip} */
-      flip: z.boolean().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.tol} */
-      tol: z.number().nullable().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.weighted} */
-      weighted: z.boolean().optional(),
-      /** {@inheritDoc RuleFitSummaryJSON.constraintValue} */
-      constraintValue: z.number().nullable(),
-      /** {@inheritDoc RuleFitSummaryJSON.objectiveValue} */
-      objectiveValue: z.number(),
-      /** {@inheritDoc RuleFitSummaryJSON.constraintValueByGroup} */
-      constraintValueByGroup: z.array(z.number()),
-      /** {@inheritDoc RuleFitSummaryJSON.betweenGroups} */
-      betweenGroups: z.number(),
-    })
-    .optional(),
+  /** One rule per group seen at fit time. */
+  groups: z.array(GroupRuleSchema).min(1),
+  /** How the rule was fitted. */
+  fit: FitSummarySchema.optional(),
 });
+
+/**
+ * A fitted threshold rule as plain JSON.
+ * @interface
+ */
+export type ThresholdRuleJSON = z.infer<typeof ThresholdRuleSchema>;
 
 function encodeThreshold(t: number): JSONThreshold {
   if (t === Number.POSITIVE_INFINITY) return "Infinity";
@@ -180,14 +152,6 @@ function toOperation(op: ThresholdOperationJSON): ThresholdOperation {
 
 function toOperationJSON(op: ThresholdOperation): ThresholdOperationJSON {
   return { operator: op.operator, threshold: encodeThreshold(op.threshold) };
-}
-
-/** Rows to score: scores and the same sensitive features (by name) as at fit time. */
-export interface RuleInput {
-  /** Scores of the positive class. */
-  readonly yScore: ArrayLike<number>;
-  /** One array (single feature), or a record of arrays by feature name. */
-  readonly sensitiveFeatures: ArrayLike<Level> | Readonly<Record<string, ArrayLike<Level>>>;
 }
 
 /** Options of `ThresholdRule.predictProba`. */
@@ -211,17 +175,11 @@ export interface PredictOptions extends PredictProbaOptions {
   readonly seed: number;
 }
 
-type Lookup = Map<Level, Lookup | number>;
-
-function isArrayLike(value: unknown): value is ArrayLike<Level> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-}
-
 /**
  * A fitted per-group threshold rule. Plain JSON in and out (`toJSON` / `fromJSON`); the
  * deterministic output is `predictProba`, and `predict` draws labels from it with a seed.
  */
-export class ThresholdRule {
+export class ThresholdRule implements FittedRule<RuleInput, PredictOptions, ThresholdRuleJSON> {
   /** Sensitive feature names, in key order. */
   readonly featureNames: readonly string[];
   /** One rule per group seen at fit time. */
@@ -231,8 +189,9 @@ export class ThresholdRule {
   })[];
   /** How the rule was fitted (undefined for rules written by hand). */
   readonly fit: RuleFitSummaryJSON | undefined;
-  readonly #lookup: Lookup = new Map();
+  readonly #lookup: GroupLookup;
 
+  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
   constructor(
     featureNames: readonly string[],
     groups: readonly (FittedGroupRule & { readonly group: readonly Level[] })[],
@@ -241,25 +200,15 @@ export class ThresholdRule {
     this.featureNames = featureNames;
     this.groups = groups;
     this.fit = fit;
-    groups.forEach((g, index) => {
-      let node = this.#lookup;
-      g.group.forEach((level, f) => {
-        if (f === g.group.length - 1) {
-          node.set(level, index);
-          return;
-        }
-        let next = node.get(level);
-        if (!(next instanceof Map)) {
-          next = new Map();
-          node.set(level, next);
-        }
-        node = next;
-      });
-    });
+    this.#lookup = new GroupLookup(
+      featureNames,
+      groups.map((g) => g.group),
+    );
   }
 
   /**
-   * Reads a rule written by `toJSON` (validated with {@link ThresholdRuleSchema}).
+   * Reads a rule written by `toJSON`, validated with {@link ThresholdRuleSchema} and for
+   * consistency (p0 + p1 = 1, one level per feature, each group once).
    *
    * @example
    * const rule = ThresholdRule.fromJSON({
@@ -270,28 +219,7 @@ export class ThresholdRule {
    * rule.predictProba({ yScore: [0.4, 0.5], sensitiveFeatures: ["a", "a"] }); // => Float64Array [0, 1]
    */
   static fromJSON(json: unknown): ThresholdRule {
-    const parsed = ThresholdRuleSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new FairnessInputError(
-        parsed.error.issues.map((issue) => ({
-          code: "invalid_type" as const,
-          path: ["rule", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-          message: issue.message,
-        })),
-      );
-    }
-    const value = parsed.data;
-    for (const g of value.groups) {
-      if (g.group.length !== value.featureNames.length) {
-        throw new FairnessInputError([
-          {
-            code: "invalid_type",
-            path: ["rule", "groups"],
-            message: `group ${JSON.stringify(g.group)} needs one level per feature (${value.featureNames.length})`,
-          },
-        ]);
-      }
-    }
+    const value = parseRule(ThresholdRuleSchema, json);
     return new ThresholdRule(
       value.featureNames,
       value.groups.map((g) => ({
@@ -338,53 +266,20 @@ export class ThresholdRule {
    * rule.predictProba({ yScore: [0.2, 0.9], sensitiveFeatures: ["a", "a"] }); // => Float64Array [0, 0.5]
    */
   predictProba(input: RuleInput, options: PredictProbaOptions = {}): Float64Array {
-    const columns = this.#featureColumns(input);
-    const score = input.yScore;
-    const n = score.length;
-    const issues = new IssueCollector();
-    for (const [name, column] of columns) {
-      if (column.length !== n) {
-        issues.add(
-          "length_mismatch",
-          ["sensitiveFeatures", name],
-          `has ${column.length} rows, yScore has ${n}`,
-        );
-      }
-    }
-    issues.throwIfAny();
     const unseen = options.unseenGroup ?? "error";
     if (unseen !== "error" && !(unseen.probability >= 0 && unseen.probability <= 1)) {
       throw new RangeError("predictProba: unseenGroup.probability must lie in [0, 1]");
     }
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const s = score[i]!;
-      if (typeof s !== "number" || Number.isNaN(s)) {
-        issues.add("not_finite", ["yScore", i], `expected a number, got ${String(s)}`);
-        continue;
-      }
-      let node: Lookup | number | undefined = this.#lookup;
-      for (const [, column] of columns) {
-        const level = column[i];
-        node =
-          node instanceof Map ? node.get(isMissing(level) ? null : (level as Level)) : undefined;
-      }
-      if (typeof node !== "number") {
-        if (unseen === "error") {
-          const key = columns.map(([, c]) => c[i]);
-          issues.add(
-            "unknown_group",
-            ["sensitiveFeatures", i],
-            `group ${JSON.stringify(key)} was not seen when the rule was fitted; pass unseenGroup: { probability } to score it`,
-          );
-        } else {
-          out[i] = unseen.probability;
-        }
-        continue;
-      }
-      out[i] = ruleProbability(this.groups[node]!, s);
+    const score = scoreColumn(input.yScore);
+    const codes = this.#lookup.codes(input.sensitiveFeatures, score.length, unseen !== "error");
+    const out = new Float64Array(score.length);
+    for (let i = 0; i < score.length; i++) {
+      const g = codes[i]!;
+      out[i] =
+        g === -1
+          ? (unseen as { probability: number }).probability
+          : ruleProbability(this.groups[g]!, score[i]!);
     }
-    issues.throwIfAny();
     return out;
   }
 
@@ -412,39 +307,6 @@ export class ThresholdRule {
       const name = g.group.map(String).join(", ");
       return `group ${name}: ${describe(g)}`;
     });
-  }
-
-  #featureColumns(input: RuleInput): [string, ArrayLike<Level>][] {
-    const sf = input.sensitiveFeatures;
-    if (isArrayLike(sf)) {
-      if (this.featureNames.length !== 1) {
-        throw new FairnessInputError([
-          {
-            code: "invalid_type",
-            path: ["sensitiveFeatures"],
-            message: `the rule needs the features ${JSON.stringify(this.featureNames)} as a record of arrays`,
-          },
-        ]);
-      }
-      return [[this.featureNames[0]!, sf]];
-    }
-    const record = sf as Readonly<Record<string, ArrayLike<Level>>>;
-    const issues = new IssueCollector();
-    const out: [string, ArrayLike<Level>][] = [];
-    for (const name of this.featureNames) {
-      const column = record[name];
-      if (column === undefined) {
-        issues.add(
-          "missing_field",
-          ["sensitiveFeatures", name],
-          "the rule was fitted on this feature",
-        );
-      } else {
-        out.push([name, column]);
-      }
-    }
-    issues.throwIfAny();
-    return out;
   }
 }
 

@@ -6,7 +6,8 @@ import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { ReferenceKind } from "../data/reference.js";
 import type { FairnessInput } from "../data/schema.js";
-import { maxOf, minOf } from "../disparity/aggregate.js";
+import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
+import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
 import {
@@ -71,6 +72,12 @@ export interface AuditOptions {
    * label (`{ label: "Female, White" }`). @defaultValue "largest"
    */
   readonly reference?: ReferenceChoice;
+  /**
+   * Criterion ids (`CRITERIA`) to report, each when its metrics are computed.
+   * @defaultValue demographic parity, equal opportunity, equalized odds and predictive parity
+   * (differences and ratios) and the accuracy difference
+   */
+  readonly criteria?: readonly CriterionId[];
   /** Groups with fewer rows are flagged as small. @defaultValue 30 */
   readonly minGroupSize?: number;
   /** Value of a rate whose denominator is zero. @defaultValue "nan" */
@@ -126,69 +133,6 @@ export const DESCRIPTIVE = new Set(["count", "weightedCount", "baseRate"]);
 /** The default metrics without scores. */
 export const DEFAULT_METRICS = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
 
-/** The named criteria reported, with the metrics each compares. */
-const CRITERIA: readonly {
-  id: string;
-  name: string;
-  metrics: readonly string[];
-  comparison: "difference" | "ratio";
-}[] = [
-  {
-    id: "demographicParityDifference",
-    name: "Demographic parity difference",
-    metrics: ["selectionRate"],
-    comparison: "difference",
-  },
-  {
-    id: "demographicParityRatio",
-    name: "Demographic parity ratio",
-    metrics: ["selectionRate"],
-    comparison: "ratio",
-  },
-  {
-    id: "equalOpportunityDifference",
-    name: "Equal opportunity difference",
-    metrics: ["truePositiveRate"],
-    comparison: "difference",
-  },
-  {
-    id: "equalOpportunityRatio",
-    name: "Equal opportunity ratio",
-    metrics: ["truePositiveRate"],
-    comparison: "ratio",
-  },
-  {
-    id: "equalizedOddsDifference",
-    name: "Equalized odds difference",
-    metrics: ["truePositiveRate", "falsePositiveRate"],
-    comparison: "difference",
-  },
-  {
-    id: "equalizedOddsRatio",
-    name: "Equalized odds ratio",
-    metrics: ["truePositiveRate", "falsePositiveRate"],
-    comparison: "ratio",
-  },
-  {
-    id: "predictiveParityDifference",
-    name: "Predictive parity difference",
-    metrics: ["precision"],
-    comparison: "difference",
-  },
-  {
-    id: "predictiveParityRatio",
-    name: "Predictive parity ratio",
-    metrics: ["precision"],
-    comparison: "ratio",
-  },
-  {
-    id: "accuracyDifference",
-    name: "Accuracy difference",
-    metrics: ["accuracy"],
-    comparison: "difference",
-  },
-];
-
 /** Where each criterion is explained. */
 export const CRITERION_GUIDE =
   "https://github.com/fairscope/fairscope/blob/main/docs/choosing-a-criterion.md";
@@ -200,6 +144,7 @@ const withInterval = (e: Estimate, interval: Interval | undefined): Estimate =>
 
 interface ResolvedAuditOptions {
   readonly metrics: readonly string[];
+  readonly criteria: readonly CriterionId[];
   readonly reference: ReferenceChoice;
   readonly minGroupSize: number;
   readonly zeroDivision: ZeroDivision;
@@ -225,6 +170,12 @@ export function resolveAuditOptions(columns: Columns, options: AuditOptions): Re
   for (const id of metrics) {
     if (getMetric(id) === undefined) {
       throw new RangeError(`audit: unknown metric ${JSON.stringify(id)}`);
+    }
+  }
+  const criteria = options.criteria ?? DEFAULT_CRITERIA;
+  for (const id of criteria) {
+    if (getCriterion(id) === undefined) {
+      throw new RangeError(`audit: unknown criterion ${JSON.stringify(id)}`);
     }
   }
   const minGroupSize = options.minGroupSize ?? 30;
@@ -262,6 +213,7 @@ export function resolveAuditOptions(columns: Columns, options: AuditOptions): Re
     suppressBelow,
     findings,
     metrics: [...metrics],
+    criteria: [...criteria],
     reference,
     minGroupSize,
     zeroDivision: options.zeroDivision ?? "nan",
@@ -360,48 +312,55 @@ export function disparities(
     }));
     const between = intervals?.betweenGroups[id];
     const values = present.map((g) => g.values[id]!);
+    const otherValues = others.map((g) => g.values[id]!);
+    const method = ref === undefined ? "toOverall" : "toReference";
     return {
       metric: id,
       reference: refLabel,
-      difference: est(maxOf(others.map((g) => Math.abs(g.values[id]! - base)))),
-      ratio: est(
-        minOf(
-          others.map((g) => {
-            const r = g.values[id]! / base;
-            return r > 1 ? 1 / r : r;
-          }),
-        ),
-      ),
+      difference: est(differenceOf(otherValues, base, method)),
+      ratio: est(ratioOf(otherValues, base, method)),
       betweenGroups: {
-        difference: withInterval(est(maxOf(values) - minOf(values)), between?.difference),
-        ratio: withInterval(est(minOf(values) / maxOf(values)), between?.ratio),
+        difference: withInterval(
+          est(differenceOf(values, Number.NaN, "betweenGroups")),
+          between?.difference,
+        ),
+        ratio: withInterval(est(ratioOf(values, Number.NaN, "betweenGroups")), between?.ratio),
       },
       gaps,
     };
   });
 }
 
-/** The named criteria whose metrics were computed. */
+/** The criteria `ids` (registry ids) whose metrics were computed, between groups. */
 export function criteria(
   result: GroupMetricsResult,
   intervals: IntervalSection | undefined,
+  ids: readonly CriterionId[] = DEFAULT_CRITERIA,
 ): Criterion[] {
   const difference = result.difference();
   const ratio = result.ratio();
-  return CRITERIA.filter((c) => c.metrics.every((m) => result.metrics.includes(m))).map((c) => {
-    const parts = c.metrics.map((m) => (c.comparison === "difference" ? difference : ratio)[m]!);
-    const value = c.comparison === "difference" ? maxOf(parts) : minOf(parts);
-    return {
-      id: c.id,
-      name: c.name,
-      metrics: [...c.metrics],
-      comparison: c.comparison,
-      method: "betweenGroups" as const,
-      value: num(value),
-      ...(intervals?.criteria[c.id] ? { interval: intervals.criteria[c.id]! } : {}),
-      ideal: c.comparison === "difference" ? 0 : 1,
-      guide: `${CRITERION_GUIDE}#${c.id.toLowerCase()}`,
-    };
+  return ids.flatMap((id) => {
+    const c = getCriterion(id)!;
+    if (!c.metrics.every((m) => result.metrics.includes(m))) return [];
+    const values = c.comparison === "difference" ? difference : ratio;
+    const value = combineParts(
+      c.metrics.map((m) => values[m]!),
+      c.comparison,
+      c.aggregation,
+    );
+    return [
+      {
+        id: c.id,
+        name: c.name,
+        metrics: [...c.metrics],
+        comparison: c.comparison,
+        method: "betweenGroups" as const,
+        value: num(value),
+        ...(intervals?.criteria[c.id] ? { interval: intervals.criteria[c.id]! } : {}),
+        ideal: c.ideal,
+        guide: `${CRITERION_GUIDE}#${c.id.toLowerCase()}`,
+      },
+    ];
   });
 }
 
@@ -550,7 +509,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     reference: ref === undefined ? "overall" : result.byGroup[ref]!.label,
     groups,
     disparities: disparities(result, gapIds, ref, intervals, gapIv),
-    criteria: criteria(result, intervals),
+    criteria: criteria(result, intervals, resolved.criteria),
     findings: [],
     warnings,
     ...(calibration ? { calibration: calibration.section } : {}),

@@ -72,22 +72,10 @@ export function bootstrapIntervals(
     ]),
   );
   const criteria: Record<string, Interval> = {};
-  const c = result.criteria;
-  const add = (id: string, e: BootstrapEstimate | undefined) => {
-    const i = e ? iv(e) : undefined;
+  for (const [id, e] of Object.entries(result.criteria ?? {})) {
+    const i = e === undefined ? undefined : iv(e.betweenGroups);
     if (i) criteria[id] = i;
-  };
-  if (c) {
-    add("demographicParityDifference", c.demographicParity.difference);
-    add("demographicParityRatio", c.demographicParity.ratio);
-    add("equalOpportunityDifference", c.equalOpportunity.difference);
-    add("equalOpportunityRatio", c.equalOpportunity.ratio);
-    add("equalizedOddsDifference", c.equalizedOdds.difference);
-    add("equalizedOddsRatio", c.equalizedOdds.ratio);
   }
-  add("predictiveParityDifference", result.metrics.precision?.difference);
-  add("predictiveParityRatio", result.metrics.precision?.ratio);
-  add("accuracyDifference", result.metrics.accuracy?.difference);
   return {
     overall: pick((id) => result.metrics[id]!.overall),
     byGroup,

@@ -4,8 +4,6 @@
  * data batch by batch, merge across batches and worker threads, and finish with the same metric
  * code as in-memory data.
  */
-import { xoroshiro128plus, xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
-import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
 import type { GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
@@ -18,8 +16,8 @@ import {
 } from "../metrics/groupMetrics.js";
 import { type ConfusionStats, countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
+import { type RandomSource, randomSource, randomSourceFromState } from "../uncertainty/random.js";
 import { type DeclaredGroups, declaredIndex, mapBatchGroups } from "./groups.js";
-import { poissonOne } from "./poisson.js";
 
 /** A slice of rows: the fields of {@link FairnessInput} that carry data. */
 export type AccumulatorBatch = Pick<
@@ -179,10 +177,9 @@ function groupIndexOf(config: AccumulatorConfig): GroupIndex {
 
 function emptyState(config: AccumulatorConfig): AccumulatorState {
   const groups = config.levels.reduce((p, ls) => p * ls.length, 1);
-  const rng = xoroshiro128plus(config.seed);
-  // One jump more than the stream index: as in randomSource, the first jump decorrelates nearby
-  // seeds (pure-rand fills most of the state with constants); each further jump is a new stream.
-  for (let i = 0; i <= config.stream; i++) rng.jump();
+  // Stream i is the state after i splits: each split jumps the source 2^64 draws ahead.
+  const rng = randomSource(config.seed);
+  for (let i = 0; i < config.stream; i++) rng.split();
   const f = (length: number) => new Float64Array(length);
   return {
     version: 1,
@@ -196,7 +193,7 @@ function emptyState(config: AccumulatorConfig): AccumulatorState {
     roc: f(2 * groups * config.rocBins),
     rocComp: f(2 * groups * config.rocBins),
     bootstrap: f(4 * groups * config.replicates),
-    rng: rng.getState(),
+    rng: [...rng.state()],
   };
 }
 
@@ -226,14 +223,14 @@ export class FairnessAccumulator {
   #state: AccumulatorState;
   #rows: number;
   readonly #index: GroupIndex;
-  readonly #rng: JumpableRandomGenerator;
+  readonly #rng: RandomSource;
 
   /** @internal use {@link createAccumulator} or {@link accumulatorFromState}. */
   constructor(state: AccumulatorState) {
     this.#state = state;
     this.#rows = state.rows;
     this.#index = groupIndexOf(state.config);
-    this.#rng = xoroshiro128plusFromState(state.rng);
+    this.#rng = randomSourceFromState(state.config.seed, state.rng);
   }
 
   /** The resolved configuration. */
@@ -319,7 +316,7 @@ export class FairnessAccumulator {
         const cell = (code[r]! << 2) | (label[r]! << 1) | pred[r]!;
         const w = weight ? weight[r]! : 1;
         for (let b = 0; b < config.replicates; b++) {
-          const k = poissonOne(this.#rng);
+          const k = this.#rng.poisson1();
           if (k > 0) boot[4 * b * groups + cell]! += k * w;
         }
       }
@@ -471,7 +468,7 @@ export class FairnessAccumulator {
       AccumulatorState,
       (typeof ARRAYS)[number]
     >;
-    return { version: 1, config: s.config, rows: this.#rows, ...copy, rng: this.#rng.getState() };
+    return { version: 1, config: s.config, rows: this.#rows, ...copy, rng: [...this.#rng.state()] };
   }
 
   /** The state as plain JSON (arrays of numbers). */

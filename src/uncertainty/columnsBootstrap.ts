@@ -5,26 +5,21 @@
  * from which any aggregate's interval is read.
  */
 import type { Columns } from "../data/columns.js";
+import { aggregateInto } from "../disparity/aggregate.js";
 import { evaluateCells, type ResolvedMetric, type ZeroDivision } from "../metrics/evaluate.js";
 import type { CountMetric } from "../metrics/types.js";
 import { countConfusion } from "../stats/confusion.js";
 import { take } from "../stats/partition.js";
-import { type BootstrapEstimate, bootstrapInterval, type Jackknife } from "./bootstrapInterval.js";
 import {
-  AGGREGATES,
-  type Aggregate,
-  aggregateInto,
-  type Block,
   countBlock,
   countSummaryStatistic,
+  criterionCountMetrics,
   metricStride,
   type ResolvedBootstrapOptions,
 } from "./countBootstrap.js";
 import { randomSource } from "./random.js";
+import type { MetricSlot } from "./replicates.js";
 import { type CellRows, type RowStatistic, rowJackknife, rowReplicates } from "./resample.js";
-
-/** How a metric's replicates were drawn: multinomial on unweighted confusion counts, or rows. */
-export type Resampling = "multinomial" | "rows";
 
 /** Everything `bootstrapColumns` needs besides the columns and metrics. */
 export interface ColumnsBootstrapPlan {
@@ -36,23 +31,17 @@ export interface ColumnsBootstrapPlan {
   readonly zeroDivision: ZeroDivision;
   /** Blocks of the delete-a-group jackknife for BCa on row-resampled metrics. */
   readonly jackknifeBlocks: number;
-  /** Whether the criteria statistics are needed (they ride with a count block). */
+  /**
+   * Whether the registered criteria's count metrics are bootstrapped too (with predictions),
+   * each in the block of its kind, so that criteria intervals can be read from the slots.
+   */
   readonly criteria: boolean;
 }
 
-/** Where a metric's statistics are: its block and the index of its overall value. */
-export interface MetricSlot {
-  readonly block: Block;
-  readonly base: number;
-  readonly resampling: Resampling;
-}
-
-/** The replicates of every metric (and of the criteria, when asked). */
+/** The replicates of every metric (and of the criteria's metrics, when asked). */
 export interface ColumnsBootstrap {
   readonly k: number;
   readonly metrics: Readonly<Record<string, MetricSlot>>;
-  /** Block and index of the first criteria statistic; undefined without predictions or when not asked. */
-  readonly criteria: { readonly block: Block; readonly base: number } | undefined;
 }
 
 type CountResolved = ResolvedMetric & {
@@ -119,7 +108,19 @@ export function bootstrapColumns(
   const { options } = plan;
   const k = columns.groups.keys.length;
   const stride = metricStride(k);
-  const counted = metrics.filter(isCountMetric);
+  const given = new Set(metrics.map((m) => m.id));
+  const extra: ResolvedMetric[] =
+    plan.criteria && columns.pred !== undefined
+      ? criterionCountMetrics()
+          .filter((m) => !given.has(m.id))
+          .map((definition) => ({
+            kind: "builtin",
+            id: definition.id,
+            name: definition.name,
+            definition,
+          }))
+      : [];
+  const counted = [...metrics, ...extra].filter(isCountMetric);
   const weighted = counted.filter(
     (m) => columns.weight !== undefined && m.definition.unweighted !== true,
   );
@@ -129,17 +130,14 @@ export function bootstrapColumns(
   const confusion = countConfusion({ ...columns, pred });
   const rng = randomSource(options.seed);
   const slots: Record<string, MetricSlot> = {};
-  let criteria: ColumnsBootstrap["criteria"];
   const summary = {
     suppressed: plan.suppressed,
     reference: plan.reference,
     zeroDivision: plan.zeroDivision,
   };
 
-  // Criteria ride with the weighted block when weights are given, else with the unweighted one.
-  const criteriaWithWeighted = columns.weight !== undefined;
-  const addCountBlock = (list: CountResolved[], withWeights: boolean, withCriteria: boolean) => {
-    if (list.length === 0 && !withCriteria) return;
+  const addCountBlock = (list: CountResolved[], withWeights: boolean) => {
+    if (list.length === 0) return;
     const defs = list.map((m) => m.definition);
     const { m, statistic } = countSummaryStatistic(defs, k, summary);
     let counts = confusion.counts;
@@ -158,11 +156,9 @@ export function bootstrapColumns(
         resampling: withWeights ? "rows" : "multinomial",
       };
     });
-    if (withCriteria) criteria = { block, base: list.length * stride };
   };
-  const withCriteria = plan.criteria && columns.pred !== undefined;
-  addCountBlock(unweighted, false, withCriteria && !criteriaWithWeighted);
-  addCountBlock(weighted, true, withCriteria && criteriaWithWeighted);
+  addCountBlock(unweighted, false);
+  addCountBlock(weighted, true);
 
   if (byRows.length > 0) {
     const { m, statistic } = rowSummaryStatistic(columns, byRows, k, plan);
@@ -182,69 +178,5 @@ export function bootstrapColumns(
       slots[metric.id] = { block, base: j * stride, resampling: "rows" };
     });
   }
-  return { k, metrics: slots, criteria };
-}
-
-/** The replicates of one statistic, its estimate and (for BCa) its jackknife values. */
-export interface StatisticReplicates {
-  readonly replicates: Float64Array;
-  readonly estimate: number;
-  readonly jackknife: Jackknife | undefined;
-}
-
-/**
- * A metric's aggregate recomputed from the replicates of its per-group values, with any
- * reference group: replicate b of the aggregate is the aggregate of replicate b's group values
- * (and likewise for the jackknife values, which delete the same rows for every statistic of a
- * block). Cost O(nBoot · k).
- */
-export function aggregateReplicates(
-  slot: MetricSlot,
-  k: number,
-  nBoot: number,
-  aggregate: Aggregate,
-  reference: number,
-): StatisticReplicates {
-  const { block, base } = slot;
-  const index = AGGREGATES.indexOf(aggregate);
-  const values = new Float64Array(k);
-  const out = new Float64Array(AGGREGATES.length);
-  const of = (read: (s: number) => number): number => {
-    for (let g = 0; g < k; g++) values[g] = read(base + 1 + g);
-    aggregateInto(values, read(base), reference, out, 0);
-    return out[index] as number;
-  };
-  const replicates = new Float64Array(nBoot);
-  for (let b = 0; b < nBoot; b++) replicates[b] = of((s) => block.replicates[s * nBoot + b]!);
-  const estimate = of((s) => block.estimates[s]!);
-  let jackknife: Jackknife | undefined;
-  const first = block.jackknife?.[base];
-  if (block.jackknife !== undefined && first !== undefined) {
-    const jk = block.jackknife;
-    const jackValues = first.values.map((_, r) => of((s) => jk[s]!.values[r]!));
-    jackknife = { values: jackValues, weights: first.weights };
-  }
-  return { replicates, estimate, jackknife };
-}
-
-/** The interval of replicates read with the resolved options. */
-export function replicatesInterval(
-  r: StatisticReplicates,
-  options: ResolvedBootstrapOptions,
-): BootstrapEstimate {
-  return bootstrapInterval(r.replicates, r.estimate, options.levels, options.method, r.jackknife);
-}
-
-/** The replicates of statistic `s` of a slot's block. */
-export function statisticReplicates(
-  slot: MetricSlot,
-  s: number,
-  nBoot: number,
-): StatisticReplicates {
-  const { block } = slot;
-  return {
-    replicates: block.replicates.subarray((slot.base + s) * nBoot, (slot.base + s + 1) * nBoot),
-    estimate: block.estimates[slot.base + s]!,
-    jackknife: block.jackknife?.[slot.base + s],
-  };
+  return { k, metrics: slots };
 }

@@ -1,18 +1,23 @@
 /**
  * Bootstrap intervals for count metrics and their disparities, from per-group confusion counts:
  * overall, per group, group minimum and maximum, difference and ratio (between groups, to the
- * overall value, to a reference group) of every metric, and the named criteria (demographic
- * parity, equal opportunity, equalized odds).
+ * overall value, to a reference group) of every metric, and the registered criteria.
  */
+import { AGGREGATES, aggregateInto } from "../disparity/aggregate.js";
+import { CRITERIA, type CriterionId } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import { getMetric } from "../metrics/registry.js";
 import type { Confusion, CountMetric } from "../metrics/types.js";
-import {
-  type BootstrapEstimate,
-  type BootstrapMethod,
-  bootstrapInterval,
-} from "./bootstrapInterval.js";
+import type { BootstrapEstimate, BootstrapMethod } from "./bootstrapInterval.js";
+import { type CriterionIntervals, criterionIntervals } from "./criterionIntervals.js";
 import { checkLevel } from "./proportion.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "./random.js";
+import {
+  type Block,
+  type Resampling,
+  replicatesInterval,
+  statisticReplicates,
+} from "./replicates.js";
 import {
   type CellRows,
   type CountStatistic,
@@ -81,42 +86,17 @@ export interface MetricIntervals {
   readonly ratioToReference?: BootstrapEstimate;
 }
 
-/**
- * Difference and ratio of a named criterion: between groups (max − min, min / max), to the
- * overall value and, when a reference group was given, to the reference group.
- */
-export interface CriterionIntervals {
-  /** The criterion's difference between groups (max − min). */
-  readonly difference: BootstrapEstimate;
-  /** The criterion's ratio between groups (min / max). */
-  readonly ratio: BootstrapEstimate;
-  /** The criterion's difference to the overall value (largest |v_g − overall|). */
-  readonly differenceToOverall: BootstrapEstimate;
-  /** The criterion's ratio to the overall value. */
-  readonly ratioToOverall: BootstrapEstimate;
-  /** The criterion's difference to the reference group; present when one was given. */
-  readonly differenceToReference?: BootstrapEstimate;
-  /** The criterion's ratio to the reference group; present when one was given. */
-  readonly ratioToReference?: BootstrapEstimate;
-}
-
 /** Result of `bootstrapConfusionCounts`. */
 export interface CountBootstrapResult {
   /** How the intervals were made. */
   readonly provenance: BootstrapProvenance;
   /** By metric id. */
   readonly metrics: Readonly<Record<string, MetricIntervals>>;
-  /** Intervals of the named criteria. */
-  readonly criteria: {
-    /** Selection rate between groups. */
-    readonly demographicParity: CriterionIntervals;
-    /** True positive rate between groups. */
-    readonly equalOpportunity: CriterionIntervals;
-    /** Worst case of TPR and FPR: max of the differences, min of the ratios. */
-    readonly equalizedOdds: CriterionIntervals;
-    /** Mean of the TPR and FPR differences (ratios), as `equalizedOdds…({ agg: "mean" })`. */
-    readonly equalizedOddsMean: CriterionIntervals;
-  };
+  /**
+   * Intervals of the registered criteria (`CRITERIA`) by id; the count metrics they compare are
+   * bootstrapped with the others, from the same draws.
+   */
+  readonly criteria: Readonly<Partial<Record<CriterionId, CriterionIntervals>>>;
 }
 
 /** Options of `bootstrapConfusionCounts`. */
@@ -149,80 +129,11 @@ export function resolveBootstrapOptions(
   return { nBoot, seed, levels: [...levels], method, stratified };
 }
 
-/**
- * Aggregates of one metric's per-group values, in the order `aggregateInto` writes them:
- * min, max, then difference and ratio between groups, to the overall value and to the reference.
- */
-export const AGGREGATES = [
-  "groupMin",
-  "groupMax",
-  "difference",
-  "ratio",
-  "differenceToOverall",
-  "ratioToOverall",
-  "differenceToReference",
-  "ratioToReference",
-] as const;
-
-/** One of `AGGREGATES`. */
-export type Aggregate = (typeof AGGREGATES)[number];
-
 /** Statistics per metric besides the groups: overall, then the `AGGREGATES`. */
 const PER_METRIC_EXTRA = 1 + AGGREGATES.length;
-/** Criteria statistics per comparison method (betweenGroups, toOverall, toReference). */
-const CRITERIA_PER_METHOD = 8;
-const CRITERIA_COUNT = 3 * CRITERIA_PER_METHOD;
 
 /** Statistics per metric for k groups: overall, the k groups, the `AGGREGATES`. */
 export const metricStride = (k: number) => k + PER_METRIC_EXTRA;
-
-/**
- * Writes the `AGGREGATES` of `values` (one per group, NaN for groups left out) at `out[at…]`,
- * with Fairlearn's definitions (src/disparity/aggregate.ts), NaN values skipped:
- * min, max, max − min, min / max; the largest |v − base| and the smallest of v / base and its
- * inverse, with base the overall value and then the reference group's value (`reference` < 0:
- * no reference, NaN). Cost O(k), no allocation.
- */
-export function aggregateInto(
-  values: ArrayLike<number>,
-  overall: number,
-  reference: number,
-  out: Float64Array,
-  at: number,
-): void {
-  const k = values.length;
-  const base = reference >= 0 ? (values[reference] as number) : Number.NaN;
-  let min = Number.NaN;
-  let max = Number.NaN;
-  let diffOverall = Number.NaN;
-  let ratioOverall = Number.NaN;
-  let diffReference = Number.NaN;
-  let ratioReference = Number.NaN;
-  for (let g = 0; g < k; g++) {
-    const v = values[g] as number;
-    if (Number.isNaN(v)) continue;
-    if (!(v >= min)) min = v;
-    if (!(v <= max)) max = v;
-    const d = Math.abs(v - overall);
-    if (!Number.isNaN(d) && !(d <= diffOverall)) diffOverall = d;
-    let r = v / overall;
-    if (r > 1) r = 1 / r;
-    if (!Number.isNaN(r) && !(r >= ratioOverall)) ratioOverall = r;
-    const e = Math.abs(v - base);
-    if (!Number.isNaN(e) && !(e <= diffReference)) diffReference = e;
-    let q = v / base;
-    if (q > 1) q = 1 / q;
-    if (!Number.isNaN(q) && !(q >= ratioReference)) ratioReference = q;
-  }
-  out[at] = min;
-  out[at + 1] = max;
-  out[at + 2] = max - min;
-  out[at + 3] = min / max;
-  out[at + 4] = diffOverall;
-  out[at + 5] = ratioOverall;
-  out[at + 6] = diffReference;
-  out[at + 7] = ratioReference;
-}
 
 const confusionAt = (t: Float64Array, g: number): Confusion => ({
   tn: t[4 * g] as number,
@@ -230,17 +141,6 @@ const confusionAt = (t: Float64Array, g: number): Confusion => ({
   fn: t[4 * g + 2] as number,
   tp: t[4 * g + 3] as number,
 });
-
-/** `pick(a, b)` of the non-NaN values among a and b (NaN when both are), as Fairlearn's. */
-const nanSkipping = (pick: (a: number, b: number) => number, a: number, b: number) =>
-  Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b);
-
-/** Mean of the non-NaN values among a and b (NaN when both are), as `equalizedOdds` `mean`. */
-const nanMean = (a: number, b: number) => nanSkipping((x, y) => (x + y) / 2, a, b);
-
-const selectionRate = (c: Confusion) => (c.fp + c.tp) / (c.tn + c.fp + c.fn + c.tp);
-const truePositiveRate = (c: Confusion) => c.tp / (c.tp + c.fn);
-const falsePositiveRate = (c: Confusion) => c.fp / (c.fp + c.tn);
 
 /** Options of `countSummaryStatistic`. */
 export interface CountSummaryOptions {
@@ -254,10 +154,8 @@ export interface CountSummaryOptions {
 
 /**
  * The statistic vector of `bootstrapConfusionCounts` for k groups: per metric
- * [overall, group 0 … group k−1, then the 8 `AGGREGATES`], then the criteria, for each comparison
- * method in the order betweenGroups, toOverall, toReference: [difference, ratio] of demographic
- * parity, equal opportunity, equalized odds (worst case) and equalized odds (mean). A group with no
- * rows (all four cells 0) is NaN, as in `groupMetrics`; so are groups marked in `suppressed`.
+ * [overall, group 0 … group k−1, then the 8 `AGGREGATES`]. A group with no rows (all four cells
+ * 0) is NaN, as in `groupMetrics`; so are groups marked in `suppressed`.
  */
 export function countSummaryStatistic(
   metrics: readonly CountMetric[],
@@ -266,16 +164,11 @@ export function countSummaryStatistic(
 ): { m: number; statistic: CountStatistic } {
   const { suppressed, reference = -1, zeroDivision = "nan" } = options;
   const stride = metricStride(k);
-  const m = metrics.length * stride + CRITERIA_COUNT;
+  const m = metrics.length * stride;
   const perGroup = new Float64Array(k);
   const overall = new Float64Array(4);
   const present = new Uint8Array(k);
-  const scratch = new Float64Array(3 * AGGREGATES.length);
   const fill = (v: number) => (Number.isNaN(v) && zeroDivision !== "nan" ? zeroDivision : v);
-  const rate = (f: (c: Confusion) => number, t: Float64Array, at: number) => {
-    for (let g = 0; g < k; g++) perGroup[g] = present[g] ? fill(f(confusionAt(t, g))) : Number.NaN;
-    aggregateInto(perGroup, fill(f(confusionAt(overall, 0))), reference, scratch, at);
-  };
   const statistic: CountStatistic = (t, out) => {
     overall.fill(0);
     for (let i = 0; i < t.length; i++)
@@ -295,27 +188,6 @@ export function countSummaryStatistic(
       }
       aggregateInto(perGroup, out[base] as number, reference, out, base + k + 1);
     });
-    const n = AGGREGATES.length;
-    rate(selectionRate, t, 0);
-    rate(truePositiveRate, t, n);
-    rate(falsePositiveRate, t, 2 * n);
-    let c = metrics.length * stride;
-    for (let method = 0; method < 3; method++) {
-      const [d, r] = [2 + 2 * method, 3 + 2 * method];
-      const tprD = scratch[n + d] as number;
-      const tprR = scratch[n + r] as number;
-      const fprD = scratch[2 * n + d] as number;
-      const fprR = scratch[2 * n + r] as number;
-      out[c] = scratch[d] as number;
-      out[c + 1] = scratch[r] as number;
-      out[c + 2] = tprD;
-      out[c + 3] = tprR;
-      out[c + 4] = nanSkipping(Math.max, tprD, fprD);
-      out[c + 5] = nanSkipping(Math.min, tprR, fprR);
-      out[c + 6] = nanMean(tprD, fprD);
-      out[c + 7] = nanMean(tprR, fprR);
-      c += CRITERIA_PER_METHOD;
-    }
   };
   return { m, statistic };
 }
@@ -328,44 +200,13 @@ export function metricIntervals(
   withReference: boolean,
 ): MetricIntervals {
   const at = base + k + 1;
+  const aggregates = AGGREGATES.flatMap((aggregate, i) =>
+    withReference || !aggregate.endsWith("ToReference") ? [[aggregate, read(at + i)]] : [],
+  );
   return {
     overall: read(base),
     byGroup: Array.from({ length: k }, (_, g) => read(base + 1 + g)),
-    groupMin: read(at),
-    groupMax: read(at + 1),
-    difference: read(at + 2),
-    ratio: read(at + 3),
-    differenceToOverall: read(at + 4),
-    ratioToOverall: read(at + 5),
-    ...(withReference
-      ? { differenceToReference: read(at + 6), ratioToReference: read(at + 7) }
-      : {}),
-  };
-}
-
-/** The criteria's intervals, whose statistics start at `c`. */
-export function criteriaIntervals(
-  read: (s: number) => BootstrapEstimate,
-  c: number,
-  withReference: boolean,
-): CountBootstrapResult["criteria"] {
-  const pair = (at: number): CriterionIntervals => ({
-    difference: read(c + at),
-    ratio: read(c + at + 1),
-    differenceToOverall: read(c + CRITERIA_PER_METHOD + at),
-    ratioToOverall: read(c + CRITERIA_PER_METHOD + at + 1),
-    ...(withReference
-      ? {
-          differenceToReference: read(c + 2 * CRITERIA_PER_METHOD + at),
-          ratioToReference: read(c + 2 * CRITERIA_PER_METHOD + at + 1),
-        }
-      : {}),
-  });
-  return {
-    demographicParity: pair(0),
-    equalOpportunity: pair(2),
-    equalizedOdds: pair(4),
-    equalizedOddsMean: pair(6),
+    ...(Object.fromEntries(aggregates) as Omit<MetricIntervals, "overall" | "byGroup">),
   };
 }
 
@@ -414,12 +255,17 @@ export function bootstrapConfusionCounts(
   ) {
     throw new RangeError(`bootstrapConfusionCounts: reference must be a group index in [0, ${k})`);
   }
-  const { m, statistic } = countSummaryStatistic(metrics, k, { reference: reference ?? -1 });
-  const estimate = readBlock(
-    countBlock(counts, statistic, m, resolved, randomSource(resolved.seed), rows),
-    resolved,
-  );
+  // The criteria's metrics ride in the same block: the draws do not depend on the statistics.
+  const given = new Set(metrics.map((m) => m.id));
+  const all = [...metrics, ...criterionCountMetrics().filter((m) => !given.has(m.id))];
+  const { m, statistic } = countSummaryStatistic(all, k, { reference: reference ?? -1 });
+  const block = countBlock(counts, statistic, m, resolved, randomSource(resolved.seed), rows);
+  const estimate = readBlock(block, resolved);
   const stride = metricStride(k);
+  const resampling: Resampling = rows === undefined ? "multinomial" : "rows";
+  const slots = new Map(
+    all.map((metric, j) => [metric.id, { block, base: j * stride, resampling }]),
+  );
   const byMetric: Record<string, MetricIntervals> = {};
   metrics.forEach((metric, j) => {
     byMetric[metric.id] = metricIntervals(estimate, j * stride, k, reference !== undefined);
@@ -427,19 +273,21 @@ export function bootstrapConfusionCounts(
   return {
     provenance: {
       ...resolved,
-      resampling: rows === undefined ? "multinomial" : "rows",
+      resampling,
       random: RANDOM_METHOD,
     },
     metrics: byMetric,
-    criteria: criteriaIntervals(estimate, metrics.length * stride, reference !== undefined),
+    criteria: criterionIntervals((id) => slots.get(id), k, resolved, reference ?? -1),
   };
 }
 
-/** Replicates and point estimates of a block of count statistics, with their jackknife. */
-export interface Block {
-  readonly replicates: Float64Array;
-  readonly estimates: Float64Array;
-  readonly jackknife: ReturnType<typeof countJackknife> | undefined;
+/** The count metrics the registered criteria compare, from the metric registry. */
+export function criterionCountMetrics(): CountMetric[] {
+  const ids = new Set(CRITERIA.flatMap((c) => c.metrics));
+  return [...ids].flatMap((id) => {
+    const metric = getMetric(id);
+    return metric?.input === "counts" ? [metric] : [];
+  });
 }
 
 /** Draws the replicates (multinomial on counts, or weighted rows) and the estimates of a block. */
@@ -469,11 +317,5 @@ export function readBlock(
   options: ResolvedBootstrapOptions,
 ): (s: number) => BootstrapEstimate {
   return (s) =>
-    bootstrapInterval(
-      block.replicates.subarray(s * options.nBoot, (s + 1) * options.nBoot),
-      block.estimates[s] as number,
-      options.levels,
-      options.method,
-      block.jackknife?.[s],
-    );
+    replicatesInterval(statisticReplicates({ block, base: 0 }, s, options.nBoot), options);
 }

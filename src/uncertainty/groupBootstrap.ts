@@ -19,13 +19,13 @@ import { bootstrapColumns } from "./columnsBootstrap.js";
 import {
   type BootstrapOptions,
   type CountBootstrapResult,
-  criteriaIntervals,
   type MetricIntervals,
   metricIntervals,
   type ResolvedBootstrapOptions,
   readBlock,
   resolveBootstrapOptions,
 } from "./countBootstrap.js";
+import { criterionIntervals } from "./criterionIntervals.js";
 import { RANDOM_METHOD } from "./random.js";
 
 /** Unweighted number of rows of each group. Cost O(n). */
@@ -118,8 +118,8 @@ export interface GroupBootstrapResult {
  * value, each group's value, the group minimum and maximum, the difference and ratio between
  * groups (max − min, min / max), to the overall value (largest |v_g − overall|, smallest
  * v_g / overall or its inverse) and, with `reference`, to the reference group; and, with
- * predictions, the named criteria (demographic parity, equal opportunity, equalized odds as the
- * worst case and as the mean of TPR and FPR) in the same three comparisons. Fairlearn's
+ * predictions, every registered criterion (`CRITERIA`, by id) in the same three comparisons, its
+ * metrics bootstrapped from the same draws. Fairlearn's
  * definitions (src/disparity/aggregate.ts), NaN values skipped.
  *
  * Resampling: count metrics on unweighted data use the multinomial bootstrap on the confusion
@@ -195,13 +195,9 @@ export function bootstrapGroupMetricsOfColumns(
     resampling[metric.id] = slot.resampling;
   }
   const criteria =
-    boot.criteria === undefined
+    columns.pred === undefined
       ? undefined
-      : criteriaIntervals(
-          readBlock(boot.criteria.block, resolved),
-          boot.criteria.base,
-          reference >= 0,
-        );
+      : criterionIntervals((id) => boot.metrics[id], k, resolved, reference);
 
   const groups = columns.groups.keys.map((key, g) => ({
     key,

@@ -6,7 +6,6 @@ export type {
   LevelBounds,
 } from "./bootstrapInterval.js";
 export { bootstrapInterval } from "./bootstrapInterval.js";
-export type { Resampling } from "./columnsBootstrap.js";
 export type { AdjustedPValues, CorrectionMethod } from "./corrections.js";
 export { adjustPValues } from "./corrections.js";
 export type {
@@ -14,11 +13,11 @@ export type {
   BootstrapProvenance,
   ConfusionBootstrapOptions,
   CountBootstrapResult,
-  CriterionIntervals,
   MetricIntervals,
   ResolvedBootstrapOptions,
 } from "./countBootstrap.js";
 export { bootstrapConfusionCounts } from "./countBootstrap.js";
+export type { CriterionIntervals } from "./criterionIntervals.js";
 export type {
   Bounds,
   DisparityBounds,
@@ -59,6 +58,7 @@ export type {
   RateIntervalOptions,
 } from "./rateInterval.js";
 export { DEFAULT_MIN_DENOMINATOR, rateInterval } from "./rateInterval.js";
+export type { Resampling } from "./replicates.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
 export type { CellRows } from "./resample.js";

@@ -19,7 +19,7 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { xoroshiro128plus, xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
 
 /** The name of the generator and samplers, recorded in results next to the seed. */
@@ -56,6 +56,11 @@ export interface RandomSource {
    * 2^64 draws ahead, so streams split in the same order from the same seed are reproducible.
    */
   split(): RandomSource;
+  /**
+   * The generator's state (pure-rand's xoroshiro128+ state words), for workers and stored
+   * accumulators: {@link randomSourceFromState} continues the stream from it.
+   */
+  state(): readonly number[];
 }
 
 /**
@@ -80,6 +85,18 @@ export function randomSource(seed: number): RandomSource {
   // state) decorrelates them before any draw is used.
   rng.jump();
   return new XoroshiroSource(seed, rng);
+}
+
+/**
+ * The random source whose `state()` was `state`, continuing its stream where it stopped.
+ *
+ * @example
+ * const source = randomSource(42);
+ * source.uniform();
+ * randomSourceFromState(42, source.state()).uniform() === source.uniform(); // => true
+ */
+export function randomSourceFromState(seed: number, state: readonly number[]): RandomSource {
+  return new XoroshiroSource(seed, xoroshiro128plusFromState(state));
 }
 
 class XoroshiroSource implements RandomSource {
@@ -205,6 +222,10 @@ class XoroshiroSource implements RandomSource {
       term /= k;
     }
     return k;
+  }
+
+  state(): readonly number[] {
+    return this.#rng.getState();
   }
 
   split(): RandomSource {

@@ -4,6 +4,8 @@
  * arbitrary row-level statistics. Replicates are returned statistic-major: `out[s·nBoot + b]`, so
  * each statistic's replicates are one contiguous run.
  */
+import { partitionRows } from "../stats/partition.js";
+import { addCompensated, neumaierSum } from "../stats/summation.js";
 import type { Jackknife } from "./bootstrapInterval.js";
 import type { RandomSource } from "./random.js";
 
@@ -33,23 +35,6 @@ export interface CellRows {
   readonly k: number;
 }
 
-/** Rows sorted by group: rows of group g are `order[start[g] .. start[g + 1])`. */
-export interface GroupRows {
-  readonly order: Uint32Array;
-  readonly start: Uint32Array;
-}
-
-/** Counting sort of the rows by group code. Cost O(n + k). */
-export function rowsByGroup(group: Uint32Array, k: number): GroupRows {
-  const start = new Uint32Array(k + 1);
-  for (let i = 0; i < group.length; i++) start[(group[i] as number) + 1]! += 1;
-  for (let g = 0; g < k; g++) start[g + 1]! += start[g] as number;
-  const next = start.slice(0, k);
-  const order = new Uint32Array(group.length);
-  for (let i = 0; i < group.length; i++) order[next[group[i] as number]!++] = i;
-  return { order, start };
-}
-
 /**
  * Multinomial bootstrap on unweighted confusion counts: resampling n rows with replacement and
  * recounting has the same distribution as one Multinomial(n, counts/n) draw over the cells, so a
@@ -68,7 +53,7 @@ export function multinomialCountReplicates(
   const replicate = new Float64Array(counts.length);
   const values = new Float64Array(m);
   const out = new Float64Array(m * nBoot);
-  const total = counts.reduce((s, x) => s + x, 0);
+  const total = neumaierSum(counts);
   for (let b = 0; b < nBoot; b++) {
     if (stratified) {
       for (let g = 0; g < k; g++) {
@@ -104,32 +89,32 @@ export function weightedRowCountReplicates(
   const n = cell.length;
   // Each row's table slot and weight, laid out in the order draws index them (by group when
   // stratified): a draw then reads two arrays at the drawn position, not four at a scattered row.
-  const byGroup = stratified ? rowsByGroup(group, k) : undefined;
+  const byGroup = stratified ? partitionRows(group, k) : undefined;
   const slot = new Uint32Array(n);
   const slotWeight = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = byGroup === undefined ? i : (byGroup.order[i] as number);
+    const row = byGroup === undefined ? i : (byGroup.rows[i] as number);
     slot[i] = 4 * (group[row] as number) + (cell[row] as number);
     slotWeight[i] = weight[row] as number;
   }
   const table = new Float64Array(4 * k);
+  const compensation = new Float64Array(4 * k);
   const values = new Float64Array(m);
   const out = new Float64Array(m * nBoot);
-  const add = (i: number) => {
-    const c = slot[i] as number;
-    table[c] = (table[c] as number) + (slotWeight[i] as number);
-  };
+  const add = (i: number) => addCompensated(table, compensation, slot[i]!, slotWeight[i]!);
   for (let b = 0; b < nBoot; b++) {
     table.fill(0);
+    compensation.fill(0);
     if (byGroup !== undefined) {
       for (let g = 0; g < k; g++) {
-        const from = byGroup.start[g] as number;
-        const to = byGroup.start[g + 1] as number;
+        const from = byGroup.offsets[g] as number;
+        const to = byGroup.offsets[g + 1] as number;
         for (let i = from; i < to; i++) add(rng.integer(from, to - 1));
       }
     } else {
       for (let i = 0; i < n; i++) add(rng.integer(0, n - 1));
     }
+    for (let c = 0; c < table.length; c++) table[c]! += compensation[c]!;
     statistic(table, values);
     for (let s = 0; s < m; s++) out[s * nBoot + b] = values[s] as number;
   }
@@ -150,17 +135,16 @@ export function rowReplicates(
 ): Float64Array {
   const { nBoot, rng, stratified } = plan;
   const n = group.length;
-  const byGroup = rowsByGroup(group, k);
+  const byGroup = partitionRows(group, k);
   const rows = new Uint32Array(n);
   const values = new Float64Array(m);
   const out = new Float64Array(m * nBoot);
   for (let b = 0; b < nBoot; b++) {
     if (stratified) {
       for (let g = 0; g < k; g++) {
-        const from = byGroup.start[g] as number;
-        const to = byGroup.start[g + 1] as number;
-        for (let i = from; i < to; i++)
-          rows[i] = byGroup.order[rng.integer(from, to - 1)] as number;
+        const from = byGroup.offsets[g] as number;
+        const to = byGroup.offsets[g + 1] as number;
+        for (let i = from; i < to; i++) rows[i] = byGroup.rows[rng.integer(from, to - 1)] as number;
       }
     } else {
       for (let i = 0; i < n; i++) rows[i] = rng.integer(0, n - 1);

@@ -12,8 +12,11 @@ export type Level = string | number | boolean | null;
 /** One pipeline's columns, row-aligned. */
 export interface PipelineData {
   readonly n: number;
+  /** Labels as numbers (regression targets for regression pipelines). */
   readonly yTrue: number[];
   readonly yPred?: number[];
+  /** Class labels of multiclass pipelines (`yTrue`/`yPred` are then their indices in `classes`). */
+  readonly classes?: { readonly yTrue: string[]; readonly yPred: string[] };
   readonly yScore?: number[];
   readonly sampleWeight?: number[];
   /** Sensitive (and control) features by the oracle's column name. */
@@ -22,8 +25,10 @@ export interface PipelineData {
   readonly aif360Scores?: number[];
   /** AIF360 protected attributes (1 = privileged) by the oracle's name. */
   readonly aif360Protected: Record<string, number[]>;
-  /** The raw CSV records, for kinds that need other columns (reductions). */
+  /** The raw CSV records, for kinds that need other columns (reductions, score_spec). */
   readonly records: Record<string, string>[];
+  /** Numeric columns of the pipeline's derived files by their name (e.g. `lr_score`). */
+  readonly derived?: Record<string, number[]>;
   /**
    * Encoded model features and the training rows, for pipelines that train a model
    * (adult_reductions: the top-level fields are the test rows).
@@ -91,6 +96,7 @@ function adultTest(dir: string): PipelineData {
   return {
     n: rows.length,
     records: rows,
+    derived: { lr_score: yScore },
     yTrue: rows.map((r) => (r.income === ">50K." ? 1 : 0)),
     yPred: yScore.map((s) => (s >= 0.5 ? 1 : 0)),
     yScore,
@@ -121,6 +127,7 @@ function german(dir: string): PipelineData {
   return {
     n: rows.length,
     records: rows,
+    derived: { lr_score: yScore },
     yTrue: rows.map((r) => (num(r, "class") === 1 ? 1 : 0)),
     yPred: yScore.map((s) => (s >= 0.5 ? 1 : 0)),
     yScore,
@@ -205,6 +212,74 @@ function adultReductions(dir: string): PipelineData {
   };
 }
 
+/** The derived file's rows, checked row-aligned with `adult_test.csv` (its `row` column). */
+function alignedDerived(dir: string, file: string, n: number): Row[] {
+  const rows = readCsv(join(dir, "derived", file));
+  if (rows.length !== n || rows.some((r, i) => num(r, "row") !== i)) {
+    throw new Error(`derived/${file} is not row-aligned with adult_test.csv`);
+  }
+  return rows;
+}
+
+function adultFeatures(rows: Row[]) {
+  return { sex: rows.map((r) => r.sex ?? null), race: rows.map((r) => r.race ?? null) };
+}
+
+function adultHoursRegression(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "adult_test.csv"));
+  const derived = alignedDerived(dir, "adult_test_hours_regression.csv", rows.length);
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: derived.map((r) => num(r, "y_true")),
+    yPred: derived.map((r) => num(r, "y_pred")),
+    sampleWeight: rows.map((r) => num(r, "fnlwgt")),
+    features: adultFeatures(rows),
+    aif360Protected: {},
+  };
+}
+
+function adultRelationshipMulticlass(dir: string): PipelineData {
+  const rows = readCsv(join(dir, "adult_test.csv"));
+  const derived = alignedDerived(dir, "adult_test_relationship_multiclass.csv", rows.length);
+  const yTrue = derived.map((r) => r.y_true ?? "");
+  const yPred = derived.map((r) => r.y_pred ?? "");
+  const labels = [...new Set([...yTrue, ...yPred])].sort();
+  return {
+    n: rows.length,
+    records: rows,
+    yTrue: yTrue.map((l) => labels.indexOf(l)),
+    yPred: yPred.map((l) => labels.indexOf(l)),
+    classes: { yTrue, yPred },
+    sampleWeight: rows.map((r) => num(r, "fnlwgt")),
+    features: adultFeatures(rows),
+    aif360Protected: {},
+  };
+}
+
+function priorsBucket(count: number): string {
+  if (count === 0) return "0";
+  if (count <= 3) return "1-3";
+  if (count <= 9) return "4-9";
+  return "10+";
+}
+
+/** The COMPAS rows of `compas_propublica` with the MDSS search columns (all strings). */
+function compasMdss(dir: string): PipelineData {
+  const base = compas(dir);
+  const rows = base.records;
+  return {
+    ...base,
+    features: {
+      race: rows.map((r) => r.race ?? null),
+      sex: rows.map((r) => r.sex ?? null),
+      age_cat: rows.map((r) => r.age_cat ?? null),
+      c_charge_degree: rows.map((r) => r.c_charge_degree ?? null),
+      priors_bucket: rows.map((r) => priorsBucket(num(r, "priors_count"))),
+    },
+  };
+}
+
 const PIPELINES: Record<string, { files: string[]; load: (dir: string) => PipelineData }> = {
   compas_propublica: { files: ["compas-scores-two-years.csv"], load: compas },
   adult_test_lr: {
@@ -214,6 +289,15 @@ const PIPELINES: Record<string, { files: string[]; load: (dir: string) => Pipeli
   adult_train: { files: ["adult.csv"], load: adultTrain },
   german_lr: { files: ["german.csv", "derived/german_lr_scores.csv"], load: german },
   adult_reductions: { files: ["adult.csv", "adult_test.csv"], load: adultReductions },
+  adult_test_hours_regression: {
+    files: ["adult_test.csv", "derived/adult_test_hours_regression.csv"],
+    load: adultHoursRegression,
+  },
+  adult_test_relationship_multiclass: {
+    files: ["adult_test.csv", "derived/adult_test_relationship_multiclass.csv"],
+    load: adultRelationshipMulticlass,
+  },
+  compas_mdss: { files: ["compas-scores-two-years.csv"], load: compasMdss },
 };
 
 /** Loads pipelines from one or more dataset directories (first directory holding the files wins). */

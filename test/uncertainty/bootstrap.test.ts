@@ -311,8 +311,11 @@ describe("bootstrapConfusionCounts(counts, metrics, options)", () => {
     expect(t.difference.estimate).toBeCloseTo(0.7 - 9 / 14, 15);
     expect(t.ratio.estimate).toBeCloseTo(9 / 14 / 0.7, 15);
     const eo = Math.max(0.7 - 9 / 14, Math.max(...fpr) - Math.min(...fpr));
-    expect(r.criteria.equalizedOdds.difference.estimate).toBeCloseTo(eo, 15);
-    expect(r.criteria.equalOpportunity.difference.estimate).toBeCloseTo(0.7 - 9 / 14, 15);
+    expect(r.criteria.equalizedOddsDifference!.betweenGroups.estimate).toBeCloseTo(eo, 15);
+    expect(r.criteria.equalOpportunityDifference!.betweenGroups.estimate).toBeCloseTo(
+      0.7 - 9 / 14,
+      15,
+    );
   });
 
   it("bootstrapConfusionCounts(…) percentile intervals contain the group rates within one count", () => {

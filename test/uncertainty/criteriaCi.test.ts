@@ -91,14 +91,14 @@ describe("named criteria with ci", () => {
       const ci = { nBoot: 100, seed: 12, method };
       const eager = bootstrapGroupMetrics(input, { metrics, ...ci, reference: "b" }).criteria!;
       expect(equalizedOddsDifference(input, { ci }).interval).toEqual(
-        eager.equalizedOdds.difference,
+        eager.equalizedOddsDifference!.betweenGroups,
       );
-      expect(equalizedOddsRatio(input, { ci, method: "toOverall", agg: "mean" }).interval).toEqual(
-        eager.equalizedOddsMean.ratioToOverall,
+      expect(equalizedOddsRatio(input, { ci, method: "toOverall" }).interval).toEqual(
+        eager.equalizedOddsRatio!.toOverall,
       );
       expect(
         equalizedOddsDifference(input, { ci, method: "toReference", reference: "b" }).interval,
-      ).toEqual(eager.equalizedOdds.differenceToReference);
+      ).toEqual(eager.equalizedOddsDifference!.toReference);
     }
   });
 

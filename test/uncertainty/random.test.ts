@@ -1,8 +1,9 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
 import gammainc from "@stdlib/math-base-special-gammainc";
 import fc from "fast-check";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { describe, expect, it } from "vitest";
-import { randomSource } from "../../src/uncertainty/random.js";
+import { randomSource, randomSourceFromState } from "../../src/uncertainty/random.js";
 
 /** Upper-tail p-value of Pearson's goodness-of-fit statistic, pooling cells with expectation < 5. */
 function goodnessOfFit(
@@ -111,6 +112,30 @@ describe("randomSource(seed)", () => {
     expect([childB.uniform(), childB.uniform()]).toEqual(fromChild);
     expect([a.uniform(), a.uniform()]).not.toEqual(fromChild);
     expect(childA.seed).toBe(11);
+  });
+
+  it("randomSourceFromState(seed, state()) continues the stream where it stopped", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff_ffff }), fc.nat(20), (seed, skip) => {
+        const source = randomSource(seed);
+        for (let i = 0; i < skip; i++) source.uniform();
+        const copy = randomSourceFromState(seed, source.state());
+        expect([copy.uniform(), copy.poisson1(), copy.integer(0, 9)]).toEqual([
+          source.uniform(),
+          source.poisson1(),
+          source.integer(0, 9),
+        ]);
+      }),
+    );
+  });
+
+  it("after i splits the parent's state is the seeded generator jumped i + 1 times", () => {
+    const source = randomSource(99);
+    source.split();
+    source.split();
+    const generator = xoroshiro128plus(99);
+    for (let i = 0; i < 3; i++) generator.jump();
+    expect(source.state()).toEqual(generator.getState());
   });
 });
 

@@ -1,0 +1,107 @@
+/**
+ * The part of input preparation every task type shares: sensitive and control features encoded
+ * into group codes, sample weights checked, and the missing-group policy applied. The target
+ * columns (regression values, class labels) are checked by each task's own preparation.
+ */
+import type { GroupIndex } from "./columns.js";
+import type { IssueCollector } from "./errors.js";
+import { encodeGroups, findMissingRows, namedFeatures } from "./groups.js";
+import { checkLength, checkWeights, featureLengths, gather } from "./prepare.js";
+import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./schema.js";
+
+/** The grouping fields of every task's input. */
+export interface GroupedInput {
+  /** One sensitive feature, or a record of named features (groups are their intersections). */
+  readonly sensitiveFeatures: FeatureInput;
+  /** Non-negative sample weights. */
+  readonly sampleWeight?: NumberArray;
+  /** Features within whose strata the group comparisons are made. */
+  readonly controlFeatures?: FeatureInput;
+  /** What to do with rows whose group value is missing. @defaultValue "error" */
+  readonly missingGroup?: MissingGroupPolicy;
+}
+
+/** Group codes, weights and kept rows of a prepared task input. */
+export interface GroupedRows {
+  /** Number of kept rows. */
+  readonly n: number;
+  /** Sample weights of the kept rows, when given. */
+  readonly weight: Float64Array | undefined;
+  /** Group code of each kept row. */
+  readonly group: Uint32Array;
+  /** The groups' features, levels and keys. */
+  readonly groups: GroupIndex;
+  /** Control-feature stratum of each kept row, when control features were given. */
+  readonly control:
+    | {
+        /** Stratum code of each row. */
+        readonly code: Uint32Array;
+        /** The strata's features, levels and keys. */
+        readonly strata: GroupIndex;
+      }
+    | undefined;
+  /** Input row of each kept row when rows were dropped; otherwise undefined. */
+  readonly sourceRow: Uint32Array | undefined;
+}
+
+/**
+ * Checks the grouping fields of an input with `n` rows (lengths, weights, missing levels),
+ * adding every problem to `issues`; returns undefined when any was found.
+ *
+ * @internal
+ */
+export function prepareGroupedRows(
+  input: GroupedInput,
+  n: number,
+  issues: IssueCollector,
+): GroupedRows | undefined {
+  const before = issues.size;
+  if (input.sampleWeight) checkLength(issues, ["sampleWeight"], input.sampleWeight.length, n);
+  const sensitive = namedFeatures(input.sensitiveFeatures, "sensitiveFeatures");
+  featureLengths(sensitive, n, issues);
+  const control = input.controlFeatures
+    ? namedFeatures(input.controlFeatures, "controlFeatures")
+    : undefined;
+  if (control) {
+    featureLengths(control, n, issues);
+    for (const name of control.names) {
+      if (sensitive.names.includes(name)) {
+        issues.add("invalid_option", ["controlFeatures", name], "is also a sensitive feature name");
+      }
+    }
+  }
+  if (issues.size > before) return undefined;
+  if (input.sampleWeight) checkWeights(input.sampleWeight, issues);
+  const policy = input.missingGroup ?? "error";
+  const missing = new Uint8Array(n);
+  findMissingRows(sensitive, n, policy, issues, missing);
+  if (control) findMissingRows(control, n, policy, issues, missing);
+  if (issues.size > before) return undefined;
+  let keep: Uint32Array | undefined;
+  let m = n;
+  if (policy === "drop" && missing.includes(1)) {
+    keep = new Uint32Array(n - missing.reduce((a, b) => a + b, 0));
+    let r = 0;
+    for (let i = 0; i < n; i++) if (missing[i] === 0) keep[r++] = i;
+    m = keep.length;
+    if (m === 0) {
+      issues.add("empty_input", ["sensitiveFeatures"], "every row has a missing group value");
+      return undefined;
+    }
+  }
+  const weight = input.sampleWeight ? gather(input.sampleWeight, keep, m) : undefined;
+  if (weight?.every((w) => w === 0)) {
+    issues.add("zero_total_weight", ["sampleWeight"], "all weights of the kept rows are zero");
+    return undefined;
+  }
+  const groups = encodeGroups(sensitive, keep, m);
+  const strata = control ? encodeGroups(control, keep, m) : undefined;
+  return {
+    n: m,
+    weight,
+    group: groups.code,
+    groups: groups.index,
+    control: strata ? { code: strata.code, strata: strata.index } : undefined,
+    sourceRow: keep,
+  };
+}

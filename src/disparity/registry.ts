@@ -1,0 +1,240 @@
+/**
+ * The criterion registry: every named fairness criterion declared once. The criterion functions,
+ * the report's criteria, the bootstrap's criterion intervals, the policy schema and the gate all
+ * read this table, as the metric registry drives tables, disparities and reports.
+ */
+
+import type { Comparison, CriterionAggregation } from "./aggregate.js";
+
+/** A criterion's declaration. */
+export interface CriterionDefinition {
+  /** camelCase id used in the API, reports, policies and the CLI. */
+  readonly id: string;
+  /** Display name, e.g. "Demographic parity difference". */
+  readonly name: string;
+  /** One sentence: the definition. */
+  readonly description: string;
+  /** The metric ids compared across groups (one, or the parts of a combined criterion). */
+  readonly metrics: readonly string[];
+  /** How each metric is compared across groups. */
+  readonly comparison: Comparison;
+  /** How several metrics' comparisons are combined (the default; equalized odds also takes `mean`). */
+  readonly aggregation: CriterionAggregation;
+  /** The value of perfect parity: 0 for differences, 1 for ratios. */
+  readonly ideal: 0 | 1;
+  /** Which direction is better: lower differences, higher ratios. */
+  readonly better: "lower" | "higher";
+  /** The reference implementation it matches (Fairlearn's function or MetricFrame call). */
+  readonly reference: string;
+  /** Whether `audit` reports it when its metrics are computed and no criteria are named. */
+  readonly reportedByDefault: boolean;
+}
+
+const difference = (
+  id: string,
+  name: string,
+  metric: string,
+  description: string,
+  reference: string,
+  reportedByDefault: boolean,
+): CriterionDefinition => ({
+  id,
+  name,
+  description,
+  metrics: [metric],
+  comparison: "difference",
+  aggregation: "worstCase",
+  ideal: 0,
+  better: "lower",
+  reference,
+  reportedByDefault,
+});
+
+const ratio = (
+  id: string,
+  name: string,
+  metric: string,
+  description: string,
+  reference: string,
+  reportedByDefault: boolean,
+): CriterionDefinition => ({
+  id,
+  name,
+  description,
+  metrics: [metric],
+  comparison: "ratio",
+  aggregation: "worstCase",
+  ideal: 1,
+  better: "higher",
+  reference,
+  reportedByDefault,
+});
+
+const frame = (metric: string, method: string) =>
+  `Fairlearn MetricFrame(metrics=${metric}).${method}()`;
+
+/** Every named criterion, in display order. */
+export const CRITERIA = [
+  difference(
+    "demographicParityDifference",
+    "Demographic parity difference",
+    "selectionRate",
+    "Largest minus smallest group selection rate.",
+    "fairlearn.metrics.demographic_parity_difference",
+    true,
+  ),
+  ratio(
+    "demographicParityRatio",
+    "Demographic parity ratio",
+    "selectionRate",
+    "Smallest over largest group selection rate (the 80% rule).",
+    "fairlearn.metrics.demographic_parity_ratio",
+    true,
+  ),
+  difference(
+    "equalOpportunityDifference",
+    "Equal opportunity difference",
+    "truePositiveRate",
+    "Largest minus smallest group true positive rate.",
+    "fairlearn.metrics.equal_opportunity_difference",
+    true,
+  ),
+  ratio(
+    "equalOpportunityRatio",
+    "Equal opportunity ratio",
+    "truePositiveRate",
+    "Smallest over largest group true positive rate.",
+    "fairlearn.metrics.equal_opportunity_ratio",
+    true,
+  ),
+  {
+    id: "equalizedOddsDifference",
+    name: "Equalized odds difference",
+    description: "The larger of the true and false positive rate differences.",
+    metrics: ["truePositiveRate", "falsePositiveRate"],
+    comparison: "difference",
+    aggregation: "worstCase",
+    ideal: 0,
+    better: "lower",
+    reference: "fairlearn.metrics.equalized_odds_difference",
+    reportedByDefault: true,
+  },
+  {
+    id: "equalizedOddsRatio",
+    name: "Equalized odds ratio",
+    description: "The smaller of the true and false positive rate ratios.",
+    metrics: ["truePositiveRate", "falsePositiveRate"],
+    comparison: "ratio",
+    aggregation: "worstCase",
+    ideal: 1,
+    better: "higher",
+    reference: "fairlearn.metrics.equalized_odds_ratio",
+    reportedByDefault: true,
+  },
+  difference(
+    "predictiveParityDifference",
+    "Predictive parity difference",
+    "precision",
+    "Largest minus smallest group precision.",
+    frame("precision_score", "difference"),
+    true,
+  ),
+  ratio(
+    "predictiveParityRatio",
+    "Predictive parity ratio",
+    "precision",
+    "Smallest over largest group precision.",
+    frame("precision_score", "ratio"),
+    true,
+  ),
+  difference(
+    "falsePositiveRateDifference",
+    "False positive rate difference",
+    "falsePositiveRate",
+    "Largest minus smallest group false positive rate.",
+    frame("false_positive_rate", "difference"),
+    false,
+  ),
+  ratio(
+    "falsePositiveRateRatio",
+    "False positive rate ratio",
+    "falsePositiveRate",
+    "Smallest over largest group false positive rate.",
+    frame("false_positive_rate", "ratio"),
+    false,
+  ),
+  difference(
+    "falseNegativeRateDifference",
+    "False negative rate difference",
+    "falseNegativeRate",
+    "Largest minus smallest group false negative rate.",
+    frame("false_negative_rate", "difference"),
+    false,
+  ),
+  ratio(
+    "falseNegativeRateRatio",
+    "False negative rate ratio",
+    "falseNegativeRate",
+    "Smallest over largest group false negative rate.",
+    frame("false_negative_rate", "ratio"),
+    false,
+  ),
+  difference(
+    "accuracyDifference",
+    "Accuracy difference",
+    "accuracy",
+    "Largest minus smallest group accuracy.",
+    frame("accuracy_score", "difference"),
+    true,
+  ),
+  ratio(
+    "accuracyRatio",
+    "Accuracy ratio",
+    "accuracy",
+    "Smallest over largest group accuracy.",
+    frame("accuracy_score", "ratio"),
+    false,
+  ),
+  difference(
+    "errorRateDifference",
+    "Error rate difference",
+    "errorRate",
+    "Largest minus smallest group error rate.",
+    frame("1 - accuracy_score", "difference"),
+    false,
+  ),
+  ratio(
+    "errorRateRatio",
+    "Error rate ratio",
+    "errorRate",
+    "Smallest over largest group error rate.",
+    frame("1 - accuracy_score", "ratio"),
+    false,
+  ),
+] as const satisfies readonly CriterionDefinition[];
+
+/** The id of a registered criterion. */
+export type CriterionId = (typeof CRITERIA)[number]["id"];
+
+/** Every criterion id, in display order. */
+export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [
+  CriterionId,
+  ...CriterionId[],
+];
+
+const BY_ID = new Map<string, CriterionDefinition>(CRITERIA.map((c) => [c.id, c]));
+
+/**
+ * The registered criterion with this id, or undefined.
+ *
+ * @example
+ * getCriterion("equalizedOddsDifference")?.metrics; // => ["truePositiveRate", "falsePositiveRate"]
+ */
+export function getCriterion(id: string): CriterionDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+/** The ids of the criteria `audit` reports by default (when their metrics are computed). */
+export const DEFAULT_CRITERIA: readonly CriterionId[] = CRITERIA.filter(
+  (c) => c.reportedByDefault,
+).map((c) => c.id);

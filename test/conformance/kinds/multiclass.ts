@@ -1,0 +1,139 @@
+/**
+ * Kind `multiclass`: one Fairlearn MetricFrame per scikit-learn multiclass metric. Scalar
+ * metrics (accuracy, balanced accuracy, macro / weighted precision, recall and F1, count) are
+ * compared like kind `regression`; per-class scores and the one-vs-rest confusion matrices
+ * overall and by group, in the order of the case's `labels`. scikit-learn's UndefinedMetricWarning
+ * (a zero denominator set to 0) must appear as a fairscope `zero_division` warning on the same
+ * score. Its UserWarning "y_pred contains classes not in y_true" has no counterpart: a predicted
+ * class absent from a group's true classes is documented behaviour (docs/multiclass.md).
+ */
+import {
+  type ClassLabel,
+  type ClassScores,
+  type MulticlassMetricsResult,
+  multiclassMetrics,
+} from "../../../src/index.js";
+import type { Checker } from "../compare.js";
+import type { KindHandler } from "../runner.js";
+import {
+  caseFeatures,
+  caseWeights,
+  checkInputChecks,
+  checkScalarEntry,
+  type FrameEntry,
+} from "./regression.js";
+
+const SCALAR: Readonly<Record<string, string>> = {
+  accuracy_score: "accuracy",
+  balanced_accuracy_score: "balancedAccuracy",
+  f1_score_macro: "f1Macro",
+  f1_score_weighted: "f1Weighted",
+  precision_score_macro: "precisionMacro",
+  precision_score_weighted: "precisionWeighted",
+  recall_score_macro: "recallMacro",
+  recall_score_weighted: "recallWeighted",
+  count: "count",
+};
+
+const PER_CLASS: Readonly<Record<string, keyof ClassScores>> = {
+  f1_score_per_class: "f1Score",
+  precision_score_per_class: "precision",
+  recall_score_per_class: "recall",
+};
+
+/** The score a scikit-learn metric name is about, for its warnings. */
+function scoreOf(name: string): "precision" | "recall" | "f1Score" | undefined {
+  if (name.startsWith("precision")) return "precision";
+  if (name.startsWith("recall")) return "recall";
+  if (name.startsWith("f1")) return "f1Score";
+  return undefined;
+}
+
+function confusionMatrix(scores: ClassScores): number[][][] {
+  return scores.confusion.map((c) => [
+    [c.tn, c.fp],
+    [c.fn, c.tp],
+  ]);
+}
+
+function checkList(check: Checker, path: string, actual: readonly unknown[], expected: unknown) {
+  const e = expected as unknown[];
+  if (!Array.isArray(e) || e.length !== actual.length) {
+    check.fail(path, `expected ${JSON.stringify(expected)}, got ${actual.length} values`);
+    return;
+  }
+  actual.forEach((a, i) => {
+    if (Array.isArray(a)) checkList(check, `${path}[${i}]`, a, e[i]);
+    else check.number(`${path}[${i}]`, a as number, e[i], 1e-12, 1e-12);
+  });
+}
+
+function checkPerClass(
+  check: Checker,
+  name: string,
+  result: MulticlassMetricsResult,
+  entry: FrameEntry,
+  pick: (s: ClassScores) => readonly unknown[],
+) {
+  for (const key of Object.keys(entry)) {
+    if (!["sample_weight_used", "overall", "by_group", "warnings"].includes(key)) {
+      check.fail(`${name}.${key}`, "field not compared");
+    }
+  }
+  checkList(check, `${name}.overall`, pick(result.overall), entry.overall);
+  check.equal(
+    `${name}.groups`,
+    result.byGroup.map((g) => g.key),
+    (entry.by_group ?? []).map((e) => e.group),
+  );
+  (entry.by_group ?? []).forEach((e, i) => {
+    const row = result.byGroup[i];
+    if (row !== undefined) checkList(check, `${name}.by_group[${i}]`, pick(row.scores), e.value);
+  });
+}
+
+/** Kind `multiclass`. */
+export const multiclass: KindHandler = (testCase, ctx) => {
+  const inputs = testCase.inputs as Record<string, unknown>;
+  const d = ctx.data;
+  const yTrue = (d ? d.classes!.yTrue : inputs.y_true) as ClassLabel[];
+  const yPred = (d ? d.classes!.yPred : inputs.y_pred) as ClassLabel[];
+  checkInputChecks(ctx.check, testCase, ctx, yTrue, yPred);
+  const sensitiveFeatures = caseFeatures(testCase, ctx);
+  const weights = caseWeights(testCase, ctx);
+  const frame = testCase.metricframe as Record<string, FrameEntry>;
+  for (const [name, entry] of Object.entries(frame)) {
+    const result = multiclassMetrics({
+      yTrue,
+      yPred,
+      sensitiveFeatures: sensitiveFeatures as never,
+      ...(entry.sample_weight_used && weights ? { sampleWeight: weights } : {}),
+    });
+    ctx.check.equal(`${name}.labels`, result.classes, testCase.labels);
+    const score = scoreOf(name);
+    const referenceWarned = (entry.warnings ?? []).some(
+      (w) => w.category === "UndefinedMetricWarning",
+    );
+    const warned = result.summary.warnings.some((w) => w.metric === score);
+    const id = SCALAR[name];
+    if (id !== undefined) {
+      checkScalarEntry(ctx.check, name, result.summary, id, entry, new Set());
+      if (referenceWarned && !warned) {
+        ctx.check.fail(`${name}.warnings`, `scikit-learn warned on ${score}; fairscope did not`);
+      }
+    } else if (PER_CLASS[name] !== undefined) {
+      const field = PER_CLASS[name]!;
+      checkPerClass(ctx.check, name, result, entry, (s) => s[field] as readonly number[]);
+      if (referenceWarned !== warned) {
+        ctx.check.fail(
+          `${name}.warnings`,
+          `scikit-learn warned: ${referenceWarned}; fairscope: ${warned}`,
+        );
+      }
+    } else if (name === "multilabel_confusion_matrix") {
+      checkPerClass(ctx.check, name, result, entry, confusionMatrix);
+    } else {
+      ctx.check.fail(name, "metric not compared");
+    }
+  }
+};
