@@ -46,7 +46,6 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-// Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
@@ -108,6 +107,7 @@ export {
   type CriterionId,
   getCriterion,
 } from "./disparity/registry.js";
+// Small groups: per-rate evidence, honest intervals, reference populations
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -126,6 +126,8 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   renderGateMarkdown,
   renderGateText,
   renderJunit,
@@ -265,6 +267,10 @@ export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -328,6 +334,10 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  RepresentationRowResult,
+  RepresentationSection,
+} from "./report/schema.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
