@@ -205,6 +205,8 @@ export function findingsOf(report: Draft, thresholds: FindingThresholds = {}): F
   const representation: Finding[] = (report.representation?.groups ?? []).flatMap(
     (r): Finding[] => {
       const pct = (v: number | null) => (v === null ? "n/a" : `${formatValue(v * 100, 1)}%`);
+      const p = r.adjustedPValue;
+      const shownP = p !== null && p < 0.001 ? "p < 0.001" : `p = ${formatValue(p)}`;
       if (r.notInReference) {
         return [
           {
@@ -224,7 +226,7 @@ export function findingsOf(report: Draft, thresholds: FindingThresholds = {}): F
           text:
             `${r.group} is ${r.underRepresented ? "under" : "over"}-represented: ${pct(r.share.value)} of the rows ` +
             `(${r.count}) vs ${pct(r.referenceShare)} of the reference population ` +
-            `(Holm-adjusted p = ${formatValue(r.adjustedPValue)}).`,
+            `(Holm-adjusted ${shownP}).`,
         },
       ];
     },
@@ -328,9 +330,10 @@ function calibrationFindings(report: Draft, noticeGap: number, warningGap: numbe
   const ece = (g: (typeof section.groups)[number]) =>
     g.metrics.expectedCalibrationError?.value ?? null;
   const overall = section.groups.find((g) => g.group === "overall");
+  const suppressed = new Set(report.groups.filter((g) => g.suppressed).map((g) => g.label));
   let worst: (typeof section.groups)[number] | undefined;
   for (const g of section.groups) {
-    if (g.group === "overall" || ece(g) === null) continue;
+    if (g.group === "overall" || ece(g) === null || suppressed.has(g.group)) continue;
     if (worst === undefined || ece(g)! > ece(worst)!) worst = g;
   }
   if (worst === undefined) return [];

@@ -6,6 +6,7 @@ import { type RenderedChart, renderCharts } from "../charts.js";
 import { escapeHtml } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
 import {
+  aggregateNotes,
   criteriaTable,
   disparityTable,
   groupTable,
@@ -127,6 +128,7 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
     parts.push(
       `<h2>Disparities (reference: ${escapeHtml(report.reference)})</h2>`,
       table(disparityTable(report), "disparities"),
+      ...aggregateNotes(report).map((n) => `<p class="legend">${escapeHtml(n)}</p>`),
     );
   }
   if (report.criteria.length > 0) {

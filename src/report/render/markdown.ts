@@ -6,6 +6,7 @@ import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
 import {
+  aggregateNotes,
   criteriaTable,
   disparityTable,
   groupTable,
@@ -84,6 +85,7 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   if (report.disparities.length > 0) {
     lines.push("### Disparities", "", ...table(disparityTable(report), false), "");
+    for (const note of aggregateNotes(report)) lines.push(escapeMarkdown(note), "");
   }
   if (report.criteria.length > 0) {
     lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");

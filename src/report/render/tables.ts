@@ -203,3 +203,14 @@ export function representationTable(report: FairnessReportData): Table {
     notes: rows.map(() => ""),
   };
 }
+
+/** The notes of the disparities and criteria (suppressed groups left out), once each. */
+export function aggregateNotes(report: FairnessReportData): string[] {
+  return [
+    ...new Set(
+      [...report.disparities.map((d) => d.note), ...report.criteria.map((c) => c.note)].filter(
+        (n): n is string => n !== undefined,
+      ),
+    ),
+  ].map((n) => `Note: ${n} of every disparity and criterion.`);
+}

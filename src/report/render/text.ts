@@ -5,6 +5,7 @@
 import { sanitizeTerminal } from "../escape.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import {
+  aggregateNotes,
   criteriaTable,
   disparityTable,
   groupTable,
@@ -232,6 +233,8 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.disparities.length > 0) {
     lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
     lines.push(...layout(disparityTable(report), width, style));
+    for (const note of aggregateNotes(report))
+      lines.push(...wrap(sanitizeTerminal(note), width, ""));
   }
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
