@@ -329,6 +329,8 @@ export type {
 export { privilegedComparison } from "./privileged/privilegedComparison.js";
 export type { BoundedGroupLossOptions } from "./regression/criteria.js";
 export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
+export type { RegressionIntervals, RegressionIntervalsOptions } from "./regression/intervals.js";
+export { regressionIntervals } from "./regression/intervals.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";

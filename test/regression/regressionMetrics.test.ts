@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boundedGroupLoss, regressionCriterion, regressionMetrics } from "../../src/index.js";
+import {
+  boundedGroupLoss,
+  regressionCriterion,
+  regressionIntervals,
+  regressionMetrics,
+} from "../../src/index.js";
 import { expectClose } from "../helpers/close.js";
 
 const ALL = [
@@ -180,5 +185,42 @@ describe("regression criteria", () => {
       0.75,
     );
     expect(() => regressionCriterion("demographicParityDifference", input)).toThrow(RangeError);
+  });
+});
+
+describe("regressionIntervals", () => {
+  const input = {
+    yTrue: [1, 2, 3, 4, 5, 6, 7, 8],
+    yPred: [1, 3, 3, 5, 5, 9, 7, 6],
+    sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
+  };
+
+  it("regressionIntervals(…) brackets the estimate and repeats with the same seed", () => {
+    const iv = regressionIntervals(input, {
+      metrics: ["meanAbsoluteError", "r2Score"],
+      nBoot: 300,
+      seed: 7,
+    });
+    const mae = regressionMetrics(input, { metrics: ["meanAbsoluteError"] });
+    expect(iv.byGroup[1]!.meanAbsoluteError!.estimate).toBe(
+      mae.byGroup[1]!.values.meanAbsoluteError,
+    );
+    for (const e of [iv.overall.meanAbsoluteError!, iv.difference.meanAbsoluteError!]) {
+      const [b] = e.intervals;
+      expect(b!.lower).toBeLessThanOrEqual(e.estimate);
+      expect(b!.upper).toBeGreaterThanOrEqual(e.estimate);
+    }
+    expect(
+      regressionIntervals(input, {
+        metrics: ["meanAbsoluteError", "r2Score"],
+        nBoot: 300,
+        seed: 7,
+      }),
+    ).toEqual(iv);
+    expect(iv.ci).toMatchObject({ seed: 7, nBoot: 300, resampling: "rows" });
+  });
+
+  it("regressionIntervals(…) rejects BCa", () => {
+    expect(() => regressionIntervals(input, { method: "bca" })).toThrow(RangeError);
   });
 });
