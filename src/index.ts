@@ -335,6 +335,8 @@ export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export type { RegressionSums } from "./regression/sums.js";
+export { regressionSums } from "./regression/sums.js";
 export type { TaskAuditOptions } from "./report/auditTask.js";
 export { auditMulticlass, auditRegression } from "./report/auditTask.js";
 export {

@@ -37,7 +37,12 @@ export interface RegressionIntervals {
   /** Of `min / max` over the groups with rows. */
   readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
   /** The options used, the resampling and the generator. */
-  readonly ci: ResolvedBootstrapOptions & { readonly resampling: "rows"; readonly random: string };
+  readonly ci: ResolvedBootstrapOptions & {
+    /** Always "rows": rows are drawn with replacement. */
+    readonly resampling: "rows";
+    /** The generator and samplers (`RANDOM_METHOD`). */
+    readonly random: string;
+  };
 }
 
 /**
