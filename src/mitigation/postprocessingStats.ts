@@ -5,7 +5,7 @@
  */
 import type { Columns } from "../data/columns.js";
 import * as counts from "../metrics/counts.js";
-import type { Confusion } from "../metrics/types.js";
+import type { Confusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 
 /** One group's weighted statistics. */

@@ -7,14 +7,14 @@ import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import type { GroupSelector } from "../data/selector.js";
 import {
   balancedAccuracy,
   falsePositiveRate,
   selectionRate,
   truePositiveRate,
 } from "../metrics/counts.js";
-import type { GroupSelector } from "../metrics/groupMetrics.js";
-import type { Confusion } from "../metrics/types.js";
+import type { Confusion } from "../stats/confusion.js";
 import { partitionRows } from "../stats/partition.js";
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
 import { CompensatedSum } from "../stats/summation.js";
