@@ -85,7 +85,6 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-// Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
@@ -178,6 +177,8 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   renderGateMarkdown,
   renderGateText,
   renderJunit,
@@ -334,6 +335,10 @@ export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -397,6 +402,10 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  RepresentationRowResult,
+  RepresentationSection,
+} from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
   type BiasScanInput,
