@@ -13,7 +13,8 @@ import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
 import { getMetric } from "../metrics/registry.js";
-import { type AuditOptions, audit } from "../report/audit.js";
+import { audit } from "../report/audit.js";
+import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
 import { renderCsv, renderJson } from "../report/render/json.js";
 import { renderMarkdown } from "../report/render/markdown.js";
