@@ -9,13 +9,13 @@ const input = {
 };
 
 describe("warnings in every renderer", () => {
-  it("name their code (camelCase), metric and group", () => {
+  it("name their code (camelCase), metric and group", async () => {
     const report = audit(input, { metrics: ["precision"], intervals: false }).toJSON();
     const warning = report.warnings.find((w) => w.metric === "precision" && w.group === "b");
     expect(warning?.code).toBe("zeroDivision");
     for (const code of report.warnings.map((w) => w.code)) expect(code).toMatch(/^[a-z][A-Za-z]*$/);
     expect(renderText(report)).toContain("zeroDivision (precision, b)");
     expect(renderMarkdown(report)).toContain("zeroDivision \\(precision, b\\)");
-    expect(renderHtmlReport(report)).toContain("zeroDivision (precision, b)");
+    expect(await renderHtmlReport(report)).toContain("zeroDivision (precision, b)");
   });
 });
