@@ -4,7 +4,7 @@
  * the in-memory code. The CLI imports this file only for that engine, so nothing else loads
  * DuckDB.
  */
-import type { ReferenceChoice } from "../report/options.js";
+import type { AuditOptions } from "../report/options.js";
 import type { FairnessReportData } from "../report/schema.js";
 import { fileTable, runDuckDb } from "../sql/duckdb.js";
 import { reportOfConfusion } from "../sql/report.js";
@@ -16,10 +16,15 @@ export interface DuckDbAudit {
   readonly path: string;
   readonly spec: Omit<SqlSpec, "table">;
   readonly margin: boolean;
-  readonly metrics: readonly string[] | undefined;
-  readonly reference: ReferenceChoice;
-  readonly minGroupSize: number;
-  readonly title: string | undefined;
+  /** The audit's options (those that apply to counts are used; defaults as `audit`). */
+  readonly options: AuditOptions;
+}
+
+/** The fields of `options` named in `keys` that are set. */
+function pick<T extends object, K extends keyof T>(options: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(
+    keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]),
+  ) as Pick<T, K>;
 }
 
 /** The note every DuckDB-engine report carries. */
@@ -54,10 +59,7 @@ export async function auditDuckDb(request: DuckDbAudit): Promise<FairnessReportD
   });
   const given = spec.prediction !== undefined;
   return reportOfConfusion(stats, index, {
-    ...(request.metrics ? { metrics: request.metrics } : {}),
-    reference: request.reference,
-    minGroupSize: request.minGroupSize,
-    ...(request.title === undefined ? {} : { title: request.title }),
+    ...pick(request.options, ["metrics", "criteria", "reference", "minGroupSize", "title"]),
     input: {
       predictions: given ? "given" : "thresholded",
       scores: given ? null : request.margin ? "margin" : "probability",
