@@ -23,6 +23,33 @@ export {
   type CalibrationCurveOptions,
   calibrationCurve,
 } from "./curve.js";
+export {
+  CALIBRATION_ERROR_SUMMARIES,
+  type CalibrationErrorGap,
+  type CalibrationErrorSummary,
+  type CalibrationErrors,
+  calibrationErrors,
+  type FlexibleBootstrapOptions,
+  type FlexibleCalibrationGroup,
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationResult,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationByGroup,
+  flexibleCalibrationOfColumns,
+  type LowessCalibration,
+  lowessCalibration,
+  type SmoothCurve,
+} from "./flexible.js";
+export {
+  type CalibrationAssessment,
+  type CalibrationHierarchyGroup,
+  type CalibrationHierarchyOptions,
+  type CalibrationHierarchyResult,
+  type CalibrationLevel,
+  calibrationHierarchy,
+  calibrationHierarchyOfColumns,
+  type EstimateWithInterval,
+} from "./hierarchy.js";
 export type {
   ChouldechovaGroup,
   ChouldechovaNote,

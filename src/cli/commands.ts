@@ -20,16 +20,28 @@ import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import type { CliIo } from "./io.js";
+import { readReferenceFile } from "./reference.js";
 import type { CommandRequest, DataRequest, Format } from "./request.js";
 import { UsageError } from "./request.js";
+import { runScan } from "./scan.js";
 
-/** A subcommand. */
-export interface Command {
-  /** Its usage lines in the help. */
-  readonly usage: readonly string[];
-  /** Runs it; resolves to the exit code. */
-  readonly run: (request: CommandRequest, io: CliIo) => Promise<number>;
-}
+/**
+ * A subcommand: on the shared flags (`run`, given the parsed request), or with flags of its own
+ * (`runArgs`, given the arguments after its name).
+ */
+export type Command =
+  | {
+      /** Its usage lines in the help. */
+      readonly usage: readonly string[];
+      /** Runs it; resolves to the exit code. */
+      readonly run: (request: CommandRequest, io: CliIo) => Promise<number>;
+    }
+  | {
+      /** Its usage lines in the help. */
+      readonly usage: readonly string[];
+      /** Parses its own arguments and runs; resolves to the exit code. */
+      readonly runArgs: (argv: readonly string[], io: CliIo) => Promise<number>;
+    };
 
 function readJsonFile(path: string, what: string): unknown {
   let text: string;
@@ -130,7 +142,15 @@ async function auditWithDuckDb(
     );
   }
   if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of ["n-boot", "seed", "missing-group", "input-format"]) {
+  for (const name of [
+    "n-boot",
+    "seed",
+    "missing-group",
+    "input-format",
+    "min-denominator",
+    "suppress-below",
+    "reference-shares",
+  ]) {
     if (request.given.has(name)) {
       throw new UsageError(`--${name} is not available with --engine duckdb`);
     }
@@ -185,10 +205,11 @@ async function render(
   report: FairnessReportData,
   result: GateResult | undefined,
   color: boolean,
+  counts: boolean,
 ): Promise<string> {
   switch (format) {
     case "text":
-      return renderText(report, { color }) + (result ? `\n${renderGateText(result)}` : "");
+      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
     case "markdown":
       return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
     case "html":
@@ -218,9 +239,14 @@ async function reportOf(
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
   }
-  return request.data.engine === "duckdb"
-    ? auditWithDuckDb(request, policy)
-    : audit(await loadInput(request.data, io), request.audit).toJSON();
+  if (request.data.engine === "duckdb") return auditWithDuckDb(request, policy);
+  const population =
+    request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
+  const options =
+    population === undefined
+      ? request.audit
+      : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
+  return audit(await loadInput(request.data, io), options).toJSON();
 }
 
 /** Audits (and, with a policy, gates), renders, writes; the gate's exit code. */
@@ -231,7 +257,7 @@ async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number>
   const result = policy ? gate(report, policy) : undefined;
   const color =
     request.out === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
-  const output = await render(request.format, report, result, color);
+  const output = await render(request.format, report, result, color, request.counts);
   if (request.out === undefined) io.stdout.write(output);
   else writeFileSync(request.out, output);
   return result?.exitCode ?? EXIT_CODES.pass;
@@ -252,5 +278,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       if (request.policy === undefined) throw new UsageError("gate needs --policy <file>");
       return auditAndGate(request, io);
     },
+  },
+  scan: {
+    usage: [
+      "scan  <file|-> --label <col> [--score <col>] --features <a,b,c> [options]",
+      "                       (subgroups nobody declared; see fairscope scan --help)",
+    ],
+    runArgs: runScan,
   },
 };

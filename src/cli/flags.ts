@@ -106,6 +106,29 @@ export const FLAGS = {
     section: "Report",
     help: "flag groups with fewer rows (default 30)",
   },
+  "min-denominator": {
+    type: "string",
+    value: "<n>",
+    section: "Report",
+    help: "flag rates whose own denominator (positives for TPR, …) is below n and\ngive them exact intervals (default 30)",
+  },
+  "suppress-below": {
+    type: "string",
+    value: "<n>",
+    section: "Report",
+    help: "withhold the values of groups with fewer rows (default 0: none)",
+  },
+  "reference-shares": {
+    type: "string",
+    value: "<f>",
+    section: "Report",
+    help: 'reference population by group (JSON {"shares": {...}} or\n{"counts": {...}}, or CSV with group,share or group,count): adds a\nrepresentation check',
+  },
+  counts: {
+    type: "boolean",
+    section: "Report",
+    help: "show each rate's numerator/denominator in the text table",
+  },
   ci: {
     type: "string",
     value: "<level|none>",

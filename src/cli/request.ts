@@ -48,9 +48,13 @@ export interface CommandRequest {
   /** The audit's options as given (defaults are filled by `resolveAuditOptions`). */
   readonly audit: AuditOptions;
   readonly format: Format;
+  /** Show each rate's numerator/denominator in the text table. */
+  readonly counts: boolean;
   readonly out: string | undefined;
   readonly policy: string | undefined;
   readonly report: string | undefined;
+  /** The reference population file (`--reference-shares`), read by the command. */
+  readonly referenceShares: string | undefined;
   readonly debug: boolean;
   /** Flags given, by name, for checks that depend on the engine. */
   readonly given: ReadonlySet<string>;
@@ -60,12 +64,18 @@ type Values = ReturnType<
   typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>
 >["values"];
 
-function number(values: Values, name: "threshold" | "ci", text = values[name]): number | undefined {
+function number(
+  values: Values,
+  name: "threshold" | "ci" | "min-denominator" | "suppress-below",
+  min = Number.NEGATIVE_INFINITY,
+): number | undefined {
+  const text = values[name];
   if (text === undefined) return undefined;
   const n = Number(text);
   if (text.trim() === "" || !Number.isFinite(n)) {
     throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
   }
+  if (n < min) throw new UsageError(`--${name} must be at least ${min}, got ${text}`);
   return n;
 }
 
@@ -109,6 +119,8 @@ function auditOptions(values: Values): AuditOptions {
   }
   const nBoot = integer(values, "n-boot", 2);
   const minGroupSize = integer(values, "min-group-size", 0);
+  const minDenominator = number(values, "min-denominator", 1);
+  const suppressBelow = number(values, "suppress-below", 0);
   const seed = integer(values, "seed", 0, 0xffff_ffff);
   const metrics = values.metrics
     ?.split(",")
@@ -135,6 +147,8 @@ function auditOptions(values: Values): AuditOptions {
             reference === "largest" || reference === "overall" ? reference : { label: reference },
         }),
     ...(minGroupSize === undefined ? {} : { minGroupSize }),
+    ...(minDenominator === undefined ? {} : { minDenominator }),
+    ...(suppressBelow === undefined ? {} : { suppressBelow }),
     ...(seed === undefined ? {} : { seed }),
     ...(values.title === undefined ? {} : { title: values.title }),
   };
@@ -184,9 +198,11 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
     },
     audit: auditOptions(values),
     format: oneOf(values, "format", FORMATS) ?? "text",
+    counts: values.counts ?? false,
     out: values.out,
     policy: values.policy,
     report: values.report,
+    referenceShares: values["reference-shares"],
     debug: values.debug ?? false,
     given: new Set(Object.keys(values).filter((k) => values[k as keyof Values] !== undefined)),
   };

@@ -8,7 +8,7 @@ import { FAIRSCOPE_VERSION } from "../report/version.js";
 import { COMMANDS } from "./commands.js";
 import { flagHelp } from "./flags.js";
 import type { CliIo } from "./io.js";
-import { type DataRequest, parseRequest, UsageError } from "./request.js";
+import { type CommandRequest, parseRequest, UsageError } from "./request.js";
 
 export type { CliIo } from "./io.js";
 
@@ -37,7 +37,8 @@ Examples:
 `;
 
 /** Field names of FairnessInput → the option that named the column. */
-function columnNames(data: DataRequest | undefined): Record<string, string> {
+function columnNames(request: CommandRequest | undefined): Record<string, string> {
+  const data = request?.data;
   return {
     yTrue: `--label ${data?.label}`,
     yPred: `--pred ${data?.pred}`,
@@ -46,6 +47,7 @@ function columnNames(data: DataRequest | undefined): Record<string, string> {
     posLabel: "--pos-label",
     threshold: "--threshold",
     reference: "--reference",
+    referenceShares: `--reference-shares ${request?.referenceShares}`,
   };
 }
 
@@ -75,8 +77,10 @@ function formatIssues(issues: readonly InputIssue[], names: Record<string, strin
  * failed, 2 usage or input error, 3 internal error).
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let data: DataRequest | undefined;
+  let parsed: CommandRequest | undefined;
   const debug = argv.includes("--debug");
+  const own = COMMANDS[argv[0] ?? ""];
+  if (own !== undefined && "runArgs" in own) return own.runArgs(argv.slice(1), io);
   try {
     const request = parseRequest(argv, Object.keys(COMMANDS));
     if (request.kind === "version") {
@@ -87,8 +91,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(HELP);
       return request.exitCode;
     }
-    data = request.data;
-    return await COMMANDS[request.command]!.run(request, io);
+    parsed = request;
+    const command = COMMANDS[request.command]!;
+    if (!("run" in command)) throw new UsageError(`${request.command} takes its own arguments`);
+    return await command.run(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`fairscope: ${error.message}\nRun "fairscope --help" for usage.\n`);
@@ -96,7 +102,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (error instanceof FairnessInputError) {
       io.stderr.write(
-        `fairscope: invalid input (${error.issues.length} issue${error.issues.length === 1 ? "" : "s"}):\n${formatIssues(error.issues, columnNames(data))}\n`,
+        `fairscope: invalid input (${error.issues.length} issue${error.issues.length === 1 ? "" : "s"}):\n${formatIssues(error.issues, columnNames(parsed))}\n`,
       );
       return EXIT_CODES.usageError;
     }

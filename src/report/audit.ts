@@ -6,6 +6,7 @@ import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
+import { countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { buildReport, referenceIndex } from "./build.js";
 import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes } from "./enrich.js";
@@ -90,6 +91,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(gaps ? { gapIntervals: gaps } : {}),
       ...(calibration ? { calibration: calibration.section } : {}),
       ...(columns.score ? { roc: rocCurves(columns) } : {}),
+      confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
     },
     {

@@ -8,10 +8,12 @@ import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
 import { getMetric } from "../metrics/registry.js";
+import type { ConfusionStats } from "../stats/confusion.js";
 import type { IntervalSection } from "./enrich.js";
 import { findingsOf } from "./findings.js";
 import { DESCRIPTIVE, type ReferenceChoice, type ResolvedAuditOptions } from "./options.js";
 import { FairnessReport } from "./report.js";
+import { representationSection } from "./representation.js";
 import {
   type CalibrationSection,
   type Criterion,
@@ -27,6 +29,7 @@ import {
   type ReportWarning,
   type RocCurve,
 } from "./schema.js";
+import { applySmallGroupRules } from "./smallGroups.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Where each criterion is explained. */
@@ -54,6 +57,11 @@ export interface ReportStatistics {
   readonly calibration?: CalibrationSection;
   /** ROC curves overall and by group (scores). */
   readonly roc?: readonly RocCurve[];
+  /**
+   * The confusion counts of every group (with predictions): the evidence behind each rate, its
+   * interval below `minDenominator`, and suppression (`applySmallGroupRules`).
+   */
+  readonly confusion: ConfusionStats | undefined;
   /** Notes on criteria that cannot hold together on these data. */
   readonly impossibilityNotes: readonly ImpossibilityNote[];
 }
@@ -281,6 +289,9 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
             }
           : null,
         calibrationBins: statistics.calibration ? options.calibrationBins : null,
+        minDenominator: options.minDenominator,
+        suppressBelow: options.suppressBelow,
+        findings: options.findings,
       },
     },
     metrics,
@@ -298,5 +309,18 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     ...(statistics.roc ? { roc: [...statistics.roc] } : {}),
     impossibilityNotes: [...statistics.impossibilityNotes],
   };
-  return new FairnessReport({ ...data, findings: findingsOf(data) });
+  const checked = applySmallGroupRules(data, statistics.confusion, options);
+  const withRepresentation =
+    options.referenceShares === undefined
+      ? checked
+      : {
+          ...checked,
+          representation: representationSection(
+            checked.groups,
+            options.referenceShares,
+            options.referenceKind,
+            iv?.level ?? 0.95,
+          ),
+        };
+  return new FairnessReport({ ...withRepresentation, findings: findingsOf(withRepresentation) });
 }

@@ -2,10 +2,13 @@
  * The audit's options and their defaults, in one place.
  */
 
+import type { ReferenceKind } from "../data/reference.js";
 import type { GroupSelector } from "../data/selector.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import { checkMinDenominator } from "../uncertainty/rateInterval.js";
+import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
 
 /** Which group the others are compared with. */
 export type ReferenceChoice =
@@ -67,6 +70,26 @@ export interface AuditOptions {
       };
   /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
   readonly calibrationBins?: number;
+  /**
+   * Rates whose own denominator (positives for TPR, negatives for FPR, predicted positives for
+   * PPV, rows for selection rate and accuracy) is below this are flagged `small` and get the
+   * exact interval (see `rateInterval`). Must be ≥ 1. @defaultValue 30
+   */
+  readonly minDenominator?: number;
+  /**
+   * Groups with fewer rows are suppressed: their values are shown as suppressed (never 0) and
+   * left out of every disparity and criterion, with a note. @defaultValue 0 (none)
+   */
+  readonly suppressBelow?: number;
+  /**
+   * A reference population by group label (census or catchment shares, or counts with
+   * `referenceKind: "counts"`): adds the representation section and its findings.
+   */
+  readonly referenceShares?: Readonly<Record<string, number>>;
+  /** Whether `referenceShares` holds shares (summing to 1 within 1e-6) or counts. @defaultValue "shares" */
+  readonly referenceKind?: ReferenceKind;
+  /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
+  readonly findings?: FindingThresholds;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -88,6 +111,11 @@ export interface ResolvedAuditOptions {
     | { readonly level: number; readonly nBoot: number; readonly scoreMetrics: boolean }
     | undefined;
   readonly calibrationBins: number;
+  readonly minDenominator: number;
+  readonly suppressBelow: number;
+  readonly findings: { readonly warningGap: number; readonly noticeGap: number };
+  readonly referenceShares: Readonly<Record<string, number>> | undefined;
+  readonly referenceKind: ReferenceKind;
 }
 
 /** What the data hold, which decides the default metrics. */
@@ -138,8 +166,23 @@ export function resolveAuditOptions(data: AuditData, options: AuditOptions): Res
       `audit: calibrationBins must be a positive integer, got ${calibrationBins}`,
     );
   }
+  const minDenominator = options.minDenominator ?? 30;
+  checkMinDenominator("audit", minDenominator);
+  const suppressBelow = options.suppressBelow ?? 0;
+  if (!(Number.isFinite(suppressBelow) && suppressBelow >= 0)) {
+    throw new RangeError(`audit: suppressBelow must be a finite number >= 0, got ${suppressBelow}`);
+  }
+  const findings = { ...DEFAULT_FINDING_THRESHOLDS, ...options.findings };
+  if (!(findings.warningGap >= 0 && findings.noticeGap >= 0)) {
+    throw new RangeError("audit: findings.warningGap and findings.noticeGap must be >= 0");
+  }
   const iv = options.intervals ?? {};
   return {
+    minDenominator,
+    suppressBelow,
+    findings,
+    referenceShares: options.referenceShares,
+    referenceKind: options.referenceKind ?? "shares",
     metrics: [...metrics],
     criteria: [...criteria],
     reference,

@@ -68,6 +68,7 @@ export function reportOfConfusion(
       metrics: result,
       ...(weights ? { groupWeights: weights } : {}),
       baseRate: base.overall.baseRate!,
+      confusion: stats,
       impossibilityNotes: note ? [{ code: note.code, text: note.message }] : [],
     },
     {
