@@ -18,6 +18,8 @@ export type InputIssueCode =
   | "zero_total_weight"
   | "missing_group"
   | "unknown_group"
+  | "too_few_levels"
+  | "too_many_levels"
   | "duplicate_group"
   | "invalid_option"
   | "mixed_label_types"

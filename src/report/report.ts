@@ -20,6 +20,7 @@ import {
   type MetricInfo,
   type ReportMetadata,
   type ReportWarning,
+  type RepresentationSection,
   type RocCurve,
 } from "./schema.js";
 
@@ -46,6 +47,7 @@ export class FairnessReport implements FairnessReportData {
   readonly calibration?: CalibrationSection;
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
+  readonly representation?: RepresentationSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -61,6 +63,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibration) this.calibration = data.calibration;
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
+    if (data.representation) this.representation = data.representation;
   }
 
   /**
@@ -101,6 +104,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibration ? { calibration: this.calibration } : {}),
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
+      ...(this.representation ? { representation: this.representation } : {}),
     };
   }
 

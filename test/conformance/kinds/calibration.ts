@@ -3,8 +3,8 @@
  * and log_loss, overall and per group (groups sorted by the str() of the level).
  */
 import { curveFromColumns } from "../../../src/calibration/curve.js";
-import { brierScore } from "../../../src/calibration/scalar.js";
-import { validateProbabilities } from "../../../src/calibration/validate.js";
+import { brierScore } from "../../../src/metrics/calibration/scalar.js";
+import { validateProbabilities } from "../../../src/metrics/calibration/validate.js";
 import { logLoss } from "../../../src/metrics/probabilistic.js";
 import { caseColumns } from "../columns.js";
 import { type Checker, Unsupported } from "../compare.js";
