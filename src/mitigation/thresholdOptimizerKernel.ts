@@ -13,6 +13,7 @@
  * checks both against the registry's formulas to 1e-12.
  */
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum } from "../stats/summation.js";
 import { applies, type ThresholdOperation } from "./thresholdOperation.js";
 
 /** The quantity held equal across groups (Fairlearn's `x_metric_`). */
@@ -60,7 +61,7 @@ export function rateFromCounts(
 }
 
 /** One trade-off point: a threshold operation and the (x, y) it achieves in its group. */
-export interface TradeoffPoint {
+export interface ThresholdTradeoffPoint {
   readonly x: number;
   readonly y: number;
   readonly operation: ThresholdOperation;
@@ -75,20 +76,20 @@ export interface GroupRows {
 
 /** Weighted positives and negatives of a group (plain counts without weights). */
 export function labelTotals(rows: GroupRows): { positives: number; negatives: number } {
-  let positives = 0;
-  let negatives = 0;
+  const positives = new CompensatedSum();
+  const negatives = new CompensatedSum();
   for (let i = 0; i < rows.label.length; i++) {
     const w = rows.weight === undefined ? 1 : rows.weight[i]!;
-    if (rows.label[i] === 1) positives += w;
-    else negatives += w;
+    if (rows.label[i] === 1) positives.add(w);
+    else negatives.add(w);
   }
-  return { positives, negatives };
+  return { positives: positives.value, negatives: negatives.value };
 }
 
 /**
  * A group's trade-off points as columns, in (x, y) order: point `order[i]` is the i-th. Columns
  * rather than objects, because a group has one point per distinct score and only the few on
- * the hull become {@link TradeoffPoint}s.
+ * the hull become {@link ThresholdTradeoffPoint}s.
  */
 export interface TradeoffColumns {
   readonly x: Float64Array;
@@ -99,8 +100,8 @@ export interface TradeoffColumns {
   readonly order: Uint32Array;
 }
 
-/** Point `i` of the columns as a {@link TradeoffPoint}. */
-function pointAt(points: TradeoffColumns, i: number): TradeoffPoint {
+/** Point `i` of the columns as a {@link ThresholdTradeoffPoint}. */
+function pointAt(points: TradeoffColumns, i: number): ThresholdTradeoffPoint {
   return {
     x: points.x[i]!,
     y: points.y[i]!,
@@ -177,7 +178,7 @@ export function tradeoffPoints(
 }
 
 /** Andrew's monotone chain, upper hull; collinear points are dropped (Fairlearn's rule). */
-export function upperHull(points: TradeoffColumns): TradeoffPoint[] {
+export function upperHull(points: TradeoffColumns): ThresholdTradeoffPoint[] {
   const { x, y, order } = points;
   const selected: number[] = [];
   for (const r2 of order) {
@@ -211,7 +212,10 @@ export interface InterpolatedCurve {
 }
 
 /** Fairlearn's `_interpolate_curve` (searchsorted right, minus one; left neighbour on exact hits). */
-export function interpolate(hull: readonly TradeoffPoint[], x: Float64Array): InterpolatedCurve {
+export function interpolate(
+  hull: readonly ThresholdTradeoffPoint[],
+  x: Float64Array,
+): InterpolatedCurve {
   const m = x.length;
   const y = new Float64Array(m);
   const p0 = new Float64Array(m);
@@ -351,7 +355,7 @@ export interface KernelResult {
   readonly overall: Float64Array;
 }
 
-function ruleAt(hull: readonly TradeoffPoint[], curve: InterpolatedCurve, k: number) {
+function ruleAt(hull: readonly ThresholdTradeoffPoint[], curve: InterpolatedCurve, k: number) {
   const idx = curve.index[k]!;
   return {
     p0: curve.p0[k]!,
