@@ -383,6 +383,7 @@ export {
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics } from "./regression/regressionMetrics.js";
 export type { RegressionSums } from "./regression/sums.js";
+export { mergeRegressionSums, regressionSums } from "./regression/sums.js";
 export type { TaskAuditOptions } from "./report/auditTask.js";
 export { auditMulticlass, auditRegression } from "./report/auditTask.js";
 export type { FindingThresholds } from "./report/findings.js";

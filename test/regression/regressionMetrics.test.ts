@@ -6,6 +6,7 @@ import {
   regressionIntervals,
   regressionMetrics,
 } from "../../src/index.js";
+import { mergeRegressionSums, regressionSums } from "../../src/regression/sums.js";
 import { expectClose } from "../helpers/close.js";
 
 const ALL = [
@@ -222,5 +223,34 @@ describe("regressionIntervals", () => {
 
   it("regressionIntervals(…) rejects BCa", () => {
     expect(() => regressionIntervals(input, { method: "bca" })).toThrow(RangeError);
+  });
+});
+
+describe("regression sums", () => {
+  it("mergeRegressionSums(…) of two halves equals one pass over all rows", () => {
+    fc.assert(
+      fc.property(rowsArbitrary, fc.nat(), (rows, cut) => {
+        const at = cut % (rows.length + 1);
+        const sums = (part: typeof rows) =>
+          regressionSums(
+            Float64Array.from(part, (r) => r.y),
+            Float64Array.from(part, (r) => r.p),
+            Float64Array.from(part, (r) => r.w),
+            Uint32Array.from(part, (r) => "abc".indexOf(r.g)),
+            3,
+            0.5,
+          );
+        const merged = mergeRegressionSums(sums(rows.slice(0, at)), sums(rows.slice(at)));
+        const whole = sums(rows);
+        for (const key of Object.keys(whole) as (keyof typeof whole)[]) {
+          if (key === "cells") continue;
+          const m = merged[key] as Float64Array;
+          (whole[key] as Float64Array).forEach((v, c) => {
+            // Sums of squares of quarter-unit values: absolute rounding scale 1e-9 at most.
+            expect(Math.abs(m[c]! - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+          });
+        }
+      }),
+    );
   });
 });
