@@ -268,6 +268,7 @@ export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regr
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
+  type AuditScanOptions,
   audit,
   type CalibrationSection,
   type ChartSpec,
@@ -307,6 +308,7 @@ export {
   type RenderedChart,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reliabilitySpec,
@@ -321,7 +323,10 @@ export {
   reportJsonSchema,
   rocPoints,
   rocSpec,
+  SUBGROUP_SCAN_TITLE,
+  type SubgroupScanSection,
   sanitizeTerminal,
+  subgroupScanSummary,
   type TextOptions,
   type TradeoffPoint,
   tradeoffSpec,

@@ -39,6 +39,7 @@ import {
   type ReportOptions,
   type ReportWarning,
 } from "./schema.js";
+import { type AuditScanOptions, subgroupScanSection } from "./subgroupScan.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Which group the others are compared with. */
@@ -101,6 +102,12 @@ export interface AuditOptions {
       };
   /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
   readonly calibrationBins?: number;
+  /**
+   * The bias scan over features you did not group by (the report's "Subgroups nobody declared"):
+   * the search features, aligned with the input rows, and `biasScan`'s options (here the top 3
+   * subgroups with 199 null reruns by default). No scan without it.
+   */
+  readonly scan?: AuditScanOptions;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -471,6 +478,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     warnings,
     ...(calibration ? { calibration: calibration.section } : {}),
     ...(columns.score ? { roc: rocCurves(columns) } : {}),
+    ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
     impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
   };
   return new FairnessReport({ ...data, findings: findingsOf(data) });

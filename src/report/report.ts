@@ -21,6 +21,7 @@ import {
   type ReportMetadata,
   type ReportWarning,
   type RocCurve,
+  type SubgroupScanSection,
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
@@ -46,6 +47,8 @@ export class FairnessReport implements FairnessReportData {
   readonly calibration?: CalibrationSection;
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
+  /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+  readonly subgroupScan?: SubgroupScanSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -61,6 +64,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibration) this.calibration = data.calibration;
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
+    if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
   /**
@@ -101,6 +105,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibration ? { calibration: this.calibration } : {}),
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
+      ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }
 
