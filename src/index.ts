@@ -5,16 +5,26 @@
  */
 
 // Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
+// Flexible (lowess) calibration and the calibration hierarchy
 export {
   type BinaryLabels,
   type BinStrategy,
   type BrierDecomposition,
+  CALIBRATION_ERROR_SUMMARIES,
   CALIBRATION_METRICS,
+  type CalibrationAssessment,
   type CalibrationBin,
   type CalibrationByGroupResult,
   type CalibrationCurve,
   type CalibrationCurveOptions,
+  type CalibrationErrorGap,
+  type CalibrationErrorSummary,
+  type CalibrationErrors,
   type CalibrationGroup,
+  type CalibrationHierarchyGroup,
+  type CalibrationHierarchyOptions,
+  type CalibrationHierarchyResult,
+  type CalibrationLevel,
   type CalibrationOptions,
   type CalibrationSummary,
   type ChouldechovaGroup,
@@ -22,7 +32,18 @@ export {
   calibrationByGroup,
   calibrationByGroupOfColumns,
   calibrationCurve,
+  calibrationErrors,
+  calibrationHierarchy,
+  calibrationHierarchyOfColumns,
   calibrationSummary,
+  type EstimateWithInterval,
+  type FlexibleBootstrapOptions,
+  type FlexibleCalibrationGroup,
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationResult,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationByGroup,
+  flexibleCalibrationOfColumns,
   type GeneralizedRates,
   type GroupCalibrationTest,
   type HosmerLemeshowTest,
@@ -30,9 +51,27 @@ export {
   type InterceptFit,
   type KleinbergGroup,
   type KleinbergNote,
+  type LowessCalibration,
+  lowessCalibration,
   type SlopeFit,
+  type SmoothCurve,
   type WeightKind,
 } from "./calibration/index.js";
+// Clinical utility: net benefit and decision curves by group
+export {
+  type ClinicalWarning,
+  DEFAULT_NET_BENEFIT_GRID,
+  type DecisionCurveGroup,
+  type DecisionCurveOptions,
+  type DecisionCurveResult,
+  decisionCurve,
+  decisionCurveOfArrays,
+  decisionCurveOfColumns,
+  type NetBenefitBootstrapOptions,
+  type NetBenefitGap,
+  type NetBenefitPoint,
+  netBenefit,
+} from "./clinical/index.js";
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
@@ -65,6 +104,7 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { GroupSelector } from "./data/selector.js";
 export type { TaskType } from "./data/task.js";
 export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
@@ -77,6 +117,13 @@ export {
   minOf,
   ratioOf,
 } from "./disparity/aggregate.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 export {
   accuracyDifference,
   accuracyRatio,
@@ -100,14 +147,19 @@ export {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "./disparity/criteria.js";
+} from "./frame/criteria.js";
 export {
-  CRITERIA,
-  CRITERION_IDS,
-  type CriterionDefinition,
-  type CriterionId,
-  getCriterion,
-} from "./disparity/registry.js";
+  type GroupMetricsOptions,
+  groupMetrics,
+  groupMetricsOfColumns,
+} from "./frame/groupMetrics.js";
+export {
+  type ComparisonOptions,
+  type ControlStratum,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+} from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -149,26 +201,12 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
-export {
-  type CiProvenance,
-  type ComparisonOptions,
-  type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
-  GroupMetricsResult,
-  type GroupMetricsWarning,
-  type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./metrics/groupMetrics.js";
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
-  Confusion,
   CountMetric,
   MetricDefinition,
   ScoreMetric,
@@ -371,6 +409,7 @@ export {
 } from "./standardization/index.js";
 // Sufficient statistics
 export {
+  type Confusion,
   type ConfusionStats,
   confusionOf,
   countConfusion,
@@ -390,6 +429,20 @@ export {
   type DeclaredGroups,
   FairnessAccumulator,
 } from "./stream/index.js";
+// Time to event: concordance and calibration at a horizon by group
+export {
+  type Concordance,
+  type ConcordanceGap,
+  type HorizonCalibration,
+  type SurvivalBootstrapOptions,
+  type SurvivalGroup,
+  type SurvivalInput,
+  type SurvivalOptions,
+  type SurvivalResult,
+  type SurvivalWarning,
+  survivalByGroup,
+} from "./survival/index.js";
+export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

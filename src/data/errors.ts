@@ -10,6 +10,7 @@ export type InputIssueCode =
   | "invalid_type"
   | "not_finite"
   | "not_binary"
+  | "degenerate_labels"
   | "pos_label_missing"
   | "pos_label_required"
   | "out_of_range"

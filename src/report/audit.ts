@@ -5,15 +5,12 @@ import type { Columns } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import type { GroupSelector } from "../data/selector.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
+import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
-import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
-import {
-  type GroupMetricsResult,
-  type GroupSelector,
-  groupMetricsOfColumns,
-} from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
 import {

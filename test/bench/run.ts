@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { calibrationByGroup } from "../../src/calibration/byGroup.js";
 import { prepare } from "../../src/data/prepare.js";
-import { groupMetrics, groupMetricsOfColumns } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics, groupMetricsOfColumns } from "../../src/frame/groupMetrics.js";
 import { METRICS } from "../../src/metrics/registry.js";
 import { ThresholdOptimizer } from "../../src/mitigation/thresholdOptimizer.js";
 import { audit } from "../../src/report/audit.js";
