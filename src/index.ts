@@ -181,6 +181,8 @@ export {
   renderGateMarkdown,
   renderGateText,
   renderJunit,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./gate/index.js";
 // Soft (probabilistic) group membership
 export {

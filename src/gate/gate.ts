@@ -6,11 +6,13 @@ import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
 import {
+  type CriterionRule,
   type MetricRule,
   type Policy,
   type PolicyInput,
   type PolicyRule,
   parsePolicy,
+  type SubgroupScanRule,
 } from "./policy.js";
 
 /** Process exit codes of the CLI. */
@@ -89,7 +91,10 @@ function compare(
 }
 
 /** The report's own estimate for a rule over all groups (with its interval, when present). */
-function reportEstimate(report: FairnessReportData, rule: PolicyRule): Estimate | undefined {
+function reportEstimate(
+  report: FairnessReportData,
+  rule: CriterionRule | MetricRule,
+): Estimate | undefined {
   if ("criterion" in rule) {
     const c = report.criteria.find((x) => x.id === rule.criterion);
     if (!c) return undefined;
@@ -105,7 +110,7 @@ function reportEstimate(report: FairnessReportData, rule: PolicyRule): Estimate 
   return rule.comparison === "difference" ? d.difference : d.ratio;
 }
 
-function describe(rule: PolicyRule): string {
+function describe(rule: CriterionRule | MetricRule): string {
   const what =
     "criterion" in rule ? rule.criterion : `${rule.metric} ${rule.comparison} (${rule.method})`;
   const on = rule.on === "value" ? "" : ` on ${rule.on}`;
@@ -118,12 +123,69 @@ function describe(rule: PolicyRule): string {
   return `${what}${on} ${limits}`;
 }
 
+/**
+ * The subgroup-scan rule: the largest |observed − predicted rate| among the report's undeclared
+ * subgroups with a p-value after the search ≤ alpha (0 when none is significant).
+ */
+function checkSubgroupScanRule(
+  report: FairnessReportData,
+  rule: SubgroupScanRule,
+  index: number,
+): GateCheck {
+  const name =
+    rule.name ??
+    `no subgroup significant at ${rule.alpha} with |observed - predicted| > ${rule.max}`;
+  const base = {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    max: rule.max,
+    excluded: [],
+  };
+  const scan = report.subgroupScan;
+  if (scan === undefined || scan.replicates === 0) {
+    return {
+      ...base,
+      groups: [],
+      status: "error",
+      measured: null,
+      value: null,
+      message: `${name}: the report has no ${scan === undefined ? "subgroup scan (audit with the scan option)" : "p-values for its subgroups (scan with replicates)"}`,
+    };
+  }
+  const significant = scan.subgroups.filter((s) => s.pValue !== null && s.pValue <= rule.alpha);
+  let measured = 0;
+  let worst: (typeof significant)[number] | undefined;
+  for (const s of significant) {
+    const gap = Math.abs(s.observedRate - s.expectedRate);
+    if (gap > measured) {
+      measured = gap;
+      worst = s;
+    }
+  }
+  const status = measured > rule.max ? "fail" : "pass";
+  const detail =
+    worst === undefined
+      ? `no subgroup is significant at ${rule.alpha}`
+      : `largest gap ${formatValue(measured)} (${worst.sentence})`;
+  return {
+    ...base,
+    groups: significant.map((s) => s.sentence),
+    status,
+    measured,
+    value: measured,
+    message: `${name}: ${detail}, ${status === "fail" ? `above the maximum ${rule.max}` : "within limits"}`,
+  };
+}
+
 function checkRule(
   report: FairnessReportData,
   rule: PolicyRule,
   index: number,
   defaultMinGroupSize: number | undefined,
 ): GateCheck {
+  if ("subgroupScan" in rule) return checkSubgroupScanRule(report, rule, index);
   const name = rule.name ?? describe(rule);
   const minSize = rule.minGroupSize ?? defaultMinGroupSize ?? 0;
   const present = report.groups.filter((g) => g.count > 0);

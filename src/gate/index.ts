@@ -15,5 +15,7 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./policy.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

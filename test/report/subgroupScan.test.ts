@@ -4,6 +4,7 @@ import {
   biasScan,
   FairnessReport,
   FairnessReportSchema,
+  gate,
   randomSource,
   renderMarkdown,
   renderText,
@@ -96,5 +97,47 @@ describe("audit(…, { scan })", () => {
     );
     expect(dropped.toJSON().subgroupScan!.subgroups[0]!.score).toBe(direct.best.score);
     expect(dropped.toJSON().subgroupScan!.subgroups[0]!.pValue).toBeNull();
+  });
+});
+
+describe("gate rule { subgroupScan: 'gap' }", () => {
+  const d = data(3000);
+  const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: { sex: d.sex } };
+  const scan = {
+    features: { region: d.region, band: d.band },
+    penalty: 1,
+    iterations: 3,
+    replicates: 19,
+  };
+  const report = audit(input, { intervals: false, scan }).toJSON();
+  const planted = report.subgroupScan!.subgroups[0]!;
+  const gap = Math.abs(planted.observedRate - planted.expectedRate);
+
+  it("fails when a subgroup significant after the search misses its predicted rate by more than max", () => {
+    const result = gate(report, { rules: [{ subgroupScan: "gap", max: gap / 2 }] });
+    expect(result.passed).toBe(false);
+    expect(result.checks[0]).toMatchObject({ status: "fail", measured: gap, max: gap / 2 });
+    expect(result.checks[0]!.message).toContain(planted.sentence);
+    expect(gate(report, { rules: [{ subgroupScan: "gap", max: gap + 0.01 }] }).passed).toBe(true);
+  });
+
+  it("counts only subgroups with p ≤ alpha, and errors without a scan or without p-values", () => {
+    // With 19 replicates no p-value is below 1/20.
+    const strict = gate(report, { rules: [{ subgroupScan: "gap", max: 0, alpha: 0.01 }] });
+    expect(strict.checks[0]).toMatchObject({ status: "pass", measured: 0 });
+    const plain = audit(input, { intervals: false }).toJSON();
+    expect(gate(plain, { rules: [{ subgroupScan: "gap", max: 0.1 }] }).checks[0]!.status).toBe(
+      "error",
+    );
+    const untested = audit(input, { intervals: false, scan: { ...scan, replicates: 0 } }).toJSON();
+    expect(
+      gate(untested, { rules: [{ subgroupScan: "gap", max: 0.1 }] }).checks[0]!.message,
+    ).toContain("no p-values");
+  });
+
+  it("a malformed rule is reported with its path", () => {
+    expect(() => gate(report, { rules: [{ subgroupScan: "gap", max: -1 } as never] })).toThrow(
+      /rules\.0\.max|rules\[0\]/,
+    );
   });
 });
