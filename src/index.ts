@@ -375,10 +375,12 @@ export {
 } from "./report/index.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
+  type BiasScanCells,
   type BiasScanInput,
   type BiasScanOptions,
   type BiasScanResult,
   biasScan,
+  biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
   quantileBuckets,

@@ -2,6 +2,7 @@
  * `fairscope/sql`: SQL pushdown of the sufficient statistics, and the DuckDB runner.
  */
 export {
+  biasScanDuckDb,
   type DuckDbFile,
   fileTable,
   groupMetricsDuckDb,
@@ -18,8 +19,10 @@ export {
   confusionStatement,
   histogramStatement,
   quoteIdentifier,
+  type ScanSqlSpec,
   type SqlDialect,
   type SqlParameter,
   type SqlSpec,
   type SqlStatement,
+  scanCellsStatement,
 } from "./statements.js";
