@@ -85,7 +85,6 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-// Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
@@ -178,12 +177,27 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   renderGateMarkdown,
   renderGateText,
   renderJunit,
   type SubgroupScanRule,
   SubgroupScanRuleSchema,
 } from "./gate/index.js";
+export {
+  consistency,
+  consistencyOfNeighbours,
+  nearestNeighbours,
+} from "./individual/consistency.js";
+export {
+  benefits,
+  betweenGroupGeneralizedEntropyIndex,
+  coefficientOfVariation,
+  generalizedEntropyIndex,
+  theilIndex,
+  withinGroupGeneralizedEntropyIndex,
+} from "./inequality/entropy.js";
 // Soft (probabilistic) group membership
 export {
   argmaxGroups,
@@ -274,9 +288,11 @@ export {
   type ReweighingResult,
   type RuleFitSummaryJSON,
   type RuleInput,
+  type RuleState,
   rejectOptionClassification,
   rejectOptionOfColumns,
   reweighing,
+  StatefulRule,
   type ThresholdConstraint,
   type ThresholdObjective,
   type ThresholdOperation,
@@ -292,6 +308,8 @@ export {
 } from "./mitigation/index.js";
 export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
 export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
+export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
@@ -301,10 +319,28 @@ export {
   multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
 export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export {
+  differentialFairnessBiasAmplification,
+  smoothedEmpiricalDifferentialFairness,
+  smoothedRates,
+} from "./privileged/differentialFairness.js";
+export type {
+  PrivilegedComparison,
+  PrivilegedComparisonOptions,
+  PrivilegedDifferences,
+  PrivilegedRates,
+} from "./privileged/privilegedComparison.js";
+export { privilegedComparison } from "./privileged/privilegedComparison.js";
+export type { BoundedGroupLossOptions } from "./regression/criteria.js";
+export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -373,6 +409,10 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  RepresentationRowResult,
+  RepresentationSection,
+} from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
   type BiasScanCells,
@@ -398,6 +438,11 @@ export {
   type SliceFinderResult,
   sliceFinder,
 } from "./scan/index.js";
+export type {
+  PredictedPositiveShareRow,
+  ReferenceDisparity,
+} from "./shares/predictedPositiveShare.js";
+export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,

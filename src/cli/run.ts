@@ -21,6 +21,7 @@ import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import { FAIRSCOPE_VERSION } from "../report/version.js";
+import { readReferenceFile } from "./reference.js";
 import { runScan } from "./scan.js";
 
 /** The process's streams and environment. */
@@ -66,6 +67,13 @@ Report:
                          (default) or "overall"
   --metrics <ids>        comma-separated metric ids (default: the standard set)
   --min-group-size <n>   flag groups with fewer rows (default 30)
+  --min-denominator <n>  flag rates whose own denominator (positives for TPR, …) is below n and
+                         give them exact intervals (default 30)
+  --suppress-below <n>   withhold the values of groups with fewer rows (default 0: none)
+  --reference-shares <f> reference population by group (JSON {"shares": {...}} or
+                         {"counts": {...}}, or CSV with group,share or group,count): adds a
+                         representation check
+  --counts               show each rate's numerator/denominator in the text table
   --ci <level|none>      confidence level of the intervals (default 0.95), or none
   --n-boot <n>           bootstrap replicates (default 1000)
   --seed <n>             seed of the bootstrap (default 0), recorded in the report
@@ -105,6 +113,10 @@ const OPTIONS = {
   reference: { type: "string" },
   metrics: { type: "string" },
   "min-group-size": { type: "string" },
+  "min-denominator": { type: "string" },
+  "suppress-below": { type: "string" },
+  "reference-shares": { type: "string" },
+  counts: { type: "boolean" },
   seed: { type: "string" },
   ci: { type: "string" },
   "n-boot": { type: "string" },
@@ -123,7 +135,14 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "min-group-size" | "seed" | "n-boot" | "ci",
+  name:
+    | "threshold"
+    | "min-group-size"
+    | "seed"
+    | "n-boot"
+    | "ci"
+    | "min-denominator"
+    | "suppress-below",
 ): number | undefined {
   const text = values[name];
   if (text === undefined) return undefined;
@@ -131,7 +150,13 @@ function number(
   if (text.trim() === "" || !Number.isFinite(n)) {
     throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
   }
-  if (name !== "threshold" && name !== "ci" && !Number.isSafeInteger(n)) {
+  if (
+    name !== "threshold" &&
+    name !== "ci" &&
+    name !== "min-denominator" &&
+    name !== "suppress-below" &&
+    !Number.isSafeInteger(n)
+  ) {
     throw new UsageError(`--${name} must be an integer, got ${text}`);
   }
   return n;
@@ -162,6 +187,7 @@ function columnNames(values: Values): Record<string, string> {
     posLabel: "--pos-label",
     threshold: "--threshold",
     reference: "--reference",
+    referenceShares: `--reference-shares ${values["reference-shares"]}`,
   };
 }
 
@@ -289,7 +315,15 @@ async function auditWithDuckDb(
   }
   const groups = values.group ?? [];
   if (groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of ["n-boot", "seed", "missing-group", "input-format"] as const) {
+  for (const name of [
+    "n-boot",
+    "seed",
+    "missing-group",
+    "input-format",
+    "min-denominator",
+    "suppress-below",
+    "reference-shares",
+  ] as const) {
     if (values[name] !== undefined)
       throw new UsageError(`--${name} is not available with --engine duckdb`);
   }
@@ -354,6 +388,11 @@ async function auditWithDuckDb(
 function auditOptions(values: Values): AuditOptions {
   const reference = values.reference;
   const minGroupSize = number(values, "min-group-size");
+  const minDenominator = number(values, "min-denominator");
+  const suppressBelow = number(values, "suppress-below");
+  const referenceFile = values["reference-shares"];
+  const referencePopulation =
+    referenceFile === undefined ? undefined : readReferenceFile(referenceFile);
   const seed = number(values, "seed");
   const nBoot = number(values, "n-boot");
   const none = values.ci === "none";
@@ -385,6 +424,11 @@ function auditOptions(values: Values): AuditOptions {
             reference === "largest" || reference === "overall" ? reference : { label: reference },
         }),
     ...(minGroupSize === undefined ? {} : { minGroupSize }),
+    ...(minDenominator === undefined ? {} : { minDenominator }),
+    ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(referencePopulation === undefined
+      ? {}
+      : { referenceShares: referencePopulation.values, referenceKind: referencePopulation.kind }),
     ...(seed === undefined ? {} : { seed }),
     ...(values.title === undefined ? {} : { title: values.title }),
   };
@@ -395,10 +439,11 @@ async function render(
   report: FairnessReportData,
   result: GateResult | undefined,
   color: boolean,
+  counts: boolean,
 ): Promise<string> {
   switch (format) {
     case "text":
-      return renderText(report, { color }) + (result ? `\n${renderGateText(result)}` : "");
+      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
     case "markdown":
       return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
     case "html":
@@ -468,7 +513,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const result = policy ? gate(report, policy) : undefined;
     const color =
       values.out === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
-    const output = await render(format, report, result, color);
+    const output = await render(format, report, result, color, values.counts ?? false);
     if (values.out === undefined) io.stdout.write(output);
     else writeFileSync(values.out, output);
     return result?.exitCode ?? EXIT_CODES.pass;

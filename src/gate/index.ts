@@ -15,6 +15,8 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   type SubgroupScanRule,
   SubgroupScanRuleSchema,
 } from "./policy.js";

@@ -33,6 +33,21 @@ const RuleBase = {
   on: z.enum(BOUND_VALUES).default("value"),
   /** Compare only groups with at least this many rows. */
   minGroupSize: z.number().int().nonnegative().optional(),
+  /**
+   * What a group the report suppressed (`suppressBelow`) does to the check: `pass` leaves it out
+   * and checks the rest, `fail` fails the check, `warn` checks the rest and reports the check as
+   * a failed warning when it would otherwise pass.
+   */
+  suppressed: z
+    .enum({
+      /** Leave suppressed groups out; the rest decide. */
+      pass: "pass",
+      /** Any suppressed group fails the check. */
+      fail: "fail",
+      /** Leave them out, and report the check as a warning. */
+      warn: "warn",
+    })
+    .default("pass"),
   /** `warning` reports a failed check without failing the gate. */
   severity: z
     .enum({
@@ -90,6 +105,28 @@ export const MetricRuleSchema = z
   .refine(hasLimit, LIMIT_MESSAGE);
 
 /**
+ * A check on the report's representation section (audit with `referenceShares`), e.g.
+ * `{ representation: "underRepresentedGroups", max: 0 }`: the number of groups flagged under-
+ * (or over-) represented after Holm's correction, or the smallest ratio of a group's share of the
+ * rows to its reference share.
+ */
+export const RepresentationRuleSchema = z
+  .object({
+    /** What is measured. */
+    representation: z.enum({
+      /** Number of groups flagged under-represented. */
+      underRepresentedGroups: "underRepresentedGroups",
+      /** Number of groups flagged over-represented. */
+      overRepresentedGroups: "overRepresentedGroups",
+      /** Smallest share / reference share over the groups the reference names. */
+      minimumShareRatio: "minimumShareRatio",
+    }),
+    ...RuleBase,
+  })
+  .strict()
+  .refine(hasLimit, LIMIT_MESSAGE);
+
+/**
  * A check on the report's "Subgroups nobody declared" (an audit with the `scan` option), e.g.
  * `{ subgroupScan: "gap", max: 0.1 }`: fails when a subgroup significant after the search
  * (p-value ≤ `alpha`) has |observed − predicted rate| above `max`.
@@ -111,10 +148,14 @@ export const SubgroupScanRuleSchema = z
   })
   .strict();
 
-/** One rule of a policy: a criterion rule, a metric rule or a subgroup-scan rule. */
+/**
+ * One rule of a policy: a criterion rule, a metric rule, a representation rule or a
+ * subgroup-scan rule.
+ */
 export const PolicyRuleSchema = z.union([
   CriterionRuleSchema,
   MetricRuleSchema,
+  RepresentationRuleSchema,
   SubgroupScanRuleSchema,
 ]);
 
@@ -142,6 +183,11 @@ export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
  * @interface
  */
 export type MetricRule = z.infer<typeof MetricRuleSchema>;
+/**
+ * A check on the representation section, defaults filled in.
+ * @interface
+ */
+export type RepresentationRule = z.infer<typeof RepresentationRuleSchema>;
 /**
  * A check on the report's undeclared subgroups, defaults filled in.
  * @interface
@@ -181,9 +227,11 @@ export function parsePolicy(json: unknown): Policy {
     const schema =
       object && "criterion" in rule
         ? CriterionRuleSchema
-        : object && "subgroupScan" in rule
-          ? SubgroupScanRuleSchema
-          : MetricRuleSchema;
+        : object && "representation" in rule
+          ? RepresentationRuleSchema
+          : object && "subgroupScan" in rule
+            ? SubgroupScanRuleSchema
+            : MetricRuleSchema;
     const inner = schema.safeParse(rule);
     return inner.success
       ? [issue]

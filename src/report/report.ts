@@ -20,6 +20,7 @@ import {
   type MetricInfo,
   type ReportMetadata,
   type ReportWarning,
+  type RepresentationSection,
   type RocCurve,
   type SubgroupScanSection,
 } from "./schema.js";
@@ -47,6 +48,7 @@ export class FairnessReport implements FairnessReportData {
   readonly calibration?: CalibrationSection;
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
+  readonly representation?: RepresentationSection;
   /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
   readonly subgroupScan?: SubgroupScanSection;
 
@@ -64,6 +66,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibration) this.calibration = data.calibration;
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
+    if (data.representation) this.representation = data.representation;
     if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
@@ -105,6 +108,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibration ? { calibration: this.calibration } : {}),
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
+      ...(this.representation ? { representation: this.representation } : {}),
       ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }

@@ -20,7 +20,8 @@ export function neumaierSum(values: ArrayLike<number>): number {
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
     sum = t;
   }
-  return sum + compensation;
+  // With an infinite term the compensation is NaN (∞ − ∞); the plain sum is then the answer.
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
 /**

@@ -32,6 +32,7 @@
  */
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
+import { aif360Individual } from "./aif360_individual.js";
 import { aif360Postprocessing } from "./aif360_postprocessing.js";
 import { biasScanKind } from "./bias_scan.js";
 import { calibration } from "./calibration.js";
@@ -47,6 +48,7 @@ import { thresholdOptimizer, thresholdOptimizerError } from "./threshold_optimiz
 
 export const KINDS: Record<string, KindHandler> = {
   aif360,
+  aif360_individual: aif360Individual,
   aif360_postprocessing: aif360Postprocessing,
   bias_scan: biasScanKind,
   calibration,
