@@ -3,7 +3,7 @@
  * metrics (accuracy, balanced accuracy, macro / weighted precision, recall and F1, count) are
  * compared like kind `regression`; per-class scores and the one-vs-rest confusion matrices
  * overall and by group, in the order of the case's `labels`. scikit-learn's UndefinedMetricWarning
- * (a zero denominator set to 0) must appear as a fairscope `zero_division` warning on the same
+ * (a zero denominator set to 0) must appear as a fairscope `zeroDivision` warning on the same
  * score. Its UserWarning "y_pred contains classes not in y_true" has no counterpart: a predicted
  * class absent from a group's true classes is documented behaviour (docs/multiclass.md).
  */
