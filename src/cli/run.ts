@@ -70,6 +70,15 @@ Report:
   --format <f>           text (default), markdown, html, json, csv, junit (gate results)
   --out <file>           write to a file instead of stdout
 
+Clinical utility and time to event:
+  --thresholds <list>    decision thresholds, e.g. 0.1,0.2: net benefit by group with intervals,
+                         the gap between groups and decision curves (needs --score)
+  --calibration-hierarchy  calibration hierarchy by group: O/E, slope, intercept, lowess curve
+                         with ICI, and a verdict in words (probability scores)
+  --time <col>           observed time (event or censoring) for time-to-event evaluation
+  --event <col>          event indicator (1 event, 0 censored), with --time; --score is the risk
+  --horizon <t>          horizon of Uno's C and of calibration (default: the last event time)
+
 Gate:
   --policy <file>        policy JSON: { "rules": [{ "criterion": "equalizedOddsDifference", "max": 0.1 }] }
   --report <file>        gate a saved JSON report instead of reading data
@@ -108,6 +117,11 @@ const OPTIONS = {
   title: { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
+  thresholds: { type: "string" },
+  "calibration-hierarchy": { type: "boolean" },
+  time: { type: "string" },
+  event: { type: "string" },
+  horizon: { type: "string" },
   policy: { type: "string" },
   report: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -120,7 +134,7 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "min-group-size" | "seed" | "n-boot" | "ci",
+  name: "threshold" | "min-group-size" | "seed" | "n-boot" | "ci" | "horizon",
 ): number | undefined {
   const text = values[name];
   if (text === undefined) return undefined;
@@ -209,7 +223,20 @@ function progress(io: CliIo): ((bytes: number, total: number | undefined) => voi
   };
 }
 
-async function loadInput(values: Values, file: string, io: CliIo): Promise<FairnessInput> {
+/** Time-to-event columns read with the input (`--time`, `--event`). */
+interface SurvivalColumns {
+  readonly time: number[];
+  readonly event: number[];
+}
+
+async function loadInput(
+  values: Values,
+  file: string,
+  io: CliIo,
+): Promise<{ input: FairnessInput; survival: SurvivalColumns | undefined }> {
+  if ((values.time === undefined) !== (values.event === undefined)) {
+    throw new UsageError("--time and --event go together");
+  }
   if (values.label === undefined) throw new UsageError("--label <column> is required");
   if (values.score === undefined && values.pred === undefined) {
     throw new UsageError("give --score <column> or --pred <column>");
@@ -222,6 +249,8 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...(values.pred === undefined ? [] : [values.pred]),
     ...groups,
     ...(values.weight === undefined ? [] : [values.weight]),
+    ...(values.time === undefined ? [] : [values.time]),
+    ...(values.event === undefined ? [] : [values.event]),
   ];
   if (/\.parquet$/i.test(file)) {
     throw new UsageError(
@@ -241,7 +270,11 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
   const threshold = number(values, "threshold");
   const rule = oneOf(values, "threshold-rule", [">=", ">"] as const);
   const missing = oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const);
-  return {
+  const survival =
+    values.time === undefined || values.event === undefined
+      ? undefined
+      : { time: toNumbers(column(values.time)), event: toNumbers(column(values.event)) };
+  const input: FairnessInput = {
     yTrue: toLabels(column(values.label), posLabel),
     ...(values.pred === undefined ? {} : { yPred: toLabels(column(values.pred), posLabel) }),
     ...(values.score === undefined ? {} : { yScore: toNumbers(column(values.score)) }),
@@ -253,6 +286,7 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...(values.margin ? { scores: "margin" as const } : {}),
     ...(missing === undefined ? {} : { missingGroup: missing }),
   };
+  return { input, survival };
 }
 
 /** The count metrics a policy rule on a metric may name with the DuckDB engine. */
@@ -346,6 +380,31 @@ async function auditWithDuckDb(
     const message = (error as Error).message ?? String(error);
     throw new UsageError(`DuckDB could not audit ${file}: ${message}`);
   }
+}
+
+/** The audit's clinical options: `--thresholds`, `--calibration-hierarchy`, `--time/--event`. */
+function clinicalOptions(values: Values, survival: SurvivalColumns | undefined): AuditOptions {
+  const thresholds = values.thresholds
+    ?.split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => {
+      const n = Number(t);
+      if (!(Number.isFinite(n) && n > 0 && n < 1)) {
+        throw new UsageError(
+          `--thresholds must be probabilities in (0, 1), got ${JSON.stringify(t)}`,
+        );
+      }
+      return n;
+    });
+  const horizon = number(values, "horizon");
+  return {
+    ...(thresholds === undefined ? {} : { netBenefit: { thresholds } }),
+    ...(values["calibration-hierarchy"] ? { calibrationHierarchy: true } : {}),
+    ...(survival === undefined
+      ? {}
+      : { survival: { ...survival, ...(horizon === undefined ? {} : { horizon }) } }),
+  };
 }
 
 function auditOptions(values: Values): AuditOptions {
@@ -459,7 +518,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       report =
         engine === "duckdb"
           ? await auditWithDuckDb(values, file, policy)
-          : audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
+          : await loadInput(values, file, io).then(({ input, survival }) =>
+              audit(input, {
+                ...auditOptions(values),
+                ...clinicalOptions(values, survival),
+              }).toJSON(),
+            );
     }
     const result = policy ? gate(report, policy) : undefined;
     const color =

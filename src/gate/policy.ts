@@ -89,8 +89,26 @@ export const MetricRuleSchema = z
   .strict()
   .refine(hasLimit, LIMIT_MESSAGE);
 
-/** One rule of a policy: a criterion rule or a metric rule. */
-export const PolicyRuleSchema = z.union([CriterionRuleSchema, MetricRuleSchema]);
+/**
+ * A check on the gap in net benefit between groups (largest minus smallest group net benefit)
+ * at one decision threshold of the report's net-benefit section, e.g.
+ * `{ netBenefitGap: 0.2, max: 0.02 }`.
+ */
+export const NetBenefitRuleSchema = z
+  .object({
+    /** The decision threshold, one of the report's net-benefit thresholds. */
+    netBenefitGap: z.number().gt(0).lt(1),
+    ...RuleBase,
+  })
+  .strict()
+  .refine(hasLimit, LIMIT_MESSAGE);
+
+/** One rule of a policy: a criterion rule, a metric rule or a net-benefit rule. */
+export const PolicyRuleSchema = z.union([
+  CriterionRuleSchema,
+  MetricRuleSchema,
+  NetBenefitRuleSchema,
+]);
 
 /** The zod schema of a gate policy file. */
 export const PolicySchema = z
@@ -116,6 +134,11 @@ export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
  * @interface
  */
 export type MetricRule = z.infer<typeof MetricRuleSchema>;
+/**
+ * A check on the net-benefit gap at a decision threshold, defaults filled in.
+ * @interface
+ */
+export type NetBenefitRule = z.infer<typeof NetBenefitRuleSchema>;
 /** One rule of a policy, defaults filled in. */
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 /**
@@ -146,10 +169,13 @@ export function parsePolicy(json: unknown): Policy {
       return [issue];
     }
     const rule = rules[index as number] as Record<string, unknown> | null;
+    const isObject = rule !== null && typeof rule === "object";
     const schema =
-      rule !== null && typeof rule === "object" && "criterion" in rule
+      isObject && "criterion" in rule
         ? CriterionRuleSchema
-        : MetricRuleSchema;
+        : isObject && "netBenefitGap" in rule
+          ? NetBenefitRuleSchema
+          : MetricRuleSchema;
     const inner = schema.safeParse(rule);
     return inner.success
       ? [issue]

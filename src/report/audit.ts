@@ -4,7 +4,7 @@
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput, NumberArray } from "../data/schema.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
@@ -16,6 +16,7 @@ import {
 } from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
+import { calibrationHierarchySection, netBenefitSection, survivalSection } from "./clinical.js";
 import {
   bootstrapIntervals,
   calibrationSection,
@@ -101,6 +102,42 @@ export interface AuditOptions {
       };
   /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
   readonly calibrationBins?: number;
+  /**
+   * Net benefit by group (decision-curve analysis, `decisionCurve`) at these decision
+   * thresholds, each in (0, 1), with the decision curves on `grid`; needs scores. Intervals
+   * follow `intervals`. @defaultValue undefined (no net-benefit section)
+   */
+  readonly netBenefit?: {
+    /** Decision thresholds, each in (0, 1). */
+    readonly thresholds: readonly number[];
+    /** Thresholds of the decision curves. @defaultValue 0.01, 0.02, …, 0.99 */
+    readonly grid?: readonly number[];
+  };
+  /**
+   * The calibration hierarchy by group (`calibrationHierarchy`): O/E, calibration intercept and
+   * slope with intervals, the lowess calibration curve with ICI, E90, Emax, and a verdict in
+   * words; probability scores only. Its bootstrap (of the smooth curve) uses `nBoot`
+   * replicates when `intervals` are on. @defaultValue false
+   */
+  readonly calibrationHierarchy?:
+    | boolean
+    | {
+        /** Replicates of the smooth-curve bootstrap. @defaultValue 200 */
+        readonly nBoot?: number;
+      };
+  /**
+   * Time-to-event evaluation (`survivalByGroup`): observed times and event indicators,
+   * row-aligned with the input, with `yScore` as the predicted risk; Harrell's and Uno's C by
+   * group, the cross-group matrix and calibration at the horizon.
+   */
+  readonly survival?: {
+    /** Observed time of each row (event or censoring), > 0. */
+    readonly time: NumberArray;
+    /** 1 when the event was observed, 0 when censored. */
+    readonly event: NumberArray;
+    /** Horizon of Uno's C and of calibration. @defaultValue the last event time */
+    readonly horizon?: number;
+  };
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -407,6 +444,37 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
   const calibration = probability
     ? calibrationSection(columns, resolved.calibrationBins)
     : undefined;
+  const sectionBootstrap = iv ? { level: iv.level, nBoot: iv.nBoot, seed: seed! } : undefined;
+  const netBenefit =
+    options.netBenefit === undefined
+      ? undefined
+      : netBenefitSection(
+          columns,
+          options.netBenefit.thresholds,
+          options.netBenefit.grid,
+          sectionBootstrap,
+        );
+  const hierarchyOption = options.calibrationHierarchy ?? false;
+  const calibrationHierarchy =
+    hierarchyOption !== false && probability
+      ? calibrationHierarchySection(
+          columns,
+          sectionBootstrap && {
+            ...sectionBootstrap,
+            nBoot: (typeof hierarchyOption === "object" ? hierarchyOption.nBoot : undefined) ?? 200,
+          },
+        )
+      : undefined;
+  const survival =
+    options.survival === undefined
+      ? undefined
+      : survivalSection(
+          input,
+          options.survival.time,
+          options.survival.event,
+          options.survival.horizon,
+          sectionBootstrap && { ...sectionBootstrap, nBoot: Math.min(sectionBootstrap.nBoot, 200) },
+        );
   const metrics: MetricInfo[] = result.metrics.map((id) => {
     const m = getMetric(id)!;
     return {
@@ -430,7 +498,11 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     small: g.count < resolved.minGroupSize,
     values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(g.label) : undefined),
   }));
-  const warnings = reportWarnings(result.warnings, groups, resolved.minGroupSize);
+  const warnings = [
+    ...reportWarnings(result.warnings, groups, resolved.minGroupSize),
+    ...(netBenefit?.warnings ?? []),
+    ...(survival?.warnings ?? []),
+  ];
   const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const summary = summarize(columns, input, base.overall.baseRate!);
   const reportOptions: ReportOptions = {
@@ -472,6 +544,9 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     ...(calibration ? { calibration: calibration.section } : {}),
     ...(columns.score ? { roc: rocCurves(columns) } : {}),
     impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
+    ...(netBenefit ? { netBenefit: netBenefit.section } : {}),
+    ...(calibrationHierarchy ? { calibrationHierarchy } : {}),
+    ...(survival ? { survival: survival.section } : {}),
   };
   return new FairnessReport({ ...data, findings: findingsOf(data) });
 }

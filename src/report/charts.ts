@@ -9,7 +9,7 @@ export type VegaLiteSpec = Readonly<Record<string, unknown>>;
 
 /** A chart of a report: an id, a title and its Vega-Lite specification. */
 export interface ChartSpec {
-  /** Short id: "metrics", "roc" or "reliability". */
+  /** Short id: "metrics", "roc", "reliability" or "decisionCurve". */
   readonly id: string;
   /** Caption. */
   readonly title: string;
@@ -253,6 +253,90 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
 }
 
 /**
+ * Decision curves, one panel per group (and one for all rows): net benefit of treating by the
+ * model, of treating everyone and of treating no one against the threshold probability, with
+ * the decision thresholds marked. Values below −0.05 (treat-all at high thresholds) are left
+ * out so the panels keep a readable scale. Undefined when the report has no net-benefit section.
+ *
+ * @example
+ * const report = audit(
+ *   { yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] },
+ *   { netBenefit: { thresholds: [0.3] }, intervals: false },
+ * );
+ * decisionCurveSpec(report)?.facet; // => { field: "group", type: "nominal", title: "Group", sort: null }
+ */
+export function decisionCurveSpec(report: FairnessReportData): VegaLiteSpec | undefined {
+  const section = report.netBenefit;
+  if (!section || section.groups.length === 0) return undefined;
+  const floor = -0.05;
+  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const values = section.groups.flatMap((g) => [
+    ...g.curve.flatMap((p) => [
+      { group: g.group, threshold: p.threshold, strategy: "model", netBenefit: p.netBenefit },
+      { group: g.group, threshold: p.threshold, strategy: "treat all", netBenefit: p.treatAll },
+      { group: g.group, threshold: p.threshold, strategy: "treat none", netBenefit: 0 },
+    ]),
+    ...g.atThresholds.map((p) => ({
+      group: g.group,
+      threshold: p.threshold,
+      strategy: "decision threshold",
+      netBenefit: p.netBenefit.value,
+    })),
+  ]);
+  const x = {
+    field: "threshold",
+    type: "quantitative",
+    title: "Threshold probability",
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "netBenefit",
+    type: "quantitative",
+    title: "Net benefit",
+    scale: { domain: [floor, top] },
+  };
+  return {
+    $schema: SCHEMA,
+    description:
+      "Decision curves by group: net benefit of the model, treat all and treat none by threshold probability",
+    data: {
+      values: values.filter((v) => v.netBenefit !== null && v.netBenefit >= floor),
+    },
+    facet: { field: "group", type: "nominal", title: "Group", sort: null },
+    columns: 3,
+    spec: {
+      width: 240,
+      height: 200,
+      layer: [
+        {
+          transform: [{ filter: "datum.strategy !== 'decision threshold'" }],
+          mark: { type: "line", clip: true },
+          encoding: {
+            x,
+            y,
+            color: { field: "strategy", type: "nominal", title: "Strategy" },
+            strokeDash: { field: "strategy", type: "nominal", title: "Strategy" },
+          },
+        },
+        {
+          transform: [{ filter: "datum.strategy === 'decision threshold'" }],
+          mark: { type: "point", filled: true, color: "#000" },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: "threshold", type: "quantitative", title: "pt" },
+              { field: "netBenefit", type: "quantitative", format: ".4f", title: "Net benefit" },
+            ],
+          },
+        },
+      ],
+    },
+    config: CONFIG,
+  };
+}
+
+/**
  * A threshold trade-off curve: one line per group (or one line), with the threshold in the
  * tooltip.
  *
@@ -287,7 +371,7 @@ export function tradeoffSpec(
 
 /**
  * The charts of a report, as Vega-Lite specifications: metric bars, ROC curves (with scores),
- * reliability diagrams (with a calibration section).
+ * reliability diagrams (with a calibration section), decision curves (with net benefit).
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] });
@@ -302,6 +386,10 @@ export function chartSpecs(report: FairnessReportData): ChartSpec[] {
   const reliability = reliabilitySpec(report);
   if (reliability) {
     charts.push({ id: "reliability", title: "Reliability by group", spec: reliability });
+  }
+  const decision = decisionCurveSpec(report);
+  if (decision) {
+    charts.push({ id: "decisionCurve", title: "Decision curves by group", spec: decision });
   }
   return charts;
 }

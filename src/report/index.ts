@@ -6,6 +6,7 @@ export { type AuditOptions, audit, CRITERION_GUIDE, type ReferenceChoice } from 
 export {
   type ChartSpec,
   chartSpecs,
+  decisionCurveSpec,
   metricBarsSpec,
   type RenderedChart,
   reliabilitySpec,
@@ -26,6 +27,7 @@ export { displayWidth, renderText, type TextOptions } from "./render/text.js";
 export { FairnessReport, VEGA_LITE_MIME } from "./report.js";
 export { rocPoints } from "./roc.js";
 export {
+  type CalibrationHierarchySection,
   type CalibrationSection,
   type Criterion,
   type Disparity,
@@ -41,6 +43,7 @@ export {
   type Interval,
   IntervalSchema,
   type MetricInfo,
+  type NetBenefitSection,
   REPORT_SCHEMA_VERSION,
   type ReliabilityBin,
   type ReportMetadata,
@@ -48,5 +51,6 @@ export {
   type ReportWarning,
   type RocCurve,
   reportJsonSchema,
+  type SurvivalSection,
 } from "./schema.js";
 export { FAIRSCOPE_VERSION } from "./version.js";

@@ -5,6 +5,7 @@
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
+import { clinicalSections } from "./clinicalTables.js";
 import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -68,6 +69,12 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   if (report.criteria.length > 0) {
     lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push(`### ${escapeMarkdown(section.title)}`, "");
+    if (section.table) lines.push(...table(section.table, false), "");
+    for (const sentence of section.sentences) lines.push(`- ${escapeMarkdown(sentence)}`);
+    if (section.sentences.length > 0) lines.push("");
   }
   for (const chart of options.charts ?? []) {
     lines.push(

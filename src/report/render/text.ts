@@ -4,6 +4,7 @@
  */
 import { sanitizeTerminal } from "../escape.js";
 import type { FairnessReportData, Finding } from "../schema.js";
+import { clinicalSections } from "./clinicalTables.js";
 import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
 
 /** Options of {@link renderText}. */
@@ -194,6 +195,13 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
     lines.push(...layout(criteriaTable(report), width, style));
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push("", style.bold(sanitizeTerminal(section.title)));
+    if (section.table) lines.push(...layout(section.table, width, style));
+    for (const sentence of section.sentences) {
+      lines.push(...wrap(sanitizeTerminal(sentence), width, "  "));
+    }
   }
   if (report.findings.length > 0) {
     lines.push("", style.bold("Findings"));
