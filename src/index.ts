@@ -85,7 +85,6 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-// Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
@@ -104,6 +103,7 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { GroupSelector } from "./data/selector.js";
 export type { TaskType } from "./data/task.js";
 export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
@@ -116,6 +116,13 @@ export {
   minOf,
   ratioOf,
 } from "./disparity/aggregate.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 export {
   accuracyDifference,
   accuracyRatio,
@@ -139,14 +146,19 @@ export {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "./disparity/criteria.js";
+} from "./frame/criteria.js";
 export {
-  CRITERIA,
-  CRITERION_IDS,
-  type CriterionDefinition,
-  type CriterionId,
-  getCriterion,
-} from "./disparity/registry.js";
+  type GroupMetricsOptions,
+  groupMetrics,
+  groupMetricsOfColumns,
+} from "./frame/groupMetrics.js";
+export {
+  type ComparisonOptions,
+  type ControlStratum,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+} from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -167,10 +179,25 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   renderGateMarkdown,
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+export {
+  consistency,
+  consistencyOfNeighbours,
+  nearestNeighbours,
+} from "./individual/consistency.js";
+export {
+  benefits,
+  betweenGroupGeneralizedEntropyIndex,
+  coefficientOfVariation,
+  generalizedEntropyIndex,
+  theilIndex,
+  withinGroupGeneralizedEntropyIndex,
+} from "./inequality/entropy.js";
 // Soft (probabilistic) group membership
 export {
   argmaxGroups,
@@ -190,26 +217,12 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
-export {
-  type CiProvenance,
-  type ComparisonOptions,
-  type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
-  GroupMetricsResult,
-  type GroupMetricsWarning,
-  type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./metrics/groupMetrics.js";
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
-  Confusion,
   CountMetric,
   MetricDefinition,
   ScoreMetric,
@@ -293,6 +306,8 @@ export {
 } from "./mitigation/index.js";
 export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
 export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
+export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
@@ -302,10 +317,28 @@ export {
   multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
 export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export {
+  differentialFairnessBiasAmplification,
+  smoothedEmpiricalDifferentialFairness,
+  smoothedRates,
+} from "./privileged/differentialFairness.js";
+export type {
+  PrivilegedComparison,
+  PrivilegedComparisonOptions,
+  PrivilegedDifferences,
+  PrivilegedRates,
+} from "./privileged/privilegedComparison.js";
+export { privilegedComparison } from "./privileged/privilegedComparison.js";
+export type { BoundedGroupLossOptions } from "./regression/criteria.js";
+export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -373,6 +406,38 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  RepresentationRowResult,
+  RepresentationSection,
+} from "./report/schema.js";
+// Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
+export {
+  type BiasScanInput,
+  type BiasScanOptions,
+  type BiasScanResult,
+  biasScan,
+  type DescribeOptions,
+  describeSubgroup,
+  quantileBuckets,
+  type RowLoss,
+  rowLosses,
+  type ScanDirection,
+  type ScanFeatures,
+  type ScanLevel,
+  type ScanScoring,
+  type ScanStep,
+  type ScanSubgroup,
+  type Slice,
+  type SliceFinderInput,
+  type SliceFinderOptions,
+  type SliceFinderResult,
+  sliceFinder,
+} from "./scan/index.js";
+export type {
+  PredictedPositiveShareRow,
+  ReferenceDisparity,
+} from "./shares/predictedPositiveShare.js";
+export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
@@ -388,6 +453,7 @@ export {
 } from "./standardization/index.js";
 // Sufficient statistics
 export {
+  type Confusion,
   type ConfusionStats,
   confusionOf,
   countConfusion,
@@ -420,6 +486,7 @@ export {
   type SurvivalWarning,
   survivalByGroup,
 } from "./survival/index.js";
+export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

@@ -8,6 +8,7 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { type BinaryLabels, validateProbabilities } from "../metrics/calibration/validate.js";
 import { orderByScore } from "../stats/order.js";
 import { partitionRows, take } from "../stats/partition.js";
 import { neumaierSum } from "../stats/summation.js";
@@ -15,7 +16,6 @@ import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootst
 import { quantileSorted } from "../uncertainty/quantile.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "../uncertainty/random.js";
 import { lowessAt, lowessFit, type SortedRows, windowSize } from "./lowess.js";
-import { type BinaryLabels, validateProbabilities } from "./validate.js";
 
 /** The four summaries of |p − p_c|, by name. */
 export const CALIBRATION_ERROR_SUMMARIES = ["ici", "e50", "e90", "emax"] as const;

@@ -4,16 +4,10 @@
  * calibration (calibration slope and intercept, with intervals) and moderate calibration (the
  * smooth calibration curve against the diagonal, with ICI), and a verdict in words.
  */
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { partitionRows, take } from "../stats/partition.js";
-import {
-  type FlexibleCalibrationOptions,
-  type FlexibleCalibrationSummary,
-  flexibleCalibrationOfColumns,
-} from "./flexible.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,
@@ -21,10 +15,17 @@ import {
   logitColumn,
   rescaleInterceptFit,
   rescaleSlopeFit,
-} from "./recalibration.js";
-import { totals } from "./scalar.js";
-import type { ProbabilityColumns } from "./validate.js";
-import { weightScale } from "./validate.js";
+} from "../metrics/calibration/recalibration.js";
+import { totals } from "../metrics/calibration/scalar.js";
+import type { ProbabilityColumns } from "../metrics/calibration/validate.js";
+import { weightScale } from "../metrics/calibration/validate.js";
+import { normalQuantile } from "../stats/distributions.js";
+import { partitionRows, take } from "../stats/partition.js";
+import {
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationOfColumns,
+} from "./flexible.js";
 
 /** Options of {@link calibrationHierarchy}. */
 export interface CalibrationHierarchyOptions extends FlexibleCalibrationOptions {
@@ -190,7 +191,7 @@ function assessment(
   level: number,
   clip: number,
 ): CalibrationAssessment {
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
+  const z = normalQuantile(1 - (1 - level) / 2);
   const scale = weightScale(c.weight, "relative");
   const t = totals(c);
   const observed = t.sumY * scale;

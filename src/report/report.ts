@@ -22,6 +22,7 @@ import {
   type NetBenefitSection,
   type ReportMetadata,
   type ReportWarning,
+  type RepresentationSection,
   type RocCurve,
   type SurvivalSection,
 } from "./schema.js";
@@ -52,6 +53,7 @@ export class FairnessReport implements FairnessReportData {
   readonly netBenefit?: NetBenefitSection;
   readonly calibrationHierarchy?: CalibrationHierarchySection;
   readonly survival?: SurvivalSection;
+  readonly representation?: RepresentationSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -70,6 +72,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.netBenefit) this.netBenefit = data.netBenefit;
     if (data.calibrationHierarchy) this.calibrationHierarchy = data.calibrationHierarchy;
     if (data.survival) this.survival = data.survival;
+    if (data.representation) this.representation = data.representation;
   }
 
   /**
@@ -113,6 +116,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.netBenefit ? { netBenefit: this.netBenefit } : {}),
       ...(this.calibrationHierarchy ? { calibrationHierarchy: this.calibrationHierarchy } : {}),
       ...(this.survival ? { survival: this.survival } : {}),
+      ...(this.representation ? { representation: this.representation } : {}),
     };
   }
 

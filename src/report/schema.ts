@@ -22,6 +22,19 @@ export const IntervalSchema = z
     level: z.number().gt(0).lt(1).describe("Confidence level, e.g. 0.95."),
     /** How the interval was computed, e.g. "wilson", "bootstrap". */
     method: z.string().describe("How the interval was computed, e.g. 'wilson', 'bootstrap'."),
+    /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
+    reason: z
+      .enum({
+        /** The rate's denominator is below `minDenominator`. */
+        smallDenominator: "smallDenominator",
+        /** The estimate is 0 or 1. */
+        boundaryEstimate: "boundaryEstimate",
+        /** No bootstrap interval was computed. */
+        noBootstrap: "noBootstrap",
+        /** The bootstrap interval had zero width or missed the estimate. */
+        degenerateBootstrap: "degenerateBootstrap",
+      })
+      .optional(),
   })
   .describe("A confidence interval.");
 
@@ -31,6 +44,18 @@ export const EstimateSchema = z.object({
   value: Num,
   /** Its confidence interval, when intervals were computed. */
   interval: IntervalSchema.optional(),
+  /** The rate's unweighted numerator (e.g. true positives for TPR), for proportion metrics. */
+  numerator: z.number().nonnegative().optional(),
+  /** The rate's own unweighted denominator (positives for TPR, negatives for FPR, …). */
+  denominator: z.number().nonnegative().optional(),
+  /** Weighted numerator, when sample weights were given. */
+  weightedNumerator: z.number().nonnegative().optional(),
+  /** Weighted denominator, when sample weights were given. */
+  weightedDenominator: z.number().nonnegative().optional(),
+  /** Whether `denominator` is below `metadata.options.minDenominator`. */
+  small: z.boolean().optional(),
+  /** The value was withheld because its group is below `suppressBelow` (value is null). */
+  suppressed: z.boolean().optional(),
 });
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -68,6 +93,8 @@ export const GroupResultSchema = z.object({
   weight: z.number().nonnegative().optional().describe("Sum of sample weights, when weighted."),
   /** Whether `count` is below `metadata.options.minGroupSize`. */
   small: z.boolean().describe("Whether count is below metadata.options.minGroupSize."),
+  /** Whether the group's values were withheld (`count` below `suppressBelow`). */
+  suppressed: z.boolean().optional(),
   /** Metric id → value. */
   values: z.record(z.string(), EstimateSchema).describe("Metric id → value."),
 });
@@ -103,6 +130,8 @@ export const DisparitySchema = z.object({
   }),
   /** Each group's gap to the reference. */
   gaps: z.array(GapSchema),
+  /** Why some groups are left out of the aggregates (suppressed groups), when they are. */
+  note: z.string().optional(),
 });
 
 /** How a criterion compares groups. */
@@ -143,6 +172,8 @@ export const CriterionSchema = z.object({
   ideal: z.number().describe("The value under perfect parity (0 for differences, 1 for ratios)."),
   /** Link to the guide on choosing a criterion. */
   guide: z.string().describe("Link to the guide on choosing a criterion."),
+  /** Why some groups are left out (suppressed groups), when they are. */
+  note: z.string().optional(),
 });
 
 /** A plain-language sentence about the report. */
@@ -156,10 +187,31 @@ export const FindingSchema = z.object({
     /** A gap of at least 0.1 that is not `info` otherwise. */
     warning: "warning",
   }),
+  /**
+   * What the finding is about: a `harm` (the group is served worse than the reference), an
+   * `advantage` (served better; not a problem), a `difference` (a metric with no better
+   * direction, e.g. selection rate), `calibration`, `representation`, or a `note`.
+   */
+  kind: z
+    .enum({
+      harm: "harm",
+      advantage: "advantage",
+      difference: "difference",
+      calibration: "calibration",
+      representation: "representation",
+      note: "note",
+    })
+    .optional(),
+  /** Whether it is a criterion's headline (who is worst served), shown first. */
+  headline: z.boolean().optional(),
+  /** Criterion id, for a headline. */
+  criterion: z.string().optional(),
   /** Metric id, for a gap. */
   metric: z.string().optional(),
   /** Group label, for a gap. */
   group: z.string().optional(),
+  /** Whether a rate in the sentence rests on a denominator below `minDenominator`. */
+  small: z.boolean().optional(),
   /** The sentence. */
   text: z.string(),
 });
@@ -382,6 +434,47 @@ export const ImpossibilityNoteSchema = z.object({
   text: z.string(),
 });
 
+/** One group's share of the data against a reference population. */
+export const RepresentationRowSchema = z.object({
+  /** Group label. */
+  group: z.string(),
+  /** Rows in the group (0 when only the reference names it). */
+  count: z.number().int().nonnegative(),
+  /** count / rows, with its interval. */
+  share: EstimateSchema,
+  /** The group's share of the reference population (null when the reference does not name it). */
+  referenceShare: Num,
+  /** share / referenceShare. */
+  ratio: Num,
+  /** Two-sided score-test p-value of share = referenceShare. */
+  pValue: Num,
+  /** Holm-adjusted p-value over the groups. */
+  adjustedPValue: Num,
+  /** Significantly fewer rows than the reference share implies. */
+  underRepresented: z.boolean(),
+  /** Significantly more rows than the reference share implies. */
+  overRepresented: z.boolean(),
+  /** In the data but not in the reference population. */
+  notInReference: z.boolean(),
+});
+
+/** Each group's share of the data against a reference population (`referenceShares`). */
+export const RepresentationSectionSchema = z.object({
+  /** Confidence level of the intervals; 1 − level is the family-wise error of the flags. */
+  level: z.number().gt(0).lt(1),
+  /** Multiple-comparison correction of the flags. */
+  correction: z.literal("holm"),
+  /** Whether the reference was given as shares or counts. */
+  referenceKind: z.enum({
+    /** Shares summing to 1. */
+    shares: "shares",
+    /** Counts, normalised to shares. */
+    counts: "counts",
+  }),
+  /** One row per group, reference groups first. */
+  groups: z.array(RepresentationRowSchema),
+});
+
 /** What the audited data looked like. */
 export const InputSummarySchema = z.object({
   /** Number of rows. */
@@ -468,6 +561,19 @@ export const ReportOptionsSchema = z.object({
     .describe("How intervals were computed (null: no intervals)."),
   /** Bins of the reliability diagrams (null without probability scores). */
   calibrationBins: z.number().int().positive().nullable(),
+  /** Rates whose own denominator is below this are flagged small and get exact intervals. */
+  minDenominator: z.number().min(1).optional(),
+  /** Groups with fewer rows have their values withheld (0: none). */
+  suppressBelow: z.number().nonnegative().optional(),
+  /** Gap sizes at which findings become warnings and notices. */
+  findings: z
+    .object({
+      /** Gaps at least this large are warnings. */
+      warningGap: z.number().nonnegative(),
+      /** Gaps at least this large are notices. */
+      noticeGap: z.number().nonnegative(),
+    })
+    .optional(),
 });
 
 /** Where a report comes from and how it was computed. */
@@ -521,6 +627,8 @@ export const FairnessReportSchema = z
     calibrationHierarchy: CalibrationHierarchySectionSchema.optional(),
     /** Time-to-event concordance and calibration (times and events given). */
     survival: SurvivalSectionSchema.optional(),
+    /** Each group's share of the data against a reference population, when one was given. */
+    representation: RepresentationSectionSchema.optional(),
   })
   .describe("A fairscope fairness report.");
 
@@ -589,6 +697,16 @@ export type RocCurve = z.infer<typeof RocCurveSchema>;
  * @interface
  */
 export type ImpossibilityNote = z.infer<typeof ImpossibilityNoteSchema>;
+/**
+ * One group's share of the data against a reference population.
+ * @interface
+ */
+export type RepresentationRowResult = z.infer<typeof RepresentationRowSchema>;
+/**
+ * Each group's share of the data against a reference population.
+ * @interface
+ */
+export type RepresentationSection = z.infer<typeof RepresentationSectionSchema>;
 /**
  * What the audited data looked like.
  * @interface
