@@ -201,8 +201,10 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
 
 /**
  * Reliability diagram per group: mean predicted probability against the observed positive
- * rate in each score bin, with the diagonal of perfect calibration. Undefined when the report
- * has no calibration section.
+ * rate in each score bin (point size = rows in the bin), with the diagonal of perfect
+ * calibration; with the calibration hierarchy, also each group's smooth (lowess) calibration
+ * curve, dashed, and its pointwise bootstrap band. Undefined when the report has no calibration
+ * section.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
@@ -245,11 +247,45 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
             scale: { domain: [0, 1] },
           },
           color: { field: "group", type: "nominal", title: "Group", sort: null },
+          size: { field: "count", type: "quantitative", title: "Rows in bin" },
+          tooltip: [
+            { field: "group", type: "nominal" },
+            { field: "count", type: "quantitative", title: "Rows in bin" },
+          ],
         },
       },
+      ...smoothLayers(report),
     ],
     config: CONFIG,
   };
+}
+
+/** The smooth (lowess) calibration curves with their bands, when the report has the hierarchy. */
+function smoothLayers(report: FairnessReportData): Record<string, unknown>[] {
+  const section = report.calibrationHierarchy;
+  if (!section) return [];
+  const values = section.groups.flatMap((g) =>
+    g.smoothCurve.filter((p) => p.observed !== null).map((p) => ({ group: g.group, ...p })),
+  );
+  const x = { field: "predicted", type: "quantitative", scale: { domain: [0, 1] } };
+  const color = { field: "group", type: "nominal", title: "Group", sort: null };
+  return [
+    {
+      data: { values: values.filter((v) => v.lower !== null && v.upper !== null) },
+      mark: { type: "area", opacity: 0.15, clip: true },
+      encoding: {
+        x,
+        y: { field: "lower", type: "quantitative" },
+        y2: { field: "upper" },
+        color,
+      },
+    },
+    {
+      data: { values },
+      mark: { type: "line", strokeDash: [6, 2], clip: true },
+      encoding: { x, y: { field: "observed", type: "quantitative" }, color },
+    },
+  ];
 }
 
 /**

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "stream",
     "io",
     "clinical",
+    "survival",
     "regression",
     "multiclass",
     "inequality",

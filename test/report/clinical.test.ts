@@ -162,3 +162,14 @@ describe("CLI --thresholds, --time, --event", { timeout: 60_000 }, () => {
     expect(alone.stderr.text()).toContain("--time and --event go together");
   });
 });
+
+describe("reliability chart with the hierarchy", { timeout: 60_000 }, () => {
+  it("adds each group's smooth curve and band to the binned points sized by rows", async () => {
+    const { reliabilitySpec } = await import("../../src/report/charts.js");
+    const report = audit(input, { intervals: { nBoot: 50 }, calibrationHierarchy: { nBoot: 20 } });
+    const layers = reliabilitySpec(report)!.layer as { mark: { type: string } }[];
+    expect(layers.map((l) => l.mark.type ?? l.mark)).toEqual(["line", "line", "area", "line"]);
+    const plain = reliabilitySpec(audit(input, { intervals: false }))!.layer as unknown[];
+    expect(plain).toHaveLength(2);
+  });
+});
