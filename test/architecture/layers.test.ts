@@ -32,6 +32,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "membership",
     "standardization",
     "scan",
+    "survival",
   ],
   ["report"],
   ["gate", "sql", "tfjs"],
