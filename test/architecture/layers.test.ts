@@ -22,7 +22,6 @@ const LAYERS: readonly (readonly string[])[] = [
     "stream",
     "io",
     "clinical",
-    "survival",
     "regression",
     "multiclass",
     "inequality",
