@@ -19,5 +19,7 @@ export {
   policyJsonSchema,
   type RepresentationRule,
   RepresentationRuleSchema,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./policy.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

@@ -140,12 +140,38 @@ export const RepresentationRuleSchema = z
   .strict()
   .refine(hasLimit, LIMIT_MESSAGE);
 
-/** One rule of a policy: a criterion, metric, net-benefit or representation rule. */
+/**
+ * A check on the report's "Subgroups nobody declared" (an audit with the `scan` option), e.g.
+ * `{ subgroupScan: "gap", max: 0.1 }`: fails when a subgroup significant after the search
+ * (p-value ≤ `alpha`) has |observed − predicted rate| above `max`.
+ */
+export const SubgroupScanRuleSchema = z
+  .object({
+    /** What is checked: the gap between the observed and the predicted rate. */
+    subgroupScan: z.literal("gap"),
+    /** A name shown in results (defaults to a description of the rule). */
+    name: z.string().min(1).optional(),
+    /** The largest allowed |observed − predicted rate| of a significant subgroup. */
+    max: z.number().finite().nonnegative(),
+    /** Subgroups with a p-value after the search at or below this are significant. */
+    alpha: z.number().gt(0).lt(1).default(0.05),
+    /** Always the point value (the p-value already carries the uncertainty). */
+    on: z.literal("value").default("value"),
+    /** `warning` reports a failed check without failing the gate. */
+    severity: RuleBase.severity,
+  })
+  .strict();
+
+/**
+ * One rule of a policy: a criterion rule, a metric rule, a net-benefit rule, a representation
+ * rule or a subgroup-scan rule.
+ */
 export const PolicyRuleSchema = z.union([
   CriterionRuleSchema,
   MetricRuleSchema,
   NetBenefitRuleSchema,
   RepresentationRuleSchema,
+  SubgroupScanRuleSchema,
 ]);
 
 /** The zod schema of a gate policy file. */
@@ -182,6 +208,11 @@ export type NetBenefitRule = z.infer<typeof NetBenefitRuleSchema>;
  * @interface
  */
 export type RepresentationRule = z.infer<typeof RepresentationRuleSchema>;
+/**
+ * A check on the report's undeclared subgroups, defaults filled in.
+ * @interface
+ */
+export type SubgroupScanRule = z.infer<typeof SubgroupScanRuleSchema>;
 /** One rule of a policy, defaults filled in. */
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 /**
@@ -212,15 +243,17 @@ export function parsePolicy(json: unknown): Policy {
       return [issue];
     }
     const rule = rules[index as number] as Record<string, unknown> | null;
-    const isObject = rule !== null && typeof rule === "object";
+    const object = rule !== null && typeof rule === "object";
     const schema =
-      isObject && "criterion" in rule
+      object && "criterion" in rule
         ? CriterionRuleSchema
-        : isObject && "netBenefitGap" in rule
+        : object && "netBenefitGap" in rule
           ? NetBenefitRuleSchema
-          : isObject && "representation" in rule
+          : object && "representation" in rule
             ? RepresentationRuleSchema
-            : MetricRuleSchema;
+            : object && "subgroupScan" in rule
+              ? SubgroupScanRuleSchema
+              : MetricRuleSchema;
     const inner = schema.safeParse(rule);
     return inner.success
       ? [issue]

@@ -24,6 +24,7 @@ import {
   type ReportWarning,
   type RepresentationSection,
   type RocCurve,
+  type SubgroupScanSection,
   type SurvivalSection,
 } from "./schema.js";
 
@@ -54,6 +55,8 @@ export class FairnessReport implements FairnessReportData {
   readonly calibrationHierarchy?: CalibrationHierarchySection;
   readonly survival?: SurvivalSection;
   readonly representation?: RepresentationSection;
+  /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+  readonly subgroupScan?: SubgroupScanSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -73,6 +76,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibrationHierarchy) this.calibrationHierarchy = data.calibrationHierarchy;
     if (data.survival) this.survival = data.survival;
     if (data.representation) this.representation = data.representation;
+    if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
   /**
@@ -117,6 +121,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibrationHierarchy ? { calibrationHierarchy: this.calibrationHierarchy } : {}),
       ...(this.survival ? { survival: this.survival } : {}),
       ...(this.representation ? { representation: this.representation } : {}),
+      ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }
 
