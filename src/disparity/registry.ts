@@ -101,8 +101,7 @@ const ratio = (
 const frame = (metric: string, method: string) =>
   `Fairlearn MetricFrame(metrics=${metric}).${method}()`;
 
-/** Every named criterion, in display order. */
-export const CRITERIA = [
+const TABLE = [
   difference(
     "demographicParityDifference",
     "Demographic parity difference",
@@ -268,8 +267,11 @@ export const CRITERIA = [
   ),
 ] as const satisfies readonly CriterionDefinition[];
 
+/** Every named criterion, in display order. */
+export const CRITERIA: readonly CriterionDefinition[] = TABLE;
+
 /** The id of a registered criterion. */
-export type CriterionId = (typeof CRITERIA)[number]["id"];
+export type CriterionId = (typeof TABLE)[number]["id"];
 
 /** Every criterion id, in display order. */
 export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [
