@@ -58,45 +58,30 @@ const regression = (
   };
 };
 
-const difference = (
-  id: string,
-  name: string,
-  metric: string,
-  description: string,
-  reference: string,
-  reportedByDefault: boolean,
-): CriterionDefinition => ({
-  id,
-  name,
-  description,
-  metrics: [metric],
-  comparison: "difference",
-  aggregation: "worstCase",
-  ideal: 0,
-  better: "lower",
-  reference,
-  reportedByDefault,
-});
-
-const ratio = (
-  id: string,
-  name: string,
-  metric: string,
-  description: string,
-  reference: string,
-  reportedByDefault: boolean,
-): CriterionDefinition => ({
-  id,
-  name,
-  description,
-  metrics: [metric],
-  comparison: "ratio",
-  aggregation: "worstCase",
-  ideal: 1,
-  better: "higher",
-  reference,
-  reportedByDefault,
-});
+/** A criterion on one metric: its difference (ideal 0, lower is better) or ratio (ideal 1). */
+const single =
+  (comparison: Comparison) =>
+  (
+    id: string,
+    name: string,
+    metric: string,
+    description: string,
+    reference: string,
+    reportedByDefault: boolean,
+  ): CriterionDefinition => ({
+    id,
+    name,
+    description,
+    metrics: [metric],
+    comparison,
+    aggregation: "worstCase",
+    ideal: comparison === "difference" ? 0 : 1,
+    better: comparison === "difference" ? "lower" : "higher",
+    reference,
+    reportedByDefault,
+  });
+const difference = single("difference");
+const ratio = single("ratio");
 
 const frame = (metric: string, method: string) =>
   `Fairlearn MetricFrame(metrics=${metric}).${method}()`;
