@@ -190,6 +190,8 @@ export {
   renderGateMarkdown,
   renderGateText,
   renderJunit,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./gate/index.js";
 export {
   consistency,
@@ -306,8 +308,10 @@ export {
   type ReweighingResult,
   type RuleFitSummaryJSON,
   type RuleInput,
+  type RuleState,
   rejectOptionClassification,
   reweighing,
+  StatefulRule,
   type ThresholdConstraint,
   type ThresholdObjective,
   type ThresholdOperation,
@@ -382,6 +386,7 @@ export type { FindingThresholds } from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
+  type AuditScanOptions,
   audit,
   type CalibrationSection,
   type ChartSpec,
@@ -412,6 +417,7 @@ export {
   type RenderedChart,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reliabilitySpec,
@@ -425,21 +431,25 @@ export {
   renderText,
   reportJsonSchema,
   rocSpec,
+  type SubgroupScanSection,
   type TextOptions,
   type TradeoffPoint,
   tradeoffSpec,
   type VegaLiteSpec,
 } from "./report/index.js";
+
 export type {
   RepresentationRowResult,
   RepresentationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
+  type BiasScanCells,
   type BiasScanInput,
   type BiasScanOptions,
   type BiasScanResult,
   biasScan,
+  biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
   quantileBuckets,

@@ -13,6 +13,7 @@ import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes }
 import { type AuditOptions, DESCRIPTIVE, resolveAuditOptions } from "./options.js";
 import type { FairnessReport } from "./report.js";
 import { rocCurves } from "./roc.js";
+import { subgroupScanSection } from "./subgroupScan.js";
 
 function groupWeights(columns: Columns): Float64Array | undefined {
   const { weight } = columns;
@@ -91,6 +92,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(gaps ? { gapIntervals: gaps } : {}),
       ...(calibration ? { calibration: calibration.section } : {}),
       ...(columns.score ? { roc: rocCurves(columns) } : {}),
+      ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
       confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
     },

@@ -9,6 +9,7 @@ import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
+import type { AuditScanOptions } from "./subgroupScan.js";
 
 /** Which group the others are compared with. */
 export type ReferenceChoice =
@@ -90,6 +91,12 @@ export interface AuditOptions {
   readonly referenceKind?: ReferenceKind;
   /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
   readonly findings?: FindingThresholds;
+  /**
+   * The bias scan over features you did not group by (the report's "Subgroups nobody declared"):
+   * the search features, aligned with the input rows, and `biasScan`'s options (here the top 3
+   * subgroups with 199 null reruns by default). No scan without it.
+   */
+  readonly scan?: AuditScanOptions;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */

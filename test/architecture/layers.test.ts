@@ -32,6 +32,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "standardization",
     "survival",
     "scan",
+    "survival",
   ],
   ["report"],
   ["gate", "sql", "tfjs"],
