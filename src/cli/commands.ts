@@ -13,6 +13,7 @@ import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable } from "../io/read.js";
 import { getMetric } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
+import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
 import { renderCsv, renderJson } from "../report/render/json.js";
 import { renderMarkdown } from "../report/render/markdown.js";
@@ -70,8 +71,15 @@ function progress(io: CliIo): ((bytes: number, total: number | undefined) => voi
   };
 }
 
-async function loadInput(data: DataRequest, io: CliIo): Promise<FairnessInput> {
+/** The input, and the time-to-event columns when `--time` and `--event` are given. */
+async function loadInput(
+  data: DataRequest,
+  io: CliIo,
+): Promise<{ input: FairnessInput; survival: AuditOptions["survival"] }> {
   const file = data.file!;
+  if ((data.time === undefined) !== (data.event === undefined)) {
+    throw new UsageError("--time and --event go together");
+  }
   if (data.label === undefined) throw new UsageError("--label <column> is required");
   if (data.score === undefined && data.pred === undefined) {
     throw new UsageError("give --score <column> or --pred <column>");
@@ -83,6 +91,8 @@ async function loadInput(data: DataRequest, io: CliIo): Promise<FairnessInput> {
     ...(data.pred === undefined ? [] : [data.pred]),
     ...data.groups,
     ...(data.weight === undefined ? [] : [data.weight]),
+    ...(data.time === undefined ? [] : [data.time]),
+    ...(data.event === undefined ? [] : [data.event]),
   ];
   if (/\.parquet$/i.test(file)) {
     throw new UsageError(
@@ -98,7 +108,15 @@ async function loadInput(data: DataRequest, io: CliIo): Promise<FairnessInput> {
   if (onProgress) io.stderr.write("\r\u001b[K");
   const column = (name: string) => table.columns.get(name)!;
   const { posLabel, threshold, thresholdRule, missingGroup } = data;
-  return {
+  const survival =
+    data.time === undefined || data.event === undefined
+      ? undefined
+      : {
+          time: toNumbers(column(data.time)),
+          event: toNumbers(column(data.event)),
+          ...(data.horizon === undefined ? {} : { horizon: data.horizon }),
+        };
+  const input: FairnessInput = {
     yTrue: toLabels(column(data.label), posLabel),
     ...(data.pred === undefined ? {} : { yPred: toLabels(column(data.pred), posLabel) }),
     ...(data.score === undefined ? {} : { yScore: toNumbers(column(data.score)) }),
@@ -110,6 +128,7 @@ async function loadInput(data: DataRequest, io: CliIo): Promise<FairnessInput> {
     ...(data.margin ? { scores: "margin" as const } : {}),
     ...(missingGroup === undefined ? {} : { missingGroup }),
   };
+  return { input, survival };
 }
 
 /** The count metrics a policy rule on a metric may name with the DuckDB engine. */
@@ -248,7 +267,8 @@ async function reportOf(
     population === undefined
       ? request.audit
       : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
-  return audit(await loadInput(request.data, io), options).toJSON();
+  const { input, survival } = await loadInput(request.data, io);
+  return audit(input, survival === undefined ? options : { ...options, survival }).toJSON();
 }
 
 /** Audits (and, with a policy, gates), renders, writes; the gate's exit code. */

@@ -39,6 +39,12 @@ export interface DataRequest {
   readonly task: TaskType;
   /** Regression: the over- and under-prediction tolerance (`--tolerance`). */
   readonly tolerance: number | undefined;
+  /** Observed-time column (`--time`), with `event`. */
+  readonly time: string | undefined;
+  /** Event-indicator column (`--event`), with `time`. */
+  readonly event: string | undefined;
+  /** Horizon of the time-to-event evaluation (`--horizon`). */
+  readonly horizon: number | undefined;
 }
 
 /** A parsed command line. */
@@ -73,7 +79,7 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "tolerance",
+  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "tolerance" | "horizon",
   min = Number.NEGATIVE_INFINITY,
 ): number | undefined {
   const text = values[name];
@@ -165,6 +171,28 @@ function auditOptions(values: Values): AuditOptions {
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
     ...(seed === undefined ? {} : { seed }),
     ...(values.title === undefined ? {} : { title: values.title }),
+    ...clinicalOptions(values),
+  };
+}
+
+/** `--thresholds` (net benefit) and `--calibration-hierarchy`. */
+function clinicalOptions(values: Values): AuditOptions {
+  const thresholds = values.thresholds
+    ?.split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => {
+      const n = Number(t);
+      if (!(Number.isFinite(n) && n > 0 && n < 1)) {
+        throw new UsageError(
+          `--thresholds must be probabilities in (0, 1), got ${JSON.stringify(t)}`,
+        );
+      }
+      return n;
+    });
+  return {
+    ...(thresholds === undefined ? {} : { netBenefit: { thresholds } }),
+    ...(values["calibration-hierarchy"] ? { calibrationHierarchy: true } : {}),
   };
 }
 
@@ -211,6 +239,9 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       engine: oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory",
       task: oneOf(values, "task", TASK_TYPES) ?? "binary",
       tolerance: number(values, "tolerance", 0),
+      time: values.time,
+      event: values.event,
+      horizon: number(values, "horizon"),
     },
     audit: auditOptions(values),
     format: oneOf(values, "format", FORMATS) ?? "text",

@@ -9,6 +9,7 @@ import { getMetric } from "../metrics/registry.js";
 import { countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { buildReport, referenceIndex } from "./build.js";
+import { calibrationHierarchySection, netBenefitSection, survivalSection } from "./clinical.js";
 import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes } from "./enrich.js";
 import { type AuditOptions, DESCRIPTIVE, resolveAuditOptions } from "./options.js";
 import type { FairnessReport } from "./report.js";
@@ -81,6 +82,38 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
   const calibration = probabilities
     ? calibrationSection(columns, resolved.calibrationBins)
     : undefined;
+  const sectionBootstrap = iv ? { level: iv.level, nBoot: iv.nBoot, seed: seed! } : undefined;
+  const netBenefit =
+    options.netBenefit === undefined
+      ? undefined
+      : netBenefitSection(
+          columns,
+          options.netBenefit.thresholds,
+          options.netBenefit.grid,
+          sectionBootstrap,
+        );
+  const hierarchyOption = options.calibrationHierarchy ?? false;
+  const calibrationHierarchy =
+    hierarchyOption !== false && probabilities
+      ? calibrationHierarchySection(
+          columns,
+          sectionBootstrap && {
+            ...sectionBootstrap,
+            nBoot: (typeof hierarchyOption === "object" ? hierarchyOption.nBoot : undefined) ?? 200,
+          },
+        )
+      : undefined;
+  const survival =
+    options.survival === undefined
+      ? undefined
+      : survivalSection(
+          input,
+          options.survival.time,
+          options.survival.event,
+          options.survival.horizon,
+          sectionBootstrap && { ...sectionBootstrap, nBoot: Math.min(sectionBootstrap.nBoot, 200) },
+        );
+  const clinicalWarnings = [...(netBenefit?.warnings ?? []), ...(survival?.warnings ?? [])];
   const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const weights = groupWeights(columns);
   return buildReport(
@@ -93,6 +126,9 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(calibration ? { calibration: calibration.section } : {}),
       ...(columns.score ? { roc: rocCurves(columns) } : {}),
       ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
+      ...(netBenefit ? { netBenefit: netBenefit.section } : {}),
+      ...(calibrationHierarchy ? { calibrationHierarchy } : {}),
+      ...(survival ? { survival: survival.section } : {}),
       confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
     },
@@ -109,6 +145,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
         thresholdRule: input.yPred !== undefined ? null : (input.thresholdRule ?? ">="),
       },
       ...(intervals ? { intervalMethod: intervals.method } : {}),
+      ...(clinicalWarnings.length > 0 ? { warnings: clinicalWarnings } : {}),
     },
   );
 }

@@ -326,6 +326,150 @@ export const RocCurveSchema = z.object({
   points: z.array(CurvePointSchema),
 });
 
+/** Net benefit of one group at one decision threshold. */
+export const NetBenefitPointSchema = z.object({
+  /** Threshold probability pt (treat when score ≥ pt). */
+  threshold: z.number(),
+  /** TP/n − FP/n · pt/(1 − pt), with its bootstrap interval. */
+  netBenefit: EstimateSchema,
+  /** Net benefit of treating everyone. */
+  treatAll: Num,
+  /** Net benefit / prevalence (null without events). */
+  standardizedNetBenefit: Num,
+  /** Net interventions avoided per 100 compared with treating everyone. */
+  interventionsAvoidedPer100: Num,
+});
+
+/** One group's decision curve and its net benefit at the decision thresholds. */
+export const NetBenefitGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.number().int().nonnegative(),
+  /** (Weighted) share of positives. */
+  prevalence: Num,
+  /** Net benefit at each decision threshold. */
+  atThresholds: z.array(NetBenefitPointSchema),
+  /** The decision curve on the grid. */
+  curve: z.array(
+    z.object({
+      /** Grid threshold. */
+      threshold: z.number(),
+      /** Net benefit of the model. */
+      netBenefit: Num,
+      /** Net benefit of treating everyone. */
+      treatAll: Num,
+    }),
+  ),
+});
+
+/** Net benefit (decision-curve analysis) by group. */
+export const NetBenefitSectionSchema = z.object({
+  /** Decision thresholds. */
+  thresholds: z.array(z.number()),
+  /** Whether counts are weighted. */
+  weighted: z.boolean(),
+  /** The overall population first, then each group. */
+  groups: z.array(NetBenefitGroupSchema),
+  /** Largest minus smallest group net benefit at each decision threshold. */
+  gaps: z.array(
+    z.object({
+      /** Decision threshold. */
+      threshold: z.number(),
+      /** The gap with its bootstrap interval. */
+      difference: EstimateSchema,
+      /** Group with the largest net benefit. */
+      best: z.string(),
+      /** Group with the smallest net benefit. */
+      worst: z.string(),
+    }),
+  ),
+});
+
+/** The calibration hierarchy of one group. */
+export const CalibrationVerdictSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** The level reached: none, mean, weak or moderate. */
+  level: z.enum({
+    /** Not even calibrated on average. */
+    none: "none",
+    /** Calibrated on average (O/E). */
+    mean: "mean",
+    /** Calibrated on average with a calibration slope of 1. */
+    weak: "weak",
+    /** The smooth calibration curve agrees with the diagonal. */
+    moderate: "moderate",
+  }),
+  /** The assessment in sentences. */
+  verdict: z.string(),
+  /** Observed / expected events. */
+  observedExpected: EstimateSchema,
+  /** Calibration intercept (slope fixed at 1). */
+  calibrationIntercept: EstimateSchema,
+  /** Calibration slope. */
+  calibrationSlope: EstimateSchema,
+  /** Integrated calibration index (mean |p − p_c|). */
+  ici: EstimateSchema,
+  /** 90th percentile of |p − p_c|. */
+  e90: EstimateSchema,
+  /** Largest |p − p_c|. */
+  emax: EstimateSchema,
+  /** The smooth (lowess) calibration curve with its pointwise band. */
+  smoothCurve: z.array(
+    z.object({
+      /** Predicted probability. */
+      predicted: z.number(),
+      /** Smoothed observed rate. */
+      observed: Num,
+      /** Lower band. */
+      lower: Num,
+      /** Upper band. */
+      upper: Num,
+    }),
+  ),
+});
+
+/** The calibration hierarchy (mean, weak, moderate) by group. */
+export const CalibrationHierarchySectionSchema = z.object({
+  /** Confidence level of the intervals. */
+  level: z.number().gt(0).lt(1),
+  /** The overall population first, then each group. */
+  groups: z.array(CalibrationVerdictSchema),
+});
+
+/** Time-to-event discrimination and calibration of one group. */
+export const SurvivalGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.number().int().nonnegative(),
+  /** (Weighted) events. */
+  events: z.number().nonnegative(),
+  /** Harrell's C. */
+  harrell: EstimateSchema,
+  /** Uno's C at the horizon. */
+  uno: EstimateSchema,
+  /** 1 − Kaplan–Meier survival at the horizon (null when risks are not probabilities). */
+  observedRisk: EstimateSchema,
+  /** Mean predicted risk (null when risks are not probabilities). */
+  predictedRisk: Num,
+});
+
+/** Time-to-event concordance and calibration at a horizon by group. */
+export const SurvivalSectionSchema = z.object({
+  /** The horizon τ. */
+  horizon: z.number(),
+  /** The overall population first, then each group. */
+  groups: z.array(SurvivalGroupSchema),
+  /** Group labels of the matrices' rows and columns. */
+  matrixGroups: z.array(z.string()),
+  /** Harrell's C over pairs (earlier event in row group, later row in column group). */
+  harrellMatrix: z.array(z.array(Num)),
+  /** Uno's C by the same pairs. */
+  unoMatrix: z.array(z.array(Num)),
+});
+
 /** A note on which criteria cannot hold together on these data. */
 export const ImpossibilityNoteSchema = z.object({
   /** Machine-readable code, e.g. "chouldechova". */
@@ -523,6 +667,12 @@ export const FairnessReportSchema = z
     subgroupScan: SubgroupScanSectionSchema.optional(),
     /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
+    /** Net benefit by group (scores and decision thresholds given). */
+    netBenefit: NetBenefitSectionSchema.optional(),
+    /** The calibration hierarchy by group (probability scores, when asked). */
+    calibrationHierarchy: CalibrationHierarchySectionSchema.optional(),
+    /** Time-to-event concordance and calibration (times and events given). */
+    survival: SurvivalSectionSchema.optional(),
     /** Each group's share of the data against a reference population, when one was given. */
     representation: RepresentationSectionSchema.optional(),
   })
@@ -649,3 +799,19 @@ export function reportJsonSchema(): Record<string, unknown> {
     ...(z.toJSONSchema(FairnessReportSchema) as Record<string, unknown>),
   };
 }
+
+/**
+ * Net benefit by group.
+ * @interface
+ */
+export type NetBenefitSection = z.infer<typeof NetBenefitSectionSchema>;
+/**
+ * The calibration hierarchy by group.
+ * @interface
+ */
+export type CalibrationHierarchySection = z.infer<typeof CalibrationHierarchySectionSchema>;
+/**
+ * Time-to-event concordance and calibration by group.
+ * @interface
+ */
+export type SurvivalSection = z.infer<typeof SurvivalSectionSchema>;

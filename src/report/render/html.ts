@@ -7,6 +7,7 @@ import { escapeHtml } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -150,6 +151,15 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       table(criteriaTable(report), "criteria"),
       `<p class="legend">Which criterion fits a decision: ${links}.</p>`,
     );
+  }
+  for (const section of clinicalSections(report)) {
+    parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
+    if (section.table) parts.push(table(section.table, "clinical"));
+    if (section.sentences.length > 0) {
+      parts.push(
+        `<ul>${section.sentences.map((t) => `<li>${escapeHtml(t)}</li>`).join("\n")}</ul>`,
+      );
+    }
   }
   if (report.warnings.length > 0) {
     parts.push(

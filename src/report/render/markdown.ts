@@ -7,6 +7,7 @@ import { escapeHtml, escapeMarkdown } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -97,6 +98,12 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   if (report.criteria.length > 0) {
     lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push(`### ${escapeMarkdown(section.title)}`, "");
+    if (section.table) lines.push(...table(section.table, false), "");
+    for (const sentence of section.sentences) lines.push(`- ${escapeMarkdown(sentence)}`);
+    if (section.sentences.length > 0) lines.push("");
   }
   for (const chart of options.charts ?? []) {
     lines.push(

@@ -6,6 +6,7 @@ import { sanitizeTerminal } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -241,6 +242,13 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
     lines.push(...layout(criteriaTable(report), width, style));
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push("", style.bold(sanitizeTerminal(section.title)));
+    if (section.table) lines.push(...layout(section.table, width, style));
+    for (const sentence of section.sentences) {
+      lines.push(...wrap(sanitizeTerminal(sentence), width, "  "));
+    }
   }
   const others = report.findings.filter((f) => !f.headline);
   if (others.length > 0) {
