@@ -22,6 +22,7 @@ import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import { FAIRSCOPE_VERSION } from "../report/version.js";
 import { readReferenceFile } from "./reference.js";
+import { runScan } from "./scan.js";
 
 /** The process's streams and environment. */
 export interface CliIo {
@@ -40,6 +41,8 @@ Usage:
   fairscope audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]
   fairscope gate  <file|-> --policy <policy.json> --label <col> ... [options]
   fairscope gate  --report <report.json> --policy <policy.json> [--format ...]
+  fairscope scan  <file|-> --label <col> [--score <col>] --features <a,b,c> [options]
+                         (subgroups nobody declared; see fairscope scan --help)
 
 Input (CSV, TSV or JSON Lines; "-" reads stdin):
   --label <col>          true labels (0/1, -1/1, true/false, or any two values with --pos-label)
@@ -460,6 +463,7 @@ async function render(
  * failed, 2 usage or input error).
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "scan") return runScan(argv.slice(1), io);
   let names: Record<string, string> = {};
   try {
     let parsed: { values: Values; positionals: string[] };
@@ -484,7 +488,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return command === undefined && !values.help ? EXIT_CODES.usageError : EXIT_CODES.pass;
     }
     if (command !== "audit" && command !== "gate") {
-      throw new UsageError(`unknown command ${JSON.stringify(command)} (use audit or gate)`);
+      throw new UsageError(`unknown command ${JSON.stringify(command)} (use audit, gate or scan)`);
     }
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     names = columnNames(values);

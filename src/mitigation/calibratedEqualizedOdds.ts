@@ -97,21 +97,9 @@ export function calibratedEqOddsOfColumns(
     costConstraint === "fnr" ? [0, 1] : costConstraint === "fpr" ? [1, 0] : [1, 1];
   const norm = fpRate !== 0 && fnRate !== 0 ? fpRate + fnRate : 1;
   const stats = statsByGroup(columns, undefined);
-  const scoreSum = new Float64Array(stats.length);
-  for (let i = 0; i < columns.n; i++) {
-    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
-    scoreSum[columns.group[i]!]! += w * columns.score[i]!;
-  }
-  // The trivial predictor's generalized rates: every score of the group replaced by br.
-  const trivialNeg = new Float64Array(stats.length);
-  const trivialMiss = new Float64Array(stats.length);
+  // The trivial predictor's generalized rates: every score of the group replaced by br, so
+  // GFPR = br and GFNR = 1 − br.
   const br = stats.map((s) => baseRate(s));
-  for (let i = 0; i < columns.n; i++) {
-    const g = columns.group[i]!;
-    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
-    if (columns.label[i] === 1) trivialMiss[g]! += w * (1 - br[g]!);
-    else trivialNeg[g]! += w * br[g]!;
-  }
   const issues = new IssueCollector();
   const cost = (gfpr: number, gfnr: number, b: number) =>
     fnRate === 0
@@ -135,9 +123,7 @@ export function calibratedEqOddsOfColumns(
   const costs = present.map((g) =>
     cost(generalizedFalsePositiveRate(stats[g]!), generalizedFalseNegativeRate(stats[g]!), br[g]!),
   );
-  const trivial = present.map((g) =>
-    cost(trivialNeg[g]! / stats[g]!.negatives, trivialMiss[g]! / stats[g]!.positives, br[g]!),
-  );
+  const trivial = present.map((g) => cost(br[g]!, 1 - br[g]!, br[g]!));
   const worst = Math.max(...costs);
   const groups = present.map((g, j) => {
     const c = costs[j]!;
@@ -145,7 +131,7 @@ export function calibratedEqOddsOfColumns(
     return {
       group: [...columns.groups.keys[g]!],
       baseRate: br[g]!,
-      calibrationGap: scoreSum[g]! / stats[g]!.n - br[g]!,
+      calibrationGap: stats[g]!.scoreSum / stats[g]!.n - br[g]!,
       cost: c,
       trivialCost: trivial[j]!,
       rawMixRate: raw,

@@ -6,15 +6,12 @@ import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { ReferenceKind } from "../data/reference.js";
 import type { FairnessInput } from "../data/schema.js";
+import type { GroupSelector } from "../data/selector.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
+import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
-import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
-import {
-  type GroupMetricsResult,
-  type GroupSelector,
-  groupMetricsOfColumns,
-} from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";

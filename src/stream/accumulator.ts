@@ -9,11 +9,8 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
-import {
-  type GroupMetricsOptions,
-  type GroupMetricsResult,
-  groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import { type ConfusionStats, countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { type RandomSource, randomSource, randomSourceFromState } from "../uncertainty/random.js";

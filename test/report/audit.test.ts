@@ -9,7 +9,7 @@ import {
   equalizedOddsRatio,
   equalOpportunityDifference,
   predictiveParityDifference,
-} from "../../src/disparity/criteria.js";
+} from "../../src/frame/criteria.js";
 import { audit } from "../../src/report/audit.js";
 import { FairnessReport } from "../../src/report/report.js";
 import { FairnessReportSchema } from "../../src/report/schema.js";

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calibrationSummary } from "../../src/calibration/byGroup.js";
+import { calibrationSummary } from "../../../src/calibration/byGroup.js";
 import {
   binnedErrors,
   brierDecomposition,
   calibrationInTheLarge,
   generalizedRates,
   observedExpectedRatio,
-} from "../../src/calibration/scalar.js";
-import { validateProbabilities } from "../../src/calibration/validate.js";
+} from "../../../src/metrics/calibration/scalar.js";
+import { validateProbabilities } from "../../../src/metrics/calibration/validate.js";
 
 const cols = (y: number[], p: number[], w?: number[]) => validateProbabilities(y, p, w);
 

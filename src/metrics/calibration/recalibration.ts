@@ -4,7 +4,7 @@
  * at 1 (`logit(p)` as an offset). Two parameters need no matrix library: the 2×2 information
  * matrix is inverted in closed form.
  */
-import { addCompensated } from "../stats/summation.js";
+import { addCompensated } from "../../stats/summation.js";
 
 /** Clipping of probabilities before the logit, so that p = 0 or 1 gives a finite z. */
 export const DEFAULT_LOGIT_CLIP = 1e-6;

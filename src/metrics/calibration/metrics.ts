@@ -5,7 +5,7 @@
  * has no finite maximum (one class only, separated data). (`brierScore` and `logLoss` are declared by the
  * foundation.)
  */
-import type { ScoreMetric } from "../metrics/types.js";
+import type { ScoreMetric } from "../types.js";
 import { hosmerLemeshow } from "./hypothesis.js";
 import {
   DEFAULT_LOGIT_CLIP,

@@ -4,8 +4,8 @@
  * generalized (score-based) rates. Kernels: typed arrays in, numbers out, one pass each.
  */
 
-import { brierScore as brierOf } from "../metrics/probabilistic.js";
-import { addCompensated } from "../stats/summation.js";
+import { addCompensated } from "../../stats/summation.js";
+import { brierScore as brierOf } from "../probabilistic.js";
 import { type BinningCache, type BinStrategy, binColumns } from "./binning.js";
 import type { ProbabilityColumns } from "./validate.js";
 

@@ -4,8 +4,8 @@
  * quantile edges `numpy.percentile(p, numpy.linspace(0, 1, bins + 1) * 100)` (linear
  * interpolation), bin = `numpy.searchsorted(edges[1:-1], p, side='left')`.
  */
-import { orderByScore } from "../stats/order.js";
-import { addCompensated } from "../stats/summation.js";
+import { orderByScore } from "../../stats/order.js";
+import { addCompensated } from "../../stats/summation.js";
 import type { ProbabilityColumns } from "./validate.js";
 
 /** How bin edges are chosen: equal width on [0, 1], or equal mass (quantiles of the scores). */

@@ -2,7 +2,7 @@
  * Validation of the plain-array inputs of the calibration functions (labels, probabilities,
  * weights) into typed columns, reporting every problem at once.
  */
-import { IssueCollector } from "../data/errors.js";
+import { IssueCollector } from "../../data/errors.js";
 
 /** Labels, probabilities and weights of one set of rows, validated. */
 export interface ProbabilityColumns {

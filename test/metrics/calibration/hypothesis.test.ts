@@ -5,9 +5,9 @@ import {
   chiSquareSurvival,
   groupCalibrationTest,
   hosmerLemeshow,
-} from "../../src/calibration/hypothesis.js";
-import { logitColumn } from "../../src/calibration/recalibration.js";
-import { validateProbabilities } from "../../src/calibration/validate.js";
+} from "../../../src/metrics/calibration/hypothesis.js";
+import { logitColumn } from "../../../src/metrics/calibration/recalibration.js";
+import { validateProbabilities } from "../../../src/metrics/calibration/validate.js";
 
 const fixture = JSON.parse(readFileSync("test/fixtures/fairlearn_reference.json", "utf8")) as {
   cases: Record<string, unknown>[];

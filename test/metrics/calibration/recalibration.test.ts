@@ -7,8 +7,8 @@ import {
   fitInterceptWithOffset,
   fitSlope,
   logitColumn,
-} from "../../src/calibration/recalibration.js";
-import { DatasetLoader } from "../conformance/datasets.js";
+} from "../../../src/metrics/calibration/recalibration.js";
+import { DatasetLoader } from "../../conformance/datasets.js";
 
 interface Json {
   [key: string]: unknown;

@@ -3,19 +3,15 @@
  * (`CRITERIA`), with Fairlearn's definitions.
  */
 import type { FairnessInput } from "../data/schema.js";
+import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
+import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
-import {
-  bootstrapSlots,
-  type CiProvenance,
-  type ComparisonOptions,
-  type GroupMetricsCi,
-  groupMetrics,
-} from "../metrics/groupMetrics.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
+import type { CiProvenance, GroupMetricsCi } from "../uncertainty/groupMetricsIntervals.js";
 import { replicatesInterval } from "../uncertainty/replicates.js";
-import { type CriterionAggregation, combineParts } from "./aggregate.js";
-import { type CriterionId, getCriterion } from "./registry.js";
+import { groupMetrics } from "./groupMetrics.js";
+import type { ComparisonOptions } from "./result.js";
 
 /** How equalized odds combines its TPR and FPR parts. */
 export type EqualizedOddsAggregation = CriterionAggregation;
@@ -88,7 +84,7 @@ export function evaluateCriterion(
   if (options.ci === undefined) return value;
   const method = options.method ?? "betweenGroups";
   const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
-  const { slots, k, nBoot } = bootstrapSlots(result, metrics);
+  const { slots, k, nBoot } = result.bootstrapSlots(metrics);
   const ci = result.ci!;
   const replicates = criterionReplicates(criterion, agg, slots, k, nBoot, method, reference);
   return { value, interval: replicatesInterval(replicates, ci), ci };
