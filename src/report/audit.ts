@@ -11,8 +11,11 @@ import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
+import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "../membership/matrix.js";
+import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
 import { addCompensated } from "../stats/summation.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import {
@@ -40,6 +43,7 @@ import {
   type ReportWarning,
 } from "./schema.js";
 import { applySmallGroupRules } from "./smallGroups.js";
+import { softMembershipSection, standardizationSection } from "./targetSections.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Which group the others are compared with. */
@@ -120,6 +124,11 @@ export interface AuditOptions {
   readonly referenceShares?: Readonly<Record<string, number>>;
   /** Whether `referenceShares` holds shares (summing to 1 within 1e-6) or counts. @defaultValue "shares" */
   readonly referenceKind?: ReferenceKind;
+  /**
+   * A target population: the count metrics and criteria are also reported under
+   * post-stratification or raking weights to it, with each group's effective sample size.
+   */
+  readonly standardization?: StandardizationTarget;
   /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
   readonly findings?: FindingThresholds;
 }
@@ -400,6 +409,14 @@ export function reportWarnings(
  * plain-language findings and the notes of Kleinberg et al. (2016) and Chouldechova (2017) on
  * criteria that cannot hold together when base rates differ.
  *
+ * Small groups: every proportion metric carries its numerator and denominator and a `small`
+ * flag on its own denominator (`minDenominator`); rate intervals follow `rateInterval`,
+ * disparity and criterion intervals `disparityInterval` (each records its method); groups below
+ * `suppressBelow` are withheld and left out of every aggregate; `referenceShares` adds the
+ * representation section; `standardization` adds the metrics in a target population; and
+ * `sensitiveFeatures` given as a membership-probability matrix (`{ probabilities, groups }`)
+ * audits the most probable groups and adds the membership-weighted section.
+ *
  * Cost: one `groupMetrics` pass; the bootstrap of count metrics costs about one more pass
  * (multinomial on counts, unweighted data) or `nBoot` passes (weighted rows); calibration and
  * ROC curves sort each group's scores.
@@ -412,7 +429,25 @@ export function reportWarnings(
  * });
  * report.criteria.find((c) => c.id === "demographicParityDifference")?.value; // => 0.5
  */
-export function audit(input: FairnessInput, options: AuditOptions = {}): FairnessReport {
+export function audit(
+  given: FairnessInput | SoftMembershipInput,
+  options: AuditOptions = {},
+): FairnessReport {
+  const membership = isMembershipMatrix(given.sensitiveFeatures)
+    ? given.sensitiveFeatures
+    : undefined;
+  const input: FairnessInput =
+    membership === undefined
+      ? (given as FairnessInput)
+      : {
+          ...given,
+          sensitiveFeatures: {
+            group: argmaxGroups(
+              membershipMatrix(membership, given.yTrue.length),
+              membership.groups,
+            ),
+          },
+        };
   const columns = prepare(input);
   const resolved = resolveAuditOptions(columns, options);
   const result = groupMetricsOfColumns(columns, {
@@ -526,5 +561,40 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
             iv?.level ?? 0.95,
           ),
         };
-  return new FairnessReport({ ...withRepresentation, findings: findingsOf(withRepresentation) });
+  const withTarget = {
+    ...withRepresentation,
+    ...(options.standardization === undefined
+      ? {}
+      : {
+          standardization: standardizationSection(
+            input,
+            options.standardization,
+            resolved.metrics,
+            withRepresentation.criteria,
+          ),
+        }),
+    ...(membership === undefined
+      ? {}
+      : {
+          softMembership: softMembershipSection(
+            given,
+            membership,
+            resolved.metrics,
+            iv?.level ?? 0.95,
+            resolved.minDenominator,
+          ),
+        }),
+  };
+  return new FairnessReport({ ...withTarget, findings: findingsOf(withTarget) });
+}
+
+/** Whether sensitive features were given as a membership-probability matrix. */
+function isMembershipMatrix(features: unknown): features is MembershipMatrix {
+  return (
+    typeof features === "object" &&
+    features !== null &&
+    !ArrayBuffer.isView(features) &&
+    Array.isArray((features as MembershipMatrix).probabilities) &&
+    Array.isArray((features as MembershipMatrix).groups)
+  );
 }

@@ -22,6 +22,8 @@ import {
   type ReportWarning,
   type RepresentationSection,
   type RocCurve,
+  type SoftMembershipSection,
+  type StandardizationSection,
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
@@ -48,6 +50,8 @@ export class FairnessReport implements FairnessReportData {
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
   readonly representation?: RepresentationSection;
+  readonly standardization?: StandardizationSection;
+  readonly softMembership?: SoftMembershipSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -64,6 +68,8 @@ export class FairnessReport implements FairnessReportData {
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
     if (data.representation) this.representation = data.representation;
+    if (data.standardization) this.standardization = data.standardization;
+    if (data.softMembership) this.softMembership = data.softMembership;
   }
 
   /**
@@ -105,6 +111,8 @@ export class FairnessReport implements FairnessReportData {
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
       ...(this.representation ? { representation: this.representation } : {}),
+      ...(this.standardization ? { standardization: this.standardization } : {}),
+      ...(this.softMembership ? { softMembership: this.softMembership } : {}),
     };
   }
 
