@@ -12,6 +12,7 @@ import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
+import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { type AuditOptions, audit } from "../report/audit.js";
 import { renderHtmlReport } from "../report/render/html.js";
@@ -21,7 +22,8 @@ import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import { FAIRSCOPE_VERSION } from "../report/version.js";
-import { readReferenceFile } from "./reference.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
+import { readMarginsFile, readReferenceFile } from "./reference.js";
 import { runScan } from "./scan.js";
 
 /** The process's streams and environment. */
@@ -74,6 +76,11 @@ Report:
                          {"counts": {...}}, or CSV with group,share or group,count): adds a
                          representation check
   --counts               show each rate's numerator/denominator in the text table
+  --standardize <file>   target-population margins, JSON {"margins": {"<column>": {"<level>":
+                         share}}}: adds the metrics under raking weights to them
+  --membership <cols>    comma-separated columns of group-membership probabilities (one per
+                         group, rows summing to 1), instead of --group: audits the most probable
+                         group and adds the membership-weighted estimates
   --ci <level|none>      confidence level of the intervals (default 0.95), or none
   --n-boot <n>           bootstrap replicates (default 1000)
   --seed <n>             seed of the bootstrap (default 0), recorded in the report
@@ -117,6 +124,8 @@ const OPTIONS = {
   "suppress-below": { type: "string" },
   "reference-shares": { type: "string" },
   counts: { type: "boolean" },
+  standardize: { type: "string" },
+  membership: { type: "string" },
   seed: { type: "string" },
   ci: { type: "string" },
   "n-boot": { type: "string" },
@@ -238,18 +247,38 @@ function progress(io: CliIo): ((bytes: number, total: number | undefined) => voi
   };
 }
 
-async function loadInput(values: Values, file: string, io: CliIo): Promise<FairnessInput> {
+async function loadInput(
+  values: Values,
+  file: string,
+  io: CliIo,
+): Promise<{
+  input: FairnessInput | SoftMembershipInput;
+  standardization: StandardizationTarget | undefined;
+}> {
   if (values.label === undefined) throw new UsageError("--label <column> is required");
   if (values.score === undefined && values.pred === undefined) {
     throw new UsageError("give --score <column> or --pred <column>");
   }
   const groups = values.group ?? [];
-  if (groups.length === 0) throw new UsageError("give at least one --group <column>");
+  const membership = (values.membership ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (groups.length > 0 && membership.length > 0) {
+    throw new UsageError("give --group or --membership, not both");
+  }
+  if (groups.length === 0 && membership.length === 0) {
+    throw new UsageError("give at least one --group <column> (or --membership <columns>)");
+  }
+  const margins =
+    values.standardize === undefined ? undefined : readMarginsFile(values.standardize);
   const wanted = [
     values.label,
     ...(values.score === undefined ? [] : [values.score]),
     ...(values.pred === undefined ? [] : [values.pred]),
     ...groups,
+    ...membership,
+    ...Object.keys(margins?.margins ?? {}),
     ...(values.weight === undefined ? [] : [values.weight]),
   ];
   if (/\.parquet$/i.test(file)) {
@@ -270,11 +299,12 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
   const threshold = number(values, "threshold");
   const rule = oneOf(values, "threshold-rule", [">=", ">"] as const);
   const missing = oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const);
-  return {
+  const probabilityColumns = membership.map((c) => toNumbers(column(c)));
+  const base = {
     yTrue: toLabels(column(values.label), posLabel),
     ...(values.pred === undefined ? {} : { yPred: toLabels(column(values.pred), posLabel) }),
     ...(values.score === undefined ? {} : { yScore: toNumbers(column(values.score)) }),
-    sensitiveFeatures: Object.fromEntries(groups.map((g) => [g, toLevels(column(g))])),
+
     ...(values.weight === undefined ? {} : { sampleWeight: toNumbers(column(values.weight)) }),
     ...(posLabel === undefined ? {} : { posLabel }),
     ...(threshold === undefined ? {} : { threshold }),
@@ -282,6 +312,33 @@ async function loadInput(values: Values, file: string, io: CliIo): Promise<Fairn
     ...(values.margin ? { scores: "margin" as const } : {}),
     ...(missing === undefined ? {} : { missingGroup: missing }),
   };
+  const input: FairnessInput | SoftMembershipInput =
+    membership.length > 0
+      ? {
+          ...base,
+          sensitiveFeatures: {
+            probabilities: Array.from({ length: table.rows }, (_, i) =>
+              probabilityColumns.map((c) => c[i]!),
+            ),
+            groups: membership,
+          },
+        }
+      : {
+          ...base,
+          sensitiveFeatures: Object.fromEntries(groups.map((g) => [g, toLevels(column(g))])),
+        };
+  const standardization: StandardizationTarget | undefined =
+    margins === undefined
+      ? undefined
+      : {
+          method: "raking",
+          features: Object.fromEntries(
+            Object.keys(margins.margins).map((c) => [c, toLevels(column(c))]),
+          ),
+          margins: margins.margins,
+          referenceKind: margins.kind,
+        };
+  return { input, standardization };
 }
 
 /** The count metrics a policy rule on a metric may name with the DuckDB engine. */
@@ -323,6 +380,8 @@ async function auditWithDuckDb(
     "min-denominator",
     "suppress-below",
     "reference-shares",
+    "standardize",
+    "membership",
   ] as const) {
     if (values[name] !== undefined)
       throw new UsageError(`--${name} is not available with --engine duckdb`);
@@ -508,7 +567,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       report =
         engine === "duckdb"
           ? await auditWithDuckDb(values, file, policy)
-          : audit(await loadInput(values, file, io), auditOptions(values)).toJSON();
+          : await (async () => {
+              const loaded = await loadInput(values, file, io);
+              return audit(loaded.input, {
+                ...auditOptions(values),
+                ...(loaded.standardization ? { standardization: loaded.standardization } : {}),
+              }).toJSON();
+            })();
     }
     const result = policy ? gate(report, policy) : undefined;
     const color =
