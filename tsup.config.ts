@@ -19,7 +19,8 @@ export default defineConfig({
       "tfjs/index": "src/tfjs/index.ts",
     },
   },
-  sourcemap: true,
+  // No source maps: they were most of the unpacked package, and dist/ keeps readable, unminified code.
+  sourcemap: false,
   clean: true,
   splitting: true,
   treeshake: true,

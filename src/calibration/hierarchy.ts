@@ -4,7 +4,7 @@
  * calibration (calibration slope and intercept, with intervals) and moderate calibration (the
  * smooth calibration curve against the diagonal, with ICI), and a verdict in words.
  */
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
@@ -19,6 +19,7 @@ import {
 import { totals } from "../metrics/calibration/scalar.js";
 import type { ProbabilityColumns } from "../metrics/calibration/validate.js";
 import { weightScale } from "../metrics/calibration/validate.js";
+import { normalQuantile } from "../stats/distributions.js";
 import { partitionRows, take } from "../stats/partition.js";
 import {
   type FlexibleCalibrationOptions,
@@ -190,7 +191,7 @@ function assessment(
   level: number,
   clip: number,
 ): CalibrationAssessment {
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
+  const z = normalQuantile(1 - (1 - level) / 2);
   const scale = weightScale(c.weight, "relative");
   const t = totals(c);
   const observed = t.sumY * scale;

@@ -35,15 +35,23 @@ function aucUnweighted(label: Uint8Array, score: Float64Array): number {
   return twiceArea / 2 / p / q;
 }
 
-/** Σ over distinct scores of w⁻·(W⁺ above + w⁺/2), from the highest score down. */
-function aucWeighted(label: Uint8Array, score: Float64Array, weight: Float64Array): number {
-  const blocks = descendingScoreBlocks(score, label, weight);
+/**
+ * ROC AUC from the label weights at each distinct score (or score bin), highest first:
+ * Σ_k w⁻_k·(W⁺ above k + w⁺_k/2) / (W⁺·W⁻), ties counting one half. NaN when a class has no
+ * weight. The weighted AUC and the streaming binned AUC both end here.
+ *
+ * Cost: O(blocks).
+ *
+ * @example
+ * rocAucOfBlocks(Float64Array.of(1, 0), Float64Array.of(0, 1)); // => 1
+ */
+export function rocAucOfBlocks(positive: ArrayLike<number>, negative: ArrayLike<number>): number {
   const positiveAbove = new CompensatedSum();
   const negatives = new CompensatedSum();
   const area = new CompensatedSum();
-  for (let k = 0; k < blocks.count; k++) {
-    const wp = blocks.positive[k]!;
-    const wn = blocks.negative[k]!;
+  for (let k = 0; k < positive.length; k++) {
+    const wp = positive[k]!;
+    const wn = negative[k]!;
     area.add(wn * (positiveAbove.value + wp / 2));
     positiveAbove.add(wp);
     negatives.add(wn);
@@ -52,6 +60,11 @@ function aucWeighted(label: Uint8Array, score: Float64Array, weight: Float64Arra
   const totalNeg = negatives.value;
   if (totalPos === 0 || totalNeg === 0) return Number.NaN;
   return area.value / totalPos / totalNeg;
+}
+
+function aucWeighted(label: Uint8Array, score: Float64Array, weight: Float64Array): number {
+  const blocks = descendingScoreBlocks(score, label, weight);
+  return rocAucOfBlocks(blocks.positive, blocks.negative);
 }
 
 /**

@@ -10,14 +10,13 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { randomSource } from "../uncertainty/random.js";
-import { GroupLookup } from "./groupLookup.js";
 import {
   baseRate,
   generalizedFalseNegativeRate,
   generalizedFalsePositiveRate,
   statsByGroup,
 } from "./postprocessingStats.js";
-import type { FittedRule } from "./rule.js";
+import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
 import {
   type CalibratedEqualizedOddsGroup,
@@ -157,42 +156,19 @@ export interface CalibratedEqualizedOddsPredictOptions {
 
 /** A fitted calibrated-equalized-odds rule (plain JSON). */
 export class CalibratedEqualizedOddsRule
+  extends StatefulRule<CalibratedEqualizedOddsJSON>
   implements
     FittedRule<RuleInput, CalibratedEqualizedOddsPredictOptions, CalibratedEqualizedOddsJSON>
 {
-  /** The fitted rule. */
-  readonly state: CalibratedEqualizedOddsJSON;
-  readonly #lookup: GroupLookup;
-
-  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
-  constructor(state: CalibratedEqualizedOddsJSON) {
-    this.state = state;
-    this.#lookup = new GroupLookup(
-      state.featureNames,
-      state.groups.map((g) => g.group),
-    );
-  }
-
-  /** Sensitive feature names, in key order. */
-  get featureNames(): readonly string[] {
-    return this.state.featureNames;
-  }
-
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): CalibratedEqualizedOddsRule {
     return new CalibratedEqualizedOddsRule(parseRule(CalibratedEqualizedOddsSchema, json));
   }
 
-  /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): CalibratedEqualizedOddsJSON {
-    return this.state;
-  }
-
   /** Each row's validated score and fitted group. */
   #rows(rows: RuleInput): { score: Float64Array; groups: CalibratedEqualizedOddsGroup[] } {
     const score = scoreColumn(rows.yScore);
-    const codes = this.#lookup.codes(rows.sensitiveFeatures, score.length);
-    return { score, groups: Array.from(codes, (g) => this.state.groups[g]!) };
+    return { score, groups: this.groupsOf(rows.sensitiveFeatures, score.length) };
   }
 
   /** E[score after mixing] = (1 − α)·score + α·baseRate (calibrated in expectation). */

@@ -18,9 +18,8 @@ import type { Confusion } from "../stats/confusion.js";
 import { partitionRows } from "../stats/partition.js";
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
 import { CompensatedSum } from "../stats/summation.js";
-import { GroupLookup } from "./groupLookup.js";
 import { privilegedCodes } from "./groupSplit.js";
-import type { FittedRule } from "./rule.js";
+import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
 import {
   parseRule,
@@ -286,33 +285,13 @@ export function rejectOptionOfColumns(
  * });
  * rule.predict({ yScore: [0.45, 0.55, 0.7], sensitiveFeatures: ["f", "m", "m"] }); // => Uint8Array [1, 0, 1]
  */
-export class RejectOptionRule implements FittedRule<RuleInput, unknown, RejectOptionJSON> {
-  /** The fitted rule. */
-  readonly state: RejectOptionJSON;
-  readonly #lookup: GroupLookup;
-
-  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
-  constructor(state: RejectOptionJSON) {
-    this.state = state;
-    this.#lookup = new GroupLookup(
-      state.featureNames,
-      state.groups.map((g) => g.group),
-    );
-  }
-
-  /** Sensitive feature names, in key order. */
-  get featureNames(): readonly string[] {
-    return this.state.featureNames;
-  }
-
+export class RejectOptionRule
+  extends StatefulRule<RejectOptionJSON>
+  implements FittedRule<RuleInput, unknown, RejectOptionJSON>
+{
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): RejectOptionRule {
     return new RejectOptionRule(parseRule(RejectOptionSchema, json));
-  }
-
-  /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): RejectOptionJSON {
-    return this.state;
   }
 
   /**
@@ -322,14 +301,14 @@ export class RejectOptionRule implements FittedRule<RuleInput, unknown, RejectOp
    * missing from `sensitiveFeatures`, are a FairnessInputError.
    */
   predict(input: RuleInput): Uint8Array {
-    const { threshold: t, margin: m, groups } = this.state;
+    const { threshold: t, margin: m } = this.state;
     const score = scoreColumn(input.yScore);
-    const codes = this.#lookup.codes(input.sensitiveFeatures, score.length);
+    const groups = this.groupsOf(input.sensitiveFeatures, score.length);
     const out = new Uint8Array(score.length);
     for (let i = 0; i < out.length; i++) {
       const s = score[i]!;
       const inBand = s <= t + m && s > t - m;
-      out[i] = inBand ? (groups[codes[i]!]!.privileged ? 0 : 1) : s > t ? 1 : 0;
+      out[i] = inBand ? (groups[i]!.privileged ? 0 : 1) : s > t ? 1 : 0;
     }
     return out;
   }

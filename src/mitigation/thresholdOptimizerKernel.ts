@@ -13,6 +13,7 @@
  * checks both against the registry's formulas to 1e-12.
  */
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum } from "../stats/summation.js";
 import { applies, type ThresholdOperation } from "./thresholdOperation.js";
 
 /** The quantity held equal across groups (Fairlearn's `x_metric_`). */
@@ -75,14 +76,14 @@ export interface GroupRows {
 
 /** Weighted positives and negatives of a group (plain counts without weights). */
 export function labelTotals(rows: GroupRows): { positives: number; negatives: number } {
-  let positives = 0;
-  let negatives = 0;
+  const positives = new CompensatedSum();
+  const negatives = new CompensatedSum();
   for (let i = 0; i < rows.label.length; i++) {
     const w = rows.weight === undefined ? 1 : rows.weight[i]!;
-    if (rows.label[i] === 1) positives += w;
-    else negatives += w;
+    if (rows.label[i] === 1) positives.add(w);
+    else negatives.add(w);
   }
-  return { positives, negatives };
+  return { positives: positives.value, negatives: negatives.value };
 }
 
 /**

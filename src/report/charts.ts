@@ -337,6 +337,15 @@ const SILENT = {
 };
 
 /**
+ * Imports an optional peer dependency at run time. The specifier is a variable (and the comments
+ * tell webpack and Vite to leave the call alone) so that bundlers neither follow it nor fail
+ * when the package is not installed.
+ */
+function importOptional(specifier: string): Promise<unknown> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+}
+
+/**
  * Renders one Vega-Lite specification to static SVG markup with vega and vega-lite (optional
  * peer dependencies, imported on first use). Text is escaped by vega's SVG writer.
  *
@@ -349,10 +358,10 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   let vega: VegaModule;
   let vegaLite: VegaLiteModule;
   try {
-    [vega, vegaLite] = (await Promise.all([import("vega"), import("vega-lite")])) as unknown as [
-      VegaModule,
-      VegaLiteModule,
-    ];
+    [vega, vegaLite] = (await Promise.all([
+      importOptional("vega"),
+      importOptional("vega-lite"),
+    ])) as [VegaModule, VegaLiteModule];
   } catch (cause) {
     throw new Error(
       "renderSvg: charts need the packages vega and vega-lite (npm install vega vega-lite)",

@@ -3,12 +3,13 @@
  * Harrell's C, Uno's C at a horizon, the cross-group concordance matrix, bootstrap intervals, and
  * observed (Kaplan–Meier) versus mean predicted risk at the horizon.
  */
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+
 import type { Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FeatureInput, MissingGroupPolicy, NumberArray } from "../data/schema.js";
+import { normalQuantile } from "../stats/distributions.js";
 import { orderByScore } from "../stats/order.js";
 import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
 import { RANDOM_METHOD, randomSource } from "../uncertainty/random.js";
@@ -282,7 +283,7 @@ export function survivalByGroup(
       return bootstrapInterval(gaps, estimate, [settings.level], "percentile");
     };
   }
-  const z = normalQuantile(1 - (1 - (settings?.level ?? 0.95)) / 2, 0, 1);
+  const z = normalQuantile(1 - (1 - (settings?.level ?? 0.95)) / 2);
   const describe = (
     key: readonly Level[],
     rows: number[],

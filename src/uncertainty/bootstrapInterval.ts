@@ -2,8 +2,7 @@
  * Confidence intervals from bootstrap replicates: percentile and bias-corrected and accelerated
  * (BCa). NaN replicates (a rate whose denominator vanished in a replicate) are dropped and counted.
  */
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { normalCdf, normalQuantile } from "../stats/distributions.js";
 import { checkLevel } from "./proportion.js";
 import { quantileSorted, sortedWithoutNaN } from "./quantile.js";
 
@@ -131,17 +130,17 @@ export function bootstrapInterval(
     if (v < estimate) below += 1;
     if (v <= estimate) atMost += 1;
   }
-  const z0 = normalQuantile((below + atMost) / (2 * m), 0, 1);
+  const z0 = normalQuantile((below + atMost) / (2 * m));
   if (!Number.isFinite(z0)) {
     return { estimate, intervals: levels.map(nanBounds), nanReplicates: nanCount };
   }
   const a = acceleration(jackknife);
   const adjusted = (z: number) => {
     const num = z0 + z;
-    return normalCdf(z0 + num / (1 - a * num), 0, 1);
+    return normalCdf(z0 + num / (1 - a * num));
   };
   const intervals = levels.map((level) => {
-    const z = normalQuantile((1 - level) / 2, 0, 1);
+    const z = normalQuantile((1 - level) / 2);
     return {
       level,
       lower: quantileSorted(sorted, adjusted(z)),

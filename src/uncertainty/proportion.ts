@@ -1,10 +1,9 @@
 /**
  * Analytic confidence intervals for proportions and for the difference of two proportions.
- * Distribution functions come from `@stdlib`; the conventions are statsmodels'
+ * Distribution functions come from src/stats/distributions.ts; the conventions are statsmodels'
  * (`proportion_confint`, `confint_proportions_2indep(method='newcomb')`).
  */
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { betaQuantile, normalQuantile } from "../stats/distributions.js";
 
 /** A confidence interval around a point estimate. */
 export interface Interval {
@@ -25,7 +24,7 @@ export type IntervalMethod = "wilson" | "clopperPearson" | "newcombe" | "percent
 
 /** The standard normal quantile z with P(Z > z) = (1 − level) / 2 (scipy's `norm.isf(alpha/2)`). */
 export function twoSidedCritical(level: number): number {
-  return -normalQuantile((1 - level) / 2, 0, 1);
+  return -normalQuantile((1 - level) / 2);
 }
 
 /** Throws RangeError unless `level` is in (0, 1). */

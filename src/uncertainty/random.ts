@@ -9,18 +9,19 @@
  * - binomial(n, p): with p folded to min(p, 1 − p), inversion by sequential search (Kachitvichyanukul
  *   and Schmeiser's BINV) when n·p < 10, otherwise Hörmann's BTRS transformed rejection with squeeze
  *   (W. Hörmann, "The generation of binomial random variates", J. Stat. Comput. Simul. 46, 1993),
- *   whose acceptance test uses log-factorials from `@stdlib/math-base-special-factorialln`;
+ *   whose acceptance test uses log-factorials from src/stats/special.ts;
  * - multinomial(n, p): the sequential conditional-binomial method (cell i gets
  *   Binomial(n − drawn so far, p_i / remaining mass)), O(k) binomial draws for k cells;
  * - Poisson(1): inversion by sequential search.
  * Seeds are unsigned 32-bit integers (pure-rand seeds xoroshiro128+ from a 32-bit value; the
  * stream starts after one jump, so nearby seeds give unrelated streams).
  */
-import factorialln from "@stdlib/math-base-special-factorialln";
+
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus, xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
+import { logFactorial } from "../stats/special.js";
 
 /** The name of the generator and samplers, recorded in results next to the seed. */
 export const RANDOM_METHOD = "xoroshiro128plus (pure-rand 8); binomial: BINV inversion / BTRS";
@@ -164,7 +165,7 @@ class XoroshiroSource implements RandomSource {
     const vr = 0.92 - 4.2 / b;
     const lpq = Math.log(p / q);
     const m = Math.floor((n + 1) * p);
-    const h = factorialln(m) + factorialln(n - m);
+    const h = logFactorial(m) + logFactorial(n - m);
     for (;;) {
       const u = this.uniform() - 0.5;
       let v = this.uniform();
@@ -173,7 +174,7 @@ class XoroshiroSource implements RandomSource {
       if (k < 0 || k > n) continue;
       if (us >= 0.07 && v <= vr) return k;
       v = Math.log((v * alpha) / (a / (us * us) + b));
-      if (v <= h - factorialln(k) - factorialln(n - k) + (k - m) * lpq) return k;
+      if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
     }
   }
 

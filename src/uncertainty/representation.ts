@@ -3,9 +3,10 @@
  * population (census, patient population, …)? Under-representation in data is where biased
  * models come from.
  */
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+
 import { IssueCollector } from "../data/errors.js";
 import { type ReferenceKind, referenceShares } from "../data/reference.js";
+import { normalCdf } from "../stats/distributions.js";
 import { adjustPValues } from "./corrections.js";
 import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proportion.js";
 
@@ -120,5 +121,5 @@ function scoreTestP(estimate: number, reference: number, n: number): number {
   if (Number.isNaN(reference)) return Number.NaN;
   if (reference === 0 || reference === 1) return estimate === reference ? 1 : 0;
   const z = (estimate - reference) / Math.sqrt((reference * (1 - reference)) / n);
-  return Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
+  return Math.min(1, 2 * normalCdf(-Math.abs(z)));
 }

@@ -2,7 +2,7 @@
  * Sample-size guidance for comparing a rate between two groups (Cohen's h with the normal
  * approximation), as statsmodels' `proportion_effectsize` + `NormalIndPower().solve_power`.
  */
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { normalCdf } from "../stats/distributions.js";
 import { checkLevel, twoSidedCritical } from "./proportion.js";
 
 /** The answer of `requiredSampleSize`. */
@@ -49,7 +49,7 @@ export function proportionEffectSize(p1: number, p2: number): number {
 /** Power of the two-sided z-test with effect size h and group sizes n and ratio·n. */
 function power(h: number, n: number, ratio: number, crit: number): number {
   const shift = Math.abs(h) * Math.sqrt(1 / (1 / n + 1 / (n * ratio)));
-  return normalCdf(shift - crit, 0, 1) + normalCdf(-crit - shift, 0, 1);
+  return normalCdf(shift - crit) + normalCdf(-crit - shift);
 }
 
 /**

@@ -3,8 +3,8 @@
  * test on a 2×2 table and Pearson's chi-square test of homogeneity across k groups. Conventions
  * are statsmodels' and scipy's (see each function).
  */
-import gammainc from "@stdlib/math-base-special-gammainc";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { normalCdf } from "../stats/distributions.js";
+import { regularizedGamma } from "../stats/special.js";
 
 /** A test statistic with its two-sided p-value. */
 export interface TestResult {
@@ -62,7 +62,7 @@ export function twoProportionZTest(
   const pooled = (count1 + count2) / (nobs1 + nobs2);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / nobs1 + 1 / nobs2));
   const statistic = (p1 - p2) / se;
-  const pValue = 2 * normalCdf(-Math.abs(statistic), 0, 1);
+  const pValue = 2 * normalCdf(-Math.abs(statistic));
   return { statistic, pValue };
 }
 
@@ -124,7 +124,7 @@ export function fisherExactTest(table: readonly (readonly number[])[]): TestResu
  * Hypergeometric probabilities over the support [max(0, n − (N − K)), min(n, K)], relative to the
  * mode's (= 1), by the exact ratio P(x + 1)/P(x) = (K − x)(n − x) / ((x + 1)(N − K − n + x + 1)).
  * Each value carries a few ulps of rounding, so probabilities that are equal by symmetry stay
- * within scipy's 1e-14 tie tolerance; log-factorial formulas (stdlib's pmf) lose ~1e-13 to
+ * within scipy's 1e-14 tie tolerance; log-factorial formulas lose ~1e-13 to
  * cancellation and would split such ties.
  */
 function hypergeometricRelative(
@@ -181,7 +181,7 @@ function sumSmallestFirst(values: Float64Array, take: (v: number) => boolean): n
  * p = P(χ²_dof > X²). With `yates` and dof = 1 (a 2×2 table), each observed count first moves
  * by min(0.5, |E − O|) towards its expected count (Yates' continuity correction).
  * Reference: scipy `stats.chi2_contingency(table, correction)`; the upper tail is the regularised
- * upper incomplete gamma Q(dof/2, X²/2) from `@stdlib/math-base-special-gammainc`. When an
+ * upper incomplete gamma Q(dof/2, X²/2) (src/stats/special.ts). When an
  * expected count is zero (an empty row or column) the statistic and p-value are NaN (scipy
  * raises). Cost O(k·c).
  *
@@ -230,6 +230,6 @@ export function chiSquareHomogeneityTest(
       statistic += (observed - e) ** 2 / e;
     });
   });
-  const pValue = gammainc(statistic / 2, dof / 2, true, true);
+  const pValue = regularizedGamma(dof / 2, statistic / 2).upper;
   return { statistic, pValue, dof, expected };
 }

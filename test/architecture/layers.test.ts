@@ -31,6 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "membership",
     "standardization",
     "scan",
+    "survival",
   ],
   ["report"],
   ["gate", "sql", "tfjs"],

@@ -1,7 +1,6 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { normalCdf, normalQuantile } from "../../src/stats/distributions.js";
 import { proportionEffectSize, requiredSampleSize } from "../../src/uncertainty/sampleSize.js";
 
 describe("requiredSampleSize(p1, p2, options)", () => {
@@ -23,9 +22,9 @@ describe("requiredSampleSize(p1, p2, options)", () => {
         (p1, p2, power) => {
           fc.pre(Math.abs(p1 - p2) > 0.01);
           const s = requiredSampleSize(p1, p2, { power });
-          const c = -normalQuantile(0.025, 0, 1);
+          const c = -normalQuantile(0.025);
           const shift = Math.abs(proportionEffectSize(p1, p2)) * Math.sqrt(s.nobs1 / 2);
-          const achieved = normalCdf(shift - c, 0, 1) + normalCdf(-c - shift, 0, 1);
+          const achieved = normalCdf(shift - c) + normalCdf(-c - shift);
           expect(achieved).toBeCloseTo(power, 10);
         },
       ),

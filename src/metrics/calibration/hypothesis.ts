@@ -2,7 +2,7 @@
  * Tests of calibration: the likelihood-ratio test of group-specific recalibration against a
  * shared one, and the Hosmer–Lemeshow goodness-of-fit test.
  */
-import gammainc from "@stdlib/math-base-special-gammainc";
+import { regularizedGamma } from "../../stats/special.js";
 import { type BinningCache, binColumns } from "./binning.js";
 import { fitSlope, type SlopeFit } from "./recalibration.js";
 import type { ProbabilityColumns } from "./validate.js";
@@ -11,7 +11,7 @@ import type { ProbabilityColumns } from "./validate.js";
 export function chiSquareSurvival(x: number, df: number): number {
   if (!(df > 0) || Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;
-  return gammainc(x / 2, df / 2, true, true);
+  return regularizedGamma(df / 2, x / 2).upper;
 }
 
 /** Likelihood-ratio test of per-group intercept and slope against a shared intercept and slope. */
