@@ -336,7 +336,11 @@ export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
-export { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./report/findings.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  type ReportDraft,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,

@@ -194,11 +194,17 @@ export const FindingSchema = z.object({
    */
   kind: z
     .enum({
+      /** The group is served worse than the reference. */
       harm: "harm",
+      /** The group is served better than the reference (not a problem). */
       advantage: "advantage",
+      /** A gap on a metric with no better direction (selection rate). */
       difference: "difference",
+      /** Calibration of a group's scores. */
       calibration: "calibration",
+      /** A group's share of the rows against the reference population. */
       representation: "representation",
+      /** A note (e.g. criteria that cannot hold together). */
       note: "note",
     })
     .optional(),
