@@ -7,6 +7,7 @@ export {
   groupMetricsDuckDb,
   runDuckDb,
 } from "./duckdb.js";
+export { type ConfusionReportOptions, reportOfConfusion } from "./report.js";
 export {
   confusionOfRows,
   groupMetricsOfRows,

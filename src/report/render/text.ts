@@ -3,7 +3,7 @@
  * (ANSI) only when asked for; user text is stripped of control characters.
  */
 import { sanitizeTerminal } from "../escape.js";
-import { formatValue } from "../format.js";
+import { formatValue, warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import {
   aggregateNotes,
@@ -270,7 +270,13 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));
     for (const w of report.warnings) {
-      lines.push(...wrap(`${w.code}: ${sanitizeTerminal(w.message)}`, width, "  "));
+      lines.push(
+        ...wrap(
+          `${sanitizeTerminal(warningLabel(w))}: ${sanitizeTerminal(w.message)}`,
+          width,
+          "  ",
+        ),
+      );
     }
   }
   return `${lines.join("\n")}\n`;
