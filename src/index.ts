@@ -190,6 +190,8 @@ export {
   renderGateMarkdown,
   renderGateText,
   renderJunit,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./gate/index.js";
 export {
   consistency,
@@ -388,6 +390,7 @@ export {
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
+  type AuditScanOptions,
   audit,
   type CalibrationSection,
   type ChartSpec,
@@ -418,6 +421,7 @@ export {
   type RenderedChart,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reliabilitySpec,
@@ -431,11 +435,13 @@ export {
   renderText,
   reportJsonSchema,
   rocSpec,
+  type SubgroupScanSection,
   type TextOptions,
   type TradeoffPoint,
   tradeoffSpec,
   type VegaLiteSpec,
 } from "./report/index.js";
+
 export type {
   RepresentationRowResult,
   RepresentationSection,
@@ -444,10 +450,12 @@ export type {
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
+  type BiasScanCells,
   type BiasScanInput,
   type BiasScanOptions,
   type BiasScanResult,
   biasScan,
+  biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
   quantileBuckets,

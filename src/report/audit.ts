@@ -15,6 +15,7 @@ import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes }
 import { type AuditOptions, DESCRIPTIVE, resolveAuditOptions } from "./options.js";
 import { FairnessReport } from "./report.js";
 import { rocCurves } from "./roc.js";
+import { subgroupScanSection } from "./subgroupScan.js";
 import { softMembershipSection, standardizationSection } from "./targetSections.js";
 
 function groupWeights(columns: Columns): Float64Array | undefined {
@@ -117,6 +118,7 @@ export function audit(
       ...(gaps ? { gapIntervals: gaps } : {}),
       ...(calibration ? { calibration: calibration.section } : {}),
       ...(columns.score ? { roc: rocCurves(columns) } : {}),
+      ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
       confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
     },

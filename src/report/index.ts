@@ -48,8 +48,15 @@ export {
   type ReliabilityBin,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reportJsonSchema,
+  type SubgroupScanSection,
 } from "./schema.js";
+export {
+  type AuditScanOptions,
+  SUBGROUP_SCAN_TITLE,
+  subgroupScanSummary,
+} from "./subgroupScan.js";
 export { FAIRSCOPE_VERSION } from "./version.js";

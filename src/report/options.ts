@@ -10,6 +10,7 @@ import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
+import type { AuditScanOptions } from "./subgroupScan.js";
 
 /** Which group the others are compared with. */
 export type ReferenceChoice =
@@ -96,6 +97,12 @@ export interface AuditOptions {
    * post-stratification or raking weights to it, with each group's effective sample size.
    */
   readonly standardization?: StandardizationTarget;
+  /**
+   * The bias scan over features you did not group by (the report's "Subgroups nobody declared"):
+   * the search features, aligned with the input rows, and `biasScan`'s options (here the top 3
+   * subgroups with 199 null reruns by default). No scan without it.
+   */
+  readonly scan?: AuditScanOptions;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */

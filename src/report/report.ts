@@ -24,6 +24,7 @@ import {
   type RocCurve,
   type SoftMembershipSection,
   type StandardizationSection,
+  type SubgroupScanSection,
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
@@ -52,6 +53,8 @@ export class FairnessReport implements FairnessReportData {
   readonly representation?: RepresentationSection;
   readonly standardization?: StandardizationSection;
   readonly softMembership?: SoftMembershipSection;
+  /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+  readonly subgroupScan?: SubgroupScanSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -70,6 +73,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.representation) this.representation = data.representation;
     if (data.standardization) this.standardization = data.standardization;
     if (data.softMembership) this.softMembership = data.softMembership;
+    if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
   /**
@@ -113,6 +117,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.representation ? { representation: this.representation } : {}),
       ...(this.standardization ? { standardization: this.standardization } : {}),
       ...(this.softMembership ? { softMembership: this.softMembership } : {}),
+      ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }
 

@@ -2,6 +2,7 @@
  * `fairscope/sql`: SQL pushdown of the sufficient statistics, and the DuckDB runner.
  */
 export {
+  biasScanDuckDb,
   type DuckDbFile,
   fileTable,
   groupMetricsDuckDb,
@@ -19,8 +20,10 @@ export {
   confusionStatement,
   histogramStatement,
   quoteIdentifier,
+  type ScanSqlSpec,
   type SqlDialect,
   type SqlParameter,
   type SqlSpec,
   type SqlStatement,
+  scanCellsStatement,
 } from "./statements.js";

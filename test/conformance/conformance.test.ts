@@ -15,6 +15,7 @@ const dirs = [resolve(root, "examples/data"), shared];
  * recorded field nobody compared), never `fail`.
  */
 const COMPLETE_KINDS = new Set([
+  "bias_scan",
   "metrics",
   "metrics_control",
   "metrics_error",

@@ -6,6 +6,7 @@ import { type RenderedChart, renderCharts } from "../charts.js";
 import { escapeHtml } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -117,6 +118,14 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
         `<details${important.length === 0 ? " open" : ""}><summary>${rest.length} more findings</summary><ul class="findings">${rest.map(li).join("\n")}</ul></details>`,
       );
     }
+  }
+  if (report.subgroupScan) {
+    const items = report.subgroupScan.subgroups.map((s) => `<li>${escapeHtml(s.sentence)}</li>`);
+    parts.push(
+      `<h2>${SUBGROUP_SCAN_TITLE}</h2>`,
+      `<ul class="subgroups">${items.join("\n")}</ul>`,
+      `<p>${escapeHtml(subgroupScanSummary(report.subgroupScan))}</p>`,
+    );
   }
   parts.push("<h2>Metrics by group</h2>", table(groupTable(report), "groups"));
   parts.push(`<p class="legend">${escapeHtml(legend(report))}</p>`);

@@ -6,6 +6,7 @@ import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -79,6 +80,12 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
       lines.push("", "</details>");
     }
     lines.push("");
+  }
+  if (report.subgroupScan) {
+    lines.push(`### ${SUBGROUP_SCAN_TITLE}`, "");
+    for (const subgroup of report.subgroupScan.subgroups)
+      lines.push(`- ${escapeMarkdown(subgroup.sentence)}`);
+    lines.push("", escapeMarkdown(subgroupScanSummary(report.subgroupScan)), "");
   }
   lines.push("### Metrics by group", "", ...table(groupTable(report), true), "");
   lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");

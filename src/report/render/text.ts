@@ -5,6 +5,7 @@
 import { sanitizeTerminal } from "../escape.js";
 import { formatValue, warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -266,6 +267,14 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (others.length > 0) {
     lines.push("", style.bold("Findings"));
     lines.push(...findingLines(others, width, style));
+  }
+  if (report.subgroupScan) {
+    lines.push("", style.bold(SUBGROUP_SCAN_TITLE));
+    for (const subgroup of report.subgroupScan.subgroups) {
+      const [first, ...rest] = wrap(sanitizeTerminal(subgroup.sentence), width, "  ");
+      lines.push(`- ${first!.slice(2)}`, ...rest);
+    }
+    lines.push(...wrap(subgroupScanSummary(report.subgroupScan), width, "  "));
   }
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));
