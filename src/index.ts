@@ -423,6 +423,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,
