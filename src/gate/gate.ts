@@ -24,6 +24,8 @@ export const EXIT_CODES = {
   policyFailed: 1,
   /** Bad arguments, unreadable or invalid input or policy. */
   usageError: 2,
+  /** An internal error: a bug in fairscope, to be reported. */
+  internalError: 3,
 } as const;
 
 /** The verdict of one rule. */

@@ -8,6 +8,7 @@ export {
   groupMetricsDuckDb,
   runDuckDb,
 } from "./duckdb.js";
+export { type ConfusionReportOptions, reportOfConfusion } from "./report.js";
 export {
   confusionOfRows,
   groupMetricsOfRows,

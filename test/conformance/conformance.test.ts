@@ -23,6 +23,9 @@ const COMPLETE_KINDS = new Set([
   "stats",
   "threshold_optimizer",
   "threshold_optimizer_error",
+  "calibration_regression",
+  "aif360_postprocessing",
+  "reductions",
 ]);
 
 for (const file of ["fairlearn_reference.json", "round3_reference.json"]) {

@@ -4,6 +4,7 @@
  */
 import { type RenderedChart, renderCharts } from "../charts.js";
 import { escapeHtml } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
@@ -153,7 +154,7 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   if (report.warnings.length > 0) {
     parts.push(
       `<details><summary>${report.warnings.length} warnings</summary><ul>${report.warnings
-        .map((w) => `<li><code>${escapeHtml(w.code)}</code> ${escapeHtml(w.message)}</li>`)
+        .map((w) => `<li><code>${escapeHtml(warningLabel(w))}</code> ${escapeHtml(w.message)}</li>`)
         .join("\n")}</ul></details>`,
     );
   }

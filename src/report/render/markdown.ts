@@ -4,6 +4,7 @@
 
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
@@ -107,7 +108,9 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   if (report.warnings.length > 0) {
     lines.push("<details><summary>Warnings</summary>", "");
-    for (const w of report.warnings) lines.push(`- \`${w.code}\`: ${escapeMarkdown(w.message)}`);
+    for (const w of report.warnings) {
+      lines.push(`- ${escapeMarkdown(warningLabel(w))}: ${escapeMarkdown(w.message)}`);
+    }
     lines.push("", "</details>", "");
   }
   return `${lines.join("\n")}\n`;

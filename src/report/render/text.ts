@@ -3,6 +3,7 @@
  * (ANSI) only when asked for; user text is stripped of control characters.
  */
 import { sanitizeTerminal } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
@@ -257,7 +258,13 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));
     for (const w of report.warnings) {
-      lines.push(...wrap(`${w.code}: ${sanitizeTerminal(w.message)}`, width, "  "));
+      lines.push(
+        ...wrap(
+          `${sanitizeTerminal(warningLabel(w))}: ${sanitizeTerminal(w.message)}`,
+          width,
+          "  ",
+        ),
+      );
     }
   }
   return `${lines.join("\n")}\n`;
