@@ -437,6 +437,7 @@ export {
   tradeoffSpec,
   type VegaLiteSpec,
 } from "./report/index.js";
+
 export type {
   RepresentationRowResult,
   RepresentationSection,

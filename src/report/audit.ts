@@ -92,6 +92,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(gaps ? { gapIntervals: gaps } : {}),
       ...(calibration ? { calibration: calibration.section } : {}),
       ...(columns.score ? { roc: rocCurves(columns) } : {}),
+      ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
       confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
       ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),

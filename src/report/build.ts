@@ -58,6 +58,8 @@ export interface ReportStatistics {
   readonly calibration?: CalibrationSection;
   /** ROC curves overall and by group (scores). */
   readonly roc?: readonly RocCurve[];
+  /** The bias scan over undeclared subgroups (`audit(…, { scan })`). */
+  readonly subgroupScan?: SubgroupScanSection;
   /**
    * The confusion counts of every group (with predictions): the evidence behind each rate, its
    * interval below `minDenominator`, and suppression (`applySmallGroupRules`).
@@ -310,6 +312,7 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     ],
     ...(statistics.calibration ? { calibration: statistics.calibration } : {}),
     ...(statistics.roc ? { roc: [...statistics.roc] } : {}),
+    ...(statistics.subgroupScan ? { subgroupScan: statistics.subgroupScan } : {}),
     impossibilityNotes: [...statistics.impossibilityNotes],
     ...(statistics.subgroupScan ? { subgroupScan: statistics.subgroupScan } : {}),
   };
