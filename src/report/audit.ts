@@ -95,7 +95,6 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
       confusion: columns.pred === undefined ? undefined : countConfusion(columns),
       impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
-      ...(options.scan ? { subgroupScan: subgroupScanSection(columns, options.scan) } : {}),
     },
     {
       options: resolved,

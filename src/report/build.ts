@@ -67,8 +67,6 @@ export interface ReportStatistics {
   readonly confusion: ConfusionStats | undefined;
   /** Notes on criteria that cannot hold together on these data. */
   readonly impossibilityNotes: readonly ImpossibilityNote[];
-  /** The bias scan over undeclared subgroups (`subgroupScanSection`). */
-  readonly subgroupScan?: SubgroupScanSection;
 }
 
 /** How the statistics were computed: the options, the input's shape, and extra warnings. */
@@ -314,7 +312,6 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     ...(statistics.roc ? { roc: [...statistics.roc] } : {}),
     ...(statistics.subgroupScan ? { subgroupScan: statistics.subgroupScan } : {}),
     impossibilityNotes: [...statistics.impossibilityNotes],
-    ...(statistics.subgroupScan ? { subgroupScan: statistics.subgroupScan } : {}),
   };
   const checked = applySmallGroupRules(data, statistics.confusion, options);
   const withRepresentation =
