@@ -79,16 +79,6 @@ export const biasScanKind: KindHandler = (testCase, { data, check }) => {
   const input = { outcomes: data.yTrue, features, ...(expectations ? { expectations } : {}) };
 
   const checks = inputs.checks as Rec;
-  if (checks.sum_p !== undefined) {
-    // The pipeline's yScore is the Bernoulli expectation, recorded for every case of it.
-    const p = data.yScore as number[];
-    check.number(
-      "inputs.checks.sum_p",
-      p.reduce((a, b) => a + b, 0),
-      checks.sum_p,
-      1e-12,
-    );
-  }
   for (const [name, counts] of Object.entries(
     checks.level_counts as Record<string, Record<string, number>>,
   )) {
