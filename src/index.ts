@@ -464,6 +464,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,
