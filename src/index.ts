@@ -390,7 +390,11 @@ export type { RegressionSums } from "./regression/sums.js";
 export { mergeRegressionSums, regressionSums } from "./regression/sums.js";
 export type { TaskAuditOptions } from "./report/auditTask.js";
 export { auditMulticlass, auditRegression } from "./report/auditTask.js";
-export type { FindingThresholds } from "./report/findings.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  type ReportDraft,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -453,6 +457,8 @@ export {
 export type {
   RepresentationRowResult,
   RepresentationSection,
+  SoftMembershipSection,
+  StandardizationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
@@ -464,6 +470,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,
