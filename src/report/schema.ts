@@ -2,35 +2,48 @@
  * The fairness report as data: a versioned zod schema. Every renderer, the gate and the JSON
  * Schema file (`fairscope/report.schema.json`) derive from it. Numbers that are undefined
  * (a zero denominator, an empty group) are `null`, so a report is plain JSON.
+ * Written with `zod/mini` (tree-shakable functions) so that `audit` in a browser bundle does not
+ * carry all of zod; a description is attached to a clone, never to a shared schema.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** The report format's version. Bumped only when a field is removed or changes meaning. */
 export const REPORT_SCHEMA_VERSION = "1";
 
 /** A number, or null when undefined (NaN in the library). */
-const Num = z.number().nullable();
+const Num = z.nullable(z.number());
 
 /** A confidence interval around one value. */
 export const IntervalSchema = z
   .object({
     /** Lower bound (null when undefined). */
-    lower: Num.describe("Lower bound (null when undefined)."),
+    lower: Num.clone().register(z.globalRegistry, {
+      description: "Lower bound (null when undefined).",
+    }),
     /** Upper bound (null when undefined). */
-    upper: Num.describe("Upper bound (null when undefined)."),
+    upper: Num.clone().register(z.globalRegistry, {
+      description: "Upper bound (null when undefined).",
+    }),
     /** Confidence level, e.g. 0.95. */
-    level: z.number().gt(0).lt(1).describe("Confidence level, e.g. 0.95."),
+    level: z
+      .number()
+      .check(z.gt(0), z.lt(1))
+      .clone()
+      .register(z.globalRegistry, { description: "Confidence level, e.g. 0.95." }),
     /** How the interval was computed, e.g. "wilson", "bootstrap". */
-    method: z.string().describe("How the interval was computed, e.g. 'wilson', 'bootstrap'."),
+    method: z.string().clone().register(z.globalRegistry, {
+      description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
+    }),
   })
-  .describe("A confidence interval.");
+  .clone()
+  .register(z.globalRegistry, { description: "A confidence interval." });
 
 /** A value with its optional interval. */
 export const EstimateSchema = z.object({
   /** The point estimate (null when undefined, e.g. a zero denominator). */
   value: Num,
   /** Its confidence interval, when intervals were computed. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
 });
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -51,37 +64,62 @@ export const MetricInfoSchema = z.object({
     lower: "lower",
     /** Neither direction is better (e.g. selection rate, base rate). */
     neither: "neither",
-  }),
+  } as const),
   /** `[low, high]`; high is null when unbounded. */
-  range: z.tuple([z.number(), z.number().nullable()]).describe("[low, high]; null: unbounded."),
+  range: z
+    .tuple([z.number(), z.nullable(z.number())])
+    .clone()
+    .register(z.globalRegistry, { description: "[low, high]; null: unbounded." }),
 });
 
 /** One group's metric values. */
 export const GroupResultSchema = z.object({
   /** One level per sensitive feature. */
-  key: z.array(LevelSchema).describe("One level per sensitive feature."),
+  key: z
+    .array(LevelSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "One level per sensitive feature." }),
   /** Display label, the levels joined by ", ". */
   label: z.string(),
   /** Unweighted number of rows. */
-  count: z.number().int().nonnegative().describe("Unweighted number of rows."),
+  count: z
+    .int()
+    .check(z.nonnegative())
+    .clone()
+    .register(z.globalRegistry, { description: "Unweighted number of rows." }),
   /** Sum of sample weights, when weighted. */
-  weight: z.number().nonnegative().optional().describe("Sum of sample weights, when weighted."),
+  weight: z
+    .optional(z.number().check(z.nonnegative()))
+    .clone()
+    .register(z.globalRegistry, { description: "Sum of sample weights, when weighted." }),
   /** Whether `count` is below `metadata.options.minGroupSize`. */
-  small: z.boolean().describe("Whether count is below metadata.options.minGroupSize."),
+  small: z.boolean().clone().register(z.globalRegistry, {
+    description: "Whether count is below metadata.options.minGroupSize.",
+  }),
   /** Metric id → value. */
-  values: z.record(z.string(), EstimateSchema).describe("Metric id → value."),
+  values: z
+    .record(z.string(), EstimateSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "Metric id → value." }),
 });
 
 /** One group's gap to the reference on one metric. */
 export const GapSchema = z.object({
   /** The compared group's label. */
-  group: z.string().describe("The compared group's label."),
+  group: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "The compared group's label." }),
   /** The compared group's unweighted number of rows. */
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** `v_group − v_reference`. */
-  difference: EstimateSchema.describe("v_group − v_reference."),
+  difference: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "v_group − v_reference.",
+  }),
   /** `v_group / v_reference`. */
-  ratio: EstimateSchema.describe("v_group / v_reference."),
+  ratio: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "v_group / v_reference.",
+  }),
 });
 
 /** The disparity of one metric across groups. */
@@ -89,11 +127,18 @@ export const DisparitySchema = z.object({
   /** Metric id. */
   metric: z.string(),
   /** The reference group's label, or "overall". */
-  reference: z.string().describe("The reference group's label, or 'overall'."),
+  reference: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "The reference group's label, or 'overall'." }),
   /** Largest `|v_g − v_reference|` over groups. */
-  difference: EstimateSchema.describe("Largest |v_g − v_reference| over groups."),
+  difference: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "Largest |v_g − v_reference| over groups.",
+  }),
   /** Smallest of `v_g / v_reference` and its inverse over groups. */
-  ratio: EstimateSchema.describe("Smallest of v_g / v_reference and its inverse over groups."),
+  ratio: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "Smallest of v_g / v_reference and its inverse over groups.",
+  }),
   /** Largest minus smallest group value, and smallest over largest. */
   betweenGroups: z.object({
     /** `max_g v_g − min_g v_g`. */
@@ -111,7 +156,7 @@ const ComparisonSchema = z.enum({
   difference: "difference",
   /** A ratio of rates (1 under parity). */
   ratio: "ratio",
-});
+} as const);
 
 /** What groups a criterion compares. */
 const MethodSchema = z.enum({
@@ -121,12 +166,14 @@ const MethodSchema = z.enum({
   toOverall: "toOverall",
   /** Each group with the reference group, worst case. */
   toReference: "toReference",
-});
+} as const);
 
 /** A named fairness criterion's value (e.g. equalized odds difference). */
 export const CriterionSchema = z.object({
   /** The criterion's function name, e.g. "equalizedOddsDifference". */
-  id: z.string().describe("The criterion's function name, e.g. 'equalizedOddsDifference'."),
+  id: z.string().clone().register(z.globalRegistry, {
+    description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
+  }),
   /** Display name. */
   name: z.string(),
   /** Ids of the metrics it compares across groups. */
@@ -138,11 +185,16 @@ export const CriterionSchema = z.object({
   /** The criterion's value (null when undefined). */
   value: Num,
   /** Its confidence interval, when intervals were computed. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
   /** The value under perfect parity (0 for differences, 1 for ratios). */
-  ideal: z.number().describe("The value under perfect parity (0 for differences, 1 for ratios)."),
+  ideal: z.number().clone().register(z.globalRegistry, {
+    description: "The value under perfect parity (0 for differences, 1 for ratios).",
+  }),
   /** Link to the guide on choosing a criterion. */
-  guide: z.string().describe("Link to the guide on choosing a criterion."),
+  guide: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "Link to the guide on choosing a criterion." }),
 });
 
 /** A plain-language sentence about the report. */
@@ -155,11 +207,11 @@ export const FindingSchema = z.object({
     notice: "notice",
     /** A gap of at least 0.1 that is not `info` otherwise. */
     warning: "warning",
-  }),
+  } as const),
   /** Metric id, for a gap. */
-  metric: z.string().optional(),
+  metric: z.optional(z.string()),
   /** Group label, for a gap. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   /** The sentence. */
   text: z.string(),
 });
@@ -169,9 +221,9 @@ export const WarningSchema = z.object({
   /** Machine-readable code, e.g. "smallGroup". */
   code: z.string(),
   /** Metric id, when it concerns one metric. */
-  metric: z.string().optional(),
+  metric: z.optional(z.string()),
   /** Group label, when it concerns one group. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   /** Human-readable message. */
   message: z.string(),
 });
@@ -183,31 +235,40 @@ export const ReliabilityBinSchema = z.object({
   /** Upper edge of the bin's score range. */
   high: z.number(),
   /** Unweighted number of rows in the bin. */
-  count: z.number().nonnegative(),
+  count: z.number().check(z.nonnegative()),
   /** (Weighted) mean predicted probability in the bin. */
   meanPredicted: Num,
   /** (Weighted) fraction of positives in the bin. */
   observedRate: Num,
   /** Wilson interval of the observed rate. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
 });
 
 /** Calibration of one group (or of the overall population). */
 export const CalibrationGroupSchema = z.object({
   /** Group label, or "overall". */
-  group: z.string().describe("Group label, or 'overall'."),
+  group: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "Group label, or 'overall'." }),
   /** The non-empty bins of its reliability diagram. */
   bins: z.array(ReliabilityBinSchema),
   /** Calibration metric name → value, e.g. expectedCalibrationError. */
-  metrics: z.record(z.string(), EstimateSchema).describe("e.g. expectedCalibrationError."),
+  metrics: z
+    .record(z.string(), EstimateSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "e.g. expectedCalibrationError." }),
 });
 
 /** Reliability diagrams and calibration metrics (probability scores only). */
 export const CalibrationSectionSchema = z.object({
   /** How scores were binned, e.g. "uniform". */
-  binning: z.string().describe("How scores were binned, e.g. 'uniform'."),
+  binning: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "How scores were binned, e.g. 'uniform'." }),
   /** Number of bins. */
-  bins: z.number().int().positive(),
+  bins: z.int().check(z.positive()),
   /** The overall population first, then each group with scores. */
   groups: z.array(CalibrationGroupSchema),
 });
@@ -241,17 +302,17 @@ export const ImpossibilityNoteSchema = z.object({
 /** What the audited data looked like. */
 export const InputSummarySchema = z.object({
   /** Number of rows. */
-  rows: z.number().int().nonnegative(),
+  rows: z.int().check(z.nonnegative()),
   /** Whether sample weights were given. */
   weighted: z.boolean(),
   /** Sum of sample weights (the number of rows when unweighted). */
-  weightSum: z.number().nonnegative(),
+  weightSum: z.number().check(z.nonnegative()),
   /** Sensitive feature names. */
   features: z.array(z.string()),
   /** Number of groups (feature level combinations). */
-  groups: z.number().int().nonnegative(),
+  groups: z.int().check(z.nonnegative()),
   /** Number of groups without rows. */
-  emptyGroups: z.number().int().nonnegative(),
+  emptyGroups: z.int().check(z.nonnegative()),
   /** Overall (weighted) fraction of positive labels. */
   baseRate: Num,
   /** Where the predictions came from. */
@@ -260,27 +321,27 @@ export const InputSummarySchema = z.object({
     given: "given",
     /** Predictions are scores compared with `threshold`. */
     thresholded: "thresholded",
-  }),
+  } as const),
   /** What the scores are (null without scores). */
-  scores: z
-    .enum({
+  scores: z.nullable(
+    z.enum({
       /** Probabilities in [0, 1]. */
       probability: "probability",
       /** Unbounded margins (decision function values). */
       margin: "margin",
-    })
-    .nullable(),
+    } as const),
+  ),
   /** The threshold applied to scores (null when predictions were given). */
-  threshold: z.number().nullable(),
+  threshold: z.nullable(z.number()),
   /** How scores were compared with the threshold (null when predictions were given). */
-  thresholdRule: z
-    .enum({
+  thresholdRule: z.nullable(
+    z.enum({
       /** Positive when score ≥ threshold. */
       ">=": ">=",
       /** Positive when score > threshold. */
       ">": ">",
-    })
-    .nullable(),
+    } as const),
+  ),
 });
 
 /** The options the report was computed with, defaults filled in. */
@@ -305,25 +366,33 @@ export const ReportOptionsSchema = z.object({
     }),
   ]),
   /** Groups with fewer rows are flagged as small. */
-  minGroupSize: z.number().int().nonnegative(),
+  minGroupSize: z.int().check(z.nonnegative()),
   /** Value of a rate whose denominator is zero ("nan", 0 or 1). */
   zeroDivision: z.union([z.literal("nan"), z.literal(0), z.literal(1)]),
   /** How intervals were computed (null: no intervals). */
   intervals: z
-    .object({
-      /** Confidence level, e.g. 0.95. */
-      level: z.number().gt(0).lt(1),
-      /** Number of bootstrap resamples. */
-      nBoot: z.number().int().positive(),
-      /** Bootstrap interval method, e.g. "percentile". */
-      method: z.string().describe("Bootstrap interval method, e.g. 'percentile'."),
-      /** Whether score metrics (AUC, Brier) have intervals. */
-      scoreMetrics: z.boolean().describe("Whether score metrics (AUC, Brier) have intervals."),
-    })
-    .nullable()
-    .describe("How intervals were computed (null: no intervals)."),
+    .nullable(
+      z.object({
+        /** Confidence level, e.g. 0.95. */
+        level: z.number().check(z.gt(0), z.lt(1)),
+        /** Number of bootstrap resamples. */
+        nBoot: z.int().check(z.positive()),
+        /** Bootstrap interval method, e.g. "percentile". */
+        method: z.string().clone().register(z.globalRegistry, {
+          description: "Bootstrap interval method, e.g. 'percentile'.",
+        }),
+        /** Whether score metrics (AUC, Brier) have intervals. */
+        scoreMetrics: z.boolean().clone().register(z.globalRegistry, {
+          description: "Whether score metrics (AUC, Brier) have intervals.",
+        }),
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      description: "How intervals were computed (null: no intervals).",
+    }),
   /** Bins of the reliability diagrams (null without probability scores). */
-  calibrationBins: z.number().int().positive().nullable(),
+  calibrationBins: z.nullable(z.int().check(z.positive())),
 });
 
 /** Where a report comes from and how it was computed. */
@@ -333,9 +402,11 @@ export const ReportMetadataSchema = z.object({
   /** The fairscope version that wrote the report. */
   fairscopeVersion: z.string(),
   /** The seed of every random choice (null: none made). */
-  seed: z.number().int().nullable().describe("The seed of every random choice (null: none made)."),
+  seed: z.nullable(z.int()).clone().register(z.globalRegistry, {
+    description: "The seed of every random choice (null: none made).",
+  }),
   /** Title shown by the renderers. */
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   /** What the audited data looked like. */
   input: InputSummarySchema,
   /** The options, defaults filled in. */
@@ -354,7 +425,10 @@ export const FairnessReportSchema = z
     /** Metric id → value on the whole population. */
     overall: z.record(z.string(), EstimateSchema),
     /** The reference group's label, or "overall". */
-    reference: z.string().describe("The reference group's label, or 'overall'."),
+    reference: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: "The reference group's label, or 'overall'." }),
     /** Each group's values, in level order. */
     groups: z.array(GroupResultSchema),
     /** Each metric's disparity across groups. */
@@ -366,13 +440,14 @@ export const FairnessReportSchema = z
     /** Warnings about the data and the computations. */
     warnings: z.array(WarningSchema),
     /** Calibration by group (probability scores only). */
-    calibration: CalibrationSectionSchema.optional(),
+    calibration: z.optional(CalibrationSectionSchema),
     /** ROC curves overall and by group (scores only). */
-    roc: z.array(RocCurveSchema).optional(),
+    roc: z.optional(z.array(RocCurveSchema)),
     /** Which criteria cannot hold together on these data. */
-    impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
+    impossibilityNotes: z.optional(z.array(ImpossibilityNoteSchema)),
   })
-  .describe("A fairscope fairness report.");
+  .clone()
+  .register(z.globalRegistry, { description: "A fairscope fairness report." });
 
 /**
  * A confidence interval around one value.
