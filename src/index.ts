@@ -5,16 +5,26 @@
  */
 
 // Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
+// Flexible (lowess) calibration and the calibration hierarchy
 export {
   type BinaryLabels,
   type BinStrategy,
   type BrierDecomposition,
+  CALIBRATION_ERROR_SUMMARIES,
   CALIBRATION_METRICS,
+  type CalibrationAssessment,
   type CalibrationBin,
   type CalibrationByGroupResult,
   type CalibrationCurve,
   type CalibrationCurveOptions,
+  type CalibrationErrorGap,
+  type CalibrationErrorSummary,
+  type CalibrationErrors,
   type CalibrationGroup,
+  type CalibrationHierarchyGroup,
+  type CalibrationHierarchyOptions,
+  type CalibrationHierarchyResult,
+  type CalibrationLevel,
   type CalibrationOptions,
   type CalibrationSummary,
   type ChouldechovaGroup,
@@ -22,7 +32,18 @@ export {
   calibrationByGroup,
   calibrationByGroupOfColumns,
   calibrationCurve,
+  calibrationErrors,
+  calibrationHierarchy,
+  calibrationHierarchyOfColumns,
   calibrationSummary,
+  type EstimateWithInterval,
+  type FlexibleBootstrapOptions,
+  type FlexibleCalibrationGroup,
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationResult,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationByGroup,
+  flexibleCalibrationOfColumns,
   type GeneralizedRates,
   type GroupCalibrationTest,
   type HosmerLemeshowTest,
@@ -30,9 +51,27 @@ export {
   type InterceptFit,
   type KleinbergGroup,
   type KleinbergNote,
+  type LowessCalibration,
+  lowessCalibration,
   type SlopeFit,
+  type SmoothCurve,
   type WeightKind,
 } from "./calibration/index.js";
+// Clinical utility: net benefit and decision curves by group
+export {
+  type ClinicalWarning,
+  DEFAULT_NET_BENEFIT_GRID,
+  type DecisionCurveGroup,
+  type DecisionCurveOptions,
+  type DecisionCurveResult,
+  decisionCurve,
+  decisionCurveOfArrays,
+  decisionCurveOfColumns,
+  type NetBenefitBootstrapOptions,
+  type NetBenefitGap,
+  type NetBenefitPoint,
+  netBenefit,
+} from "./clinical/index.js";
 // Input: schemas, preparation, errors
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
@@ -46,7 +85,6 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-// Small groups: per-rate evidence, honest intervals, reference populations
 export { type ReferenceKind, referenceShares } from "./data/reference.js";
 export type { RegressionColumns, RegressionInput } from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
@@ -65,6 +103,7 @@ export {
   type ScoreKind,
   type ThresholdComparison,
 } from "./data/schema.js";
+export type { GroupSelector } from "./data/selector.js";
 export type { TaskType } from "./data/task.js";
 export { detectTask, TASK_TYPES } from "./data/task.js";
 // Disparities and named criteria
@@ -77,6 +116,13 @@ export {
   minOf,
   ratioOf,
 } from "./disparity/aggregate.js";
+export {
+  CRITERIA,
+  CRITERION_IDS,
+  type CriterionDefinition,
+  type CriterionId,
+  getCriterion,
+} from "./disparity/registry.js";
 export {
   accuracyDifference,
   accuracyRatio,
@@ -100,14 +146,19 @@ export {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "./disparity/criteria.js";
+} from "./frame/criteria.js";
 export {
-  CRITERIA,
-  CRITERION_IDS,
-  type CriterionDefinition,
-  type CriterionId,
-  getCriterion,
-} from "./disparity/registry.js";
+  type GroupMetricsOptions,
+  groupMetrics,
+  groupMetricsOfColumns,
+} from "./frame/groupMetrics.js";
+export {
+  type ComparisonOptions,
+  type ControlStratum,
+  GroupMetricsResult,
+  type GroupMetricsWarning,
+  type GroupRow,
+} from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
   BOUNDS,
@@ -126,10 +177,25 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
   renderGateMarkdown,
   renderGateText,
   renderJunit,
 } from "./gate/index.js";
+export {
+  consistency,
+  consistencyOfNeighbours,
+  nearestNeighbours,
+} from "./individual/consistency.js";
+export {
+  benefits,
+  betweenGroupGeneralizedEntropyIndex,
+  coefficientOfVariation,
+  generalizedEntropyIndex,
+  theilIndex,
+  withinGroupGeneralizedEntropyIndex,
+} from "./inequality/entropy.js";
 // Soft (probabilistic) group membership
 export {
   argmaxGroups,
@@ -149,26 +215,12 @@ export type {
   ZeroDivision,
 } from "./metrics/evaluate.js";
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
-export {
-  type CiProvenance,
-  type ComparisonOptions,
-  type ControlStratum,
-  type GroupMetricsCi,
-  type GroupMetricsOptions,
-  GroupMetricsResult,
-  type GroupMetricsWarning,
-  type GroupRow,
-  type GroupSelector,
-  groupMetrics,
-  groupMetricsOfColumns,
-  type MetricSpec,
-} from "./metrics/groupMetrics.js";
 export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
 export { averagePrecision, rocAuc } from "./metrics/ranking.js";
 export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
-  Confusion,
   CountMetric,
   MetricDefinition,
   ScoreMetric,
@@ -234,9 +286,11 @@ export {
   type ReweighingResult,
   type RuleFitSummaryJSON,
   type RuleInput,
+  type RuleState,
   rejectOptionClassification,
   rejectOptionOfColumns,
   reweighing,
+  StatefulRule,
   type ThresholdConstraint,
   type ThresholdObjective,
   type ThresholdOperation,
@@ -252,6 +306,8 @@ export {
 } from "./mitigation/index.js";
 export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
 export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
+export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
+export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
@@ -261,10 +317,28 @@ export {
   multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
 export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export {
+  differentialFairnessBiasAmplification,
+  smoothedEmpiricalDifferentialFairness,
+  smoothedRates,
+} from "./privileged/differentialFairness.js";
+export type {
+  PrivilegedComparison,
+  PrivilegedComparisonOptions,
+  PrivilegedDifferences,
+  PrivilegedRates,
+} from "./privileged/privilegedComparison.js";
+export { privilegedComparison } from "./privileged/privilegedComparison.js";
+export type { BoundedGroupLossOptions } from "./regression/criteria.js";
+export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -328,6 +402,38 @@ export {
   VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+export type {
+  RepresentationRowResult,
+  RepresentationSection,
+} from "./report/schema.js";
+// Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
+export {
+  type BiasScanInput,
+  type BiasScanOptions,
+  type BiasScanResult,
+  biasScan,
+  type DescribeOptions,
+  describeSubgroup,
+  quantileBuckets,
+  type RowLoss,
+  rowLosses,
+  type ScanDirection,
+  type ScanFeatures,
+  type ScanLevel,
+  type ScanScoring,
+  type ScanStep,
+  type ScanSubgroup,
+  type Slice,
+  type SliceFinderInput,
+  type SliceFinderOptions,
+  type SliceFinderResult,
+  sliceFinder,
+} from "./scan/index.js";
+export type {
+  PredictedPositiveShareRow,
+  ReferenceDisparity,
+} from "./shares/predictedPositiveShare.js";
+export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
@@ -343,6 +449,7 @@ export {
 } from "./standardization/index.js";
 // Sufficient statistics
 export {
+  type Confusion,
   type ConfusionStats,
   confusionOf,
   countConfusion,
@@ -362,6 +469,20 @@ export {
   type DeclaredGroups,
   FairnessAccumulator,
 } from "./stream/index.js";
+// Time to event: concordance and calibration at a horizon by group
+export {
+  type Concordance,
+  type ConcordanceGap,
+  type HorizonCalibration,
+  type SurvivalBootstrapOptions,
+  type SurvivalGroup,
+  type SurvivalInput,
+  type SurvivalOptions,
+  type SurvivalResult,
+  type SurvivalWarning,
+  survivalByGroup,
+} from "./survival/index.js";
+export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,

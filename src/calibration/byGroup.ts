@@ -7,18 +7,13 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { logLoss } from "../metrics/probabilistic.js";
-import { confusionOf, countConfusion } from "../stats/confusion.js";
-import { partitionRows, take } from "../stats/partition.js";
-import { BinningCache, type BinStrategy } from "./binning.js";
-import { type CalibrationCurve, curveFromColumns } from "./curve.js";
+import { BinningCache, type BinStrategy } from "../metrics/calibration/binning.js";
 import {
   type GroupCalibrationTest,
   groupCalibrationTestOfFits,
   type HosmerLemeshowTest,
   hosmerLemeshow,
-} from "./hypothesis.js";
-import { chouldechovaNote, type ImpossibilityNote, kleinbergNote } from "./impossibility.js";
+} from "../metrics/calibration/hypothesis.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,
@@ -28,7 +23,7 @@ import {
   rescaleInterceptFit,
   rescaleSlopeFit,
   type SlopeFit,
-} from "./recalibration.js";
+} from "../metrics/calibration/recalibration.js";
 import {
   type BrierDecomposition,
   binnedErrors,
@@ -37,7 +32,7 @@ import {
   generalizedRates,
   observedExpectedRatio,
   totals,
-} from "./scalar.js";
+} from "../metrics/calibration/scalar.js";
 import {
   type BinaryLabels,
   checkAlpha,
@@ -47,7 +42,12 @@ import {
   validateProbabilities,
   type WeightKind,
   weightScale,
-} from "./validate.js";
+} from "../metrics/calibration/validate.js";
+import { logLoss } from "../metrics/probabilistic.js";
+import { confusionOf, countConfusion } from "../stats/confusion.js";
+import { partitionRows, take } from "../stats/partition.js";
+import { type CalibrationCurve, curveFromColumns } from "./curve.js";
+import { chouldechovaNote, type ImpossibilityNote, kleinbergNote } from "./impossibility.js";
 
 /** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
 export interface CalibrationOptions {

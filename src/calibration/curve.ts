@@ -3,8 +3,12 @@
  * Wilson interval for each bin's observed rate.
  */
 
-import { wilsonInterval } from "../uncertainty/proportion.js";
-import { type BinningCache, type BinStrategy, type BinSums, binColumns } from "./binning.js";
+import {
+  type BinningCache,
+  type BinStrategy,
+  type BinSums,
+  binColumns,
+} from "../metrics/calibration/binning.js";
 import {
   type BinaryLabels,
   checkAlpha,
@@ -14,7 +18,8 @@ import {
   validateProbabilities,
   type WeightKind,
   weightScale,
-} from "./validate.js";
+} from "../metrics/calibration/validate.js";
+import { wilsonInterval } from "../uncertainty/proportion.js";
 
 /** Options of {@link calibrationCurve}. */
 export interface CalibrationCurveOptions {

@@ -8,6 +8,7 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { type BinaryLabels, validateProbabilities } from "../metrics/calibration/validate.js";
 import { orderByScore } from "../stats/order.js";
 import { partitionRows, take } from "../stats/partition.js";
 import { neumaierSum } from "../stats/summation.js";
@@ -15,7 +16,6 @@ import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootst
 import { quantileSorted } from "../uncertainty/quantile.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "../uncertainty/random.js";
 import { lowessAt, lowessFit, type SortedRows, windowSize } from "./lowess.js";
-import { type BinaryLabels, validateProbabilities } from "./validate.js";
 
 /** The four summaries of |p − p_c|, by name. */
 export const CALIBRATION_ERROR_SUMMARIES = ["ici", "e50", "e90", "emax"] as const;
@@ -55,6 +55,12 @@ export interface CalibrationErrors {
   readonly emax: number;
 }
 
+/** {@link lowessCalibration}'s result: the summaries and the fit at every row. */
+export interface LowessCalibration extends CalibrationErrors {
+  /** p_c: the lowess fit at each row's p, in the rows' order. */
+  readonly fitted: Float64Array;
+}
+
 /** The smooth calibration curve on a grid, with its pointwise bootstrap band. */
 export interface SmoothCurve {
   /** Predicted probabilities (grid). */
@@ -65,6 +71,13 @@ export interface SmoothCurve {
   readonly lower: readonly number[];
   /** Upper band (NaN without bootstrap). */
   readonly upper: readonly number[];
+  /**
+   * Half-width of the simultaneous band at each grid point: c · sd_g, with sd_g the bootstrap
+   * standard deviation of the curve at point g and c the `level` quantile over replicates of
+   * max_g |curve_b(g) − curve(g)| / sd_g, so the whole curve lies within observed ± halfWidth
+   * with the confidence level (NaN without bootstrap).
+   */
+  readonly simultaneousHalfWidth: readonly number[];
 }
 
 /** Flexible calibration of one set of rows. */
@@ -142,7 +155,7 @@ export function lowessCalibration(
   yTrue: BinaryLabels,
   yProb: ArrayLike<number>,
   options: { readonly frac?: number; readonly sampleWeight?: ArrayLike<number> } = {},
-): CalibrationErrors & { readonly fitted: Float64Array } {
+): LowessCalibration {
   const frac = checkFrac("lowessCalibration", options.frac ?? 2 / 3);
   const c = validateProbabilities(yTrue, yProb, options.sampleWeight);
   const y = Float64Array.from(c.label);
@@ -395,6 +408,7 @@ function summaryOf(
         observed: Array.from(observed),
         lower: nan,
         upper: nan,
+        simultaneousHalfWidth: nan,
       },
       intervals: undefined,
       replicates: empty,
@@ -447,6 +461,7 @@ function summaryOf(
     lower.push(band.lower);
     upper.push(band.upper);
   }
+  const halfWidth = simultaneousHalfWidth(bands, observed, B, settings.level);
   const intervals = Object.fromEntries(
     CALIBRATION_ERROR_SUMMARIES.map((name) => [
       name,
@@ -457,8 +472,53 @@ function summaryOf(
     count: n,
     window,
     ...errors,
-    curve: { predicted: Array.from(grid), observed: Array.from(observed), lower, upper },
+    curve: {
+      predicted: Array.from(grid),
+      observed: Array.from(observed),
+      lower,
+      upper,
+      simultaneousHalfWidth: halfWidth,
+    },
     intervals,
     replicates,
   };
+}
+
+/** The simultaneous band's half-width per grid point (see `SmoothCurve.simultaneousHalfWidth`). */
+function simultaneousHalfWidth(
+  bands: Float64Array,
+  observed: Float64Array,
+  B: number,
+  level: number,
+): number[] {
+  const G = observed.length;
+  const sd = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    let count = 0;
+    let mean = 0;
+    for (let b = 0; b < B; b++) {
+      const v = bands[g * B + b] as number;
+      if (Number.isNaN(v)) continue;
+      count++;
+      mean += (v - mean) / count;
+    }
+    let ss = 0;
+    for (let b = 0; b < B; b++) {
+      const v = bands[g * B + b] as number;
+      if (!Number.isNaN(v)) ss += (v - mean) ** 2;
+    }
+    sd[g] = count > 1 ? Math.sqrt(ss / (count - 1)) : Number.NaN;
+  }
+  const maxima = new Float64Array(B);
+  for (let b = 0; b < B; b++) {
+    let m = 0;
+    for (let g = 0; g < G; g++) {
+      const s = sd[g] as number;
+      if (!(s > 0)) continue;
+      m = Math.max(m, Math.abs((bands[g * B + b] as number) - (observed[g] as number)) / s);
+    }
+    maxima[b] = m;
+  }
+  const c = quantileSorted(maxima.sort(), level);
+  return Array.from(sd, (s) => c * s);
 }

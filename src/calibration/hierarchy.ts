@@ -8,13 +8,6 @@
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import { normalQuantile } from "../stats/distributions.js";
-import { partitionRows, take } from "../stats/partition.js";
-import {
-  type FlexibleCalibrationOptions,
-  type FlexibleCalibrationSummary,
-  flexibleCalibrationOfColumns,
-} from "./flexible.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,
@@ -22,10 +15,17 @@ import {
   logitColumn,
   rescaleInterceptFit,
   rescaleSlopeFit,
-} from "./recalibration.js";
-import { totals } from "./scalar.js";
-import type { ProbabilityColumns } from "./validate.js";
-import { weightScale } from "./validate.js";
+} from "../metrics/calibration/recalibration.js";
+import { totals } from "../metrics/calibration/scalar.js";
+import type { ProbabilityColumns } from "../metrics/calibration/validate.js";
+import { weightScale } from "../metrics/calibration/validate.js";
+import { normalQuantile } from "../stats/distributions.js";
+import { partitionRows, take } from "../stats/partition.js";
+import {
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationOfColumns,
+} from "./flexible.js";
 
 /** Options of {@link calibrationHierarchy}. */
 export interface CalibrationHierarchyOptions extends FlexibleCalibrationOptions {
@@ -72,9 +72,9 @@ export interface CalibrationAssessment {
   readonly moderate: {
     /** ICI, E50, E90, Emax and the smooth curve with its band. */
     readonly flexible: FlexibleCalibrationSummary;
-    /** Grid points where the band excludes the diagonal (undefined without bootstrap). */
+    /** Grid points where the simultaneous band excludes the diagonal (undefined without bootstrap). */
     readonly pointsOffDiagonal: number | undefined;
-    /** Whether the band contains the diagonal everywhere (undefined without bootstrap). */
+    /** Whether the simultaneous band contains the diagonal everywhere (undefined without bootstrap). */
     readonly met: boolean | undefined;
   };
   /** The highest level reached. */
@@ -114,7 +114,8 @@ export interface CalibrationHierarchyResult {
  *   when mean calibration is met and the slope interval contains 1. A slope below 1 means
  *   predictions are too extreme (spread too wide), above 1 too modest (spread too narrow).
  * - moderate: the lowess calibration curve and ICI (see `flexibleCalibrationByGroup`); met when
- *   weak calibration is met and the bootstrap band contains the diagonal at every grid point.
+ *   weak calibration is met and the simultaneous bootstrap band of the curve contains the
+ *   diagonal at every grid point (a pointwise band would exclude it somewhere by chance).
  * Weights are relative (rescaled to sum to the weighted rows) for the standard errors.
  *
  * Cost: as `flexibleCalibrationByGroup`, plus O(n) per Newton iteration of the two fits.
@@ -222,10 +223,12 @@ function assessment(
     intercept: wald(slopeFit.intercept, slopeFit.seIntercept, slopeFit.converged),
     met: slopeFit.converged && contains(slope, 1),
   };
-  const { lower, upper, predicted } = flexible.curve;
-  const banded = lower.some((v) => !Number.isNaN(v));
+  const curve = flexible.curve;
+  const banded = curve.simultaneousHalfWidth.some((v) => !Number.isNaN(v));
   const off = banded
-    ? predicted.filter((p, i) => !(lower[i]! <= p && p <= upper[i]!)).length
+    ? curve.predicted.filter(
+        (p, i) => !(Math.abs(curve.observed[i]! - p) <= curve.simultaneousHalfWidth[i]!),
+      ).length
     : undefined;
   const moderate = {
     flexible,
@@ -274,7 +277,7 @@ function verdict(
     moderate.met === undefined
       ? `the smooth calibration curve lies ${fixed(f.ici, 3)} from the diagonal on average (${iciText})`
       : moderate.met
-        ? `the smooth calibration curve stays within its band of the diagonal (${iciText})`
-        : `the smooth calibration curve departs from the diagonal at ${moderate.pointsOffDiagonal} of ${f.curve.predicted.length} points (${iciText})`;
+        ? `the diagonal lies within the smooth calibration curve's simultaneous band (${iciText})`
+        : `the smooth calibration curve departs from the diagonal beyond its simultaneous band at ${moderate.pointsOffDiagonal} of ${f.curve.predicted.length} points (${iciText})`;
   return `${first}; ${second}; ${third}.`;
 }

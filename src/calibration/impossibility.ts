@@ -2,7 +2,7 @@
  * Impossibility diagnostics: when base rates differ between groups, some fairness criteria
  * cannot hold together. The notes carry the numbers so a reader can see which criterion gives.
  */
-import type { Confusion } from "../metrics/types.js";
+import type { Confusion } from "../stats/confusion.js";
 
 /** One group's numbers for the Kleinberg, Mullainathan & Raghavan (2016) identity. */
 export interface KleinbergGroup {

@@ -1,5 +1,13 @@
 /** Calibration: public API of the module (the root index re-exports these by name). */
-export type { BinStrategy } from "./binning.js";
+export type { BinStrategy } from "../metrics/calibration/binning.js";
+export type {
+  GroupCalibrationTest,
+  HosmerLemeshowTest,
+} from "../metrics/calibration/hypothesis.js";
+export { CALIBRATION_METRICS } from "../metrics/calibration/metrics.js";
+export type { InterceptFit, SlopeFit } from "../metrics/calibration/recalibration.js";
+export type { BrierDecomposition, GeneralizedRates } from "../metrics/calibration/scalar.js";
+export type { BinaryLabels, WeightKind } from "../metrics/calibration/validate.js";
 export {
   type CalibrationByGroupResult,
   type CalibrationGroup,
@@ -15,7 +23,33 @@ export {
   type CalibrationCurveOptions,
   calibrationCurve,
 } from "./curve.js";
-export type { GroupCalibrationTest, HosmerLemeshowTest } from "./hypothesis.js";
+export {
+  CALIBRATION_ERROR_SUMMARIES,
+  type CalibrationErrorGap,
+  type CalibrationErrorSummary,
+  type CalibrationErrors,
+  calibrationErrors,
+  type FlexibleBootstrapOptions,
+  type FlexibleCalibrationGroup,
+  type FlexibleCalibrationOptions,
+  type FlexibleCalibrationResult,
+  type FlexibleCalibrationSummary,
+  flexibleCalibrationByGroup,
+  flexibleCalibrationOfColumns,
+  type LowessCalibration,
+  lowessCalibration,
+  type SmoothCurve,
+} from "./flexible.js";
+export {
+  type CalibrationAssessment,
+  type CalibrationHierarchyGroup,
+  type CalibrationHierarchyOptions,
+  type CalibrationHierarchyResult,
+  type CalibrationLevel,
+  calibrationHierarchy,
+  calibrationHierarchyOfColumns,
+  type EstimateWithInterval,
+} from "./hierarchy.js";
 export type {
   ChouldechovaGroup,
   ChouldechovaNote,
@@ -23,7 +57,3 @@ export type {
   KleinbergGroup,
   KleinbergNote,
 } from "./impossibility.js";
-export { CALIBRATION_METRICS } from "./metrics.js";
-export type { InterceptFit, SlopeFit } from "./recalibration.js";
-export type { BrierDecomposition, GeneralizedRates } from "./scalar.js";
-export type { BinaryLabels, WeightKind } from "./validate.js";

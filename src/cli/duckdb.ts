@@ -6,7 +6,7 @@
  */
 import { chouldechovaNote } from "../calibration/impossibility.js";
 import { groupLabel } from "../data/levels.js";
-import { groupMetricsOfConfusion } from "../metrics/groupMetrics.js";
+import { groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import {
   criteria,

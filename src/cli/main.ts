@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `fairscope` command: `audit` and `gate`.
+ * The `fairscope` command: `audit`, `gate` and `scan`.
  */
 import { run } from "./run.js";
 

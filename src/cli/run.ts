@@ -21,6 +21,8 @@ import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import { FAIRSCOPE_VERSION } from "../report/version.js";
+import { readReferenceFile } from "./reference.js";
+import { runScan } from "./scan.js";
 
 /** The process's streams and environment. */
 export interface CliIo {
@@ -39,6 +41,8 @@ Usage:
   fairscope audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]
   fairscope gate  <file|-> --policy <policy.json> --label <col> ... [options]
   fairscope gate  --report <report.json> --policy <policy.json> [--format ...]
+  fairscope scan  <file|-> --label <col> [--score <col>] --features <a,b,c> [options]
+                         (subgroups nobody declared; see fairscope scan --help)
 
 Input (CSV, TSV or JSON Lines; "-" reads stdin):
   --label <col>          true labels (0/1, -1/1, true/false, or any two values with --pos-label)
@@ -63,6 +67,13 @@ Report:
                          (default) or "overall"
   --metrics <ids>        comma-separated metric ids (default: the standard set)
   --min-group-size <n>   flag groups with fewer rows (default 30)
+  --min-denominator <n>  flag rates whose own denominator (positives for TPR, …) is below n and
+                         give them exact intervals (default 30)
+  --suppress-below <n>   withhold the values of groups with fewer rows (default 0: none)
+  --reference-shares <f> reference population by group (JSON {"shares": {...}} or
+                         {"counts": {...}}, or CSV with group,share or group,count): adds a
+                         representation check
+  --counts               show each rate's numerator/denominator in the text table
   --ci <level|none>      confidence level of the intervals (default 0.95), or none
   --n-boot <n>           bootstrap replicates (default 1000)
   --seed <n>             seed of the bootstrap (default 0), recorded in the report
@@ -102,6 +113,10 @@ const OPTIONS = {
   reference: { type: "string" },
   metrics: { type: "string" },
   "min-group-size": { type: "string" },
+  "min-denominator": { type: "string" },
+  "suppress-below": { type: "string" },
+  "reference-shares": { type: "string" },
+  counts: { type: "boolean" },
   seed: { type: "string" },
   ci: { type: "string" },
   "n-boot": { type: "string" },
@@ -120,7 +135,14 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "min-group-size" | "seed" | "n-boot" | "ci",
+  name:
+    | "threshold"
+    | "min-group-size"
+    | "seed"
+    | "n-boot"
+    | "ci"
+    | "min-denominator"
+    | "suppress-below",
 ): number | undefined {
   const text = values[name];
   if (text === undefined) return undefined;
@@ -128,7 +150,13 @@ function number(
   if (text.trim() === "" || !Number.isFinite(n)) {
     throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
   }
-  if (name !== "threshold" && name !== "ci" && !Number.isSafeInteger(n)) {
+  if (
+    name !== "threshold" &&
+    name !== "ci" &&
+    name !== "min-denominator" &&
+    name !== "suppress-below" &&
+    !Number.isSafeInteger(n)
+  ) {
     throw new UsageError(`--${name} must be an integer, got ${text}`);
   }
   return n;
@@ -159,6 +187,7 @@ function columnNames(values: Values): Record<string, string> {
     posLabel: "--pos-label",
     threshold: "--threshold",
     reference: "--reference",
+    referenceShares: `--reference-shares ${values["reference-shares"]}`,
   };
 }
 
@@ -286,7 +315,15 @@ async function auditWithDuckDb(
   }
   const groups = values.group ?? [];
   if (groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of ["n-boot", "seed", "missing-group", "input-format"] as const) {
+  for (const name of [
+    "n-boot",
+    "seed",
+    "missing-group",
+    "input-format",
+    "min-denominator",
+    "suppress-below",
+    "reference-shares",
+  ] as const) {
     if (values[name] !== undefined)
       throw new UsageError(`--${name} is not available with --engine duckdb`);
   }
@@ -351,6 +388,11 @@ async function auditWithDuckDb(
 function auditOptions(values: Values): AuditOptions {
   const reference = values.reference;
   const minGroupSize = number(values, "min-group-size");
+  const minDenominator = number(values, "min-denominator");
+  const suppressBelow = number(values, "suppress-below");
+  const referenceFile = values["reference-shares"];
+  const referencePopulation =
+    referenceFile === undefined ? undefined : readReferenceFile(referenceFile);
   const seed = number(values, "seed");
   const nBoot = number(values, "n-boot");
   const none = values.ci === "none";
@@ -382,6 +424,11 @@ function auditOptions(values: Values): AuditOptions {
             reference === "largest" || reference === "overall" ? reference : { label: reference },
         }),
     ...(minGroupSize === undefined ? {} : { minGroupSize }),
+    ...(minDenominator === undefined ? {} : { minDenominator }),
+    ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(referencePopulation === undefined
+      ? {}
+      : { referenceShares: referencePopulation.values, referenceKind: referencePopulation.kind }),
     ...(seed === undefined ? {} : { seed }),
     ...(values.title === undefined ? {} : { title: values.title }),
   };
@@ -392,10 +439,11 @@ async function render(
   report: FairnessReportData,
   result: GateResult | undefined,
   color: boolean,
+  counts: boolean,
 ): Promise<string> {
   switch (format) {
     case "text":
-      return renderText(report, { color }) + (result ? `\n${renderGateText(result)}` : "");
+      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
     case "markdown":
       return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
     case "html":
@@ -415,6 +463,7 @@ async function render(
  * failed, 2 usage or input error).
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "scan") return runScan(argv.slice(1), io);
   let names: Record<string, string> = {};
   try {
     let parsed: { values: Values; positionals: string[] };
@@ -439,7 +488,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return command === undefined && !values.help ? EXIT_CODES.usageError : EXIT_CODES.pass;
     }
     if (command !== "audit" && command !== "gate") {
-      throw new UsageError(`unknown command ${JSON.stringify(command)} (use audit or gate)`);
+      throw new UsageError(`unknown command ${JSON.stringify(command)} (use audit, gate or scan)`);
     }
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     names = columnNames(values);
@@ -464,7 +513,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const result = policy ? gate(report, policy) : undefined;
     const color =
       values.out === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
-    const output = await render(format, report, result, color);
+    const output = await render(format, report, result, color, values.counts ?? false);
     if (values.out === undefined) io.stdout.write(output);
     else writeFileSync(values.out, output);
     return result?.exitCode ?? EXIT_CODES.pass;

@@ -4,6 +4,7 @@
  * read this table, as the metric registry drives tables, disparities and reports.
  */
 
+import type { TaskType } from "../data/task.js";
 import type { Comparison, CriterionAggregation } from "./aggregate.js";
 
 /** A criterion's declaration. */
@@ -28,7 +29,34 @@ export interface CriterionDefinition {
   readonly reference: string;
   /** Whether `audit` reports it when its metrics are computed and no criteria are named. */
   readonly reportedByDefault: boolean;
+  /** The task type whose metrics it compares. @defaultValue "binary" */
+  readonly task?: TaskType;
 }
+
+/** A regression criterion: the difference or ratio of one regression metric across groups. */
+const regression = (
+  metric: string,
+  label: string,
+  sklearn: string,
+  comparison: Comparison,
+): CriterionDefinition => {
+  const isDifference = comparison === "difference";
+  return {
+    id: `${metric}${isDifference ? "Difference" : "Ratio"}`,
+    name: `${label} ${comparison}`,
+    description: isDifference
+      ? `Largest minus smallest group ${label.toLowerCase()}.`
+      : `Smallest over largest group ${label.toLowerCase()}.`,
+    metrics: [metric],
+    comparison,
+    aggregation: "worstCase",
+    ideal: isDifference ? 0 : 1,
+    better: isDifference ? "lower" : "higher",
+    reference: frame(sklearn, comparison),
+    reportedByDefault: false,
+    task: "regression",
+  };
+};
 
 const difference = (
   id: string,
@@ -210,6 +238,33 @@ export const CRITERIA = [
     "Smallest over largest group error rate.",
     frame("1 - accuracy_score", "ratio"),
     false,
+  ),
+  regression("meanAbsoluteError", "Mean absolute error", "mean_absolute_error", "difference"),
+  regression("meanAbsoluteError", "Mean absolute error", "mean_absolute_error", "ratio"),
+  regression("meanSquaredError", "Mean squared error", "mean_squared_error", "difference"),
+  regression("meanSquaredError", "Mean squared error", "mean_squared_error", "ratio"),
+  regression(
+    "rootMeanSquaredError",
+    "Root mean squared error",
+    "root_mean_squared_error",
+    "difference",
+  ),
+  regression("rootMeanSquaredError", "Root mean squared error", "root_mean_squared_error", "ratio"),
+  regression("r2Score", "R²", "r2_score", "difference"),
+  regression("meanPrediction", "Mean prediction", "mean_prediction", "difference"),
+  regression("meanPrediction", "Mean prediction", "mean_prediction", "ratio"),
+  regression("meanResidual", "Mean residual", "mean residual y - y_pred", "difference"),
+  regression(
+    "overPredictionRate",
+    "Over-prediction rate",
+    "share of y_pred - y > tolerance",
+    "difference",
+  ),
+  regression(
+    "underPredictionRate",
+    "Under-prediction rate",
+    "share of y - y_pred > tolerance",
+    "difference",
   ),
 ] as const satisfies readonly CriterionDefinition[];
 

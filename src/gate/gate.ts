@@ -11,6 +11,7 @@ import {
   type PolicyInput,
   type PolicyRule,
   parsePolicy,
+  type RepresentationRule,
 } from "./policy.js";
 
 /** Process exit codes of the CLI. */
@@ -49,6 +50,8 @@ export interface GateCheck {
   readonly groups: readonly string[];
   /** Labels of the groups left out by `minGroupSize`. */
   readonly excluded: readonly string[];
+  /** Labels of the groups the report suppressed (`suppressBelow`), when any. */
+  readonly suppressed?: readonly string[];
   /** One sentence: what was measured and the verdict. */
   readonly message: string;
 }
@@ -89,7 +92,10 @@ function compare(
 }
 
 /** The report's own estimate for a rule over all groups (with its interval, when present). */
-function reportEstimate(report: FairnessReportData, rule: PolicyRule): Estimate | undefined {
+function reportEstimate(
+  report: FairnessReportData,
+  rule: Exclude<PolicyRule, RepresentationRule>,
+): Estimate | undefined {
   if ("criterion" in rule) {
     const c = report.criteria.find((x) => x.id === rule.criterion);
     if (!c) return undefined;
@@ -107,7 +113,11 @@ function reportEstimate(report: FairnessReportData, rule: PolicyRule): Estimate 
 
 function describe(rule: PolicyRule): string {
   const what =
-    "criterion" in rule ? rule.criterion : `${rule.metric} ${rule.comparison} (${rule.method})`;
+    "criterion" in rule
+      ? rule.criterion
+      : "representation" in rule
+        ? rule.representation
+        : `${rule.metric} ${rule.comparison} (${rule.method})`;
   const on = rule.on === "value" ? "" : ` on ${rule.on}`;
   const limits = [
     rule.min === undefined ? "" : `>= ${rule.min}`,
@@ -118,15 +128,120 @@ function describe(rule: PolicyRule): string {
   return `${what}${on} ${limits}`;
 }
 
+/** The number a representation rule measures, or null without a representation section. */
+function representationMeasure(
+  report: FairnessReportData,
+  rule: RepresentationRule,
+): number | null {
+  const rows = report.representation?.groups;
+  if (rows === undefined) return null;
+  if (rule.representation === "underRepresentedGroups") {
+    return rows.filter((r) => r.underRepresented).length;
+  }
+  if (rule.representation === "overRepresentedGroups") {
+    return rows.filter((r) => r.overRepresented).length;
+  }
+  const ratios = rows.flatMap((r) => (r.ratio === null ? [] : [r.ratio]));
+  return ratios.length === 0 ? null : Math.min(...ratios);
+}
+
+function checkRepresentation(
+  report: FairnessReportData,
+  rule: RepresentationRule,
+  index: number,
+): GateCheck {
+  const name = rule.name ?? describe(rule);
+  const measured = rule.on === "value" ? representationMeasure(report, rule) : null;
+  const base = {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    ...(rule.min === undefined ? {} : { min: rule.min }),
+    ...(rule.max === undefined ? {} : { max: rule.max }),
+    groups: (report.representation?.groups ?? []).map((r) => r.group),
+    excluded: [],
+    value: measured,
+    measured,
+  };
+  if (measured === null) {
+    const why =
+      rule.on !== "value"
+        ? "representation rules are checked on the value only"
+        : "the report has no representation section (audit with referenceShares)";
+    return { ...base, status: "error", message: `${name}: ${why}` };
+  }
+  const tooLow = rule.min !== undefined && measured < rule.min;
+  const tooHigh = rule.max !== undefined && measured > rule.max;
+  const flagged = (report.representation?.groups ?? [])
+    .filter((r) => r.underRepresented || r.overRepresented)
+    .map((r) => `${r.group} (${r.underRepresented ? "under" : "over"})`);
+  return {
+    ...base,
+    status: tooLow || tooHigh ? "fail" : "pass",
+    message:
+      `${name}: measured ${formatValue(measured)}, ` +
+      (tooLow
+        ? `below the minimum ${rule.min}`
+        : tooHigh
+          ? `above the maximum ${rule.max}`
+          : "within limits") +
+      (flagged.length > 0 ? `; flagged: ${flagged.join("; ")}` : ""),
+  };
+}
+
+/** Applies a rule's `suppressed` setting to its check. */
+function withSuppressed(
+  check: GateCheck,
+  rule: PolicyRule,
+  suppressed: readonly string[],
+): GateCheck {
+  if (suppressed.length === 0) return check;
+  const list = suppressed.join("; ");
+  if (rule.suppressed === "fail") {
+    return {
+      ...check,
+      suppressed,
+      status: "fail",
+      message: `${check.message}; fails because groups are suppressed: ${list}`,
+    };
+  }
+  if (rule.suppressed === "warn" && check.status === "pass") {
+    return {
+      ...check,
+      suppressed,
+      status: "fail",
+      severity: "warning",
+      message: `${check.message}; warning: groups are suppressed and left out: ${list}`,
+    };
+  }
+  return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
+}
+
 function checkRule(
   report: FairnessReportData,
   rule: PolicyRule,
   index: number,
   defaultMinGroupSize: number | undefined,
 ): GateCheck {
+  if ("representation" in rule) return checkRepresentation(report, rule, index);
+  const suppressed = report.groups.filter((g) => g.suppressed).map((g) => g.label);
+  return withSuppressed(
+    checkMeasuredRule(report, rule, index, defaultMinGroupSize),
+    rule,
+    suppressed,
+  );
+}
+
+function checkMeasuredRule(
+  report: FairnessReportData,
+  rule: Exclude<PolicyRule, RepresentationRule>,
+  index: number,
+  defaultMinGroupSize: number | undefined,
+): GateCheck {
   const name = rule.name ?? describe(rule);
   const minSize = rule.minGroupSize ?? defaultMinGroupSize ?? 0;
-  const present = report.groups.filter((g) => g.count > 0);
+  const present = report.groups.filter((g) => g.count > 0 && !g.suppressed);
   const eligible = present.filter((g) => g.count >= minSize);
   const excluded = present.filter((g) => g.count < minSize).map((g) => g.label);
   const criterion = "criterion" in rule ? getCriterion(rule.criterion)! : undefined;

@@ -15,5 +15,7 @@ export {
   PolicySchema,
   parsePolicy,
   policyJsonSchema,
+  type RepresentationRule,
+  RepresentationRuleSchema,
 } from "./policy.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

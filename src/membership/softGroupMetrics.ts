@@ -5,14 +5,11 @@
 import type { GroupIndex } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import {
-  type GroupMetricsResult,
-  groupMetricsOfColumns,
-  groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+import { groupMetricsOfColumns, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import { getMetric } from "../metrics/registry.js";
-import type { Confusion, CountMetric } from "../metrics/types.js";
-import type { ConfusionStats } from "../stats/confusion.js";
+import type { CountMetric } from "../metrics/types.js";
+import type { Confusion, ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { type DisparityInterval, disparityInterval } from "../uncertainty/disparityInterval.js";
 import { type Interval, newcombeDifferenceInterval } from "../uncertainty/proportion.js";

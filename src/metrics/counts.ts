@@ -3,7 +3,8 @@
  * are given). Rates with a zero denominator are NaN; the caller reports and, on request,
  * replaces them (`zeroDivision`).
  */
-import type { Confusion, CountMetric } from "./types.js";
+import type { Confusion } from "../stats/confusion.js";
+import type { CountMetric } from "./types.js";
 
 const ratio = (numerator: number, denominator: number) =>
   denominator === 0 ? Number.NaN : numerator / denominator;

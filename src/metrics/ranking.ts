@@ -2,6 +2,8 @@
  * Ranking metrics on scores: exact, tie-aware, weighted ROC AUC and average precision.
  */
 import { orderByScore } from "../stats/order.js";
+import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { addCompensated, CompensatedSum, neumaierSum } from "../stats/summation.js";
 import type { ScoreMetric } from "./types.js";
 
 function aucUnweighted(label: Uint8Array, score: Float64Array): number {
@@ -33,27 +35,36 @@ function aucUnweighted(label: Uint8Array, score: Float64Array): number {
   return twiceArea / 2 / p / q;
 }
 
-function aucWeighted(label: Uint8Array, score: Float64Array, weight: Float64Array): number {
-  const order = orderByScore(score);
-  let negBelow = 0;
-  let area = 0;
-  let totalPos = 0;
-  let i = 0;
-  while (i < order.length) {
-    const s = score[order[i]!]!;
-    let wp = 0;
-    let wn = 0;
-    for (; i < order.length && score[order[i]!] === s; i++) {
-      const r = order[i]!;
-      if (label[r] === 1) wp += weight[r]!;
-      else wn += weight[r]!;
-    }
-    area += wp * (negBelow + wn / 2);
-    negBelow += wn;
-    totalPos += wp;
+/**
+ * ROC AUC from the label weights at each distinct score (or score bin), highest first:
+ * Σ_k w⁻_k·(W⁺ above k + w⁺_k/2) / (W⁺·W⁻), ties counting one half. NaN when a class has no
+ * weight. The weighted AUC and the streaming binned AUC both end here.
+ *
+ * Cost: O(blocks).
+ *
+ * @example
+ * rocAucOfBlocks(Float64Array.of(1, 0), Float64Array.of(0, 1)); // => 1
+ */
+export function rocAucOfBlocks(positive: ArrayLike<number>, negative: ArrayLike<number>): number {
+  const positiveAbove = new CompensatedSum();
+  const negatives = new CompensatedSum();
+  const area = new CompensatedSum();
+  for (let k = 0; k < positive.length; k++) {
+    const wp = positive[k]!;
+    const wn = negative[k]!;
+    area.add(wn * (positiveAbove.value + wp / 2));
+    positiveAbove.add(wp);
+    negatives.add(wn);
   }
-  if (totalPos === 0 || negBelow === 0) return Number.NaN;
-  return area / totalPos / negBelow;
+  const totalPos = positiveAbove.value;
+  const totalNeg = negatives.value;
+  if (totalPos === 0 || totalNeg === 0) return Number.NaN;
+  return area.value / totalPos / totalNeg;
+}
+
+function aucWeighted(label: Uint8Array, score: Float64Array, weight: Float64Array): number {
+  const blocks = descendingScoreBlocks(score, label, weight);
+  return rocAucOfBlocks(blocks.positive, blocks.negative);
 }
 
 /**
@@ -84,28 +95,21 @@ export function averagePrecision(
   score: Float64Array,
   weight?: Float64Array,
 ): number {
-  const order = orderByScore(score);
-  let totalPos = 0;
-  for (let i = 0; i < label.length; i++) if (label[i] === 1) totalPos += weight ? weight[i]! : 1;
+  const blocks = descendingScoreBlocks(score, label, weight);
+  const totalPos = neumaierSum(blocks.positive);
   if (totalPos === 0) return Number.NaN;
-  let tp = 0;
-  let fp = 0;
-  let ap = 0;
+  const tp = new CompensatedSum();
+  const selected = new CompensatedSum();
+  const ap = new CompensatedSum();
   let previousRecall = 0;
-  let i = order.length - 1;
-  while (i >= 0) {
-    const s = score[order[i]!]!;
-    for (; i >= 0 && score[order[i]!] === s; i--) {
-      const r = order[i]!;
-      const w = weight ? weight[r]! : 1;
-      if (label[r] === 1) tp += w;
-      else fp += w;
-    }
-    const recall = tp / totalPos;
-    if (tp + fp > 0) ap += (recall - previousRecall) * (tp / (tp + fp));
+  for (let k = 0; k < blocks.count; k++) {
+    tp.add(blocks.positive[k]!);
+    selected.add(blocks.positive[k]! + blocks.negative[k]!);
+    const recall = tp.value / totalPos;
+    if (selected.value > 0) ap.add((recall - previousRecall) * (tp.value / selected.value));
     previousRecall = recall;
   }
-  return ap;
+  return ap.value;
 }
 
 /**
@@ -128,11 +132,17 @@ export function rocAucByGroup(
 ): Float64Array {
   const order = orderByScore(score);
   const slots = groups + 1;
+  // Running sums with their Neumaier compensations (value = sum + compensation).
   const area = new Float64Array(slots);
+  const areaC = new Float64Array(slots);
   const negBelow = new Float64Array(slots);
+  const negBelowC = new Float64Array(slots);
   const posTotal = new Float64Array(slots);
+  const posTotalC = new Float64Array(slots);
   const blockPos = new Float64Array(slots);
+  const blockPosC = new Float64Array(slots);
   const blockNeg = new Float64Array(slots);
+  const blockNegC = new Float64Array(slots);
   const touched = new Uint32Array(slots);
   const seen = new Uint8Array(slots);
   const n = order.length;
@@ -140,8 +150,6 @@ export function rocAucByGroup(
   while (i < n) {
     const s = score[order[i]!]!;
     let t = 0;
-    let bp = 0;
-    let bn = 0;
     for (; i < n && score[order[i]!] === s; i++) {
       const r = order[i]!;
       const g = code[r]!;
@@ -151,30 +159,36 @@ export function rocAucByGroup(
         touched[t++] = g;
       }
       if (label[r] === 1) {
-        blockPos[g]! += w;
-        bp += w;
+        addCompensated(blockPos, blockPosC, g, w);
+        addCompensated(blockPos, blockPosC, groups, w);
       } else {
-        blockNeg[g]! += w;
-        bn += w;
+        addCompensated(blockNeg, blockNegC, g, w);
+        addCompensated(blockNeg, blockNegC, groups, w);
       }
     }
+    touched[t++] = groups;
     for (let k = 0; k < t; k++) {
       const g = touched[k]!;
-      area[g]! += blockPos[g]! * (negBelow[g]! + blockNeg[g]! / 2);
-      negBelow[g]! += blockNeg[g]!;
-      posTotal[g]! += blockPos[g]!;
+      const bp = blockPos[g]! + blockPosC[g]!;
+      const bn = blockNeg[g]! + blockNegC[g]!;
+      addCompensated(area, areaC, g, bp * (negBelow[g]! + negBelowC[g]! + bn / 2));
+      addCompensated(negBelow, negBelowC, g, bn);
+      addCompensated(posTotal, posTotalC, g, bp);
       blockPos[g] = 0;
+      blockPosC[g] = 0;
       blockNeg[g] = 0;
+      blockNegC[g] = 0;
       seen[g] = 0;
     }
-    area[groups]! += bp * (negBelow[groups]! + bn / 2);
-    negBelow[groups]! += bn;
-    posTotal[groups]! += bp;
   }
   const out = new Float64Array(slots);
   for (let g = 0; g < slots; g++) {
+    const positives = posTotal[g]! + posTotalC[g]!;
+    const negatives = negBelow[g]! + negBelowC[g]!;
     out[g] =
-      posTotal[g] === 0 || negBelow[g] === 0 ? Number.NaN : area[g]! / posTotal[g]! / negBelow[g]!;
+      positives === 0 || negatives === 0
+        ? Number.NaN
+        : (area[g]! + areaC[g]!) / positives / negatives;
   }
   return out;
 }

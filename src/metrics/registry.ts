@@ -2,7 +2,7 @@
  * The metric registry: every built-in metric declared once. Tables, disparities, bootstrap,
  * reports and gates find a metric here by its id.
  */
-import { CALIBRATION_METRICS } from "../calibration/metrics.js";
+import { CALIBRATION_METRICS } from "./calibration/metrics.js";
 import { COUNT_METRICS } from "./counts.js";
 import { brierScoreMetric, logLossMetric, meanPredictionMetric } from "./probabilistic.js";
 import { averagePrecisionMetric, rocAucMetric } from "./ranking.js";

@@ -1,18 +1,7 @@
 /**
  * The shape of a metric declaration in the registry.
  */
-
-/** Weighted (or unweighted) confusion counts of one group. */
-export interface Confusion {
-  /** True negatives: label 0, prediction 0. */
-  readonly tn: number;
-  /** False positives: label 0, prediction 1. */
-  readonly fp: number;
-  /** False negatives: label 1, prediction 0. */
-  readonly fn: number;
-  /** True positives: label 1, prediction 1. */
-  readonly tp: number;
-}
+import type { Confusion } from "../stats/confusion.js";
 
 /** Which direction is better, for reports and gates. */
 export type BetterDirection = "higher" | "lower" | "neither";

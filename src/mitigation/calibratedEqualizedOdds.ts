@@ -10,14 +10,13 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { randomSource } from "../uncertainty/random.js";
-import { GroupLookup } from "./groupLookup.js";
 import {
   baseRate,
   generalizedFalseNegativeRate,
   generalizedFalsePositiveRate,
   statsByGroup,
 } from "./postprocessingStats.js";
-import type { FittedRule } from "./rule.js";
+import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
 import {
   type CalibratedEqualizedOddsGroup,
@@ -97,21 +96,9 @@ export function calibratedEqOddsOfColumns(
     costConstraint === "fnr" ? [0, 1] : costConstraint === "fpr" ? [1, 0] : [1, 1];
   const norm = fpRate !== 0 && fnRate !== 0 ? fpRate + fnRate : 1;
   const stats = statsByGroup(columns, undefined);
-  const scoreSum = new Float64Array(stats.length);
-  for (let i = 0; i < columns.n; i++) {
-    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
-    scoreSum[columns.group[i]!]! += w * columns.score[i]!;
-  }
-  // The trivial predictor's generalized rates: every score of the group replaced by br.
-  const trivialNeg = new Float64Array(stats.length);
-  const trivialMiss = new Float64Array(stats.length);
+  // The trivial predictor's generalized rates: every score of the group replaced by br, so
+  // GFPR = br and GFNR = 1 − br.
   const br = stats.map((s) => baseRate(s));
-  for (let i = 0; i < columns.n; i++) {
-    const g = columns.group[i]!;
-    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
-    if (columns.label[i] === 1) trivialMiss[g]! += w * (1 - br[g]!);
-    else trivialNeg[g]! += w * br[g]!;
-  }
   const issues = new IssueCollector();
   const cost = (gfpr: number, gfnr: number, b: number) =>
     fnRate === 0
@@ -135,9 +122,7 @@ export function calibratedEqOddsOfColumns(
   const costs = present.map((g) =>
     cost(generalizedFalsePositiveRate(stats[g]!), generalizedFalseNegativeRate(stats[g]!), br[g]!),
   );
-  const trivial = present.map((g) =>
-    cost(trivialNeg[g]! / stats[g]!.negatives, trivialMiss[g]! / stats[g]!.positives, br[g]!),
-  );
+  const trivial = present.map((g) => cost(br[g]!, 1 - br[g]!, br[g]!));
   const worst = Math.max(...costs);
   const groups = present.map((g, j) => {
     const c = costs[j]!;
@@ -145,7 +130,7 @@ export function calibratedEqOddsOfColumns(
     return {
       group: [...columns.groups.keys[g]!],
       baseRate: br[g]!,
-      calibrationGap: scoreSum[g]! / stats[g]!.n - br[g]!,
+      calibrationGap: stats[g]!.scoreSum / stats[g]!.n - br[g]!,
       cost: c,
       trivialCost: trivial[j]!,
       rawMixRate: raw,
@@ -171,42 +156,19 @@ export interface CalibratedEqualizedOddsPredictOptions {
 
 /** A fitted calibrated-equalized-odds rule (plain JSON). */
 export class CalibratedEqualizedOddsRule
+  extends StatefulRule<CalibratedEqualizedOddsJSON>
   implements
     FittedRule<RuleInput, CalibratedEqualizedOddsPredictOptions, CalibratedEqualizedOddsJSON>
 {
-  /** The fitted rule. */
-  readonly state: CalibratedEqualizedOddsJSON;
-  readonly #lookup: GroupLookup;
-
-  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
-  constructor(state: CalibratedEqualizedOddsJSON) {
-    this.state = state;
-    this.#lookup = new GroupLookup(
-      state.featureNames,
-      state.groups.map((g) => g.group),
-    );
-  }
-
-  /** Sensitive feature names, in key order. */
-  get featureNames(): readonly string[] {
-    return this.state.featureNames;
-  }
-
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): CalibratedEqualizedOddsRule {
     return new CalibratedEqualizedOddsRule(parseRule(CalibratedEqualizedOddsSchema, json));
   }
 
-  /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): CalibratedEqualizedOddsJSON {
-    return this.state;
-  }
-
   /** Each row's validated score and fitted group. */
   #rows(rows: RuleInput): { score: Float64Array; groups: CalibratedEqualizedOddsGroup[] } {
     const score = scoreColumn(rows.yScore);
-    const codes = this.#lookup.codes(rows.sensitiveFeatures, score.length);
-    return { score, groups: Array.from(codes, (g) => this.state.groups[g]!) };
+    return { score, groups: this.groupsOf(rows.sensitiveFeatures, score.length) };
   }
 
   /** E[score after mixing] = (1 − α)·score + α·baseRate (calibrated in expectation). */

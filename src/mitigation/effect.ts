@@ -4,7 +4,8 @@
  */
 import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput, LabelValue } from "../data/schema.js";
-import { type GroupMetricsResult, groupMetrics } from "../metrics/groupMetrics.js";
+import { groupMetrics } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 
 /** Options of {@link mitigationEffect}. */
 export interface MitigationEffectOptions {

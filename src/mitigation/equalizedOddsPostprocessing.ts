@@ -10,7 +10,6 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
-import { GroupLookup } from "./groupLookup.js";
 import {
   falseNegativeRate,
   falsePositiveRate,
@@ -18,7 +17,7 @@ import {
   trueNegativeRate,
   truePositiveRate,
 } from "./postprocessingStats.js";
-import type { FittedRule } from "./rule.js";
+import { type FittedRule, StatefulRule } from "./rule.js";
 import { type PredictionRuleInput, predictionColumn } from "./ruleInput.js";
 import {
   type EqualizedOddsGroup,
@@ -231,42 +230,20 @@ export interface EqualizedOddsPredictOptions {
 
 /** A fitted equalized-odds post-processor (plain JSON). */
 export class EqualizedOddsRule
+  extends StatefulRule<EqualizedOddsJSON>
   implements FittedRule<PredictionRuleInput, EqualizedOddsPredictOptions, EqualizedOddsJSON>
 {
-  /** The fitted rule. */
-  readonly state: EqualizedOddsJSON;
-  readonly #lookup: GroupLookup;
-
-  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
-  constructor(state: EqualizedOddsJSON) {
-    this.state = state;
-    this.#lookup = new GroupLookup(
-      state.featureNames,
-      state.groups.map((g) => g.group),
-    );
-  }
-
-  /** Sensitive feature names, in key order. */
-  get featureNames(): readonly string[] {
-    return this.state.featureNames;
-  }
-
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): EqualizedOddsRule {
     return new EqualizedOddsRule(parseRule(EqualizedOddsSchema, json));
   }
 
-  /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): EqualizedOddsJSON {
-    return this.state;
-  }
-
   /** P(favorable) per row: keepFavorable where the prediction is favorable, else flipToFavorable. */
   predictProba(rows: PredictionRuleInput): Float64Array {
     const pred = predictionColumn(rows.yPred);
-    const codes = this.#lookup.codes(rows.sensitiveFeatures, pred.length);
+    const groups = this.groupsOf(rows.sensitiveFeatures, pred.length);
     return Float64Array.from(pred, (favorable, i) => {
-      const group = this.state.groups[codes[i]!]!;
+      const group = groups[i]!;
       return favorable === 1 ? group.keepFavorable : group.flipToFavorable;
     });
   }

@@ -4,7 +4,7 @@
  */
 import type { GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
-import type { GroupSelector } from "../metrics/groupMetrics.js";
+import type { GroupSelector } from "../data/selector.js";
 
 function matches(groups: GroupIndex, key: readonly Level[], selector: GroupSelector): boolean {
   if (Array.isArray(selector)) {

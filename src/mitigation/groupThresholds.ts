@@ -9,6 +9,10 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { falsePositiveRate, selectionRate, truePositiveRate } from "../metrics/counts.js";
+import { partitionRows } from "../stats/partition.js";
+import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum } from "../stats/summation.js";
 import type { ThresholdOperation } from "./thresholdOperation.js";
 import { ThresholdRule } from "./thresholdRule.js";
 
@@ -130,44 +134,48 @@ export interface GroupThresholdsResult {
   readonly achieved: readonly AchievedThreshold[];
 }
 
+/** The registry's declarations of the rates a threshold can target. */
+const TARGET_RATES = { selectionRate, truePositiveRate, falsePositiveRate } as const;
+
 interface Candidate {
   threshold: number;
-  selected: number;
   tp: number;
   fp: number;
+  rows: number;
 }
 
-/** Thresholds at each distinct score (descending), plus +∞, with weighted counts selected. */
+/**
+ * Thresholds at each distinct score (descending), plus +∞, with the weighted counts selected
+ * (`tp`, `fp`) and the rows selected (`rows`, never weighted).
+ */
 function candidates(
   score: Float64Array,
   label: Uint8Array,
   weight: Float64Array | undefined,
-  rows: number[],
+  rows: Uint32Array,
   strict: boolean,
 ) {
-  const order = rows.slice().sort((a, b) => score[b]! - score[a]!);
-  const out: Candidate[] = [{ threshold: Number.POSITIVE_INFINITY, selected: 0, tp: 0, fp: 0 }];
-  let selected = 0;
-  let tp = 0;
-  let fp = 0;
-  let i = 0;
-  while (i < order.length) {
-    const s = score[order[i]!]!;
-    while (i < order.length && score[order[i]!] === s) {
-      const r = order[i]!;
-      const w = weight === undefined ? 1 : weight[r]!;
-      selected += w;
-      if (label[r] === 1) tp += w;
-      else fp += w;
-      i++;
-    }
+  const blocks = descendingScoreBlocks(score, label, weight, rows);
+  const out: Candidate[] = [{ threshold: Number.POSITIVE_INFINITY, tp: 0, fp: 0, rows: 0 }];
+  const tp = new CompensatedSum();
+  const fp = new CompensatedSum();
+  let selectedRows = 0;
+  for (let k = 0; k < blocks.count; k++) {
+    tp.add(blocks.positive[k]!);
+    fp.add(blocks.negative[k]!);
+    selectedRows += blocks.rows[k]!;
     // With ">", the threshold that selects every score >= s is the next lower score.
-    const threshold = strict
-      ? i < order.length
-        ? score[order[i]!]!
-        : Number.NEGATIVE_INFINITY
-      : s;
-    out.push({ threshold, selected, tp, fp });
+    const threshold = !strict
+      ? blocks.score[k]!
+      : k + 1 < blocks.count
+        ? blocks.score[k + 1]!
+        : Number.NEGATIVE_INFINITY;
+    out.push({
+      threshold,
+      tp: tp.value,
+      fp: fp.value,
+      rows: selectedRows,
+    });
   }
   return out;
 }
@@ -209,32 +217,19 @@ export function groupThresholdsOfColumns(
     throw new RangeError(`groupThresholds: thresholdRule must be ">=" or ">"`);
   const strict = rule === ">";
   const target = options.target;
-  const rows: number[][] = columns.groups.keys.map(() => []);
-  for (let i = 0; i < columns.n; i++) rows[columns.group[i]!]!.push(i);
+  const partition = partitionRows(columns.group, columns.groups.keys.length);
 
   let overallTarget = Number.NaN;
   if ("metric" in target && target.value === "overall") {
     const t = options.threshold ?? 0.5;
-    let sel = 0;
-    let pos = 0;
-    let tp = 0;
-    let all = 0;
+    // Confusion cells 2·label + prediction at the global threshold, compensated.
+    const cells = [0, 1, 2, 3].map(() => new CompensatedSum());
     for (let i = 0; i < columns.n; i++) {
-      const w = weight === undefined ? 1 : weight[i]!;
       const on = strict ? score[i]! > t : score[i]! >= t;
-      all += w;
-      if (label[i] === 1) pos += w;
-      if (on) {
-        sel += w;
-        if (label[i] === 1) tp += w;
-      }
+      cells[2 * label[i]! + (on ? 1 : 0)]!.add(weight === undefined ? 1 : weight[i]!);
     }
-    overallTarget =
-      target.metric === "selectionRate"
-        ? sel / all
-        : target.metric === "truePositiveRate"
-          ? tp / pos
-          : (sel - tp) / (all - pos);
+    const [tn, fp, fn, tp] = cells.map((c) => c.value) as [number, number, number, number];
+    overallTarget = TARGET_RATES[target.metric].fromCounts({ tn, fp, fn, tp });
   } else if ("metric" in target) {
     const v = target.value as number;
     if (!(v >= 0 && v <= 1))
@@ -248,24 +243,20 @@ export function groupThresholdsOfColumns(
 
   const achieved: AchievedThreshold[] = [];
   const ruleGroups = [];
-  for (let g = 0; g < rows.length; g++) {
-    const r = rows[g]!;
+  for (let g = 0; g < columns.groups.keys.length; g++) {
+    const r = partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
     if (r.length === 0) continue;
     const cands = candidates(score, label, weight, r, strict);
     const last = cands[cands.length - 1]!;
-    const n = last.selected;
     const pos = last.tp;
     const neg = last.fp;
+    const confusionAt = (c: Candidate) => ({ tn: neg - c.fp, fp: c.fp, fn: pos - c.tp, tp: c.tp });
     let best = cands[0]!;
     let goal: number;
     if ("metric" in target) {
       goal = target.value === "overall" ? overallTarget : target.value;
-      const rate = (c: Candidate) =>
-        target.metric === "selectionRate"
-          ? c.selected / n
-          : target.metric === "truePositiveRate"
-            ? c.tp / pos
-            : c.fp / neg;
+      const metric = TARGET_RATES[target.metric];
+      const rate = (c: Candidate) => metric.fromCounts(confusionAt(c));
       let bestGap = Math.abs(rate(best) - goal);
       for (const c of cands) {
         const gap = Math.abs(rate(c) - goal);
@@ -278,8 +269,7 @@ export function groupThresholdsOfColumns(
       // Top k / top percent count rows, not weights.
       const k = "topK" in target ? target.topK : Math.ceil((target.topPercent / 100) * r.length);
       goal = k;
-      const counts = candidates(score, label, undefined, r, strict);
-      const index = counts.findIndex((c) => c.selected >= k);
+      const index = cands.findIndex((c) => c.rows >= k);
       best = cands[index === -1 ? cands.length - 1 : index]!;
     }
     const key = columns.groups.keys[g]!;
@@ -289,9 +279,9 @@ export function groupThresholdsOfColumns(
       count: r.length,
       threshold: best.threshold,
       target: goal,
-      selectionRate: best.selected / n,
-      truePositiveRate: best.tp / pos,
-      falsePositiveRate: best.fp / neg,
+      selectionRate: selectionRate.fromCounts(confusionAt(best)),
+      truePositiveRate: truePositiveRate.fromCounts(confusionAt(best)),
+      falsePositiveRate: falsePositiveRate.fromCounts(confusionAt(best)),
     });
     ruleGroups.push(deterministic(key, { operator: rule, threshold: best.threshold }));
   }

@@ -47,7 +47,7 @@ export {
   type ReweighingResult,
   reweighing,
 } from "./reweighing.js";
-export type { FittedRule, FittedRuleClass } from "./rule.js";
+export { type FittedRule, type FittedRuleClass, type RuleState, StatefulRule } from "./rule.js";
 export {
   type PredictionRuleInput,
   predictionColumn,

@@ -7,10 +7,19 @@ import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import type { GroupSelector } from "../metrics/groupMetrics.js";
-import { GroupLookup } from "./groupLookup.js";
+import type { GroupSelector } from "../data/selector.js";
+import {
+  balancedAccuracy,
+  falsePositiveRate,
+  selectionRate,
+  truePositiveRate,
+} from "../metrics/counts.js";
+import type { Confusion } from "../stats/confusion.js";
+import { partitionRows } from "../stats/partition.js";
+import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum } from "../stats/summation.js";
 import { privilegedCodes } from "./groupSplit.js";
-import type { FittedRule } from "./rule.js";
+import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
 import {
   parseRule,
@@ -48,40 +57,45 @@ function linspace(start: number, stop: number, num: number): number[] {
   return out;
 }
 
-/** Sorted scores with suffix sums of weights for label 1 and label 0. */
+/** A group's distinct scores (descending) with the label weights strictly above each cut. */
 interface SortedGroup {
   readonly score: Float64Array;
-  /** above[k] = Σ weights of rows k.. (ascending order), per label. */
-  readonly posAbove: Float64Array;
-  readonly negAbove: Float64Array;
+  /** above[j] = Σ weights of the rows among the j highest distinct scores, per label. */
+  readonly positiveAbove: Float64Array;
+  readonly negativeAbove: Float64Array;
 }
 
-function sortedGroup(rows: number[], columns: Columns): SortedGroup {
-  const score = columns.score!;
-  const order = rows.slice().sort((a, b) => score[a]! - score[b]!);
-  const m = order.length;
-  const s = Float64Array.from(order, (i) => score[i]!);
-  const posAbove = new Float64Array(m + 1);
-  const negAbove = new Float64Array(m + 1);
-  for (let k = m - 1; k >= 0; k--) {
-    const i = order[k]!;
-    const w = columns.weight === undefined ? 1 : columns.weight[i]!;
-    posAbove[k] = posAbove[k + 1]! + (columns.label[i] === 1 ? w : 0);
-    negAbove[k] = negAbove[k + 1]! + (columns.label[i] === 1 ? 0 : w);
+function sortedGroup(rows: Uint32Array, columns: Columns): SortedGroup {
+  const blocks = descendingScoreBlocks(columns.score!, columns.label, columns.weight, rows);
+  const positiveAbove = new Float64Array(blocks.count + 1);
+  const negativeAbove = new Float64Array(blocks.count + 1);
+  const positive = new CompensatedSum();
+  const negative = new CompensatedSum();
+  for (let j = 0; j < blocks.count; j++) {
+    positive.add(blocks.positive[j]!);
+    negative.add(blocks.negative[j]!);
+    positiveAbove[j + 1] = positive.value;
+    negativeAbove[j + 1] = negative.value;
   }
-  return { score: s, posAbove, negAbove };
+  return { score: blocks.score, positiveAbove, negativeAbove };
 }
 
 /** Weighted (tp, fp) of "score > x" in a sorted group. */
 function above(g: SortedGroup, x: number): [number, number] {
+  // The number of distinct scores > x (they come first: the scores are descending).
   let lo = 0;
   let hi = g.score.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (g.score[mid]! > x) hi = mid;
-    else lo = mid + 1;
+    if (g.score[mid]! > x) lo = mid + 1;
+    else hi = mid;
   }
-  return [g.posAbove[lo]!, g.negAbove[lo]!];
+  return [g.positiveAbove[lo]!, g.negativeAbove[lo]!];
+}
+
+/** Confusion counts of "score > cut" from (tp, fp) and the label totals. */
+function confusion(tp: number, fp: number, positives: number, negatives: number): Confusion {
+  return { tn: negatives - fp, fp, fn: positives - tp, tp };
 }
 
 /**
@@ -153,13 +167,18 @@ export function rejectOptionOfColumns(
     throw new RangeError(`${fn}: need lowThreshold <= highThreshold and positive integer counts`);
   }
   const k = columns.groups.keys.length;
-  const rows: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < columns.n; i++) rows[columns.group[i]!]!.push(i);
-  const present = rows.map((r) => r.length > 0);
+  const partition = partitionRows(columns.group, k);
+  const rowsOf = (g: number) =>
+    partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
+  const present = Array.from({ length: k }, (_, g) => rowsOf(g).length > 0);
   const privileged = privilegedCodes(columns.groups, present, options.privilegedGroups, fn);
   const codes = present.flatMap((p, g) => (p ? [g] : []));
-  const sorted = codes.map((g) => sortedGroup(rows[g]!, columns));
-  const totals = sorted.map((s) => [s.posAbove[0]!, s.negAbove[0]!] as const);
+  const sorted = codes.map((g) => sortedGroup(rowsOf(g), columns));
+  const totals = sorted.map((s) => {
+    const last = s.score.length;
+    return [s.positiveAbove[last]!, s.negativeAbove[last]!] as const;
+  });
+  const allIdx = codes.map((_, j) => j);
   const privIdx = codes.flatMap((g, j) => (privileged[g] ? [j] : []));
   const unprivIdx = codes.flatMap((g, j) => (privileged[g] ? [] : [j]));
   const issues = new IssueCollector();
@@ -181,34 +200,32 @@ export function rejectOptionOfColumns(
     const h = t <= 0.5 ? t : 1 - t;
     for (const m of linspace(0, h, mCount)) {
       // Privileged rows are favorable iff score > t + m, unprivileged iff score > t − m.
-      let tpAll = 0;
-      let fpAll = 0;
-      let posAll = 0;
-      let negAll = 0;
       const rates = sorted.map((g, j) => {
         const [tp, fp] = above(g, privileged[codes[j]!] ? t + m : t - m);
         const [pos, neg] = totals[j]!;
-        tpAll += tp;
-        fpAll += fp;
-        posAll += pos;
-        negAll += neg;
         return { tp, fp, pos, neg };
       });
-      const bal = (tpAll / posAll + (negAll - fpAll) / negAll) / 2;
-      const rateOf = (idx: number[]) => {
-        let tp = 0;
-        let fp = 0;
-        let pos = 0;
-        let neg = 0;
+      const rateOf = (idx: readonly number[]) => {
+        const tp = new CompensatedSum();
+        const fp = new CompensatedSum();
+        const pos = new CompensatedSum();
+        const neg = new CompensatedSum();
         for (const j of idx) {
           const r = rates[j]!;
-          tp += r.tp;
-          fp += r.fp;
-          pos += r.pos;
-          neg += r.neg;
+          tp.add(r.tp);
+          fp.add(r.fp);
+          pos.add(r.pos);
+          neg.add(r.neg);
         }
-        return { sel: (tp + fp) / (pos + neg), tpr: tp / pos, fpr: fp / neg };
+        const c = confusion(tp.value, fp.value, pos.value, neg.value);
+        return {
+          sel: selectionRate.fromCounts(c),
+          tpr: truePositiveRate.fromCounts(c),
+          fpr: falsePositiveRate.fromCounts(c),
+          bal: balancedAccuracy.fromCounts(c),
+        };
       };
+      const bal = rateOf(allIdx).bal;
       const priv = rateOf(privIdx);
       let value = 0;
       let distance = -1;
@@ -268,33 +285,13 @@ export function rejectOptionOfColumns(
  * });
  * rule.predict({ yScore: [0.45, 0.55, 0.7], sensitiveFeatures: ["f", "m", "m"] }); // => Uint8Array [1, 0, 1]
  */
-export class RejectOptionRule implements FittedRule<RuleInput, unknown, RejectOptionJSON> {
-  /** The fitted rule. */
-  readonly state: RejectOptionJSON;
-  readonly #lookup: GroupLookup;
-
-  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
-  constructor(state: RejectOptionJSON) {
-    this.state = state;
-    this.#lookup = new GroupLookup(
-      state.featureNames,
-      state.groups.map((g) => g.group),
-    );
-  }
-
-  /** Sensitive feature names, in key order. */
-  get featureNames(): readonly string[] {
-    return this.state.featureNames;
-  }
-
+export class RejectOptionRule
+  extends StatefulRule<RejectOptionJSON>
+  implements FittedRule<RuleInput, unknown, RejectOptionJSON>
+{
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): RejectOptionRule {
     return new RejectOptionRule(parseRule(RejectOptionSchema, json));
-  }
-
-  /** The fitted rule as plain JSON (read back with `fromJSON`). */
-  toJSON(): RejectOptionJSON {
-    return this.state;
   }
 
   /**
@@ -304,14 +301,14 @@ export class RejectOptionRule implements FittedRule<RuleInput, unknown, RejectOp
    * missing from `sensitiveFeatures`, are a FairnessInputError.
    */
   predict(input: RuleInput): Uint8Array {
-    const { threshold: t, margin: m, groups } = this.state;
+    const { threshold: t, margin: m } = this.state;
     const score = scoreColumn(input.yScore);
-    const codes = this.#lookup.codes(input.sensitiveFeatures, score.length);
+    const groups = this.groupsOf(input.sensitiveFeatures, score.length);
     const out = new Uint8Array(score.length);
     for (let i = 0; i < out.length; i++) {
       const s = score[i]!;
       const inBand = s <= t + m && s > t - m;
-      out[i] = inBand ? (groups[codes[i]!]!.privileged ? 0 : 1) : s > t ? 1 : 0;
+      out[i] = inBand ? (groups[i]!.privileged ? 0 : 1) : s > t ? 1 : 0;
     }
     return out;
   }

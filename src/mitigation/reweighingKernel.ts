@@ -2,6 +2,7 @@
  * Reweighing kernel (Kamiran & Calders 2012) on encoded columns: class codes, group codes and
  * optional weights. No validation here; the public `reweighing` validates once at the boundary.
  */
+import { addCompensated, neumaierSum } from "../stats/summation.js";
 
 /** Weighted and unweighted cell totals and the reweighing factor of every (group, class) cell. */
 export interface ReweighingCells {
@@ -37,25 +38,24 @@ export function reweighingCells(
   for (let i = 0; i < cls.length; i++) {
     const cell = group[i]! * classes + cls[i]!;
     count[cell]! += 1;
-    const w = weight === undefined ? 1 : weight[i]!;
-    // Neumaier summation per cell: millions of fractional weights would otherwise drift.
-    const sum = cellWeight[cell]!;
-    const next = sum + w;
-    compensation[cell]! += Math.abs(sum) >= Math.abs(w) ? sum - next + w : w - next + sum;
-    cellWeight[cell] = next;
+    // Compensated per cell: millions of fractional weights would otherwise drift.
+    addCompensated(cellWeight, compensation, cell, weight === undefined ? 1 : weight[i]!);
   }
   for (let cell = 0; cell < cells; cell++) cellWeight[cell]! += compensation[cell]!;
   const groupTotal = new Float64Array(groups);
+  const groupComp = new Float64Array(groups);
   const classTotal = new Float64Array(classes);
-  let total = 0;
+  const classComp = new Float64Array(classes);
   for (let g = 0; g < groups; g++) {
     for (let c = 0; c < classes; c++) {
       const w = cellWeight[g * classes + c]!;
-      groupTotal[g]! += w;
-      classTotal[c]! += w;
-      total += w;
+      addCompensated(groupTotal, groupComp, g, w);
+      addCompensated(classTotal, classComp, c, w);
     }
   }
+  for (let g = 0; g < groups; g++) groupTotal[g]! += groupComp[g]!;
+  for (let c = 0; c < classes; c++) classTotal[c]! += classComp[c]!;
+  const total = neumaierSum(cellWeight);
   const factor = new Float64Array(cells);
   for (let g = 0; g < groups; g++) {
     for (let c = 0; c < classes; c++) {

@@ -3,6 +3,8 @@
  * `predictProba`, plain JSON out (`toJSON`) and back in (the class's static `fromJSON`, validated
  * by the rule's zod schema), and the rule in words (`explain`).
  */
+import type { Level } from "../data/columns.js";
+import { GroupLookup, type RawFeatures } from "./groupLookup.js";
 
 /**
  * A fitted rule that scores new rows. `Input` holds the rows (scores or hard predictions, and
@@ -28,4 +30,53 @@ export interface FittedRule<Input, PredictOptions, JSON> {
 export interface FittedRuleClass<Rule> {
   /** Reads a rule written by `toJSON`. */
   fromJSON(json: unknown): Rule;
+}
+
+/** What the JSON state of a rule holds at least: feature names and one entry per fitted group. */
+export interface RuleState {
+  /** Sensitive feature names, in group-key order. */
+  readonly featureNames: readonly string[];
+  /** One entry per group seen at fit time. */
+  readonly groups: readonly {
+    /** The group's levels, one per feature. */
+    readonly group: readonly Level[];
+  }[];
+}
+
+/**
+ * The part every rule kept as its validated JSON state shares: the state, `toJSON`, the feature
+ * names and the predict-time group lookup (built once, when the rule is created).
+ */
+export abstract class StatefulRule<State extends RuleState> {
+  /** The fitted rule. */
+  readonly state: State;
+  readonly #lookup: GroupLookup;
+
+  /** @throws FairnessInputError when a group is listed twice or has the wrong number of levels */
+  constructor(state: State) {
+    this.state = state;
+    this.#lookup = new GroupLookup(
+      state.featureNames,
+      state.groups.map((g) => g.group),
+    );
+  }
+
+  /** Sensitive feature names, in key order. */
+  get featureNames(): readonly string[] {
+    return this.state.featureNames;
+  }
+
+  /** The fitted rule as plain JSON (read back with the class's `fromJSON`). */
+  toJSON(): State {
+    return this.state;
+  }
+
+  /**
+   * Each row's fitted group entry. Throws a FairnessInputError naming the feature when one is
+   * missing or mis-sized, and the rows whose group was not seen at fit time.
+   */
+  protected groupsOf(features: RawFeatures, n: number): State["groups"][number][] {
+    const codes = this.#lookup.codes(features, n);
+    return Array.from(codes, (g) => this.state.groups[g]!);
+  }
 }

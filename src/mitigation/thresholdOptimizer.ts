@@ -184,7 +184,7 @@ export class ThresholdOptimizer {
       if (positives === 0 || negatives === 0) {
         const key = groups.keys[g]!.map(String).join(", ");
         issues.add(
-          "not_binary",
+          "degenerate_labels",
           ["yTrue"],
           `degenerate labels in group ${key}: it has only ${positives === 0 ? "negative" : "positive"} labels (of positive weight), and every group needs both`,
         );

@@ -6,9 +6,14 @@
  * for equalized odds, and the sliding-window search for relaxed constraints (`tol`).
  *
  * The floating-point operations are written in Fairlearn's order so that, without weights, the
- * fitted rules equal Fairlearn's. With weights every count becomes a sum of weights.
+ * fitted rules equal Fairlearn's. With weights every count becomes a sum of weights. That is why
+ * `rateFromCounts` re-states the rates (in METRIC_DICT's order of operations) instead of calling
+ * the metric registry's numerator / denominator, and why the running counts down the score order
+ * are plain cumulative sums, not compensated ones: test/mitigation/thresholdOptimizerKernel.test.ts
+ * checks both against the registry's formulas to 1e-12.
  */
-import { orderByScore } from "../stats/order.js";
+import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum } from "../stats/summation.js";
 import { applies, type ThresholdOperation } from "./thresholdOperation.js";
 
 /** The quantity held equal across groups (Fairlearn's `x_metric_`). */
@@ -71,14 +76,14 @@ export interface GroupRows {
 
 /** Weighted positives and negatives of a group (plain counts without weights). */
 export function labelTotals(rows: GroupRows): { positives: number; negatives: number } {
-  let positives = 0;
-  let negatives = 0;
+  const positives = new CompensatedSum();
+  const negatives = new CompensatedSum();
   for (let i = 0; i < rows.label.length; i++) {
     const w = rows.weight === undefined ? 1 : rows.weight[i]!;
-    if (rows.label[i] === 1) positives += w;
-    else negatives += w;
+    if (rows.label[i] === 1) positives.add(w);
+    else negatives.add(w);
   }
-  return { positives, negatives };
+  return { positives: positives.value, negatives: negatives.value };
 }
 
 /**
@@ -117,33 +122,13 @@ export function tradeoffPoints(
   yMetric: RateMetric,
   flip: boolean,
 ): TradeoffColumns {
-  const { score, label, weight } = rows;
-  // Distinct scores, descending, with the weighted label counts of each: one walk down the
-  // score order (ties in row order, so each score's weights add up in row order).
-  const order = orderByScore(score);
-  const distinct = new Float64Array(order.length);
-  const pos = new Float64Array(order.length);
-  const neg = new Float64Array(order.length);
-  let d = 0;
-  for (let end = order.length; end > 0; ) {
-    const s = score[order[end - 1]!]!;
-    let start = end - 1;
-    while (start > 0 && score[order[start - 1]!] === s) start--;
-    let p = 0;
-    let q = 0;
-    for (let k = start; k < end; k++) {
-      const i = order[k]!;
-      const w = weight === undefined ? 1 : weight[i]!;
-      if (label[i] === 1) p += w;
-      else q += w;
-    }
-    distinct[d] = s;
-    pos[d] = p;
-    neg[d++] = q;
-    end = start;
-  }
+  // Distinct scores, descending, with the weighted label counts of each (the shared walk).
+  const blocks = descendingScoreBlocks(rows.score, rows.label, rows.weight);
+  const { count: d, score: distinct, positive: pos, negative: neg } = blocks;
   // Totals summed in the walk's order, so that the last point (everything positive) has
   // exactly tp = positives and fp = negatives: x and y reach 1 whatever the rounding of weights.
+  // Plain sums, not compensated ones: the running counts below are Fairlearn's cumulative sums,
+  // in its order, and the totals must match them bit for bit.
   let positives = 0;
   let negatives = 0;
   for (let k = 0; k < d; k++) {

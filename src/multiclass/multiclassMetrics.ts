@@ -10,7 +10,7 @@ import {
   type MulticlassInput,
   prepareMulticlass,
 } from "../data/multiclass.js";
-import { GroupMetricsResult, type GroupMetricsWarning } from "../metrics/groupMetrics.js";
+import { GroupMetricsResult, type GroupMetricsWarning } from "../frame/result.js";
 import { type MulticlassStats, multiclassStats } from "./confusion.js";
 import { getMulticlassMetric, MULTICLASS_METRICS, type MulticlassMetric } from "./metrics.js";
 import {

@@ -9,7 +9,7 @@ import {
   type RegressionColumns,
   type RegressionInput,
 } from "../data/regression.js";
-import { GroupMetricsResult, type GroupMetricsWarning } from "../metrics/groupMetrics.js";
+import { GroupMetricsResult, type GroupMetricsWarning } from "../frame/result.js";
 import {
   DEFAULT_REGRESSION_METRICS,
   getRegressionMetric,

@@ -4,18 +4,17 @@
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
+import type { ReferenceKind } from "../data/reference.js";
 import type { FairnessInput } from "../data/schema.js";
+import type { GroupSelector } from "../data/selector.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
+import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
-import type { GroupMetricsWarning } from "../metrics/groupMetrics.js";
-import {
-  type GroupMetricsResult,
-  type GroupSelector,
-  groupMetricsOfColumns,
-} from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import { addCompensated } from "../stats/summation.js";
+import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import {
   bootstrapIntervals,
   calibrationSection,
@@ -23,8 +22,9 @@ import {
   type IntervalSection,
   predictionNotes,
 } from "./enrich.js";
-import { findingsOf } from "./findings.js";
+import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds, findingsOf } from "./findings.js";
 import { FairnessReport } from "./report.js";
+import { representationSection } from "./representation.js";
 import { rocCurves } from "./roc.js";
 import {
   type Criterion,
@@ -39,6 +39,7 @@ import {
   type ReportOptions,
   type ReportWarning,
 } from "./schema.js";
+import { applySmallGroupRules } from "./smallGroups.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Which group the others are compared with. */
@@ -101,6 +102,26 @@ export interface AuditOptions {
       };
   /** Bins of the reliability diagrams (probability scores only). @defaultValue 10 */
   readonly calibrationBins?: number;
+  /**
+   * Rates whose own denominator (positives for TPR, negatives for FPR, predicted positives for
+   * PPV, rows for selection rate and accuracy) is below this are flagged `small` and get the
+   * exact interval (see `rateInterval`). Must be ≥ 1. @defaultValue 30
+   */
+  readonly minDenominator?: number;
+  /**
+   * Groups with fewer rows are suppressed: their values are shown as suppressed (never 0) and
+   * left out of every disparity and criterion, with a note. @defaultValue 0 (none)
+   */
+  readonly suppressBelow?: number;
+  /**
+   * A reference population by group label (census or catchment shares, or counts with
+   * `referenceKind: "counts"`): adds the representation section and its findings.
+   */
+  readonly referenceShares?: Readonly<Record<string, number>>;
+  /** Whether `referenceShares` holds shares (summing to 1 within 1e-6) or counts. @defaultValue "shares" */
+  readonly referenceKind?: ReferenceKind;
+  /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
+  readonly findings?: FindingThresholds;
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -130,6 +151,9 @@ interface ResolvedAuditOptions {
     | { readonly level: number; readonly nBoot: number; readonly scoreMetrics: boolean }
     | undefined;
   readonly calibrationBins: number;
+  readonly minDenominator: number;
+  readonly suppressBelow: number;
+  readonly findings: { readonly warningGap: number; readonly noticeGap: number };
 }
 
 /** Fills the defaults of {@link AuditOptions} and checks them (programmer errors). */
@@ -170,8 +194,21 @@ export function resolveAuditOptions(columns: Columns, options: AuditOptions): Re
       `audit: calibrationBins must be a positive integer, got ${calibrationBins}`,
     );
   }
+  const minDenominator = options.minDenominator ?? 30;
+  checkMinDenominator("audit", minDenominator);
+  const suppressBelow = options.suppressBelow ?? 0;
+  if (!(Number.isFinite(suppressBelow) && suppressBelow >= 0)) {
+    throw new RangeError(`audit: suppressBelow must be a finite number >= 0, got ${suppressBelow}`);
+  }
+  const findings = { ...DEFAULT_FINDING_THRESHOLDS, ...options.findings };
+  if (!(findings.warningGap >= 0 && findings.noticeGap >= 0)) {
+    throw new RangeError("audit: findings.warningGap and findings.noticeGap must be >= 0");
+  }
   const iv = options.intervals ?? {};
   return {
+    minDenominator,
+    suppressBelow,
+    findings,
     metrics: [...metrics],
     criteria: [...criteria],
     reference,
@@ -450,6 +487,9 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
         }
       : null,
     calibrationBins: calibration ? resolved.calibrationBins : null,
+    minDenominator: resolved.minDenominator,
+    suppressBelow: resolved.suppressBelow,
+    findings: resolved.findings,
   };
   const data: FairnessReportData = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -473,5 +513,18 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
     ...(columns.score ? { roc: rocCurves(columns) } : {}),
     impossibilityNotes: calibration ? calibration.notes : predictionNotes(columns),
   };
-  return new FairnessReport({ ...data, findings: findingsOf(data) });
+  const checked = applySmallGroupRules(data, columns, resolved);
+  const withRepresentation =
+    options.referenceShares === undefined
+      ? checked
+      : {
+          ...checked,
+          representation: representationSection(
+            checked.groups,
+            options.referenceShares,
+            options.referenceKind ?? "shares",
+            iv?.level ?? 0.95,
+          ),
+        };
+  return new FairnessReport({ ...withRepresentation, findings: findingsOf(withRepresentation) });
 }

@@ -21,6 +21,7 @@ import {
   type MetricInfo,
   type ReportMetadata,
   type ReportWarning,
+  type RepresentationSection,
   type RocCurve,
 } from "./schema.js";
 
@@ -47,6 +48,7 @@ export class FairnessReport implements FairnessReportData {
   readonly calibration?: CalibrationSection;
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
+  readonly representation?: RepresentationSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -62,6 +64,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibration) this.calibration = data.calibration;
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
+    if (data.representation) this.representation = data.representation;
   }
 
   /**
@@ -102,6 +105,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibration ? { calibration: this.calibration } : {}),
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
+      ...(this.representation ? { representation: this.representation } : {}),
     };
   }
 

@@ -3,8 +3,9 @@
  */
 import type { Columns } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
-import { orderByScore } from "../stats/order.js";
 import { partitionRows } from "../stats/partition.js";
+import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { CompensatedSum, neumaierSum } from "../stats/summation.js";
 import type { RocCurve } from "./schema.js";
 
 /** Most points kept per curve (the curve is thinned evenly beyond it). */
@@ -27,32 +28,23 @@ export function rocPoints(
   weight: Float64Array | undefined,
   rows: Uint32Array,
 ): RocCurve["points"] {
-  const order = descendingOrder(score, rows);
-  let positives = 0;
-  let negatives = 0;
-  for (const r of order) {
-    const w = weight ? weight[r]! : 1;
-    if (label[r] === 1) positives += w;
-    else negatives += w;
-  }
+  const blocks = descendingScoreBlocks(score, label, weight, rows);
+  const positives = neumaierSum(blocks.positive);
+  const negatives = neumaierSum(blocks.negative);
   if (positives === 0 || negatives === 0) return [];
   // Points as columns (one per distinct score); only the kept ones become objects.
-  const threshold = new Float64Array(order.length + 1);
-  const fpr = new Float64Array(order.length + 1);
-  const tpr = new Float64Array(order.length + 1);
-  let count = 1;
-  let tp = 0;
-  let fp = 0;
-  for (let i = 0; i < order.length; i++) {
-    const r = order[i]!;
-    const w = weight ? weight[r]! : 1;
-    if (label[r] === 1) tp += w;
-    else fp += w;
-    if (i + 1 === order.length || score[order[i + 1]!] !== score[r]) {
-      threshold[count] = score[r]!;
-      fpr[count] = Math.min(1, fp / negatives);
-      tpr[count++] = Math.min(1, tp / positives);
-    }
+  const count = blocks.count + 1;
+  const threshold = new Float64Array(count);
+  const fpr = new Float64Array(count);
+  const tpr = new Float64Array(count);
+  const tp = new CompensatedSum();
+  const fp = new CompensatedSum();
+  for (let k = 0; k < blocks.count; k++) {
+    tp.add(blocks.positive[k]!);
+    fp.add(blocks.negative[k]!);
+    threshold[k + 1] = blocks.score[k]!;
+    fpr[k + 1] = Math.min(1, fp.value / negatives);
+    tpr[k + 1] = Math.min(1, tp.value / positives);
   }
   const point = (i: number) => ({
     threshold: i === 0 ? null : threshold[i]!,
@@ -63,26 +55,6 @@ export function rocPoints(
   // Thinned evenly to MAX_POINTS points.
   const step = (count - 1) / (MAX_POINTS - 1);
   return Array.from({ length: MAX_POINTS }, (_, i) => point(Math.round(i * step)));
-}
-
-/**
- * `rows` by descending score, ties in the order `rows` lists them (a stable sort), from one
- * sort without a comparator (`orderByScore`).
- */
-function descendingOrder(score: Float64Array, rows: Uint32Array): Uint32Array {
-  const local = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) local[i] = score[rows[i]!]!;
-  const ascending = orderByScore(local);
-  const order = new Uint32Array(rows.length);
-  let j = 0;
-  for (let end = ascending.length; end > 0; ) {
-    const s = local[ascending[end - 1]!]!;
-    let start = end - 1;
-    while (start > 0 && local[ascending[start - 1]!] === s) start--;
-    for (let k = start; k < end; k++) order[j++] = rows[ascending[k]!]!;
-    end = start;
-  }
-  return order;
 }
 
 /** ROC curves of every non-empty group with both classes, in group order. */

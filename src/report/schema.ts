@@ -34,6 +34,19 @@ export const IntervalSchema = z
     method: z.string().clone().register(z.globalRegistry, {
       description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
     }),
+    /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
+    reason: z.optional(
+      z.enum({
+        /** The rate's denominator is below `minDenominator`. */
+        smallDenominator: "smallDenominator",
+        /** The estimate is 0 or 1. */
+        boundaryEstimate: "boundaryEstimate",
+        /** No bootstrap interval was computed. */
+        noBootstrap: "noBootstrap",
+        /** The bootstrap interval had zero width or missed the estimate. */
+        degenerateBootstrap: "degenerateBootstrap",
+      }),
+    ),
   })
   .clone()
   .register(z.globalRegistry, { description: "A confidence interval." });
@@ -44,6 +57,18 @@ export const EstimateSchema = z.object({
   value: Num,
   /** Its confidence interval, when intervals were computed. */
   interval: z.optional(IntervalSchema),
+  /** The rate's unweighted numerator (e.g. true positives for TPR), for proportion metrics. */
+  numerator: z.optional(z.number().check(z.nonnegative())),
+  /** The rate's own unweighted denominator (positives for TPR, negatives for FPR, …). */
+  denominator: z.optional(z.number().check(z.nonnegative())),
+  /** Weighted numerator, when sample weights were given. */
+  weightedNumerator: z.optional(z.number().check(z.nonnegative())),
+  /** Weighted denominator, when sample weights were given. */
+  weightedDenominator: z.optional(z.number().check(z.nonnegative())),
+  /** Whether `denominator` is below `metadata.options.minDenominator`. */
+  small: z.optional(z.boolean()),
+  /** The value was withheld because its group is below `suppressBelow` (value is null). */
+  suppressed: z.optional(z.boolean()),
 });
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -96,6 +121,8 @@ export const GroupResultSchema = z.object({
   small: z.boolean().clone().register(z.globalRegistry, {
     description: "Whether count is below metadata.options.minGroupSize.",
   }),
+  /** Whether the group's values were withheld (`count` below `suppressBelow`). */
+  suppressed: z.optional(z.boolean()),
   /** Metric id → value. */
   values: z
     .record(z.string(), EstimateSchema)
@@ -148,6 +175,8 @@ export const DisparitySchema = z.object({
   }),
   /** Each group's gap to the reference. */
   gaps: z.array(GapSchema),
+  /** Why some groups are left out of the aggregates (suppressed groups), when they are. */
+  note: z.optional(z.string()),
 });
 
 /** How a criterion compares groups. */
@@ -195,6 +224,8 @@ export const CriterionSchema = z.object({
     .string()
     .clone()
     .register(z.globalRegistry, { description: "Link to the guide on choosing a criterion." }),
+  /** Why some groups are left out (suppressed groups), when they are. */
+  note: z.optional(z.string()),
 });
 
 /** A plain-language sentence about the report. */
@@ -208,10 +239,31 @@ export const FindingSchema = z.object({
     /** A gap of at least 0.1 that is not `info` otherwise. */
     warning: "warning",
   } as const),
+  /**
+   * What the finding is about: a `harm` (the group is served worse than the reference), an
+   * `advantage` (served better; not a problem), a `difference` (a metric with no better
+   * direction, e.g. selection rate), `calibration`, `representation`, or a `note`.
+   */
+  kind: z.optional(
+    z.enum({
+      harm: "harm",
+      advantage: "advantage",
+      difference: "difference",
+      calibration: "calibration",
+      representation: "representation",
+      note: "note",
+    }),
+  ),
+  /** Whether it is a criterion's headline (who is worst served), shown first. */
+  headline: z.optional(z.boolean()),
+  /** Criterion id, for a headline. */
+  criterion: z.optional(z.string()),
   /** Metric id, for a gap. */
   metric: z.optional(z.string()),
   /** Group label, for a gap. */
   group: z.optional(z.string()),
+  /** Whether a rate in the sentence rests on a denominator below `minDenominator`. */
+  small: z.optional(z.boolean()),
   /** The sentence. */
   text: z.string(),
 });
@@ -299,6 +351,47 @@ export const ImpossibilityNoteSchema = z.object({
   text: z.string(),
 });
 
+/** One group's share of the data against a reference population. */
+export const RepresentationRowSchema = z.object({
+  /** Group label. */
+  group: z.string(),
+  /** Rows in the group (0 when only the reference names it). */
+  count: z.int().check(z.nonnegative()),
+  /** count / rows, with its interval. */
+  share: EstimateSchema,
+  /** The group's share of the reference population (null when the reference does not name it). */
+  referenceShare: Num,
+  /** share / referenceShare. */
+  ratio: Num,
+  /** Two-sided score-test p-value of share = referenceShare. */
+  pValue: Num,
+  /** Holm-adjusted p-value over the groups. */
+  adjustedPValue: Num,
+  /** Significantly fewer rows than the reference share implies. */
+  underRepresented: z.boolean(),
+  /** Significantly more rows than the reference share implies. */
+  overRepresented: z.boolean(),
+  /** In the data but not in the reference population. */
+  notInReference: z.boolean(),
+});
+
+/** Each group's share of the data against a reference population (`referenceShares`). */
+export const RepresentationSectionSchema = z.object({
+  /** Confidence level of the intervals; 1 − level is the family-wise error of the flags. */
+  level: z.number().check(z.gt(0), z.lt(1)),
+  /** Multiple-comparison correction of the flags. */
+  correction: z.literal("holm"),
+  /** Whether the reference was given as shares or counts. */
+  referenceKind: z.enum({
+    /** Shares summing to 1. */
+    shares: "shares",
+    /** Counts, normalised to shares. */
+    counts: "counts",
+  } as const),
+  /** One row per group, reference groups first. */
+  groups: z.array(RepresentationRowSchema),
+});
+
 /** What the audited data looked like. */
 export const InputSummarySchema = z.object({
   /** Number of rows. */
@@ -329,7 +422,7 @@ export const InputSummarySchema = z.object({
       probability: "probability",
       /** Unbounded margins (decision function values). */
       margin: "margin",
-    } as const),
+    }),
   ),
   /** The threshold applied to scores (null when predictions were given). */
   threshold: z.nullable(z.number()),
@@ -340,7 +433,7 @@ export const InputSummarySchema = z.object({
       ">=": ">=",
       /** Positive when score > threshold. */
       ">": ">",
-    } as const),
+    }),
   ),
 });
 
@@ -393,6 +486,19 @@ export const ReportOptionsSchema = z.object({
     }),
   /** Bins of the reliability diagrams (null without probability scores). */
   calibrationBins: z.nullable(z.int().check(z.positive())),
+  /** Rates whose own denominator is below this are flagged small and get exact intervals. */
+  minDenominator: z.optional(z.number().check(z.gte(1))),
+  /** Groups with fewer rows have their values withheld (0: none). */
+  suppressBelow: z.optional(z.number().check(z.nonnegative())),
+  /** Gap sizes at which findings become warnings and notices. */
+  findings: z.optional(
+    z.object({
+      /** Gaps at least this large are warnings. */
+      warningGap: z.number().check(z.nonnegative()),
+      /** Gaps at least this large are notices. */
+      noticeGap: z.number().check(z.nonnegative()),
+    }),
+  ),
 });
 
 /** Where a report comes from and how it was computed. */
@@ -445,6 +551,8 @@ export const FairnessReportSchema = z
     roc: z.optional(z.array(RocCurveSchema)),
     /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.optional(z.array(ImpossibilityNoteSchema)),
+    /** Each group's share of the data against a reference population, when one was given. */
+    representation: z.optional(RepresentationSectionSchema),
   })
   .clone()
   .register(z.globalRegistry, { description: "A fairscope fairness report." });
@@ -514,6 +622,16 @@ export type RocCurve = z.infer<typeof RocCurveSchema>;
  * @interface
  */
 export type ImpossibilityNote = z.infer<typeof ImpossibilityNoteSchema>;
+/**
+ * One group's share of the data against a reference population.
+ * @interface
+ */
+export type RepresentationRowResult = z.infer<typeof RepresentationRowSchema>;
+/**
+ * Each group's share of the data against a reference population.
+ * @interface
+ */
+export type RepresentationSection = z.infer<typeof RepresentationSectionSchema>;
 /**
  * What the audited data looked like.
  * @interface

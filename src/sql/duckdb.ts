@@ -2,7 +2,8 @@
  * Runs the statements in embedded DuckDB over a CSV or Parquet file of any size (DuckDB
  * streams it), loading `@duckdb/node-api` (an optional peer dependency) only when called.
  */
-import type { GroupMetricsOptions, GroupMetricsResult } from "../metrics/groupMetrics.js";
+import type { GroupMetricsOptions } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import { groupMetricsOfRows, type SqlRow } from "./rows.js";
 import { confusionStatement, type SqlSpec, type SqlStatement } from "./statements.js";
 

@@ -4,11 +4,8 @@
  */
 import type { GroupIndex, Level } from "../data/columns.js";
 import { compareLevels } from "../data/levels.js";
-import {
-  type GroupMetricsOptions,
-  type GroupMetricsResult,
-  groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import type { ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 

@@ -5,11 +5,8 @@
  */
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
-import {
-  type GroupMetricsOptions,
-  type GroupMetricsResult,
-  groupMetricsOfColumns,
-} from "../metrics/groupMetrics.js";
+import { type GroupMetricsOptions, groupMetricsOfColumns } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
 import { kishEffectiveSampleSize } from "./effectiveSampleSize.js";
 import {
   postStratificationWeights,

@@ -3,11 +3,22 @@
  * the columns; mergeable, so batches, workers and bootstrap replicates combine exactly.
  */
 import type { Columns } from "../data/columns.js";
-import type { Confusion } from "../metrics/types.js";
 import { addCompensated } from "./summation.js";
 
 /** Cell order within a group: index `2 * label + prediction`. */
 export const CELLS = ["tn", "fp", "fn", "tp"] as const;
+
+/** Weighted (or unweighted) confusion counts of one group. */
+export interface Confusion {
+  /** True negatives: label 0, prediction 0. */
+  readonly tn: number;
+  /** False positives: label 0, prediction 1. */
+  readonly fp: number;
+  /** False negatives: label 1, prediction 0. */
+  readonly fn: number;
+  /** True positives: label 1, prediction 1. */
+  readonly tp: number;
+}
 
 /**
  * Confusion counts of `groups` groups: `counts[4g + c]` rows in cell c of group g, and, when

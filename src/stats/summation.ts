@@ -20,7 +20,8 @@ export function neumaierSum(values: ArrayLike<number>): number {
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
     sum = t;
   }
-  return sum + compensation;
+  // With an infinite term the compensation is NaN (∞ − ∞); the plain sum is then the answer.
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
 /**
@@ -32,4 +33,31 @@ export function addCompensated(sum: Float64Array, comp: Float64Array, i: number,
   const t = s + x;
   comp[i]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
   sum[i] = t;
+}
+
+/**
+ * A running Neumaier compensated sum, for sums read while they grow (cumulative counts down a
+ * score order).
+ *
+ * @example
+ * const total = new CompensatedSum();
+ * for (const x of [1e100, 1, -1e100]) total.add(x);
+ * total.value; // => 1
+ */
+export class CompensatedSum {
+  #sum = 0;
+  #compensation = 0;
+
+  /** Adds `x`. */
+  add(x: number): void {
+    const s = this.#sum;
+    const t = s + x;
+    this.#compensation += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    this.#sum = t;
+  }
+
+  /** The sum so far. */
+  get value(): number {
+    return this.#sum + this.#compensation;
+  }
 }

@@ -9,13 +9,11 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
-import {
-  type GroupMetricsOptions,
-  type GroupMetricsResult,
-  groupMetricsOfConfusion,
-} from "../metrics/groupMetrics.js";
+import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
+import type { GroupMetricsResult } from "../frame/result.js";
+import { rocAucOfBlocks } from "../metrics/ranking.js";
 import { type ConfusionStats, countConfusion } from "../stats/confusion.js";
-import { addCompensated } from "../stats/summation.js";
+import { addCompensated, neumaierSum } from "../stats/summation.js";
 import { type RandomSource, randomSource, randomSourceFromState } from "../uncertainty/random.js";
 import { type DeclaredGroups, declaredIndex, mapBatchGroups } from "./groups.js";
 
@@ -414,35 +412,26 @@ export class FairnessAccumulator {
       const i = 2 * (g * bins + b) + y;
       return s.roc[i]! + s.rocComp[i]!;
     };
+    // Bins from the highest down, per group and summed over groups.
     const out = new Float64Array(groups + 1);
-    let allArea = 0;
-    let allBelow = 0;
-    let allPos = 0;
-    for (let b = 0; b < bins; b++) {
-      let neg = 0;
-      let pos = 0;
-      for (let g = 0; g < groups; g++) {
-        neg += hist(g, b, 0);
-        pos += hist(g, b, 1);
-      }
-      allArea += pos * (allBelow + neg / 2);
-      allBelow += neg;
-      allPos += pos;
-    }
+    const allPositive = new Float64Array(bins);
+    const allNegative = new Float64Array(bins);
+    const positive = new Float64Array(bins);
+    const negative = new Float64Array(bins);
     for (let g = 0; g < groups; g++) {
-      let area = 0;
-      let below = 0;
-      let totalPos = 0;
       for (let b = 0; b < bins; b++) {
-        const neg = hist(g, b, 0);
-        const pos = hist(g, b, 1);
-        area += pos * (below + neg / 2);
-        below += neg;
-        totalPos += pos;
+        positive[b] = hist(g, bins - 1 - b, 1);
+        negative[b] = hist(g, bins - 1 - b, 0);
       }
-      out[g] = totalPos === 0 || below === 0 ? Number.NaN : area / totalPos / below;
+      out[g] = rocAucOfBlocks(positive, negative);
     }
-    out[groups] = allPos === 0 || allBelow === 0 ? Number.NaN : allArea / allPos / allBelow;
+    for (let b = 0; b < bins; b++) {
+      const pos = Float64Array.from({ length: groups }, (_, g) => hist(g, bins - 1 - b, 1));
+      const neg = Float64Array.from({ length: groups }, (_, g) => hist(g, bins - 1 - b, 0));
+      allPositive[b] = neumaierSum(pos);
+      allNegative[b] = neumaierSum(neg);
+    }
+    out[groups] = rocAucOfBlocks(allPositive, allNegative);
     return out;
   }
 

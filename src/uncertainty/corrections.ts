@@ -2,6 +2,7 @@
  * Multiple-comparison corrections: Holm's step-down (family-wise error) and Benjamini–Hochberg's
  * step-up (false discovery rate), with statsmodels' `multipletests` conventions.
  */
+import { orderByScore } from "../stats/order.js";
 
 /** How p-values of a family of comparisons are adjusted. */
 export type CorrectionMethod = "holm" | "benjaminiHochberg";
@@ -52,9 +53,7 @@ export function adjustPValues(
     }
   });
   const m = pValues.length;
-  const order = Array.from(pValues, (_, i) => i).sort(
-    (a, b) => (pValues[a] as number) - (pValues[b] as number) || a - b,
-  );
+  const order = Array.from(orderByScore(Float64Array.from(pValues)));
   const sorted = order.map((i) => pValues[i] as number);
   const adjustedSorted = new Array<number>(m);
   const rejectSorted = new Array<boolean>(m).fill(false);

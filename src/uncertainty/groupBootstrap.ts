@@ -7,14 +7,10 @@ import type { Columns, Level } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { type GroupSelector, groupIndexOf } from "../data/selector.js";
 import { checkMetricInputs } from "../metrics/evaluate.js";
-import {
-  type GroupSelector,
-  groupIndexOf,
-  type MetricSpec,
-  resolveMetrics,
-} from "../metrics/groupMetrics.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
+import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
 import { bootstrapColumns } from "./columnsBootstrap.js";
 import {
   type BootstrapOptions,

@@ -59,7 +59,7 @@ export interface RandomSource {
   split(): RandomSource;
   /**
    * The generator's state (pure-rand's xoroshiro128+ state words), for workers and stored
-   * accumulators: {@link randomSourceFromState} continues the stream from it.
+   * accumulators: `randomSourceFromState` continues the stream from it.
    */
   state(): readonly number[];
 }

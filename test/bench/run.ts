@@ -3,7 +3,8 @@
  * time, its rows/s, and its ratio to baselines measured in the same run on the same arrays.
  * Options: `--sizes 1e6,1e7` (default both; the memory case runs at the same sizes), `--json
  * file` to save the results, `--summary` to print only one line per case, `case | rows | ratio`,
- * for CI logs; `--parquet [--rows 1e8]` runs only the DuckDB Parquet case (parquet.ts).
+ * for CI logs; `--parquet [--rows 1e8]` runs only the DuckDB Parquet case (parquet.ts); `--scan`
+ * runs only the bias scan cases (scan.ts).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
 import { calibrationByGroup } from "../../src/calibration/byGroup.js";
 import { prepare } from "../../src/data/prepare.js";
-import { groupMetrics, groupMetricsOfColumns } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics, groupMetricsOfColumns } from "../../src/frame/groupMetrics.js";
 import { METRICS } from "../../src/metrics/registry.js";
 import { ThresholdOptimizer } from "../../src/mitigation/thresholdOptimizer.js";
 import { audit } from "../../src/report/audit.js";
@@ -21,6 +22,7 @@ import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
 import { GROUPS, quantize, type SyntheticData, slice, syntheticData, toColumns } from "./data.js";
 import { importTime } from "./importTime.js";
 import { parquetBench } from "./parquet.js";
+import { scanBench } from "./scan.js";
 
 /** A baseline a case is compared with. */
 interface Ratio {
@@ -296,6 +298,12 @@ async function main(): Promise<void> {
   if (args.includes("--parquet")) {
     console.log(`fairscope bench --parquet: ${machine()}; load average ${loadAverage()}`);
     parquetBench(args);
+    console.log(`load average at end: ${loadAverage()}`);
+    return;
+  }
+  if (args.includes("--scan")) {
+    console.log(`fairscope bench --scan: ${machine()}; load average ${loadAverage()}`);
+    scanBench();
     console.log(`load average at end: ${loadAverage()}`);
     return;
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { calibrationByGroup } from "../../src/calibration/byGroup.js";
-import { CALIBRATION_METRICS } from "../../src/calibration/metrics.js";
 import { FairnessInputError } from "../../src/data/errors.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
+import { CALIBRATION_METRICS } from "../../src/metrics/calibration/metrics.js";
 import { getMetric } from "../../src/metrics/registry.js";
 import { DatasetLoader } from "../conformance/datasets.js";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quantileEdges, uniformEdges } from "../../src/calibration/binning.js";
 import { calibrationCurve } from "../../src/calibration/curve.js";
 import { FairnessInputError } from "../../src/data/errors.js";
+import { quantileEdges, uniformEdges } from "../../src/metrics/calibration/binning.js";
 
 describe("calibrationCurve", () => {
   it("calibrationCurve(…) matches the doc example (hand-computed)", () => {

@@ -115,6 +115,10 @@ describe("flexible calibration", () => {
     for (const [i, lo] of gb!.curve.lower.entries()) {
       expect(lo).toBeLessThanOrEqual(gb!.curve.upper[i]!);
     }
+    // The simultaneous band is wider than the pointwise one on average.
+    const pointwise = gb!.curve.upper.map((u, i) => (u - gb!.curve.lower[i]!) / 2);
+    const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(mean(gb!.curve.simultaneousHalfWidth)).toBeGreaterThan(mean(pointwise));
     const direct = lowessCalibration(
       b.y,
       b.p.map((p) => Math.min(1, p + 0.1)),

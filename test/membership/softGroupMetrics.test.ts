@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { argmaxGroups, membershipMatrix } from "../../src/membership/matrix.js";
 import { softGroupMetrics } from "../../src/membership/softGroupMetrics.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
 import { closeMismatches } from "../helpers/close.js";
 
 const RATES = ["selectionRate", "truePositiveRate", "falsePositiveRate", "precision", "accuracy"];

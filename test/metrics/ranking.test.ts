@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { averagePrecision, rocAuc } from "../../src/index.js";
+import { rocAucOfBlocks } from "../../src/metrics/ranking.js";
+import { descendingScoreBlocks } from "../../src/stats/scoreWalk.js";
 
 /** AUC by enumerating every positive–negative pair (ties count ½), weighted. */
 function pairwiseAuc(label: number[], score: number[], weight: number[]): number {
@@ -89,5 +91,25 @@ describe("averagePrecision", () => {
 
   it("averagePrecision(…) is NaN without positives", () => {
     expect(averagePrecision(Uint8Array.of(0, 0), Float64Array.of(0.2, 0.3))).toBeNaN();
+  });
+});
+
+describe("rocAucOfBlocks", () => {
+  it("rocAucOfBlocks(…) of the score walk equals the unweighted rocAuc (pair counting)", () => {
+    const rows = fc.array(
+      fc.record({ s: fc.integer({ min: 0, max: 9 }), y: fc.integer({ min: 0, max: 1 }) }),
+      { minLength: 1, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(rows, (data) => {
+        const score = Float64Array.from(data, (r) => r.s / 9);
+        const label = Uint8Array.from(data, (r) => r.y);
+        const blocks = descendingScoreBlocks(score, label);
+        const fromBlocks = rocAucOfBlocks(blocks.positive, blocks.negative);
+        const reference = rocAuc(label, score);
+        if (Number.isNaN(reference)) expect(fromBlocks).toBeNaN();
+        else expect(Math.abs(fromBlocks - reference)).toBeLessThanOrEqual(1e-12);
+      }),
+    );
   });
 });

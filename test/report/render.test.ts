@@ -14,14 +14,27 @@ import { hostile, twoGroups } from "./fixtures.js";
 const EVIL = "<img src=x onerror=alert(1)>";
 
 describe("findings", () => {
-  it("findingsOf(…) writes each gap as a sentence, largest first", () => {
+  it("findingsOf(…) opens with a headline per criterion and writes other gaps as harms or advantages", () => {
     const r = audit(twoGroups, { minGroupSize: 0, intervals: false });
-    const sel = r.findings.find((f) => f.metric === "selectionRate")!;
-    expect(sel.text).toBe("The selection rate for b is 0.250 lower than for a (0.250 vs 0.500).");
-    expect(sel.severity).toBe("warning");
-    const fpr = r.findings.find((f) => f.metric === "falsePositiveRate")!;
+    const dp = r.findings.find((f) => f.criterion === "demographicParityDifference")!;
+    expect(r.findings[0]!.headline).toBe(true);
+    expect(dp.text).toBe(
+      "The largest demographic parity gap is for b: selection rate 0.250 (1/4) vs 0.500 (3/6) " +
+        "for the reference a; gap 0.250. The rate for b rests on only 4 rows (fewer than 30).",
+    );
+    expect(dp.severity).toBe("warning");
+    const fpr = r.findings.find((f) => f.metric === "falsePositiveRate" && !f.headline)!;
     expect(fpr.text).toBe(
-      "The false positive rate for b is 0.333 lower than for a (0.000 vs 0.333).",
+      "The false positive rate for b is 0.333 lower than for a: 0.000 (0/2) vs 0.333 (1/3). " +
+        "The rate for b rests on only 2 negatives (fewer than 30).",
+    );
+    expect(fpr.kind).toBe("advantage");
+    expect(fpr.severity).toBe("info");
+    // TPR and FNR are complements: one finding (the headline), none on FNR.
+    expect(r.findings.some((f) => f.metric === "falseNegativeRate")).toBe(false);
+    const tpr = audit(twoGroups, { minGroupSize: 0, intervals: false, reference: { group: "b" } });
+    expect(tpr.findings.find((f) => f.metric === "truePositiveRate" && !f.headline)!.text).toMatch(
+      /^The true positive rate for a is 0\.167 higher than for b \(so its false negative rate is 0\.333 vs 0\.500\)/,
     );
   });
 
@@ -42,16 +55,31 @@ describe("findings", () => {
     };
     const sel = findingsOf(withCi).find((f) => f.metric === "selectionRate")!;
     expect(sel.text).toBe(
-      "The selection rate for b is 0.250 lower than for a (0.250 vs 0.500; 95% CI -0.050 to 0.400).",
+      "The largest demographic parity gap is for b: selection rate 0.250 (1/4) vs 0.500 (3/6) " +
+        "for the reference a; gap 0.250, 95% CI -0.050 to 0.400. The rate for b rests on only 4 rows (fewer than 30).",
     );
     expect(sel.severity).toBe("info");
   });
 
-  it("findingsOf(…) mentions small groups and keeps them informational", () => {
+  it("findingsOf(…) says when a rate rests on few rows and that its interval is exact", () => {
     const r = audit(twoGroups, { minGroupSize: 5 });
     const sel = r.findings.find((f) => f.metric === "selectionRate")!;
-    expect(sel.text).toMatch(/b has only 4 rows\.$/);
+    expect(sel.text).toMatch(
+      /rests on only 4 rows \(fewer than 30\); its interval is exact \(Clopper–Pearson\) and wide\.$/,
+    );
+    expect(sel.small).toBe(true);
     expect(sel.severity).toBe("info");
+  });
+
+  it("findingsOf(…) takes severity thresholds as options", () => {
+    const r = audit(twoGroups, {
+      minGroupSize: 0,
+      intervals: false,
+      findings: { warningGap: 0.3 },
+    });
+    expect(r.findings.find((f) => f.criterion === "demographicParityDifference")!.severity).toBe(
+      "notice",
+    );
   });
 });
 

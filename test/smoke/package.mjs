@@ -68,7 +68,9 @@ const unused = Object.keys(pkg.dependencies ?? {}).filter(
   (dep) => ![...specifiers].some((s) => s === dep || s.startsWith(`${dep}/`)),
 );
 if (unused.length > 0) throw new Error(`runtime dependencies not imported by dist/: ${unused}`);
-console.log(`package: every runtime dependency is imported by dist/ (${Object.keys(pkg.dependencies).join(", ")})`);
+console.log(
+  `package: every runtime dependency is imported by dist/ (${Object.keys(pkg.dependencies).join(", ")})`,
+);
 
 // 2. Pack, and check the tarball's file list.
 const work = mkdtempSync(join(tmpdir(), "fairscope-package-"));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { METRICS } from "../../src/metrics/registry.js";
 import { fileTable, groupMetricsDuckDb, runDuckDb } from "../../src/sql/duckdb.js";
 import { histogramsOfRows } from "../../src/sql/rows.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { kishEffectiveSampleSize } from "../../src/standardization/effectiveSampleSize.js";
 import { standardizedGroupMetrics } from "../../src/standardization/standardize.js";
 import { postStratificationWeights, rakingWeights } from "../../src/standardization/weights.js";

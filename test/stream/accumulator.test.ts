@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { rocAuc } from "../../src/metrics/ranking.js";
 import { METRICS } from "../../src/metrics/registry.js";
 import {

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import { demographicParityDifference } from "../../src/disparity/criteria.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { demographicParityDifference } from "../../src/frame/criteria.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { audit } from "../../src/report/audit.js";
 import { fromTensors, withTensors } from "../../src/tfjs/adapters.js";
 import { auditModel, predictInBatches } from "../../src/tfjs/auditModel.js";

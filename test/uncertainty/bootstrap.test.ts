@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Confusion, CountMetric } from "../../src/metrics/types.js";
+import type { CountMetric } from "../../src/metrics/types.js";
+import type { Confusion } from "../../src/stats/confusion.js";
 import { bootstrapInterval } from "../../src/uncertainty/bootstrapInterval.js";
 import { bootstrapConfusionCounts } from "../../src/uncertainty/countBootstrap.js";
 import { wilsonInterval } from "../../src/uncertainty/proportion.js";

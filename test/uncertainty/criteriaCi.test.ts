@@ -16,7 +16,7 @@ import {
   falsePositiveRateRatio,
   predictiveParityDifference,
   predictiveParityRatio,
-} from "../../src/disparity/criteria.js";
+} from "../../src/frame/criteria.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
 import { syntheticGroups } from "../helpers/synthetic.js";
 

@@ -7,8 +7,8 @@ import {
   equalizedOddsRatio,
   equalOpportunityDifference,
   equalOpportunityRatio,
-} from "../../src/disparity/criteria.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+} from "../../src/frame/criteria.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
 import { syntheticGroups } from "../helpers/synthetic.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import { groupMetrics } from "../../src/metrics/groupMetrics.js";
+import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
 import { quantileSorted } from "../../src/uncertainty/quantile.js";
 import { randomSource } from "../../src/uncertainty/random.js";

@@ -5,7 +5,16 @@
 import { type RenderedChart, renderCharts } from "../charts.js";
 import { escapeHtml } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
-import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
+import {
+  aggregateNotes,
+  criteriaTable,
+  disparityTable,
+  groupTable,
+  legend,
+  marksLegend,
+  representationTable,
+  type Table,
+} from "./tables.js";
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -47,10 +56,12 @@ function table(t: Table, className: string): string {
         .join(" ");
       const tds = r
         .map((cell, c) => {
-          const ci = t.numeric[c] ? /^(\S+) (\[.*\])$/.exec(cell) : null;
-          const content = ci
-            ? `${escapeHtml(ci[1]!)}<br><span class="ci">${escapeHtml(ci[2]!)}</span>`
-            : escapeHtml(cell);
+          const parts = t.numeric[c] ? /^(\S+?)( \([^)]*\))?( \[.*\]†?)?$/.exec(cell) : null;
+          const content =
+            parts && (parts[2] || parts[3])
+              ? `${escapeHtml(parts[1]!)}${parts[2] ? `<span class="ci">${escapeHtml(parts[2])}</span>` : ""}` +
+                (parts[3] ? `<br><span class="ci">${escapeHtml(parts[3].trim())}</span>` : "")
+              : escapeHtml(cell);
           return `<td${t.numeric[c] ? ' class="num"' : ""}>${content}</td>`;
         })
         .join("");
@@ -85,11 +96,16 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       `predictions ${input.predictions === "given" ? "given" : `from scores ${escapeHtml(String(input.thresholdRule))} ${input.threshold}`}; ` +
       `fairscope ${escapeHtml(meta.fairscopeVersion)}${meta.seed === null ? "" : `; seed ${meta.seed}`}.</p>`,
   ];
-  if (report.findings.length > 0) {
-    const important = report.findings.filter((f) => f.severity !== "info").slice(0, SHOWN);
-    const rest = report.findings.filter((f) => !important.includes(f));
-    const li = (f: FairnessReportData["findings"][number]) =>
-      `<li class="${f.severity}">${escapeHtml(f.text)}</li>`;
+  const li = (f: FairnessReportData["findings"][number]) =>
+    `<li class="${f.severity}">${escapeHtml(f.text)}</li>`;
+  const headlines = report.findings.filter((f) => f.headline);
+  if (headlines.length > 0) {
+    parts.push("<h2>Headlines</h2>", `<ul class="findings">${headlines.map(li).join("\n")}</ul>`);
+  }
+  const others = report.findings.filter((f) => !f.headline);
+  if (others.length > 0) {
+    const important = others.filter((f) => f.severity !== "info").slice(0, SHOWN);
+    const rest = others.filter((f) => !important.includes(f));
     parts.push("<h2>Findings</h2>");
     if (important.length > 0)
       parts.push(`<ul class="findings">${important.map(li).join("\n")}</ul>`);
@@ -101,6 +117,10 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   }
   parts.push("<h2>Metrics by group</h2>", table(groupTable(report), "groups"));
   parts.push(`<p class="legend">${escapeHtml(legend(report))}</p>`);
+  parts.push(`<p class="legend">${escapeHtml(marksLegend(report))}</p>`);
+  if (report.representation) {
+    parts.push("<h2>Representation</h2>", table(representationTable(report), "representation"));
+  }
   for (const chart of options.charts ?? []) {
     parts.push(`<h2>${escapeHtml(chart.title)}</h2>`, `<div class="chart">${chart.svg}</div>`);
   }
@@ -108,6 +128,7 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
     parts.push(
       `<h2>Disparities (reference: ${escapeHtml(report.reference)})</h2>`,
       table(disparityTable(report), "disparities"),
+      ...aggregateNotes(report).map((n) => `<p class="legend">${escapeHtml(n)}</p>`),
     );
   }
   if (report.criteria.length > 0) {

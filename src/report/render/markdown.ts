@@ -5,7 +5,16 @@
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
 import type { FairnessReportData } from "../schema.js";
-import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
+import {
+  aggregateNotes,
+  criteriaTable,
+  disparityTable,
+  groupTable,
+  legend,
+  marksLegend,
+  representationTable,
+  type Table,
+} from "./tables.js";
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -48,12 +57,19 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
       ".",
     "",
   ];
-  const warnings = report.findings.filter((f) => f.severity !== "info");
-  if (warnings.length > 0 || report.findings.length > 0) {
+  const headlines = report.findings.filter((f) => f.headline);
+  if (headlines.length > 0) {
+    lines.push("### Headlines", "");
+    for (const f of headlines) lines.push(`- ${ICON[f.severity]} ${escapeMarkdown(f.text)}`);
+    lines.push("");
+  }
+  const others = report.findings.filter((f) => !f.headline);
+  const warnings = others.filter((f) => f.severity !== "info");
+  if (others.length > 0) {
     lines.push("### Findings", "");
-    const shown = (warnings.length > 0 ? warnings : report.findings).slice(0, 12);
+    const shown = (warnings.length > 0 ? warnings : others).slice(0, 12);
     for (const f of shown) lines.push(`- ${ICON[f.severity]} ${escapeMarkdown(f.text)}`);
-    const rest = report.findings.filter((f) => !shown.includes(f));
+    const rest = others.filter((f) => !shown.includes(f));
     if (rest.length > 0) {
       lines.push("", "<details><summary>More findings</summary>", "");
       for (const f of rest) lines.push(`- ${escapeMarkdown(f.text)}`);
@@ -63,8 +79,13 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   lines.push("### Metrics by group", "", ...table(groupTable(report), true), "");
   lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");
+  lines.push(`<sub>${escapeHtml(marksLegend(report))}</sub>`, "");
+  if (report.representation) {
+    lines.push("### Representation", "", ...table(representationTable(report), false), "");
+  }
   if (report.disparities.length > 0) {
     lines.push("### Disparities", "", ...table(disparityTable(report), false), "");
+    for (const note of aggregateNotes(report)) lines.push(escapeMarkdown(note), "");
   }
   if (report.criteria.length > 0) {
     lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");

@@ -4,7 +4,17 @@
  */
 import { sanitizeTerminal } from "../escape.js";
 import type { FairnessReportData, Finding } from "../schema.js";
-import { criteriaTable, disparityTable, groupTable, legend, type Table } from "./tables.js";
+import {
+  aggregateNotes,
+  criteriaTable,
+  disparityTable,
+  groupTable,
+  legend,
+  marksLegend,
+  representationTable,
+  smallRateTable,
+  type Table,
+} from "./tables.js";
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -12,6 +22,8 @@ export interface TextOptions {
   readonly width?: number;
   /** ANSI colour (the CLI enables it only on a TTY without `NO_COLOR`). @defaultValue false */
   readonly color?: boolean;
+  /** Show each rate's numerator and denominator `(k/n)` in the group table. @defaultValue false */
+  readonly counts?: boolean;
 }
 
 /** Widest first column before labels are shortened with "…". */
@@ -141,9 +153,18 @@ function wrap(text: string, width: number, indent: string): string[] {
 /** Findings printed before the rest are counted in one line. */
 const SHOWN = 15;
 
-function findingLines(findings: readonly Finding[], width: number, style: Style): string[] {
+function findingLines(
+  findings: readonly Finding[],
+  width: number,
+  style: Style,
+  all = false,
+): string[] {
   const mark = { warning: style.red("!"), notice: style.yellow("*"), info: "-" } as const;
-  const shown = findings.filter((f) => f.severity !== "info" || !f.metric).slice(0, SHOWN);
+  const shown = all
+    ? findings
+    : findings
+        .filter((f) => f.severity !== "info" || f.kind === "note" || f.kind === "calibration")
+        .slice(0, SHOWN);
   const hidden = findings.length - shown.length;
   const more =
     hidden > 0 ? wrap(`… and ${hidden} more findings (all in JSON and Markdown)`, width, "  ") : [];
@@ -182,22 +203,47 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
       width,
       "",
     ),
+  ];
+  const headlines = report.findings.filter((f) => f.headline);
+  if (headlines.length > 0) {
+    lines.push("", style.bold("Headlines"));
+    lines.push(...findingLines(headlines, width, style, true));
+  }
+  lines.push(
     "",
     style.bold("Metrics by group"),
-    ...layout(groupTable(report, false), width, style),
+    ...layout(groupTable(report, false, options.counts ?? false), width, style),
     ...wrap(legend(report), width, ""),
-  ];
+    ...wrap(marksLegend(report), width, ""),
+  );
+  const smallRates = smallRateTable(report);
+  if (smallRates.rows.length > 0) {
+    lines.push(
+      "",
+      style.bold(
+        `Rates on few rows (denominator below ${report.metadata.options.minDenominator ?? 30})`,
+      ),
+    );
+    lines.push(...layout(smallRates, width, style));
+  }
+  if (report.representation) {
+    lines.push("", style.bold("Representation (share of rows vs reference population)"));
+    lines.push(...layout(representationTable(report), width, style));
+  }
   if (report.disparities.length > 0) {
     lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
     lines.push(...layout(disparityTable(report), width, style));
+    for (const note of aggregateNotes(report))
+      lines.push(...wrap(sanitizeTerminal(note), width, ""));
   }
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
     lines.push(...layout(criteriaTable(report), width, style));
   }
-  if (report.findings.length > 0) {
+  const others = report.findings.filter((f) => !f.headline);
+  if (others.length > 0) {
     lines.push("", style.bold("Findings"));
-    lines.push(...findingLines(report.findings, width, style));
+    lines.push(...findingLines(others, width, style));
   }
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));

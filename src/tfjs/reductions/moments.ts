@@ -2,6 +2,12 @@
  * Fairlearn's classification moments as typed-array kernels: the error-rate objective and the
  * utility-parity constraints (demographic parity, true/false-positive-rate parity, equalized
  * odds, error-rate parity) with a difference bound. Agarwal et al. (2018), section 3.
+ *
+ * The constraint values are means of u over (event, group) cells, summed with plain `+=` in
+ * Fairlearn's order rather than through the metric registry and compensated sums, because the
+ * exponentiated-gradient iterations built on them must follow Fairlearn's path. For hard
+ * predictions these means are the registry's rates (selection rate, true / false positive rate,
+ * error rate): test/tfjs/moments.test.ts checks them against the registry to 1e-12.
  */
 
 /** The fairness constraint of a reduction. */

@@ -1,11 +1,19 @@
 /**
  * Kind `aif360`: AIF360 `Reweighing` on a two-group BinaryLabelDataset, and the dataset and
  * classification metrics before and after reweighing. The reweighing block goes through
- * fairscope's public `reweighing`; the metrics are recomputed from weighted counts (the plain group
- * metrics), which checks the new weights row by row. Entropy-index and bias-amplification
- * metrics are outside this handler.
+ * fairscope's public `reweighing`; every recorded metric (counts, rates, generalized counts and
+ * rates, differences and ratios, entropy indices and their between-group forms, differential
+ * fairness and bias amplification) goes through `privilegedComparison`, before and after
+ * reweighing (the reweighed blocks use the new weights as sample weights). A recorded field
+ * without a counterpart fails the case.
  */
-import { reweighing } from "../../../src/mitigation/reweighing.js";
+import {
+  type PrivilegedComparison,
+  type PrivilegedDifferences,
+  type PrivilegedRates,
+  privilegedComparison,
+  reweighing,
+} from "../../../src/index.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 
@@ -53,96 +61,133 @@ function rows(
   return { group, cls, predFavorable };
 }
 
-/** Weighted counts per group (0, 1) and overall (2): [n, fav, tp, fp, fn, tn]. */
-function counts(r: Rows, weight: Float64Array | undefined) {
-  const out = Array.from({ length: 3 }, () => new Float64Array(6));
-  for (let i = 0; i < r.cls.length; i++) {
-    const w = weight === undefined ? 1 : weight[i]!;
-    const fav = r.cls[i] === 0;
-    const pred = r.predFavorable === undefined ? false : r.predFavorable[i] === 1;
-    for (const target of [out[r.group[i]!]!, out[2]!]) {
-      target[0]! += w;
-      if (fav) target[1]! += w;
-      target[fav ? (pred ? 2 : 4) : pred ? 3 : 5]! += w;
+type Who = "all" | "privileged" | "unprivileged";
+type Entry = { value: unknown } | Record<Who, { value: unknown }>;
+
+const DATASET_RATES: Readonly<Record<string, (r: PrivilegedRates) => number>> = {
+  num_instances: (r) => r.numInstances,
+  num_positives: (r) => r.numPositives,
+  num_negatives: (r) => r.numNegatives,
+  base_rate: (r) => r.baseRate,
+};
+
+const DATASET_DIFFERENCES: Readonly<Record<string, (d: PrivilegedDifferences) => number>> = {
+  disparate_impact: (d) => d.datasetDisparateImpact,
+  statistical_parity_difference: (d) => d.datasetStatisticalParityDifference,
+  mean_difference: (d) => d.datasetStatisticalParityDifference,
+  smoothed_empirical_differential_fairness: (d) => d.datasetSmoothedEmpiricalDifferentialFairness,
+};
+
+type Classification = NonNullable<PrivilegedRates["classification"]>;
+type ClassificationDifferences = NonNullable<PrivilegedDifferences["classification"]>;
+
+/** AIF360 ClassificationMetric per-group accessors → fairscope fields. */
+const CLASSIFICATION_RATES: Readonly<Record<string, keyof Classification>> = {
+  num_true_positives: "numTruePositives",
+  num_false_positives: "numFalsePositives",
+  num_false_negatives: "numFalseNegatives",
+  num_true_negatives: "numTrueNegatives",
+  num_generalized_true_positives: "numGeneralizedTruePositives",
+  num_generalized_false_positives: "numGeneralizedFalsePositives",
+  num_generalized_false_negatives: "numGeneralizedFalseNegatives",
+  num_generalized_true_negatives: "numGeneralizedTrueNegatives",
+  true_positive_rate: "truePositiveRate",
+  false_positive_rate: "falsePositiveRate",
+  false_negative_rate: "falseNegativeRate",
+  true_negative_rate: "trueNegativeRate",
+  generalized_true_positive_rate: "generalizedTruePositiveRate",
+  generalized_false_positive_rate: "generalizedFalsePositiveRate",
+  positive_predictive_value: "positivePredictiveValue",
+  false_discovery_rate: "falseDiscoveryRate",
+  false_omission_rate: "falseOmissionRate",
+  negative_predictive_value: "negativePredictiveValue",
+  accuracy: "accuracy",
+  error_rate: "errorRate",
+  num_pred_positives: "numPredPositives",
+  num_pred_negatives: "numPredNegatives",
+  selection_rate: "selectionRate",
+};
+
+/** AIF360 ClassificationMetric group comparisons → fairscope fields. */
+const CLASSIFICATION_DIFFERENCES: Readonly<Record<string, keyof ClassificationDifferences>> = {
+  true_positive_rate_difference: "truePositiveRateDifference",
+  false_positive_rate_difference: "falsePositiveRateDifference",
+  false_negative_rate_difference: "falseNegativeRateDifference",
+  false_omission_rate_difference: "falseOmissionRateDifference",
+  false_discovery_rate_difference: "falseDiscoveryRateDifference",
+  false_positive_rate_ratio: "falsePositiveRateRatio",
+  false_negative_rate_ratio: "falseNegativeRateRatio",
+  false_omission_rate_ratio: "falseOmissionRateRatio",
+  false_discovery_rate_ratio: "falseDiscoveryRateRatio",
+  average_odds_difference: "averageOddsDifference",
+  average_abs_odds_difference: "averageAbsOddsDifference",
+  average_predictive_value_difference: "averagePredictiveValueDifference",
+  equalized_odds_difference: "equalizedOddsDifference",
+  generalized_equalized_odds_difference: "generalizedEqualizedOddsDifference",
+  error_rate_difference: "errorRateDifference",
+  error_rate_ratio: "errorRateRatio",
+  disparate_impact: "disparateImpact",
+  statistical_parity_difference: "statisticalParityDifference",
+  equal_opportunity_difference: "truePositiveRateDifference",
+  generalized_entropy_index: "generalizedEntropyIndex",
+  theil_index: "theilIndex",
+  coefficient_of_variation: "coefficientOfVariation",
+  between_group_generalized_entropy_index: "betweenGroupGeneralizedEntropyIndex",
+  between_group_theil_index: "betweenGroupTheilIndex",
+  between_group_coefficient_of_variation: "betweenGroupCoefficientOfVariation",
+  between_all_groups_generalized_entropy_index: "betweenAllGroupsGeneralizedEntropyIndex",
+  between_all_groups_theil_index: "betweenAllGroupsTheilIndex",
+  between_all_groups_coefficient_of_variation: "betweenAllGroupsCoefficientOfVariation",
+  differential_fairness_bias_amplification: "differentialFairnessBiasAmplification",
+};
+
+/**
+ * Compares every field of an AIF360 metrics block with fairscope's `privilegedComparison`;
+ * a field without a counterpart fails the case.
+ */
+function checkBlock(
+  check: Checker,
+  path: string,
+  block: Block,
+  comparison: PrivilegedComparison,
+  classification: boolean,
+) {
+  for (const [key, raw] of Object.entries(block)) {
+    const entry = raw as Entry;
+    const where = `${path}.${key}`;
+    const perGroup = classification ? CLASSIFICATION_RATES[key] : undefined;
+    const datasetRate = classification ? undefined : DATASET_RATES[key];
+    if (perGroup !== undefined || datasetRate !== undefined) {
+      for (const who of ["all", "privileged", "unprivileged"] as const) {
+        const rates = comparison[who];
+        const actual =
+          perGroup !== undefined ? rates.classification![perGroup] : datasetRate!(rates);
+        const expected = (entry as Record<Who, { value: unknown }>)[who].value;
+        check.number(`${where}.${who}`, actual as number, expected, 1e-12, 1e-14);
+      }
+      continue;
     }
-  }
-  return out;
-}
-
-function value(block: Block, key: string, who: "all" | "privileged" | "unprivileged"): unknown {
-  const entry = block[key] as Record<string, { value: unknown }> | undefined;
-  return entry?.[who]?.value;
-}
-
-function checkDatasetMetrics(check: Checker, path: string, block: Block, c: Float64Array[]) {
-  const who = ["privileged", "unprivileged", "all"] as const;
-  const baseRate = c.map((x) => x[1]! / x[0]!);
-  for (let k = 0; k < 3; k++) {
-    const x = c[k]!;
-    const w = who[k]!;
-    check.number(`${path}.num_instances.${w}`, x[0]!, value(block, "num_instances", w), 1e-12);
-    check.number(`${path}.num_positives.${w}`, x[1]!, value(block, "num_positives", w), 1e-12);
-    check.number(
-      `${path}.num_negatives.${w}`,
-      x[0]! - x[1]!,
-      value(block, "num_negatives", w),
-      1e-12,
-      1e-9,
-    );
-    check.number(`${path}.base_rate.${w}`, baseRate[k]!, value(block, "base_rate", w), 1e-12);
-  }
-  const di = (block.disparate_impact as { value: unknown }).value;
-  check.number(`${path}.disparate_impact`, baseRate[1]! / baseRate[0]!, di, 1e-12);
-  const spd = (block.statistical_parity_difference as { value: unknown }).value;
-  check.number(`${path}.statistical_parity_difference`, baseRate[1]! - baseRate[0]!, spd, 0, 1e-12);
-  // AIF360's smoothed EDF: Dirichlet-smoothed base rates (alpha = 1/2 per class), worst log ratio.
-  const smoothed = [0, 1].map((g) => (c[g]![1]! + 0.5) / (c[g]![0]! + 1));
-  const [s0, s1] = smoothed as [number, number];
-  const edf = Math.max(
-    Math.abs(Math.log(s0) - Math.log(s1)),
-    Math.abs(Math.log(1 - s0) - Math.log(1 - s1)),
-  );
-  const expected = (block.smoothed_empirical_differential_fairness as { value: unknown }).value;
-  check.number(`${path}.smoothed_empirical_differential_fairness`, edf, expected, 1e-9, 1e-12);
-}
-
-function checkClassificationMetrics(check: Checker, path: string, block: Block, c: Float64Array[]) {
-  const who = ["privileged", "unprivileged", "all"] as const;
-  for (let k = 0; k < 3; k++) {
-    const [n, , tp, fp, fn, tn] = c[k]! as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const w = who[k]!;
-    const computed: Record<string, number> = {
-      num_true_positives: tp,
-      num_false_positives: fp,
-      num_false_negatives: fn,
-      num_true_negatives: tn,
-      true_positive_rate: tp / (tp + fn),
-      false_positive_rate: fp / (fp + tn),
-      false_negative_rate: fn / (tp + fn),
-      true_negative_rate: tn / (fp + tn),
-      positive_predictive_value: tp / (tp + fp),
-      false_discovery_rate: fp / (tp + fp),
-      false_omission_rate: fn / (fn + tn),
-      negative_predictive_value: tn / (fn + tn),
-      accuracy: (tp + tn) / n,
-      error_rate: (fp + fn) / n,
-      num_pred_positives: tp + fp,
-      num_pred_negatives: tn + fn,
-      selection_rate: (tp + fp) / n,
-    };
-    for (const [key, actual] of Object.entries(computed)) {
-      check.number(`${path}.${key}.${w}`, actual, value(block, key, w), 1e-10, 1e-12);
-    }
+    const expected = (entry as { value: unknown }).value;
+    const d = comparison.differences;
+    const field = classification ? CLASSIFICATION_DIFFERENCES[key] : undefined;
+    const datasetDifference = classification ? undefined : DATASET_DIFFERENCES[key];
+    if (field !== undefined) {
+      // Between-group indices average O(1) terms of both signs into 1e-5..1e-4, so they carry an
+      // absolute rounding near 1e-16 (kind aif360_individual explains it against the exact
+      // rational value); the coefficient of variation √(2 GE) carries it divided by itself.
+      const cv = field.endsWith("CoefficientOfVariation") && field.startsWith("between");
+      const atol = cv ? 1e-15 / Math.max(expected as number, 1e-12) : 1e-14;
+      check.number(where, d.classification![field], expected, 1e-12, atol);
+    } else if (datasetDifference !== undefined) {
+      // After reweighing the base rates are equal by construction, so ε is rounding noise of
+      // O(1) logarithms (1e-5 and below): compared within 1e-12 absolute there.
+      const noise = path.endsWith("_reweighed") && key.startsWith("smoothed_");
+      check.number(where, datasetDifference(d), expected, 1e-12, noise ? 1e-12 : 1e-14);
+    } else check.fail(where, "field not compared");
   }
 }
 
+/** Kind `aif360`. */
 export const aif360: KindHandler = (testCase, { data, check }) => {
   const r = rows(testCase, data);
   const result = reweighing({ yTrue: r.cls, sensitiveFeatures: r.group });
@@ -165,19 +210,42 @@ export const aif360: KindHandler = (testCase, { data, check }) => {
   const sum = weights.reduce((a, b) => a + b, 0);
   check.number("reweighing.sum_of_weights", sum, expected.sum_of_weights, 1e-12);
 
-  const before = counts(r, undefined);
-  const after = counts(r, weights);
-  checkDatasetMetrics(check, "dataset_metrics", testCase.dataset_metrics as Block, before);
-  checkDatasetMetrics(
+  const params = testCase.params as Aif360Params;
+  const inputs = testCase.inputs as Record<string, unknown>;
+  const yTrue = data === undefined ? (inputs.y_true as number[]) : data.yTrue;
+  const yPred =
+    r.predFavorable === undefined ? undefined : (data?.yPred ?? (inputs.y_pred as number[]));
+  // Without recorded scores (the inline case) the prediction dataset's scores are its labels:
+  // 1 for a favorable prediction.
+  const yScore = data?.aif360Scores ?? yPred?.map((p) => (p === params.favorable_label ? 1 : 0));
+  const protectedValues =
+    data === undefined
+      ? (inputs.protected as number[])
+      : data.aif360Protected[params.protected_attribute]!;
+  const base = {
+    yTrue,
+    ...(yPred === undefined ? {} : { yPred }),
+    ...(yPred === undefined || yScore === undefined ? {} : { yScore }),
+    sensitiveFeatures: protectedValues,
+    posLabel: params.favorable_label,
+  };
+  const before = privilegedComparison(base, { privileged: 1 });
+  const after = privilegedComparison(
+    { ...base, sampleWeight: Array.from(weights) },
+    { privileged: 1 },
+  );
+  checkBlock(check, "dataset_metrics", testCase.dataset_metrics as Block, before, false);
+  checkBlock(
     check,
     "dataset_metrics_reweighed",
     testCase.dataset_metrics_reweighed as Block,
     after,
+    false,
   );
-  if (r.predFavorable !== undefined && testCase.classification_metrics !== undefined) {
+  if (testCase.classification_metrics !== undefined) {
     const cm = testCase.classification_metrics as Block;
-    checkClassificationMetrics(check, "classification_metrics", cm, before);
+    checkBlock(check, "classification_metrics", cm, before, true);
     const cmr = testCase.classification_metrics_reweighed as Block;
-    checkClassificationMetrics(check, "classification_metrics_reweighed", cmr, after);
+    checkBlock(check, "classification_metrics_reweighed", cmr, after, true);
   }
 };

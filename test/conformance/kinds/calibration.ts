@@ -3,10 +3,11 @@
  * and log_loss, overall and per group (groups sorted by the str() of the level).
  */
 import { curveFromColumns } from "../../../src/calibration/curve.js";
-import { brierScore } from "../../../src/calibration/scalar.js";
-import { validateProbabilities } from "../../../src/calibration/validate.js";
+import { brierScore } from "../../../src/metrics/calibration/scalar.js";
+import { validateProbabilities } from "../../../src/metrics/calibration/validate.js";
 import { logLoss } from "../../../src/metrics/probabilistic.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 
 interface CurveJson {
@@ -35,17 +36,28 @@ export function rowsByLevel(levels: readonly unknown[]): [string, number[]][] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The group order of `conventions.group_order_outside_metricframe`: by str() of the level. */
+export function checkGroupOrder(order: unknown) {
+  if (typeof order !== "string" || !/sorted by str\(\)/.test(order)) {
+    throw new Unsupported(`group order ${JSON.stringify(order)}`);
+  }
+}
+
 function checkEntry(
   check: Checker,
   path: string,
   entry: Entry,
   yTrue: readonly number[],
   yScore: readonly number[],
+  params: { n_bins: number; strategies: readonly string[] },
 ) {
   const columns = validateProbabilities(yTrue, yScore, undefined);
   check.equal(`${path}.n`, columns.label.length, entry.n);
-  for (const strategy of ["uniform", "quantile"] as const) {
-    const curve = curveFromColumns(columns, 10, strategy, 0.05, "relative");
+  for (const strategy of params.strategies) {
+    if (strategy !== "uniform" && strategy !== "quantile") {
+      throw new Unsupported(`calibration strategy ${strategy}`);
+    }
+    const curve = curveFromColumns(columns, params.n_bins, strategy, 0.05, "relative");
     const expected = entry[`calibration_curve_${strategy}`];
     const p = `${path}.calibration_curve_${strategy}`;
     check.equal(`${p}.length`, curve.probTrue.length, expected.prob_true.length);
@@ -65,25 +77,40 @@ function checkEntry(
 }
 
 export const calibration: KindHandler = (testCase, { data, check }) => {
-  if (data?.yScore === undefined) throw new Error("calibration cases need a pipeline with scores");
-  const [feature] = testCase.inputs.sensitive_features as string[];
-  const levels = data.features[feature ?? ""];
-  if (levels === undefined) throw new Error(`unknown feature ${String(feature)}`);
-  const { yTrue, yScore } = data;
-  checkEntry(check, "overall", testCase.overall as Entry, yTrue, yScore);
-  const groups = rowsByLevel(levels);
+  const params = testCase.params as {
+    n_bins: number;
+    strategies: string[];
+    log_loss_labels: unknown[];
+    group_order: unknown;
+  };
+  if (JSON.stringify(params.log_loss_labels) !== "[0,1]") {
+    throw new Unsupported(`log_loss labels ${JSON.stringify(params.log_loss_labels)}`);
+  }
+  checkGroupOrder(params.group_order);
+  const cols = caseColumns(testCase as unknown as Record<string, unknown>, data);
+  if (cols.yScore === undefined) throw new Unsupported("calibration case without scores");
+  if (cols.sampleWeight !== undefined) throw new Unsupported("weighted calibration case");
+  const yTrue = cols.yTrue as number[];
+  const yScore = cols.yScore;
+  checkEntry(check, "overall", testCase.overall as Entry, yTrue, yScore, params);
+  // Several features: groups are their intersections, keyed by the str() of each level.
+  const keys = yTrue.map((_, i) =>
+    JSON.stringify(cols.featureNames.map((f) => String(cols.features[f]![i]))),
+  );
+  const groups = rowsByLevel(keys);
   const expected = testCase.by_group as Entry[];
   check.equal("by_group.length", groups.length, expected.length);
   groups.forEach(([key, rows], g) => {
     const entry = expected[g];
     if (entry === undefined) return;
-    check.equal(`by_group[${g}].group`, [key], entry.group?.map(String));
+    check.equal(`by_group[${g}].group`, JSON.parse(key), entry.group?.map(String));
     checkEntry(
       check,
       `by_group[${g}]`,
       entry,
       rows.map((i) => yTrue[i]!),
       rows.map((i) => yScore[i]!),
+      params,
     );
   });
 };

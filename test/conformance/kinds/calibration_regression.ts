@@ -3,18 +3,22 @@
  * equal-width and equal-mass bins, the Murphy decomposition, and the likelihood-ratio test of
  * group-specific calibration. Every number uses p after the case's clipping to [1e-6, 1 − 1e-6].
  */
-import { type BinStrategy, binEdges, binSums } from "../../../src/calibration/binning.js";
-import { groupCalibrationTest } from "../../../src/calibration/hypothesis.js";
+import { type BinStrategy, binEdges, binSums } from "../../../src/metrics/calibration/binning.js";
+import { groupCalibrationTest } from "../../../src/metrics/calibration/hypothesis.js";
 import {
   fitInterceptWithOffset,
   fitSlope,
   logitColumn,
-} from "../../../src/calibration/recalibration.js";
-import { binnedErrors, brierDecomposition, totals } from "../../../src/calibration/scalar.js";
+} from "../../../src/metrics/calibration/recalibration.js";
+import {
+  binnedErrors,
+  brierDecomposition,
+  totals,
+} from "../../../src/metrics/calibration/scalar.js";
 import {
   type ProbabilityColumns,
   validateProbabilities,
-} from "../../../src/calibration/validate.js";
+} from "../../../src/metrics/calibration/validate.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 import { rowsByLevel } from "./calibration.js";

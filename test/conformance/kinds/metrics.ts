@@ -18,7 +18,8 @@ import {
   groupMetrics,
   type Level,
 } from "../../../src/index.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { CaseContext, FixtureCase, KindHandler } from "../runner.js";
 
 /** Fairlearn / scikit-learn metric names → fairscope ids. */
@@ -49,10 +50,30 @@ interface ExpectedMetric {
   difference?: Record<string, unknown>;
   ratio?: Record<string, unknown>;
   error?: { type: string; message: string };
+  errors?: Record<string, { type: string; message: string }>;
   warnings?: { category: string; message: string }[];
 }
 
-type Features = readonly Level[] | Record<string, readonly Level[]>;
+/**
+ * Input errors fairscope raises on purpose where Fairlearn computes (docs/conformance.md):
+ * labels outside {0, 1} / {-1, 1} / booleans without `posLabel`, and empty input.
+ */
+const DOCUMENTED_REFUSALS: ReadonlySet<string> = new Set([
+  "not_binary",
+  "pos_label_required",
+  "empty_input",
+]);
+
+/** The input error code fairscope raised, if `run` raised one. */
+function refusal(run: () => unknown): { code: string } | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof FairnessInputError) return { code: error.issues[0]?.code ?? "" };
+    throw error;
+  }
+}
 
 /** Builds the fairscope input of a case (without weights). */
 export function caseInput(
@@ -61,52 +82,22 @@ export function caseInput(
 ): {
   input: Omit<FairnessInput, "sampleWeight">;
   weights: readonly number[] | undefined;
+  missing: boolean;
 } {
-  const inputs = testCase.inputs as Record<string, unknown>;
-  const names = (testCase.sensitive_feature_names as string[] | null) ?? [];
-  const controlNames = (testCase.control_feature_names as string[] | undefined) ?? [];
-  const features = (
-    source: unknown,
-    featureNames: readonly string[],
-    unnamed: string,
-  ): Features => {
-    if (ctx.data) {
-      const list = source as string[];
-      return Object.fromEntries(list.map((f) => [f, ctx.data!.features[f]!]));
-    }
-    // Several features inline: a record by name, or rows of levels (a 2-D array).
-    if (Array.isArray(source) && source.length > 0 && source.every(Array.isArray)) {
-      const rows = source as Level[][];
-      return Object.fromEntries(featureNames.map((name, f) => [name, rows.map((r) => r[f]!)]));
-    }
-    if (!Array.isArray(source)) return source as Record<string, readonly Level[]>;
-    if (featureNames.length === 1 && featureNames[0] !== unnamed) {
-      return { [featureNames[0]!]: source as Level[] };
-    }
-    return source as Level[];
-  };
-  const d = ctx.data;
+  const cols = caseColumns(testCase as unknown as Record<string, unknown>, ctx.data);
   const input = {
-    yTrue: (d ? d.yTrue : inputs.y_true) as number[],
-    yPred: (d ? d.yPred : inputs.y_pred) as number[] | undefined,
-    yScore: (d ? d.yScore : inputs.y_score) as number[] | undefined,
-    sensitiveFeatures: features(inputs.sensitive_features, names, "sensitive_feature_0") as never,
-    ...(inputs.control_features === undefined
-      ? {}
-      : {
-          controlFeatures: features(
-            inputs.control_features,
-            controlNames,
-            "control_feature_0",
-          ) as never,
-        }),
+    yTrue: cols.yTrue as FairnessInput["yTrue"],
+    yPred: cols.yPred as FairnessInput["yPred"],
+    yScore: cols.yScore,
+    sensitiveFeatures: cols.features as FairnessInput["sensitiveFeatures"],
+    ...(cols.controlFeatures
+      ? { controlFeatures: cols.controlFeatures as FairnessInput["sensitiveFeatures"] }
+      : {}),
   };
-  const weights = d
-    ? inputs.sample_weight
-      ? d.sampleWeight
-      : undefined
-    : (inputs.sample_weight as number[] | undefined);
-  return { input, weights };
+  const missing = Object.values(cols.features).some((f) =>
+    f.some((v) => v === null || v === undefined || Number.isNaN(v)),
+  );
+  return { input, weights: cols.sampleWeight, missing };
 }
 
 function inputFor(
@@ -122,41 +113,51 @@ function inputFor(
   return expected.prediction_input === "y_score" ? { ...input, yPred: undefined } : input;
 }
 
+/** The recorded aggregates of one metric (or one control stratum of it). */
+interface Aggregates {
+  group_min?: unknown;
+  group_max?: unknown;
+  difference?: Record<string, unknown>;
+  ratio?: Record<string, unknown>;
+}
+
+/**
+ * Compares the recorded aggregates; `toOverall` (a missing group value: fairscope's overall is
+ * over the kept rows) marks `to_overall` as a documented difference instead.
+ */
 function checkAggregates(
   check: Checker,
   path: string,
   result: GroupMetricsResult,
   id: string,
-  expected: {
-    group_min?: unknown;
-    group_max?: unknown;
-    difference?: Record<string, unknown>;
-    ratio?: Record<string, unknown>;
-  },
-  skipToOverall = false,
+  expected: Aggregates,
+  toOverallDiffers = false,
 ) {
-  if ("group_min" in expected)
+  if (expected.group_min !== undefined)
     check.number(`${path}.group_min`, result.groupMin()[id]!, expected.group_min);
-  if ("group_max" in expected)
+  if (expected.group_max !== undefined)
     check.number(`${path}.group_max`, result.groupMax()[id]!, expected.group_max);
   for (const [fairlearnMethod, method] of Object.entries(METHODS)) {
-    if (skipToOverall && method === "toOverall") continue;
-    if (expected.difference && fairlearnMethod in expected.difference) {
-      check.number(
-        `${path}.difference.${fairlearnMethod}`,
-        result.difference({ method })[id]!,
-        expected.difference[fairlearnMethod],
-      );
+    for (const what of ["difference", "ratio"] as const) {
+      const block = expected[what];
+      if (block === undefined || block[fairlearnMethod] === undefined) continue;
+      if (toOverallDiffers && method === "toOverall") {
+        check.difference(`${path}.${what}.${fairlearnMethod}`, true, MISSING_GROUP_NOTE);
+        continue;
+      }
+      const value = what === "ratio" ? result.ratio({ method }) : result.difference({ method });
+      check.number(`${path}.${what}.${fairlearnMethod}`, value[id]!, block[fairlearnMethod]);
     }
-    if (expected.ratio && fairlearnMethod in expected.ratio) {
-      check.number(
-        `${path}.ratio.${fairlearnMethod}`,
-        result.ratio({ method })[id]!,
-        expected.ratio[fairlearnMethod],
-      );
+  }
+  for (const what of ["difference", "ratio"] as const) {
+    for (const key of Object.keys(expected[what] ?? {})) {
+      if (!(key in METHODS)) throw new Unsupported(`${path}.${what}.${key}: unknown method`);
     }
   }
 }
+
+const MISSING_GROUP_NOTE =
+  "a row without a group value: Fairlearn keeps it in overall, fairscope's missingGroup 'drop' removes it from every computation";
 
 function checkByGroup(
   check: Checker,
@@ -164,6 +165,7 @@ function checkByGroup(
   result: GroupMetricsResult,
   id: string,
   expected: { group?: Level[]; value: number | null }[],
+  entryPaths: readonly string[] = expected.map((_, i) => `${path}.by_group[${i}]`),
 ) {
   check.equal(
     `${path}.groups`,
@@ -173,12 +175,25 @@ function checkByGroup(
   expected.forEach((e, i) => {
     const row = result.byGroup[i];
     if (row === undefined) return;
-    // Deliberate difference: an empty intersection has count 0 in fairscope (Fairlearn: NaN).
-    if (id === "count" && e.value === null && row.count === 0) return;
+    if (id === "count" && e.value === null) {
+      check.difference(
+        `${entryPaths[i]}.value`,
+        row.count === 0,
+        `an empty intersection has count 0 in fairscope (Fairlearn: NaN), got ${row.count}`,
+      );
+      return;
+    }
     check.number(`${path}.by_group[${i}]`, row.values[id]!, e.value);
   });
 }
 
+/**
+ * Each recorded warning. An undefined metric (UndefinedMetricWarning): fairscope must also warn
+ * about the metric (in any stratum; any wording). scikit-learn's UserWarnings about the label
+ * sets of y_true / y_pred are about its confusion-matrix shape, not the value: a documented
+ * difference (fairscope's balanced accuracy averages TPR and TNR and warns only when a rate is
+ * undefined).
+ */
 function checkWarnings(
   check: Checker,
   path: string,
@@ -186,63 +201,106 @@ function checkWarnings(
   id: string,
   expected: ExpectedMetric,
 ) {
-  const undefinedMetric = (expected.warnings ?? []).some(
-    (w) => w.category === "UndefinedMetricWarning",
+  const warned = [result, ...(result.strata ?? []).map((s) => s.result)].some((r) =>
+    r.warnings.some((x) => x.metric === id),
   );
-  if (undefinedMetric && !result.warnings.some((w) => w.metric === id)) {
-    check.fail(`${path}.warnings`, `Fairlearn warned that ${id} is undefined; fairscope did not`);
-  }
-}
-
-function expectInputError(check: Checker, path: string, run: () => unknown, code: string) {
-  try {
-    run();
-    check.fail(path, `expected FairnessInputError ${code}`);
-  } catch (error) {
-    if (!(error instanceof FairnessInputError) || !error.issues.some((i) => i.code === code)) {
-      check.fail(path, `expected FairnessInputError ${code}, got ${String(error)}`);
+  (expected.warnings ?? []).forEach((w, k) => {
+    if (w.category === "UserWarning") {
+      check.difference(`${path}.warnings[${k}]`, true, "scikit-learn label-set warning");
+      return;
     }
-  }
+    check.assert(
+      `${path}.warnings[${k}]`,
+      warned,
+      `Fairlearn warned (${w.category}: ${w.message}); fairscope gave no warning for ${id}`,
+    );
+  });
 }
 
-/** Cases whose inputs fairscope rejects on purpose (docs/conformance.md). */
-function deliberateDifference(testCase: FixtureCase, ctx: CaseContext): boolean {
-  const { input } = caseInput(testCase, ctx);
-  const { check } = ctx;
-  const run = (extra: Partial<FairnessInput> = {}) =>
-    groupMetrics({ ...input, ...extra } as FairnessInput, { metrics: ["count"] });
-  switch (testCase.name) {
-    case "edge_empty_input":
-      // Both libraries refuse empty input; fairscope says why.
-      expectInputError(check, "empty", () => run(), "empty_input");
-      return true;
-    case "edge_nonbinary_labels":
-      // fairscope's metrics are binary; three label values are an input error.
-      expectInputError(check, "nonbinary", () => run(), "not_binary");
-      return true;
-    case "edge_string_labels": {
-      // Without posLabel, 'yes'/'no' are ambiguous: fairscope asks (Fairlearn's selection_rate
-      // silently returns 0). With posLabel 'yes', label-symmetric metrics equal Fairlearn's.
-      expectInputError(check, "stringLabels", () => run(), "pos_label_required");
-      const mf = testCase.metricframe as Record<string, ExpectedMetric>;
-      for (const name of ["accuracy_score", "balanced_accuracy_score", "count"]) {
-        const id = FAIRLEARN_METRICS[name]!;
-        const result = groupMetrics({ ...input, posLabel: "yes" } as FairnessInput, {
-          metrics: [id],
-        });
-        check.number(`${name}.overall`, result.overall[id]!, mf[name]!.overall);
-        checkByGroup(check, name, result, id, mf[name]!.by_group!);
+/** Accessors whose Fairlearn call raised: fairscope must give NaN there (or raise). */
+function checkAccessorErrors(
+  check: Checker,
+  path: string,
+  result: GroupMetricsResult,
+  id: string,
+  expected: ExpectedMetric,
+) {
+  for (const accessor of Object.keys(expected.errors ?? {})) {
+    const [what, fairlearnMethod] = accessor.split(".");
+    let value: number;
+    try {
+      if (what === "group_min") value = result.groupMin()[id]!;
+      else if (what === "group_max") value = result.groupMax()[id]!;
+      else {
+        const method = METHODS[fairlearnMethod as keyof typeof METHODS];
+        if (method === undefined) throw new Unsupported(`accessor ${accessor}`);
+        value =
+          what === "ratio" ? result.ratio({ method })[id]! : result.difference({ method })[id]!;
       }
-      return true;
+    } catch (error) {
+      if (error instanceof Unsupported) throw error;
+      value = Number.NaN;
     }
-    default:
-      return false;
+    check.assert(
+      `${path}.errors.${accessor}`,
+      Number.isNaN(value),
+      `Fairlearn raised; fairscope gave ${value}`,
+    );
   }
 }
+
+/**
+ * One recorded MetricFrame entry. Returns the fairscope result, or undefined when the entry was
+ * settled otherwise (both refused; a documented refusal).
+ */
+function runEntry(
+  check: Checker,
+  path: string,
+  expected: ExpectedMetric,
+  run: () => GroupMetricsResult,
+): GroupMetricsResult | undefined {
+  let result: GroupMetricsResult | undefined;
+  let refused: { code: string } | undefined;
+  try {
+    result = run();
+  } catch (error) {
+    if (!(error instanceof FairnessInputError)) throw error;
+    refused = { code: error.issues[0]?.code ?? "" };
+  }
+  if (expected.error !== undefined) {
+    check.assert(
+      `${path}.error`,
+      refused !== undefined,
+      `Fairlearn raised ${expected.error.type}; fairscope computed`,
+    );
+    return undefined;
+  }
+  if (refused !== undefined) {
+    check.difference(
+      path,
+      DOCUMENTED_REFUSALS.has(refused.code),
+      `fairscope refuses this input (${refused.code})`,
+    );
+    return undefined;
+  }
+  return result;
+}
+
+const SIMPLE_FUNCTIONS = {
+  demographic_parity_difference: demographicParityDifference,
+  demographic_parity_ratio: demographicParityRatio,
+  equal_opportunity_difference: equalOpportunityDifference,
+  equal_opportunity_ratio: equalOpportunityRatio,
+} as const;
+const ODDS_FUNCTIONS = {
+  equalized_odds_difference: equalizedOddsDifference,
+  equalized_odds_ratio: equalizedOddsRatio,
+} as const;
+const AGGS = { worst_case: "worstCase", mean: "mean" } as const;
 
 function checkFairnessFunctions(
   testCase: FixtureCase,
-  ctx: CaseContext,
+  check: Checker,
   base: Omit<FairnessInput, "sampleWeight">,
   weights: readonly number[] | undefined,
   dropMissing: boolean,
@@ -254,150 +312,249 @@ function checkFairnessFunctions(
     ...(testCase.sample_weight_used && weights ? { sampleWeight: weights } : {}),
     ...(dropMissing ? { missingGroup: "drop" as const } : {}),
   };
-  const simple = {
-    demographic_parity_difference: demographicParityDifference,
-    demographic_parity_ratio: demographicParityRatio,
-    equal_opportunity_difference: equalOpportunityDifference,
-    equal_opportunity_ratio: equalOpportunityRatio,
+  const compare = (at: string, entry: { value?: unknown; error?: unknown }, fn: () => number) => {
+    if (dropMissing && at.endsWith("to_overall")) {
+      check.difference(at, true, MISSING_GROUP_NOTE);
+      return;
+    }
+    let value: number;
+    let refused: string | undefined;
+    try {
+      value = fn();
+    } catch (error) {
+      if (!(error instanceof FairnessInputError)) throw error;
+      refused = error.issues[0]?.code ?? "";
+      value = Number.NaN;
+    }
+    if (entry.error !== undefined) {
+      check.assert(`${at}.error`, refused !== undefined || Number.isNaN(value), "Fairlearn raised");
+    } else if (refused !== undefined) {
+      check.difference(at, DOCUMENTED_REFUSALS.has(refused), `fairscope refuses (${refused})`);
+    } else {
+      check.number(at, value, entry.value);
+    }
   };
-  for (const [name, fn] of Object.entries(simple)) {
-    for (const [fairlearnMethod, method] of Object.entries(METHODS)) {
-      if (dropMissing && method === "toOverall") continue;
-      const e = (expected[name]?.[fairlearnMethod] as { value?: unknown } | undefined)?.value;
-      if (e === undefined) continue;
-      ctx.check.number(`${name}.${fairlearnMethod}`, fn(input, { method, zeroDivision: 0 }), e);
+  for (const [name, block] of Object.entries(expected)) {
+    const simple = SIMPLE_FUNCTIONS[name as keyof typeof SIMPLE_FUNCTIONS];
+    const odds = ODDS_FUNCTIONS[name as keyof typeof ODDS_FUNCTIONS];
+    if (simple) {
+      for (const [fairlearnMethod, entry] of Object.entries(block)) {
+        const method = METHODS[fairlearnMethod as keyof typeof METHODS];
+        if (method === undefined) throw new Unsupported(`${name}.${fairlearnMethod}`);
+        compare(`fairness_functions.${name}.${fairlearnMethod}`, entry as never, () =>
+          simple(input, { method, zeroDivision: 0 }),
+        );
+      }
+    } else if (odds) {
+      for (const [fairlearnAgg, byMethod] of Object.entries(block)) {
+        const agg = AGGS[fairlearnAgg as keyof typeof AGGS];
+        if (agg === undefined) throw new Unsupported(`${name}.${fairlearnAgg}`);
+        for (const [fairlearnMethod, entry] of Object.entries(
+          byMethod as Record<string, unknown>,
+        )) {
+          const method = METHODS[fairlearnMethod as keyof typeof METHODS];
+          if (method === undefined) throw new Unsupported(`${name}.${fairlearnMethod}`);
+          const options: EqualizedOddsOptions = { method, agg, zeroDivision: 0 };
+          compare(
+            `fairness_functions.${name}.${fairlearnAgg}.${fairlearnMethod}`,
+            entry as never,
+            () => odds(input, options),
+          );
+        }
+      }
+    } else {
+      throw new Unsupported(`fairness function ${name}`);
     }
   }
-  const odds = {
-    equalized_odds_difference: equalizedOddsDifference,
-    equalized_odds_ratio: equalizedOddsRatio,
-  };
-  for (const [name, fn] of Object.entries(odds)) {
-    for (const [fairlearnAgg, agg] of Object.entries({
-      worst_case: "worstCase",
-      mean: "mean",
-    } as const)) {
-      for (const [fairlearnMethod, method] of Object.entries(METHODS)) {
-        if (dropMissing && method === "toOverall") continue;
-        const block = expected[name]?.[fairlearnAgg] as
-          | Record<string, { value?: unknown }>
-          | undefined;
-        const e = block?.[fairlearnMethod]?.value;
-        if (e === undefined) continue;
-        const options: EqualizedOddsOptions = { method, agg, zeroDivision: 0 };
-        ctx.check.number(`${name}.${fairlearnAgg}.${fairlearnMethod}`, fn(input, options), e);
-      }
-    }
+}
+
+const metricId = (name: string) => {
+  const id = FAIRLEARN_METRICS[name];
+  if (id === undefined) throw new Unsupported(`no fairscope metric for Fairlearn's ${name}`);
+  return id;
+};
+
+/**
+ * A missing group value: fairscope refuses by default (`missing_group`); with missingGroup
+ * 'drop' the row leaves every computation, so group values and between-group gaps are compared
+ * and `overall` / `to_overall` are documented differences.
+ */
+function checkMissingDefault(check: Checker, input: Omit<FairnessInput, "sampleWeight">) {
+  const code = refusal(() => groupMetrics(input as FairnessInput, { metrics: ["count"] }))?.code;
+  if (code !== "missing_group") {
+    check.fail("inputs.sensitive_features", `expected missing_group by default, got ${code}`);
   }
 }
 
 /** Kind `metrics`. */
 export const metricsKind: KindHandler = (testCase, ctx) => {
-  if (deliberateDifference(testCase, ctx)) return;
-  const { input, weights } = caseInput(testCase, ctx);
+  const { input, weights, missing } = caseInput(testCase, ctx);
   const { check } = ctx;
-  // Deliberate difference: a missing group value is an error by default in fairscope; with
-  // missingGroup 'drop' the row leaves every computation, whereas Fairlearn drops it from the
-  // groups but keeps it in `overall` (so only the group-based numbers are compared).
-  const dropMissing = testCase.name === "edge_missing_sensitive_value";
-  if (dropMissing) {
-    expectInputError(
-      check,
-      "missingDefault",
-      () => groupMetrics(input as FairnessInput, { metrics: ["count"] }),
-      "missing_group",
-    );
-  }
+  if (missing) checkMissingDefault(check, input);
+  const policy = missing ? { missingGroup: "drop" as const } : {};
   const frames = testCase.metricframe as Record<string, ExpectedMetric>;
   for (const [name, expected] of Object.entries(frames)) {
-    const id = FAIRLEARN_METRICS[name];
-    if (id === undefined) {
-      check.fail(name, "no fairscope metric for this Fairlearn metric");
-      continue;
-    }
-    const result = groupMetrics(
-      { ...inputFor(input, weights, expected), ...(dropMissing ? { missingGroup: "drop" } : {}) },
-      { metrics: [id], zeroDivision: 0 },
+    const id = metricId(name);
+    const path = `metricframe.${name}`;
+    const result = runEntry(check, path, expected, () =>
+      groupMetrics(
+        { ...inputFor(input, weights, expected), ...policy },
+        { metrics: [id], zeroDivision: 0 },
+      ),
     );
-    if (!dropMissing) check.number(`${name}.overall`, result.overall[id]!, expected.overall);
-    checkByGroup(check, name, result, id, expected.by_group ?? []);
-    checkAggregates(check, name, result, id, expected, dropMissing);
-    checkWarnings(check, name, result, id, expected);
+    if (result === undefined) continue;
+    if (missing) check.difference(`${path}.overall`, true, MISSING_GROUP_NOTE);
+    else check.number(`${path}.overall`, result.overall[id]!, expected.overall);
+    checkByGroup(check, path, result, id, expected.by_group ?? []);
+    checkAggregates(check, path, result, id, expected, missing);
+    checkAccessorErrors(check, path, result, id, expected);
+    checkWarnings(check, path, result, id, expected);
   }
-  checkFairnessFunctions(testCase, ctx, input, weights, dropMissing);
+  const combined = testCase.combined_metricframe as
+    | { metrics: string[]; error?: { type: string } }
+    | undefined;
+  if (combined) {
+    // One MetricFrame with every metric: fairscope computes them in one call, or refuses.
+    let names: string[] | undefined;
+    try {
+      const ids = combined.metrics.map(metricId);
+      const result = groupMetrics({ ...input, ...policy } as FairnessInput, {
+        metrics: [...new Set(ids)],
+        zeroDivision: 0,
+      });
+      names = combined.metrics.filter((n) => metricId(n) in result.overall);
+    } catch (error) {
+      if (!(error instanceof FairnessInputError)) throw error;
+    }
+    if (combined.error !== undefined) {
+      check.assert("combined_metricframe.error", names === undefined, "Fairlearn raised");
+      check.used("combined_metricframe.metrics");
+    } else {
+      check.equal("combined_metricframe.metrics", names, combined.metrics);
+    }
+  }
+  checkFairnessFunctions(testCase, check, input, weights, missing);
 };
 
 /** Kind `metrics_control`: every aggregate within each control stratum. */
 export const metricsControlKind: KindHandler = (testCase, ctx) => {
   const { input, weights } = caseInput(testCase, ctx);
   const { check } = ctx;
+  void testCase.sample_weight_used;
+  type PerControl = { control: Level[]; value: number | null }[];
   const frames = testCase.metricframe as Record<string, Record<string, unknown>>;
   for (const [name, raw] of Object.entries(frames)) {
     const expected = raw as unknown as ExpectedMetric & {
-      overall: { control: Level[]; value: number | null }[];
-      group_min: { control: Level[]; value: number | null }[];
-      group_max: { control: Level[]; value: number | null }[];
-      difference: Record<string, { control: Level[]; value: number | null }[]>;
-      ratio: Record<string, { control: Level[]; value: number | null }[]>;
+      overall: PerControl;
+      group_min: PerControl;
+      group_max: PerControl;
+      difference: Record<string, PerControl>;
+      ratio: Record<string, PerControl>;
     };
-    const id = FAIRLEARN_METRICS[name]!;
-    const result = groupMetrics(inputFor(input, weights, expected), {
-      metrics: [id],
-      zeroDivision: 0,
-    });
+    const id = metricId(name);
+    const path = `metricframe.${name}`;
+    const result = runEntry(check, path, expected, () =>
+      groupMetrics(inputFor(input, weights, expected), { metrics: [id], zeroDivision: 0 }),
+    );
+    if (result === undefined) continue;
     const strata = result.strata ?? [];
     check.equal(
-      `${name}.controls`,
+      `${path}.controls`,
       strata.map((s) => s.key),
       expected.overall.map((o) => o.control),
     );
+    const sameControl = (entry: { control?: Level[] } | undefined, key: readonly Level[]) =>
+      entry !== undefined && JSON.stringify(entry.control) === JSON.stringify(key);
     strata.forEach((stratum, s) => {
-      const path = `${name}[${stratum.label}]`;
-      check.number(`${path}.overall`, stratum.result.overall[id]!, expected.overall[s]?.value);
-      const rows = (expected.by_group ?? []).filter(
-        (b) => JSON.stringify(b.control) === JSON.stringify(stratum.key),
+      const at = `${path}[${stratum.label}]`;
+      check.number(`${at}.overall`, stratum.result.overall[id]!, expected.overall[s]?.value);
+      const rows: number[] = [];
+      (expected.by_group ?? []).forEach((b, k) => {
+        if (sameControl(b, stratum.key)) rows.push(k);
+      });
+      for (const k of rows)
+        check.equal(`${at}.by_group.control`, stratum.key, expected.by_group![k]!.control);
+      const byGroup = rows.map((k) => expected.by_group![k]!);
+      checkByGroup(
+        check,
+        at,
+        stratum.result,
+        id,
+        byGroup,
+        rows.map((k) => `${path}.by_group[${k}]`),
       );
-      checkByGroup(check, path, stratum.result, id, rows);
-      const at = (list: { value: number | null }[] | undefined) => list?.[s]?.value;
-      checkAggregates(check, path, stratum.result, id, {
-        group_min: at(expected.group_min),
-        group_max: at(expected.group_max),
-        difference: Object.fromEntries(
-          Object.entries(expected.difference ?? {}).map(([k, v]) => [k, at(v)]),
+      const lists: [string, PerControl | undefined][] = [
+        ["group_min", expected.group_min],
+        ["group_max", expected.group_max],
+        ...Object.entries(expected.difference ?? {}).map(
+          ([k, v]) => [`difference.${k}`, v] as [string, PerControl],
         ),
-        ratio: Object.fromEntries(Object.entries(expected.ratio ?? {}).map(([k, v]) => [k, at(v)])),
+        ...Object.entries(expected.ratio ?? {}).map(
+          ([k, v]) => [`ratio.${k}`, v] as [string, PerControl],
+        ),
+      ];
+      for (const [, list] of lists) {
+        if (list?.[s] !== undefined) check.equal(`${at}.control`, stratum.key, list[s]!.control);
+      }
+      const at_ = (list: PerControl | undefined) => list?.[s]?.value;
+      checkAggregates(check, at, stratum.result, id, {
+        group_min: at_(expected.group_min),
+        group_max: at_(expected.group_max),
+        difference: Object.fromEntries(
+          Object.entries(expected.difference ?? {}).map(([k, v]) => [k, at_(v)]),
+        ),
+        ratio: Object.fromEntries(
+          Object.entries(expected.ratio ?? {}).map(([k, v]) => [k, at_(v)]),
+        ),
       });
     });
+    checkAccessorErrors(check, path, result, id, expected);
+    checkWarnings(check, path, result, id, expected);
   }
 };
 
-/** Kind `metrics_error`: invalid methods and aggregations are refused with a RangeError. */
+/** Fairlearn calls with invalid arguments → the fairscope call that must refuse them. */
+function invalidCall(call: string, input: FairnessInput): (() => unknown) | undefined {
+  const argument = /^([a-z_.]+)\((\w+)='([^']*)'\)$/.exec(call);
+  if (argument === null) return undefined;
+  const [, fn, key, value] = argument as unknown as [string, string, string, string];
+  if (fn === "difference" || fn === "ratio") {
+    if (key !== "method") return undefined;
+    return () =>
+      groupMetrics(input, { metrics: ["selectionRate"] })[fn]({ method: value as never });
+  }
+  const simple = SIMPLE_FUNCTIONS[fn as keyof typeof SIMPLE_FUNCTIONS];
+  if (simple && key === "method") return () => simple(input, { method: value as never });
+  const odds = ODDS_FUNCTIONS[fn as keyof typeof ODDS_FUNCTIONS];
+  if (odds && (key === "method" || key === "agg")) {
+    return () => odds(input, { [key]: value } as EqualizedOddsOptions);
+  }
+  return undefined;
+}
+
+/**
+ * Kind `metrics_error`: invalid methods and aggregations. Fairlearn raises ValueError; fairscope
+ * refuses them with a RangeError naming the option.
+ */
 export const metricsErrorKind: KindHandler = (testCase, ctx) => {
   const { input } = caseInput(testCase, ctx);
-  const result = testCase.result as Record<string, { error?: { type: string } }>;
-  const attempts: Record<string, () => unknown> = {
-    "difference(method='bogus')": () =>
-      groupMetrics(input as FairnessInput, { metrics: ["selectionRate"] }).difference({
-        method: "bogus" as never,
-      }),
-    "equalized_odds_difference(agg='bogus')": () =>
-      equalizedOddsDifference(input as FairnessInput, { agg: "bogus" as never }),
-    "demographic_parity_difference(method='bogus')": () =>
-      demographicParityDifference(input as FairnessInput, { method: "bogus" as never }),
-  };
+  const result = testCase.result as Record<string, { error?: { type: string }; value?: unknown }>;
   for (const [call, expected] of Object.entries(result)) {
-    const attempt = attempts[call];
-    if (attempt === undefined) {
-      ctx.check.fail(call, "no fairscope equivalent known to the runner");
-      continue;
-    }
-    if (expected.error === undefined) continue;
+    const attempt = invalidCall(call, input as FairnessInput);
+    if (attempt === undefined) throw new Unsupported(`no fairscope equivalent of ${call}`);
+    let error: unknown;
     try {
       attempt();
-      ctx.check.fail(call, `expected a RangeError (Fairlearn: ${expected.error.type})`);
-    } catch (error) {
-      if (!(error instanceof RangeError))
-        ctx.check.fail(call, `expected RangeError, got ${String(error)}`);
+    } catch (e) {
+      error = e;
     }
+    if (expected.error === undefined) {
+      throw new Unsupported(`${call}: a recorded value where an error was expected`);
+    }
+    ctx.check.assert(
+      `result.${call}.error`,
+      error instanceof RangeError,
+      `expected a RangeError (Fairlearn: ${expected.error.type}), got ${String(error)}`,
+    );
   }
 };

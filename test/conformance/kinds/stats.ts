@@ -15,6 +15,7 @@ import {
   fisherExactTest,
   twoProportionZTest,
 } from "../../../src/uncertainty/significance.js";
+import { Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 
 const RTOL = 1e-10;
@@ -25,12 +26,67 @@ const ROOT_RTOL = 1e-6;
 type Rec = Record<string, unknown>;
 const num = (r: Rec, key: string) => r[key] as number;
 
+/** The arguments each result record echoes (inputs of the call, not results). */
+const ARGUMENTS: Record<string, readonly string[]> = {
+  proportion_confint: ["count", "nobs", "method", "alpha"],
+  newcombe: ["count1", "nobs1", "count2", "nobs2", "alpha"],
+  proportions_ztest: ["count1", "nobs1", "count2", "nobs2"],
+  fisher_exact: ["table", "table_label"],
+  chi2_contingency: ["table", "table_label", "correction"],
+  multipletests: ["pvals", "method", "alpha"],
+  sample_size: ["p1", "p2"],
+};
+
+/** The statsmodels / scipy call each function tag names (the case's `function` field). */
+const FUNCTIONS: Record<string, RegExp> = {
+  proportion_confint: /proportion_confint/,
+  newcombe: /newcombe|confint_proportions_2indep/,
+  proportions_ztest: /proportions_ztest/,
+  fisher_exact: /fisher_exact/,
+  chi2_contingency: /chi2_contingency/,
+  multipletests: /multipletests/,
+  sample_size: /NormalIndPower|proportion_effectsize|solve_power/,
+};
+
 export const stats: KindHandler = (testCase, { check }) => {
-  const tag = (testCase.tags as string[] | undefined)?.[0];
+  const tag = (testCase.tags as string[] | undefined)?.[0] ?? "";
   const results = testCase.results as Rec[];
   const inputs = testCase.inputs as Rec;
+  const call = String(testCase.function);
+  if (!FUNCTIONS[tag]?.test(call)) throw new Unsupported(`stats function ${tag}: ${call}`);
+  // Every listed argument combination has its result record (inputs × methods × alphas ...).
+  const combinations = Object.entries(inputs)
+    .filter(([key, value]) => key !== "source" && Array.isArray(value))
+    .reduce((n, [, value]) => n * (value as unknown[]).length, 1);
+  // (multipletests lists its methods in `function` only, so one record per input and method.)
+  if (results.length % combinations !== 0) {
+    check.fail(
+      "results.length",
+      `expected records for ${combinations} inputs, got ${results.length}`,
+    );
+  }
   results.forEach((r, i) => {
     const at = (field: string) => `results[${i}].${field}`;
+    for (const key of ARGUMENTS[tag] ?? []) if (key in r) check.used(at(key));
+    if (r.error !== undefined) {
+      // The reference raised (a zero expected count, an empty table): fairscope must refuse too,
+      // or return NaN.
+      let outcome: string;
+      try {
+        outcome = JSON.stringify(compute(tag, r, inputs));
+      } catch (error) {
+        outcome = "threw";
+        check.assert(at("error"), error instanceof Error, "expected an error");
+      }
+      if (outcome !== "threw") {
+        check.assert(at("error"), /null/.test(outcome), `expected an error or NaN, got ${outcome}`);
+      }
+      return;
+    }
+    if (r.warnings !== undefined) {
+      const outcome = JSON.stringify(compute(tag, r, inputs));
+      check.assert(at("warnings"), /null/.test(outcome), `warned, but fairscope gave ${outcome}`);
+    }
     switch (tag) {
       case "proportion_confint": {
         const fn = r.method === "wilson" ? wilsonInterval : clopperPearsonInterval;
@@ -108,7 +164,49 @@ export const stats: KindHandler = (testCase, { check }) => {
         break;
       }
       default:
-        check.fail("tags", `unsupported stats function ${String(tag)}`);
+        throw new Unsupported(`stats function ${tag}`);
     }
   });
 };
+
+/** The fairscope call of one record (for records whose reference raised or warned). */
+function compute(tag: string, r: Rec, inputs: Rec): unknown {
+  switch (tag) {
+    case "proportion_confint": {
+      const fn = r.method === "wilson" ? wilsonInterval : clopperPearsonInterval;
+      return fn(num(r, "count"), num(r, "nobs"), 1 - num(r, "alpha"));
+    }
+    case "newcombe":
+      return newcombeDifferenceInterval(
+        num(r, "count1"),
+        num(r, "nobs1"),
+        num(r, "count2"),
+        num(r, "nobs2"),
+        1 - num(r, "alpha"),
+      );
+    case "proportions_ztest":
+      return twoProportionZTest(
+        num(r, "count1"),
+        num(r, "nobs1"),
+        num(r, "count2"),
+        num(r, "nobs2"),
+      );
+    case "fisher_exact":
+      return fisherExactTest(r.table as number[][]);
+    case "chi2_contingency":
+      return chiSquareHomogeneityTest(r.table as number[][], { yates: r.correction as boolean });
+    case "multipletests":
+      return adjustPValues(r.pvals as number[], {
+        method: r.method === "holm" ? "holm" : "benjaminiHochberg",
+        alpha: num(r, "alpha"),
+      });
+    case "sample_size":
+      return requiredSampleSize(num(r, "p1"), num(r, "p2"), {
+        alpha: inputs.alpha as number,
+        power: inputs.power as number,
+        ratio: inputs.ratio as number,
+      });
+    default:
+      throw new Unsupported(`stats function ${tag}`);
+  }
+}

@@ -3,9 +3,13 @@
  * precomputed scores. Checks the fitted per-group rules (Fairlearn's `interpolation_dict`), the
  * chosen point, and the expected outcomes computed from fairscope's `predictProba`.
  */
+
+import { FairnessInputError } from "../../../src/data/errors.js";
 import { ThresholdOptimizer } from "../../../src/mitigation/thresholdOptimizer.js";
 import type { ThresholdRuleJSON } from "../../../src/mitigation/thresholdRule.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
+import type { Level } from "../datasets.js";
 import type { FixtureCase, KindHandler } from "../runner.js";
 
 const CONSTRAINTS: Record<string, string> = {
@@ -31,27 +35,52 @@ const ATOL = 1e-12;
 interface CaseData {
   readonly yTrue: number[];
   readonly yScore: number[];
+  /** Fairlearn's group key per row: several features merged into "a,b" (str() of each level). */
   readonly groups: string[];
+  /** The fairscope input's sensitive features (one record entry per feature). */
+  readonly features: Record<string, readonly Level[]>;
 }
 
+/** Fairlearn's merged key of several sensitive feature levels. */
+const mergedKey = (levels: readonly unknown[]) => levels.map(String).join(",");
+
 function caseData(testCase: FixtureCase, data: Parameters<KindHandler>[1]["data"]): CaseData {
+  const cols = caseColumns(testCase as unknown as Record<string, unknown>, data);
+  if (cols.yScore === undefined) throw new Unsupported("threshold optimizer case without scores");
+  // Fairlearn's optimisation ignores sample weights and predictions: the recorded ones are
+  // inputs it never used.
   const inputs = testCase.inputs as Record<string, unknown>;
-  if (data === undefined) {
-    return {
-      yTrue: inputs.y_true as number[],
-      yScore: inputs.y_score as number[],
-      groups: (inputs.sensitive_features as unknown[]).map(String),
-    };
-  }
-  const [feature] = inputs.sensitive_features as string[];
-  const column = data.features[feature!];
-  if (column === undefined || data.yScore === undefined) throw new Error("pipeline lacks columns");
-  return { yTrue: data.yTrue, yScore: data.yScore, groups: column.map(String) };
+  void inputs.y_pred;
+  void inputs.sample_weight;
+  const names = cols.featureNames;
+  return {
+    yTrue: cols.yTrue as number[],
+    yScore: [...cols.yScore],
+    groups: cols.yTrue.map((_, i) => mergedKey(names.map((f) => cols.features[f]![i]))),
+    features: cols.features,
+  };
+}
+
+/** Fairlearn's x_metric_ / y_metric_ of a constraint and objective. */
+function axes(params: Record<string, unknown>): [string, string] {
+  const constraint = params.constraints as string;
+  if (constraint === "equalized_odds") return ["false_positive_rate", "true_positive_rate"];
+  const x =
+    constraint === "demographic_parity" ? "selection_rate" : constraint.replace(/_parity$/, "");
+  return [x, params.objective as string];
 }
 
 function options(params: Record<string, unknown>) {
   const constraints = CONSTRAINTS[params.constraints as string];
   const objective = OBJECTIVES[params.objective as string];
+  if (constraints === undefined) throw new Unsupported(`constraints ${String(params.constraints)}`);
+  if (objective === undefined) throw new Unsupported(`objective ${String(params.objective)}`);
+  // The fixture's estimator returns the scores (prefit, predict): fairscope fits on the scores.
+  if (params.prefit !== true || params.predict_method !== "predict") {
+    throw new Unsupported(
+      `prefit ${String(params.prefit)}, predict_method ${String(params.predict_method)}`,
+    );
+  }
   return {
     constraints,
     objective,
@@ -63,14 +92,19 @@ function options(params: Record<string, unknown>) {
 
 function checkRules(check: Checker, testCase: FixtureCase, json: ThresholdRuleJSON) {
   const fitted = testCase.fitted as Record<string, unknown>;
-  const byGroup = new Map(json.groups.map((g) => [String(g.group[0]), g]));
+  const [x, y] = axes(testCase.params as Record<string, unknown>);
+  check.equal("fitted.x_metric_", x, fitted.x_metric_);
+  check.equal("fitted.y_metric_", y, fitted.y_metric_);
+  const byGroup = new Map(json.groups.map((g) => [mergedKey(g.group), g]));
   for (const expected of fitted.interpolation as Record<string, unknown>[]) {
     const key = String(expected.group_key);
     const rule = byGroup.get(key);
-    if (rule === undefined) {
-      check.fail(`interpolation.${key}`, "group missing from the fitted rule");
-      continue;
-    }
+    check.equal(
+      `interpolation.${key}.group_key`,
+      rule && mergedKey(rule.group),
+      expected.group_key,
+    );
+    if (rule === undefined) continue;
     const at = `interpolation.${key}`;
     check.number(`${at}.p0`, rule.p0, expected.p0, RTOL, ATOL);
     check.number(`${at}.p1`, rule.p1, expected.p1, RTOL, ATOL);
@@ -99,11 +133,18 @@ function checkRules(check: Checker, testCase: FixtureCase, json: ThresholdRuleJS
   check.number("_y_best", fit.objectiveValue, fitted._y_best, RTOL, ATOL);
   if (fitted._x_best_per_group !== undefined) {
     const perGroup = new Map(
-      fit.constraintValueByGroup.map((e, i) => [String(json.groups[i]!.group[0]), e]),
+      fit.constraintValueByGroup.map((e, i) => [mergedKey(json.groups[i]!.group), e]),
     );
     for (const e of fitted._x_best_per_group as { group_key: unknown; x_best: unknown }[]) {
-      const actual = perGroup.get(String(e.group_key)) ?? Number.NaN;
-      check.number(`_x_best_per_group.${String(e.group_key)}`, actual, e.x_best, RTOL, ATOL);
+      const key = String(e.group_key);
+      check.equal(`_x_best_per_group.${key}`, perGroup.has(key) ? key : undefined, e.group_key);
+      check.number(
+        `_x_best_per_group.${key}`,
+        perGroup.get(key) ?? Number.NaN,
+        e.x_best,
+        RTOL,
+        ATOL,
+      );
     }
     check.number("_between_groups", fit.betweenGroups, fitted._between_groups, RTOL, ATOL);
   }
@@ -154,17 +195,45 @@ function checkOutcomes(check: Checker, testCase: FixtureCase, d: CaseData, p: Fl
     rates(p, d.yTrue, all),
     expected.overall as Record<string, unknown>,
   );
-  for (const e of expected.by_group as Record<string, unknown>[]) {
-    const key = String((e.group as unknown[])[0]);
+  const keys = [...new Set(d.groups)].sort();
+  const byGroup = expected.by_group as Record<string, unknown>[];
+  check.equal(
+    "expected_outcomes.by_group.groups",
+    keys,
+    byGroup.map((e) => mergedKey(e.group as unknown[])),
+  );
+  const spreads: Record<string, number[]> = {};
+  for (const e of byGroup) {
+    const key = mergedKey(e.group as unknown[]);
     const rows = all.filter((i) => d.groups[i] === key);
-    compare(`expected_outcomes.by_group.${key}`, rates(p, d.yTrue, rows), e);
+    const r = rates(p, d.yTrue, rows);
+    for (const [metric, v] of Object.entries(r)) {
+      spreads[metric] = [...(spreads[metric] ?? []), v];
+    }
+    compare(`expected_outcomes.by_group.${key}`, r, e);
+  }
+  const spread = (expected.spread_between_groups ?? {}) as Record<string, unknown>;
+  for (const [metric, e] of Object.entries(spread)) {
+    const values = spreads[metric];
+    if (values === undefined) throw new Unsupported(`spread of ${metric}`);
+    check.number(
+      `spread_between_groups.${metric}`,
+      Math.max(...values) - Math.min(...values),
+      e,
+      RTOL,
+      1e-9,
+    );
   }
   for (const e of (expected.p_positive_by_group_and_score ?? []) as Record<string, unknown>[]) {
-    const key = String((e.group as unknown[])[0]);
-    const i = all.find((r) => d.groups[r] === key && d.yScore[r] === e.score);
+    const key = mergedKey(e.group as unknown[]);
+    const rows = all.filter((r) => d.groups[r] === key && d.yScore[r] === e.score);
+    check.used(e);
+    check.equal(`p_positive.${key}.${String(e.score)}.n`, rows.length, e.n);
+    const values = new Set(rows.map((i) => p[i]!));
+    if (values.size > 1) check.fail(`p_positive.${key}`, "rows with one score got different P");
     check.number(
       `p_positive.${key}.${String(e.score)}`,
-      i === undefined ? Number.NaN : p[i]!,
+      rows.length === 0 ? Number.NaN : p[rows[0]!]!,
       e.p_positive,
       RTOL,
       ATOL,
@@ -176,20 +245,32 @@ export const thresholdOptimizer: KindHandler = (testCase, { data, check }) => {
   const d = caseData(testCase, data);
   const params = testCase.params as Record<string, unknown>;
   // Fairlearn's optimisation ignores sample weights, so the cases are fitted without them.
-  const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: d.groups };
+  const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: d.features };
   const optimizer = new ThresholdOptimizer(options(params));
   if (testCase.fit_error !== undefined) {
-    const expected = (testCase.fit_error as { message: string }).message;
+    const expected = testCase.fit_error as { type: string; message: string };
+    const degenerate = /^Degenerate labels for sensitive feature value (.*)$/.exec(
+      expected.message,
+    );
+    if (expected.type !== "ValueError" || degenerate === null) {
+      throw new Unsupported(`fit error ${expected.type}: ${expected.message}`);
+    }
+    // Fairlearn's ValueError ↔ fairscope's FairnessInputError degenerate_labels naming the group.
+    let error: unknown;
     try {
       optimizer.fit(input);
-      check.fail("fit_error", `expected an error like ${JSON.stringify(expected)}`);
-    } catch (error) {
-      const group = expected.replace("Degenerate labels for sensitive feature value ", "");
-      const message = error instanceof Error ? error.message : String(error);
-      if (!message.includes(group) || !/label/i.test(message)) {
-        check.fail("fit_error", `unclear message ${JSON.stringify(message)}`);
-      }
+    } catch (e) {
+      error = e;
     }
+    const issue =
+      error instanceof FairnessInputError
+        ? error.issues.find((i) => i.code === "degenerate_labels")
+        : undefined;
+    check.assert(
+      testCase.fit_error as object,
+      issue?.message.includes(degenerate[1]!) === true,
+      `expected FairnessInputError degenerate_labels naming ${degenerate[1]}, got ${String(error)}`,
+    );
     return;
   }
   const rule = optimizer.fit(input);
@@ -198,30 +279,46 @@ export const thresholdOptimizer: KindHandler = (testCase, { data, check }) => {
     check,
     testCase,
     d,
-    rule.predictProba({ yScore: d.yScore, sensitiveFeatures: d.groups }),
+    rule.predictProba({ yScore: d.yScore, sensitiveFeatures: d.features }),
   );
 };
 
-export const thresholdOptimizerError: KindHandler = (testCase, { check }) => {
-  const inputs = testCase.inputs as Record<string, unknown>;
-  const input = {
-    yTrue: inputs.y_true as number[],
-    yScore: inputs.y_score as number[],
-    sensitiveFeatures: (inputs.sensitive_features as unknown[]).map(String),
-  };
+/**
+ * Kind `threshold_optimizer_error`: invalid arguments. Fairlearn raises ValueError; fairscope
+ * refuses them with a RangeError naming the option.
+ */
+export const thresholdOptimizerError: KindHandler = (testCase, { data, check }) => {
+  const d = caseData(testCase, data);
+  const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: d.features };
   for (const [call, outcome] of Object.entries(testCase.result as Record<string, unknown>)) {
-    const constraint = /constraints='([a-z_]+)'/.exec(call)?.[1] ?? "";
-    const tol = Number(/tol=(-?[0-9.]+)/.exec(call)?.[1]);
-    const expected = (outcome as { error: { message: string } }).error.message;
+    const args = Object.fromEntries(
+      [...call.matchAll(/(\w+)=('([^']*)'|[-0-9.e]+)/g)].map((m) => [m[1]!, m[3] ?? Number(m[2])]),
+    );
+    const known = new Set(["constraints", "objective", "tol", "grid_size", "flip"]);
+    const unknown = Object.keys(args).filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new Unsupported(`${call}: arguments ${unknown.join(", ")}`);
+    const expected = (outcome as { error?: { type: string; message: string } }).error;
+    if (expected === undefined) throw new Unsupported(`${call}: a recorded value, not an error`);
+    const constraints = CONSTRAINTS[String(args.constraints ?? "demographic_parity")];
+    const objective = OBJECTIVES[String(args.objective ?? "accuracy_score")];
+    if (constraints === undefined || objective === undefined) {
+      throw new Unsupported(`${call}: constraint or objective`);
+    }
+    let error: unknown;
     try {
       new ThresholdOptimizer({
-        constraints: CONSTRAINTS[constraint] as "equalizedOdds",
-        tol,
-      }).fit(input);
-      check.fail(call, `expected an error like ${JSON.stringify(expected)}`);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!/tol/.test(message)) check.fail(call, `unclear message ${JSON.stringify(message)}`);
+        constraints,
+        objective,
+        ...(args.tol === undefined ? {} : { tol: args.tol as number }),
+        ...(args.grid_size === undefined ? {} : { gridSize: args.grid_size as number }),
+      } as ConstructorParameters<typeof ThresholdOptimizer>[0]).fit(input);
+    } catch (e) {
+      error = e;
     }
+    check.assert(
+      (outcome as { error: object }).error,
+      error instanceof RangeError || error instanceof FairnessInputError,
+      `expected a RangeError like Fairlearn's ${expected.type} (${expected.message}), got ${String(error)}`,
+    );
   }
 };

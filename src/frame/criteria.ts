@@ -1,0 +1,160 @@
+/**
+ * The named fairness criteria as functions of the input, one per entry of the criterion registry
+ * (`CRITERIA`), with Fairlearn's definitions.
+ */
+import type { FairnessInput } from "../data/schema.js";
+import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
+import { type CriterionId, getCriterion } from "../disparity/registry.js";
+import type { ZeroDivision } from "../metrics/evaluate.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
+import type { CiProvenance, GroupMetricsCi } from "../uncertainty/groupMetricsIntervals.js";
+import { replicatesInterval } from "../uncertainty/replicates.js";
+import { groupMetrics } from "./groupMetrics.js";
+import type { ComparisonOptions } from "./result.js";
+
+/** How equalized odds combines its TPR and FPR parts. */
+export type EqualizedOddsAggregation = CriterionAggregation;
+
+/** Options of every criterion function. */
+export interface CriterionOptions extends ComparisonOptions {
+  /** Value of a rate whose denominator is zero (Fairlearn: 0). @defaultValue "nan" */
+  readonly zeroDivision?: ZeroDivision;
+  /**
+   * Bootstrap options (as `groupMetrics`' `ci`): with them the criterion returns
+   * `{ value, interval, ci }` instead of a number.
+   */
+  readonly ci?: GroupMetricsCi;
+}
+
+/** Options of the criteria that combine several metrics (equalized odds). */
+export interface EqualizedOddsOptions extends CriterionOptions {
+  /** @defaultValue "worstCase" */
+  readonly agg?: EqualizedOddsAggregation;
+}
+
+/** A criterion's value with its bootstrap interval, returned when `ci` is given. */
+export interface CriterionWithInterval {
+  /** The criterion, the number returned without `ci`. */
+  readonly value: number;
+  /** Its bootstrap interval(s); `interval.estimate` equals `value`. */
+  readonly interval: BootstrapEstimate;
+  /** How the interval was made (options, seed, resampling). */
+  readonly ci: CiProvenance;
+}
+
+/** A named criterion: a number, or `{ value, interval, ci }` when `options.ci` is given. */
+export interface CriterionFunction<O extends CriterionOptions> {
+  (input: FairnessInput, options: O & { readonly ci: GroupMetricsCi }): CriterionWithInterval;
+  (input: FairnessInput, options?: O): number;
+}
+
+/**
+ * The registered criterion `id` on an input: its metrics' comparisons across groups, combined as
+ * the registry declares (or by `options.agg`), with a bootstrap interval when `options.ci` is
+ * given (the parts combined replicate by replicate).
+ *
+ * @example
+ * evaluateCriterion("accuracyRatio", { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * // => 0.5
+ */
+export function evaluateCriterion(
+  id: CriterionId,
+  input: FairnessInput,
+  options: EqualizedOddsOptions = {},
+): number | CriterionWithInterval {
+  const criterion = getCriterion(id);
+  if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
+  const agg = options.agg ?? criterion.aggregation;
+  if (agg !== "worstCase" && agg !== "mean") {
+    throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
+  }
+  const { comparison, metrics } = criterion;
+  const result = groupMetrics(input, {
+    metrics,
+    ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
+    ...(options.ci === undefined ? {} : { ci: options.ci }),
+  });
+  const values = comparison === "difference" ? result.difference(options) : result.ratio(options);
+  const value = combineParts(
+    metrics.map((m) => values[m]!),
+    comparison,
+    agg,
+  );
+  if (options.ci === undefined) return value;
+  const method = options.method ?? "betweenGroups";
+  const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
+  const { slots, k, nBoot } = result.bootstrapSlots(metrics);
+  const ci = result.ci!;
+  const replicates = criterionReplicates(criterion, agg, slots, k, nBoot, method, reference);
+  return { value, interval: replicatesInterval(replicates, ci), ci };
+}
+
+function criterionFunction<O extends CriterionOptions>(id: CriterionId): CriterionFunction<O> {
+  return ((input: FairnessInput, options?: O) =>
+    evaluateCriterion(id, input, options)) as CriterionFunction<O>;
+}
+
+/**
+ * Demographic parity difference: the difference of selection rates across groups.
+ *
+ * Every criterion takes `method` and `reference` as `GroupMetricsResult.difference` / `ratio`,
+ * and `ci` (bootstrap options as `groupMetrics`): with `ci` it returns
+ * `{ value, interval, ci }`, where `value` is the number returned without `ci` and `interval`
+ * its bootstrap interval (percentile or BCa).
+ *
+ * @example
+ * demographicParityDifference({ yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * // => 1
+ * const input = { yTrue: [1, 0, 1, 0, 1, 0], yPred: [1, 1, 0, 0, 1, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] };
+ * demographicParityDifference(input, { ci: { seed: 1, nBoot: 200 } }).value; // => 0.3333333333333333
+ */
+export const demographicParityDifference = criterionFunction<CriterionOptions>(
+  "demographicParityDifference",
+);
+/** Demographic parity ratio: the ratio of selection rates across groups (the "80% rule"). */
+export const demographicParityRatio = criterionFunction<CriterionOptions>("demographicParityRatio");
+/**
+ * Equalized odds difference: the larger (worstCase) or the mean of the TPR and FPR differences.
+ * With `ci`, the TPR and FPR differences are combined replicate by replicate.
+ *
+ * @example
+ * equalizedOddsDifference({ yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
+ * // => 1
+ */
+export const equalizedOddsDifference =
+  criterionFunction<EqualizedOddsOptions>("equalizedOddsDifference");
+/** Equalized odds ratio: the smaller (worstCase) or the mean of the TPR and FPR ratios. */
+export const equalizedOddsRatio = criterionFunction<EqualizedOddsOptions>("equalizedOddsRatio");
+/** Equal opportunity difference: the difference of true positive rates. */
+export const equalOpportunityDifference = criterionFunction<CriterionOptions>(
+  "equalOpportunityDifference",
+);
+/** Equal opportunity ratio: the ratio of true positive rates. */
+export const equalOpportunityRatio = criterionFunction<CriterionOptions>("equalOpportunityRatio");
+/** Predictive parity difference: the difference of precisions (PPV). */
+export const predictiveParityDifference = criterionFunction<CriterionOptions>(
+  "predictiveParityDifference",
+);
+/** Predictive parity ratio: the ratio of precisions (PPV). */
+export const predictiveParityRatio = criterionFunction<CriterionOptions>("predictiveParityRatio");
+/** Difference of false positive rates. */
+export const falsePositiveRateDifference = criterionFunction<CriterionOptions>(
+  "falsePositiveRateDifference",
+);
+/** Ratio of false positive rates. */
+export const falsePositiveRateRatio = criterionFunction<CriterionOptions>("falsePositiveRateRatio");
+/** Difference of false negative rates. */
+export const falseNegativeRateDifference = criterionFunction<CriterionOptions>(
+  "falseNegativeRateDifference",
+);
+/** Ratio of false negative rates. */
+export const falseNegativeRateRatio = criterionFunction<CriterionOptions>("falseNegativeRateRatio");
+/** Difference of accuracies. */
+export const accuracyDifference = criterionFunction<CriterionOptions>("accuracyDifference");
+/** Ratio of accuracies. */
+export const accuracyRatio = criterionFunction<CriterionOptions>("accuracyRatio");
+/** Difference of error rates. */
+export const errorRateDifference = criterionFunction<CriterionOptions>("errorRateDifference");
+/** Ratio of error rates. */
+export const errorRateRatio = criterionFunction<CriterionOptions>("errorRateRatio");

@@ -1,0 +1,428 @@
+/**
+ * biasScan: the most over- or under-predicted subgroup over any combination of feature levels
+ * (MDSS bias scan, as AIF360's `bias_scan`), with Monte Carlo p-values that account for the search.
+ */
+import { IssueCollector } from "../data/errors.js";
+import { randomSource } from "../uncertainty/random.js";
+import {
+  DEFAULT_MAX_LEVELS,
+  type EncodedFeatures,
+  encodeScanFeatures,
+  type ScanFeatures,
+  type ScanLevel,
+} from "./features.js";
+import { mergeParts } from "./levelSweep.js";
+import { createScorer, type ScanDirection, type ScanScoring, type Scorer } from "./scoring.js";
+import {
+  distinctOptima,
+  type ScoredSubset,
+  type SearchSettings,
+  type SubsetCodes,
+  searchSubsets,
+} from "./search.js";
+import { stepDownPValues } from "./significance.js";
+import { buildScanTable, cellOutcomeSums, type ScanTable } from "./table.js";
+
+/** The data a bias scan searches. */
+export interface BiasScanInput {
+  /** Observed binary outcomes (0/1 or booleans), one per row. */
+  readonly outcomes: ArrayLike<number | boolean>;
+  /**
+   * The model's predicted probability of outcome 1 per row, in (0, 1) for the Bernoulli score.
+   * Omitted: every row expects the overall outcome rate.
+   */
+  readonly expectations?: ArrayLike<number>;
+  /** Categorical search features by name (numeric ones may be bucketed with `buckets`). */
+  readonly features: ScanFeatures;
+}
+
+/** How a bias scan searches and tests. */
+export interface BiasScanOptions {
+  /**
+   * The scan statistic.
+   * @defaultValue "bernoulli"
+   */
+  readonly scoring?: ScanScoring;
+  /**
+   * `overpredicted`: rows whose outcomes fall below their expectations (AIF360
+   * `overpredicted=True`); `underpredicted`: above.
+   * @defaultValue "overpredicted"
+   */
+  readonly direction?: ScanDirection;
+  /**
+   * The rate the Berk–Jones score tests against, in (0, 1).
+   * @defaultValue the mean expectation (the overall outcome rate when expectations are omitted)
+   */
+  readonly alpha?: number;
+  /**
+   * Subtracted from the score once per listed level, so larger subgroups need more evidence
+   * (AIF360's default is 1e-17).
+   * @defaultValue 1e-17
+   */
+  readonly penalty?: number;
+  /**
+   * Restarts: the first starts from the whole population, the others from seeded random subsets.
+   * @defaultValue 10
+   */
+  readonly iterations?: number;
+  /**
+   * Seed of the random restarts.
+   * @defaultValue 0
+   */
+  readonly seed?: number;
+  /** Numeric features to cut into this many quantile buckets before the search (see quantileBuckets). */
+  readonly buckets?: Readonly<Record<string, number>>;
+  /**
+   * The largest number of levels a search feature may have.
+   * @defaultValue 100
+   */
+  readonly maxLevels?: number;
+  /**
+   * Subgroups to return: the best distinct local optima of the restarts.
+   * @defaultValue 1
+   */
+  readonly topK?: number;
+  /**
+   * Null replicates for the p-values (0: no test). Each reruns the whole search.
+   * @defaultValue 0
+   */
+  readonly replicates?: number;
+  /**
+   * Seed of the null replicates.
+   * @defaultValue 1
+   */
+  readonly testSeed?: number;
+  /**
+   * How null outcomes are drawn: `parametric`, each row Bernoulli(expectation) (calibrated
+   * expectations); `permutation`, the observed outcomes shuffled over rows (exact when every row
+   * expects the same rate).
+   * @defaultValue "parametric" with expectations, "permutation" without
+   */
+  readonly nullModel?: "parametric" | "permutation";
+}
+
+/** A subgroup found by the scan. */
+export interface ScanSubgroup {
+  /** The listed levels of each restricted feature (unlisted features are unrestricted). */
+  readonly subset: Readonly<Record<string, readonly ScanLevel[]>>;
+  /** The scan statistic minus the penalty. */
+  readonly score: number;
+  /** Rows in the subgroup. */
+  readonly rows: number;
+  /** Mean outcome in the subgroup. */
+  readonly observedRate: number;
+  /** Mean expectation in the subgroup. */
+  readonly expectedRate: number;
+  /** The maximising q: the odds multiplier (Bernoulli) or the subgroup's rate (Berk–Jones). */
+  readonly q: number;
+  /** Penalty × listed levels. */
+  readonly penalty: number;
+  /** Step-down max-statistic p-value (after the search); NaN without replicates. */
+  readonly pValue: number;
+}
+
+/** One accepted step of the coordinate ascent. */
+export interface ScanStep {
+  /** The restart (0 starts from the whole population). */
+  readonly iteration: number;
+  /** The feature whose levels changed; undefined for a restart's starting subset. */
+  readonly feature: string | undefined;
+  /** The subset after the step. */
+  readonly subset: Readonly<Record<string, readonly ScanLevel[]>>;
+  /** Its penalised score. */
+  readonly score: number;
+}
+
+/** What biasScan returns. */
+export interface BiasScanResult {
+  /** The best subgroup found. */
+  readonly best: ScanSubgroup;
+  /** Up to `topK` distinct subgroups, best first. */
+  readonly subgroups: readonly ScanSubgroup[];
+  /** Every accepted step of the search, in order (the candidates along the way). */
+  readonly steps: readonly ScanStep[];
+  /** The null maxima (one per replicate), for plotting the null distribution. */
+  readonly nullScores: readonly number[];
+  /** The settings used, defaults filled in. */
+  readonly settings: Required<Omit<BiasScanOptions, "buckets">> & {
+    readonly buckets: Readonly<Record<string, number>>;
+  };
+}
+
+/** A validated scan problem: the table, observed cell sums, scorer and settings. */
+export interface PreparedScan {
+  readonly table: ScanTable;
+  readonly cellOutcomes: Float64Array;
+  readonly outcomes: Uint8Array;
+  readonly expectations: Float64Array;
+  readonly scorer: Scorer;
+  readonly settings: BiasScanResult["settings"];
+}
+
+/** Validates the input and options of biasScan and builds the cell table. */
+export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions = {}): PreparedScan {
+  const issues = new IssueCollector();
+  const n = input.outcomes.length;
+  if (n === 0) issues.add("empty_input", ["outcomes"], "needs at least one row");
+  const outcomes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = input.outcomes[i];
+    if (y === 1 || y === true) outcomes[i] = 1;
+    else if (!(y === 0 || y === false))
+      issues.add("not_binary", ["outcomes", i], `must be 0 or 1, got ${String(y)}`);
+  }
+  const scoring = options.scoring ?? "bernoulli";
+  const expectations = new Float64Array(n);
+  if (input.expectations === undefined) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += outcomes[i]!;
+    expectations.fill(n > 0 ? sum / n : 0);
+    if (scoring === "bernoulli" && (sum === 0 || sum === n) && n > 0) {
+      issues.add(
+        "out_of_range",
+        ["outcomes"],
+        "are all equal, so the overall rate is 0 or 1 and no subgroup can deviate from it",
+      );
+    }
+  } else if (input.expectations.length !== n) {
+    issues.add(
+      "length_mismatch",
+      ["expectations"],
+      `has ${input.expectations.length} values for ${n} outcomes`,
+    );
+  } else {
+    for (let i = 0; i < n; i++) {
+      const p = input.expectations[i]!;
+      const inside = scoring === "bernoulli" ? p > 0 && p < 1 : p >= 0 && p <= 1;
+      if (!inside) {
+        issues.add(
+          "out_of_range",
+          ["expectations", i],
+          scoring === "bernoulli"
+            ? `must lie strictly between 0 and 1 for the Bernoulli score (a row expected with certainty makes any contrary outcome infinite evidence), got ${p}`
+            : `must lie in [0, 1], got ${p}`,
+        );
+      }
+      expectations[i] = p;
+    }
+  }
+  const features = encodeScanFeatures(
+    input.features,
+    n,
+    {
+      buckets: options.buckets ?? {},
+      maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS,
+      field: "features",
+    },
+    issues,
+  );
+  const settings = resolveOptions(options, expectations, issues);
+  issues.throwIfAny();
+  const table = buildScanTable(features, expectations);
+  return {
+    table,
+    cellOutcomes: cellOutcomeSums(table, outcomes),
+    outcomes,
+    expectations,
+    scorer: createScorer(settings.scoring, settings.direction, settings.alpha),
+    settings,
+  };
+}
+
+function resolveOptions(
+  options: BiasScanOptions,
+  expectations: Float64Array,
+  issues: IssueCollector,
+): BiasScanResult["settings"] {
+  let mean = 0;
+  for (let i = 0; i < expectations.length; i++) mean += expectations[i]!;
+  mean /= Math.max(1, expectations.length);
+  const settings = {
+    scoring: options.scoring ?? "bernoulli",
+    direction: options.direction ?? "overpredicted",
+    alpha: options.alpha ?? mean,
+    penalty: options.penalty ?? 1e-17,
+    iterations: options.iterations ?? 10,
+    seed: options.seed ?? 0,
+    buckets: options.buckets ?? {},
+    maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS,
+    topK: options.topK ?? 1,
+    replicates: options.replicates ?? 0,
+    testSeed: options.testSeed ?? 1,
+    nullModel: options.nullModel ?? "parametric",
+  } as const;
+  const bad = (name: string, message: string) => issues.add("invalid_option", [name], message);
+  if (settings.scoring !== "bernoulli" && settings.scoring !== "berkJones")
+    bad("scoring", 'must be "bernoulli" or "berkJones"');
+  if (settings.direction !== "overpredicted" && settings.direction !== "underpredicted") {
+    bad("direction", 'must be "overpredicted" or "underpredicted"');
+  }
+  if (settings.scoring === "berkJones" && !(settings.alpha > 0 && settings.alpha < 1)) {
+    bad("alpha", `must lie strictly between 0 and 1, got ${settings.alpha}`);
+  }
+  if (!(settings.penalty >= 0 && Number.isFinite(settings.penalty)))
+    bad("penalty", `must be a finite number >= 0, got ${settings.penalty}`);
+  if (!(Number.isInteger(settings.iterations) && settings.iterations >= 1))
+    bad("iterations", `must be an integer >= 1, got ${settings.iterations}`);
+  if (!(Number.isInteger(settings.topK) && settings.topK >= 1))
+    bad("topK", `must be an integer >= 1, got ${settings.topK}`);
+  if (!(Number.isInteger(settings.replicates) && settings.replicates >= 0))
+    bad("replicates", `must be an integer >= 0, got ${settings.replicates}`);
+  for (const seed of ["seed", "testSeed"] as const) {
+    const value = settings[seed];
+    if (!(Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff))
+      bad(seed, `must be an integer in [0, 2^32 - 1], got ${value}`);
+  }
+  if (settings.nullModel !== "parametric" && settings.nullModel !== "permutation")
+    bad("nullModel", 'must be "parametric" or "permutation"');
+  const nullModel =
+    options.nullModel ??
+    (options.scoring === "berkJones" || expectationsConstant(expectations)
+      ? "permutation"
+      : "parametric");
+  return { ...settings, nullModel };
+}
+
+function expectationsConstant(expectations: Float64Array): boolean {
+  return expectations.every((p) => p === expectations[0]);
+}
+
+/** Level names of a coded subset, restricted features only. */
+export function subsetLevels(
+  features: EncodedFeatures,
+  subset: SubsetCodes,
+): Record<string, ScanLevel[]> {
+  const out: Record<string, ScanLevel[]> = {};
+  subset.forEach((levels, j) => {
+    if (levels !== undefined) out[features.names[j]!] = levels.map((v) => features.levels[j]![v]!);
+  });
+  return out;
+}
+
+/** The rows of a coded subset, as a 0/1 mask. */
+export function subsetRows(table: ScanTable, subset: SubsetCodes): Uint8Array {
+  const inCell = new Uint8Array(table.cellRows.length);
+  for (let c = 0; c < inCell.length; c++) {
+    inCell[c] = subset.every(
+      (levels, j) => levels === undefined || levels.includes(table.cellCodes[j]![c]!),
+    )
+      ? 1
+      : 0;
+  }
+  return Uint8Array.from(table.rowCell, (cell) => inCell[cell]!);
+}
+
+function describe(prepared: PreparedScan, found: ScoredSubset, pValue: number): ScanSubgroup {
+  const { table, scorer, cellOutcomes, settings } = prepared;
+  let rows = 0;
+  let y = 0;
+  let expected = 0;
+  const part = { y: 0, n: 0, expectations: [] as number[], counts: [] as number[] };
+  for (let c = 0; c < table.cellRows.length; c++) {
+    if (
+      !found.subset.every(
+        (levels, j) => levels === undefined || levels.includes(table.cellCodes[j]![c]!),
+      )
+    )
+      continue;
+    rows += table.cellRows[c]!;
+    y += cellOutcomes[c]!;
+    expected += table.cellRows[c]! * table.cellExpectation[c]!;
+    part.expectations.push(table.cellExpectation[c]!);
+    part.counts.push(table.cellRows[c]!);
+  }
+  part.y = y;
+  part.n = rows;
+  const maximum = scorer.maximum(mergeParts([part]));
+  const listed = found.subset.reduce((total, levels) => total + (levels?.length ?? 0), 0);
+  return {
+    subset: subsetLevels(table.features, found.subset),
+    score: found.score,
+    rows,
+    observedRate: y / rows,
+    expectedRate: expected / rows,
+    q: scorer.q(maximum.parameter),
+    penalty: settings.penalty * listed,
+    pValue,
+  };
+}
+
+/** Null outcome sums per cell for one replicate. */
+export function nullCellOutcomes(
+  prepared: PreparedScan,
+  random: ReturnType<typeof randomSource>,
+): Float64Array {
+  const { table, outcomes, settings } = prepared;
+  if (settings.nullModel === "parametric") {
+    const sums = new Float64Array(table.cellRows.length);
+    for (let c = 0; c < sums.length; c++)
+      sums[c] = random.binomial(table.cellRows[c]!, table.cellExpectation[c]!);
+    return sums;
+  }
+  const shuffled = Uint8Array.from(outcomes);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const k = random.integer(0, i);
+    const t = shuffled[i]!;
+    shuffled[i] = shuffled[k]!;
+    shuffled[k] = t;
+  }
+  return cellOutcomeSums(table, shuffled);
+}
+
+/**
+ * AIF360's MDSS bias scan (`aif360.detectors.mdss_detector.bias_scan`): the subgroup — any
+ * combination of levels of the search features — whose outcomes deviate most from the model's
+ * expectations in the chosen direction, by the Bernoulli or Berk–Jones scan statistic minus
+ * `penalty` per listed level. A feature whose every level would be listed is left unrestricted
+ * (same rows, no penalty).
+ *
+ * Search: coordinate ascent over features from the whole population and `iterations − 1` seeded
+ * random restarts; each step picks the exact best set of one feature's levels (linear-time subset
+ * scanning with the optimal q solved to full precision; see docs/subgroup-scan.md). It is a
+ * heuristic: a different seed may find a better subgroup.
+ *
+ * Significance (`replicates` > 0): the whole search is rerun on null outcomes drawn from the
+ * calibrated expectations (or by permutation), and p-values are step-down max-statistic
+ * adjusted over the `topK` subgroups, so they account for the search and the list.
+ *
+ * Cost: O(n · features) to build the cell table, then per restart and pass
+ * O(features · (cells · features + levels · E)); replicates multiply the search cost by B + 1.
+ *
+ * @throws FairnessInputError on empty or non-binary outcomes, expectations outside (0, 1), features
+ *   with missing values, a single level or more than `maxLevels` levels, or invalid options
+ * @example
+ * biasScan({ outcomes: [1, 1, 0, 0, 0, 0], expectations: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], features: { g: ["a", "a", "b", "b", "b", "b"] } }).best.subset; // => { g: ["b"] }
+ */
+export function biasScan(input: BiasScanInput, options: BiasScanOptions = {}): BiasScanResult {
+  const prepared = prepareBiasScan(input, options);
+  const { table, scorer, settings } = prepared;
+  const search = (cellOutcomes: Float64Array, recordSteps: boolean) =>
+    searchSubsets(table, cellOutcomes, scorer, {
+      penalty: settings.penalty,
+      iterations: settings.iterations,
+      seed: settings.seed,
+      recordSteps,
+    } satisfies SearchSettings);
+  const observed = search(prepared.cellOutcomes, true);
+  const found = distinctOptima(observed.optima).slice(0, settings.topK);
+  const replicates: ScoredSubset[][] = [];
+  const random = randomSource(settings.testSeed);
+  for (let b = 0; b < settings.replicates; b++) {
+    replicates.push(distinctOptima(search(nullCellOutcomes(prepared, random), false).optima));
+  }
+  const pValues =
+    settings.replicates > 0 ? stepDownPValues(found, replicates) : found.map(() => Number.NaN);
+  const subgroups = found.map((subset, k) => describe(prepared, subset, pValues[k]!));
+  return {
+    best: subgroups[0]!,
+    subgroups,
+    steps: observed.steps.map((step) => ({
+      iteration: step.iteration,
+      feature: step.feature < 0 ? undefined : table.features.names[step.feature],
+      subset: subsetLevels(table.features, step.subset),
+      score: step.score,
+    })),
+    nullScores: replicates.map((r) => r[0]?.score ?? 0),
+    settings,
+  };
+}

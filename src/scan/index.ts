@@ -1,0 +1,23 @@
+/** Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery. */
+export type {
+  BiasScanInput,
+  BiasScanOptions,
+  BiasScanResult,
+  ScanStep,
+  ScanSubgroup,
+} from "./biasScan.js";
+export { biasScan } from "./biasScan.js";
+export type { DescribeOptions } from "./describe.js";
+export { describeSubgroup } from "./describe.js";
+export type { ScanFeatures, ScanLevel } from "./features.js";
+export { quantileBuckets } from "./features.js";
+export type { RowLoss } from "./rowLosses.js";
+export { rowLosses } from "./rowLosses.js";
+export type { ScanDirection, ScanScoring } from "./scoring.js";
+export type {
+  Slice,
+  SliceFinderInput,
+  SliceFinderOptions,
+  SliceFinderResult,
+} from "./sliceFinder.js";
+export { sliceFinder } from "./sliceFinder.js";

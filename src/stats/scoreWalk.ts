@@ -1,0 +1,85 @@
+/**
+ * The descending-score walk every threshold sweep starts from (ROC curves, average precision,
+ * weighted ROC AUC, per-group threshold search, reject option, the threshold optimizer): the
+ * distinct scores from the highest down, with the weight of each label at each score.
+ */
+import { orderByScore } from "./order.js";
+
+/** Distinct scores, highest first, with the rows and label weights at each (`count` of them). */
+export interface ScoreBlocks {
+  /** Number of distinct scores. */
+  readonly count: number;
+  /** The distinct scores, descending (`score[0 .. count)`). */
+  readonly score: Float64Array;
+  /** Weight (or number, without weights) of label-1 rows at each score. */
+  readonly positive: Float64Array;
+  /** Weight (or number) of label-0 rows at each score. */
+  readonly negative: Float64Array;
+  /** Number of rows at each score (never weighted). */
+  readonly rows: Uint32Array;
+}
+
+/**
+ * Groups `rows` (all rows when absent) by distinct score, highest score first. Rows of one score
+ * add their weights in the order `rows` lists them, with Neumaier compensation. Scores must not
+ * be NaN; −0 and +0 are one score.
+ *
+ * Cost: one {@link orderByScore} of the rows, O(m log m) for m rows.
+ *
+ * @example
+ * descendingScoreBlocks(Float64Array.of(0.2, 0.8, 0.2), Uint8Array.of(1, 0, 0)).positive;
+ * // => Float64Array [0, 1]
+ */
+export function descendingScoreBlocks(
+  score: Float64Array,
+  label: Uint8Array,
+  weight?: Float64Array,
+  rows?: Uint32Array,
+): ScoreBlocks {
+  const m = rows === undefined ? score.length : rows.length;
+  let local = score;
+  if (rows !== undefined) {
+    local = new Float64Array(m);
+    for (let k = 0; k < m; k++) local[k] = score[rows[k]!]!;
+  }
+  const order = orderByScore(local);
+  const distinct = new Float64Array(m);
+  const positive = new Float64Array(m);
+  const negative = new Float64Array(m);
+  const size = new Uint32Array(m);
+  let d = 0;
+  for (let end = m; end > 0; ) {
+    const s = local[order[end - 1]!]!;
+    let start = end - 1;
+    while (start > 0 && local[order[start - 1]!] === s) start--;
+    let p = 0;
+    let pc = 0;
+    let q = 0;
+    let qc = 0;
+    for (let k = start; k < end; k++) {
+      const r = rows === undefined ? order[k]! : rows[order[k]!]!;
+      const w = weight === undefined ? 1 : weight[r]!;
+      if (label[r] === 1) {
+        const t = p + w;
+        pc += Math.abs(p) >= Math.abs(w) ? p - t + w : w - t + p;
+        p = t;
+      } else {
+        const t = q + w;
+        qc += Math.abs(q) >= Math.abs(w) ? q - t + w : w - t + q;
+        q = t;
+      }
+    }
+    distinct[d] = s;
+    positive[d] = p + pc;
+    negative[d] = q + qc;
+    size[d++] = end - start;
+    end = start;
+  }
+  return {
+    count: d,
+    score: distinct.subarray(0, d),
+    positive: positive.subarray(0, d),
+    negative: negative.subarray(0, d),
+    rows: size.subarray(0, d),
+  };
+}
