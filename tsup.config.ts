@@ -1,5 +1,4 @@
-import { writeFileSync } from "node:fs";
-import { build } from "esbuild";
+import { chmodSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 import { policyJsonSchema } from "./src/gate/policy.js";
 import { reportJsonSchema } from "./src/report/schema.js";
@@ -16,7 +15,7 @@ export default defineConfig([
   // `"sideEffects": false`, a bundler keeps only the modules an import reaches, so a bundle of
   // `groupMetrics` does not carry the zod schemas of policies or fitted rules.
   {
-    entry: ["src/**/*.ts", "!src/cli/**"],
+    entry: ["src/**/*.ts"],
     format: ["esm"],
     bundle: false,
     dts: { entry: entries },
@@ -24,42 +23,28 @@ export default defineConfig([
     clean: true,
     target: "node20",
     // The JSON Schemas of the report and of gate policies, generated from the zod schemas and
-    // published as fairscope/report.schema.json and fairscope/policy.schema.json; and one
-    // self-contained, minified ESM file for use from a CDN or a file: URL without a bundler.
+    // published as fairscope/report.schema.json and fairscope/policy.schema.json; and the
+    // command's entry dist/cli.js, which runs dist/cli/main.js (the modules are shared with the
+    // library rather than bundled twice).
     async onSuccess() {
       const write = (name: string, schema: unknown) =>
         writeFileSync(`dist/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
       write("report.schema.json", reportJsonSchema());
       write("policy.schema.json", policyJsonSchema());
-      await build({
-        entryPoints: ["src/index.ts"],
-        outfile: "dist/fairscope.browser.js",
-        bundle: true,
-        format: "esm",
-        platform: "browser",
-        minify: true,
-        target: "es2022",
-        logLevel: "warning",
-      });
+      writeFileSync("dist/cli.js", '#!/usr/bin/env node\nimport "./cli/main.js";\n');
+      chmodSync("dist/cli.js", 0o755);
     },
   },
-  // CommonJS for require(), bundled.
+  // CommonJS for require(), bundled and minified (declarations carry the documentation).
   {
     entry: entries,
     format: ["cjs"],
+    minify: true,
     dts: { entry: entries },
     sourcemap: false,
     clean: false,
     splitting: true,
     treeshake: true,
-    target: "node20",
-  },
-  {
-    // The command (src/cli/main.ts starts with a shebang, which esbuild keeps).
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    sourcemap: false,
-    clean: false,
     target: "node20",
   },
 ]);
