@@ -31,9 +31,12 @@ export const IntervalSchema = z
       .clone()
       .register(z.globalRegistry, { description: "Confidence level, e.g. 0.95." }),
     /** How the interval was computed, e.g. "wilson", "bootstrap". */
-    method: z.string().clone().register(z.globalRegistry, {
-      description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
-    }),
+    method: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, {
+        description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
+      }),
     /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
     reason: z.optional(
       z.enum({
@@ -118,9 +121,12 @@ export const GroupResultSchema = z.object({
     .clone()
     .register(z.globalRegistry, { description: "Sum of sample weights, when weighted." }),
   /** Whether `count` is below `metadata.options.minGroupSize`. */
-  small: z.boolean().clone().register(z.globalRegistry, {
-    description: "Whether count is below metadata.options.minGroupSize.",
-  }),
+  small: z
+    .boolean()
+    .clone()
+    .register(z.globalRegistry, {
+      description: "Whether count is below metadata.options.minGroupSize.",
+    }),
   /** Whether the group's values were withheld (`count` below `suppressBelow`). */
   suppressed: z.optional(z.boolean()),
   /** Metric id → value. */
@@ -200,9 +206,12 @@ const MethodSchema = z.enum({
 /** A named fairness criterion's value (e.g. equalized odds difference). */
 export const CriterionSchema = z.object({
   /** The criterion's function name, e.g. "equalizedOddsDifference". */
-  id: z.string().clone().register(z.globalRegistry, {
-    description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
-  }),
+  id: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, {
+      description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
+    }),
   /** Display name. */
   name: z.string(),
   /** Ids of the metrics it compares across groups. */
@@ -216,9 +225,12 @@ export const CriterionSchema = z.object({
   /** Its confidence interval, when intervals were computed. */
   interval: z.optional(IntervalSchema),
   /** The value under perfect parity (0 for differences, 1 for ratios). */
-  ideal: z.number().clone().register(z.globalRegistry, {
-    description: "The value under perfect parity (0 for differences, 1 for ratios).",
-  }),
+  ideal: z
+    .number()
+    .clone()
+    .register(z.globalRegistry, {
+      description: "The value under perfect parity (0 for differences, 1 for ratios).",
+    }),
   /** Link to the guide on choosing a criterion. */
   guide: z
     .string()
@@ -325,6 +337,48 @@ export const CalibrationSectionSchema = z.object({
   groups: z.array(CalibrationGroupSchema),
 });
 
+/** A subgroup found by the bias scan, in numbers and in a sentence. */
+export const ScanSubgroupSchema = z.object({
+  /** The listed levels of each restricted feature (unlisted features are unrestricted). */
+  subset: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
+  /** Rows in the subgroup. */
+  rows: z.int().check(z.nonnegative()),
+  /** Mean predicted probability (or the overall rate without scores). */
+  expectedRate: z.number(),
+  /** Observed rate of the positive label. */
+  observedRate: z.number(),
+  /** The scan statistic minus the penalty. */
+  score: z.number(),
+  /** Step-down max-statistic p-value after the search; null when not tested. */
+  pValue: Num,
+  /** The subgroup in a sentence. */
+  sentence: z.string(),
+});
+
+/** The bias scan over features nobody declared as groups ("Subgroups nobody declared"). */
+export const SubgroupScanSectionSchema = z.object({
+  /** The search features. */
+  features: z.array(z.string()),
+  /** "bernoulli" or "berkJones". */
+  scoring: z.string(),
+  /** "overpredicted" or "underpredicted". */
+  direction: z.string(),
+  /** Penalty per listed level. */
+  penalty: z.number(),
+  /** Restarts of the search. */
+  iterations: z.int(),
+  /** Seed of the restarts. */
+  seed: z.int(),
+  /** Null reruns of the search behind the p-values (0: not tested). */
+  replicates: z.int(),
+  /** Seed of the null reruns. */
+  testSeed: z.int(),
+  /** How null outcomes were drawn: "parametric" or "permutation". */
+  nullModel: z.string(),
+  /** The subgroups found, best first. */
+  subgroups: z.array(ScanSubgroupSchema),
+});
+
 /** One point of a ROC curve. */
 export const CurvePointSchema = z.object({
   /** Score threshold (null for the point before the highest score). */
@@ -341,6 +395,150 @@ export const RocCurveSchema = z.object({
   group: z.string(),
   /** The curve's points by decreasing threshold. */
   points: z.array(CurvePointSchema),
+});
+
+/** Net benefit of one group at one decision threshold. */
+export const NetBenefitPointSchema = z.object({
+  /** Threshold probability pt (treat when score ≥ pt). */
+  threshold: z.number(),
+  /** TP/n − FP/n · pt/(1 − pt), with its bootstrap interval. */
+  netBenefit: EstimateSchema,
+  /** Net benefit of treating everyone. */
+  treatAll: Num,
+  /** Net benefit / prevalence (null without events). */
+  standardizedNetBenefit: Num,
+  /** Net interventions avoided per 100 compared with treating everyone. */
+  interventionsAvoidedPer100: Num,
+});
+
+/** One group's decision curve and its net benefit at the decision thresholds. */
+export const NetBenefitGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.int().check(z.nonnegative()),
+  /** (Weighted) share of positives. */
+  prevalence: Num,
+  /** Net benefit at each decision threshold. */
+  atThresholds: z.array(NetBenefitPointSchema),
+  /** The decision curve on the grid. */
+  curve: z.array(
+    z.object({
+      /** Grid threshold. */
+      threshold: z.number(),
+      /** Net benefit of the model. */
+      netBenefit: Num,
+      /** Net benefit of treating everyone. */
+      treatAll: Num,
+    }),
+  ),
+});
+
+/** Net benefit (decision-curve analysis) by group. */
+export const NetBenefitSectionSchema = z.object({
+  /** Decision thresholds. */
+  thresholds: z.array(z.number()),
+  /** Whether counts are weighted. */
+  weighted: z.boolean(),
+  /** The overall population first, then each group. */
+  groups: z.array(NetBenefitGroupSchema),
+  /** Largest minus smallest group net benefit at each decision threshold. */
+  gaps: z.array(
+    z.object({
+      /** Decision threshold. */
+      threshold: z.number(),
+      /** The gap with its bootstrap interval. */
+      difference: EstimateSchema,
+      /** Group with the largest net benefit. */
+      best: z.string(),
+      /** Group with the smallest net benefit. */
+      worst: z.string(),
+    }),
+  ),
+});
+
+/** The calibration hierarchy of one group. */
+export const CalibrationVerdictSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** The level reached: none, mean, weak or moderate. */
+  level: z.enum({
+    /** Not even calibrated on average. */
+    none: "none",
+    /** Calibrated on average (O/E). */
+    mean: "mean",
+    /** Calibrated on average with a calibration slope of 1. */
+    weak: "weak",
+    /** The smooth calibration curve agrees with the diagonal. */
+    moderate: "moderate",
+  } as const),
+  /** The assessment in sentences. */
+  verdict: z.string(),
+  /** Observed / expected events. */
+  observedExpected: EstimateSchema,
+  /** Calibration intercept (slope fixed at 1). */
+  calibrationIntercept: EstimateSchema,
+  /** Calibration slope. */
+  calibrationSlope: EstimateSchema,
+  /** Integrated calibration index (mean |p − p_c|). */
+  ici: EstimateSchema,
+  /** 90th percentile of |p − p_c|. */
+  e90: EstimateSchema,
+  /** Largest |p − p_c|. */
+  emax: EstimateSchema,
+  /** The smooth (lowess) calibration curve with its pointwise band. */
+  smoothCurve: z.array(
+    z.object({
+      /** Predicted probability. */
+      predicted: z.number(),
+      /** Smoothed observed rate. */
+      observed: Num,
+      /** Lower band. */
+      lower: Num,
+      /** Upper band. */
+      upper: Num,
+    }),
+  ),
+});
+
+/** The calibration hierarchy (mean, weak, moderate) by group. */
+export const CalibrationHierarchySectionSchema = z.object({
+  /** Confidence level of the intervals. */
+  level: z.number().check(z.gt(0), z.lt(1)),
+  /** The overall population first, then each group. */
+  groups: z.array(CalibrationVerdictSchema),
+});
+
+/** Time-to-event discrimination and calibration of one group. */
+export const SurvivalGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.int().check(z.nonnegative()),
+  /** (Weighted) events. */
+  events: z.number().check(z.nonnegative()),
+  /** Harrell's C. */
+  harrell: EstimateSchema,
+  /** Uno's C at the horizon. */
+  uno: EstimateSchema,
+  /** 1 − Kaplan–Meier survival at the horizon (null when risks are not probabilities). */
+  observedRisk: EstimateSchema,
+  /** Mean predicted risk (null when risks are not probabilities). */
+  predictedRisk: Num,
+});
+
+/** Time-to-event concordance and calibration at a horizon by group. */
+export const SurvivalSectionSchema = z.object({
+  /** The horizon τ. */
+  horizon: z.number(),
+  /** The overall population first, then each group. */
+  groups: z.array(SurvivalGroupSchema),
+  /** Group labels of the matrices' rows and columns. */
+  matrixGroups: z.array(z.string()),
+  /** Harrell's C over pairs (earlier event in row group, later row in column group). */
+  harrellMatrix: z.array(z.array(Num)),
+  /** Uno's C by the same pairs. */
+  unoMatrix: z.array(z.array(Num)),
 });
 
 /** A note on which criteria cannot hold together on these data. */
@@ -471,13 +669,19 @@ export const ReportOptionsSchema = z.object({
         /** Number of bootstrap resamples. */
         nBoot: z.int().check(z.positive()),
         /** Bootstrap interval method, e.g. "percentile". */
-        method: z.string().clone().register(z.globalRegistry, {
-          description: "Bootstrap interval method, e.g. 'percentile'.",
-        }),
+        method: z
+          .string()
+          .clone()
+          .register(z.globalRegistry, {
+            description: "Bootstrap interval method, e.g. 'percentile'.",
+          }),
         /** Whether score metrics (AUC, Brier) have intervals. */
-        scoreMetrics: z.boolean().clone().register(z.globalRegistry, {
-          description: "Whether score metrics (AUC, Brier) have intervals.",
-        }),
+        scoreMetrics: z
+          .boolean()
+          .clone()
+          .register(z.globalRegistry, {
+            description: "Whether score metrics (AUC, Brier) have intervals.",
+          }),
       }),
     )
     .clone()
@@ -508,9 +712,12 @@ export const ReportMetadataSchema = z.object({
   /** The fairscope version that wrote the report. */
   fairscopeVersion: z.string(),
   /** The seed of every random choice (null: none made). */
-  seed: z.nullable(z.int()).clone().register(z.globalRegistry, {
-    description: "The seed of every random choice (null: none made).",
-  }),
+  seed: z
+    .nullable(z.int())
+    .clone()
+    .register(z.globalRegistry, {
+      description: "The seed of every random choice (null: none made).",
+    }),
   /** Title shown by the renderers. */
   title: z.optional(z.string()),
   /** What the audited data looked like. */
@@ -549,8 +756,16 @@ export const FairnessReportSchema = z
     calibration: z.optional(CalibrationSectionSchema),
     /** ROC curves overall and by group (scores only). */
     roc: z.optional(z.array(RocCurveSchema)),
+    /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+    subgroupScan: z.optional(SubgroupScanSectionSchema),
     /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.optional(z.array(ImpossibilityNoteSchema)),
+    /** Net benefit by group (scores and decision thresholds given). */
+    netBenefit: z.optional(NetBenefitSectionSchema),
+    /** The calibration hierarchy by group (probability scores, when asked). */
+    calibrationHierarchy: z.optional(CalibrationHierarchySectionSchema),
+    /** Time-to-event concordance and calibration (times and events given). */
+    survival: z.optional(SurvivalSectionSchema),
     /** Each group's share of the data against a reference population, when one was given. */
     representation: z.optional(RepresentationSectionSchema),
   })
@@ -607,6 +822,18 @@ export type ReportWarning = z.infer<typeof WarningSchema>;
  * @interface
  */
 export type ReliabilityBin = z.infer<typeof ReliabilityBinSchema>;
+/**
+ * A subgroup found by the bias scan, in a report.
+ * @interface
+ */
+export type ReportScanSubgroup = z.infer<typeof ScanSubgroupSchema>;
+
+/**
+ * The bias scan section of a report.
+ * @interface
+ */
+export type SubgroupScanSection = z.infer<typeof SubgroupScanSectionSchema>;
+
 /**
  * Reliability diagrams and calibration metrics.
  * @interface
@@ -666,3 +893,19 @@ export function reportJsonSchema(): Record<string, unknown> {
     ...(z.toJSONSchema(FairnessReportSchema) as Record<string, unknown>),
   };
 }
+
+/**
+ * Net benefit by group.
+ * @interface
+ */
+export type NetBenefitSection = z.infer<typeof NetBenefitSectionSchema>;
+/**
+ * The calibration hierarchy by group.
+ * @interface
+ */
+export type CalibrationHierarchySection = z.infer<typeof CalibrationHierarchySectionSchema>;
+/**
+ * Time-to-event concordance and calibration by group.
+ * @interface
+ */
+export type SurvivalSection = z.infer<typeof SurvivalSectionSchema>;

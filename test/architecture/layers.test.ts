@@ -30,6 +30,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "shares",
     "membership",
     "standardization",
+    "survival",
     "scan",
     "survival",
   ],
