@@ -31,12 +31,9 @@ export const IntervalSchema = z
       .clone()
       .register(z.globalRegistry, { description: "Confidence level, e.g. 0.95." }),
     /** How the interval was computed, e.g. "wilson", "bootstrap". */
-    method: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, {
-        description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
-      }),
+    method: z.string().clone().register(z.globalRegistry, {
+      description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
+    }),
     /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
     reason: z.optional(
       z.enum({
@@ -121,12 +118,9 @@ export const GroupResultSchema = z.object({
     .clone()
     .register(z.globalRegistry, { description: "Sum of sample weights, when weighted." }),
   /** Whether `count` is below `metadata.options.minGroupSize`. */
-  small: z
-    .boolean()
-    .clone()
-    .register(z.globalRegistry, {
-      description: "Whether count is below metadata.options.minGroupSize.",
-    }),
+  small: z.boolean().clone().register(z.globalRegistry, {
+    description: "Whether count is below metadata.options.minGroupSize.",
+  }),
   /** Whether the group's values were withheld (`count` below `suppressBelow`). */
   suppressed: z.optional(z.boolean()),
   /** Metric id → value. */
@@ -206,12 +200,9 @@ const MethodSchema = z.enum({
 /** A named fairness criterion's value (e.g. equalized odds difference). */
 export const CriterionSchema = z.object({
   /** The criterion's function name, e.g. "equalizedOddsDifference". */
-  id: z
-    .string()
-    .clone()
-    .register(z.globalRegistry, {
-      description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
-    }),
+  id: z.string().clone().register(z.globalRegistry, {
+    description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
+  }),
   /** Display name. */
   name: z.string(),
   /** Ids of the metrics it compares across groups. */
@@ -225,12 +216,9 @@ export const CriterionSchema = z.object({
   /** Its confidence interval, when intervals were computed. */
   interval: z.optional(IntervalSchema),
   /** The value under perfect parity (0 for differences, 1 for ratios). */
-  ideal: z
-    .number()
-    .clone()
-    .register(z.globalRegistry, {
-      description: "The value under perfect parity (0 for differences, 1 for ratios).",
-    }),
+  ideal: z.number().clone().register(z.globalRegistry, {
+    description: "The value under perfect parity (0 for differences, 1 for ratios).",
+  }),
   /** Link to the guide on choosing a criterion. */
   guide: z
     .string()
@@ -669,19 +657,13 @@ export const ReportOptionsSchema = z.object({
         /** Number of bootstrap resamples. */
         nBoot: z.int().check(z.positive()),
         /** Bootstrap interval method, e.g. "percentile". */
-        method: z
-          .string()
-          .clone()
-          .register(z.globalRegistry, {
-            description: "Bootstrap interval method, e.g. 'percentile'.",
-          }),
+        method: z.string().clone().register(z.globalRegistry, {
+          description: "Bootstrap interval method, e.g. 'percentile'.",
+        }),
         /** Whether score metrics (AUC, Brier) have intervals. */
-        scoreMetrics: z
-          .boolean()
-          .clone()
-          .register(z.globalRegistry, {
-            description: "Whether score metrics (AUC, Brier) have intervals.",
-          }),
+        scoreMetrics: z.boolean().clone().register(z.globalRegistry, {
+          description: "Whether score metrics (AUC, Brier) have intervals.",
+        }),
       }),
     )
     .clone()
@@ -712,12 +694,9 @@ export const ReportMetadataSchema = z.object({
   /** The fairscope version that wrote the report. */
   fairscopeVersion: z.string(),
   /** The seed of every random choice (null: none made). */
-  seed: z
-    .nullable(z.int())
-    .clone()
-    .register(z.globalRegistry, {
-      description: "The seed of every random choice (null: none made).",
-    }),
+  seed: z.nullable(z.int()).clone().register(z.globalRegistry, {
+    description: "The seed of every random choice (null: none made).",
+  }),
   /** Title shown by the renderers. */
   title: z.optional(z.string()),
   /** What the audited data looked like. */
