@@ -92,7 +92,7 @@ export const MetricInfoSchema = z.object({
   } as const),
   /** `[low, high]`; high is null when unbounded. */
   range: z
-    .tuple([z.number(), z.nullable(z.number())])
+    .tuple([z.nullable(z.number()), z.nullable(z.number())])
     .clone()
     .register(z.globalRegistry, { description: "[low, high]; null: unbounded." }),
 });
