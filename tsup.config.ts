@@ -18,6 +18,8 @@ export default defineConfig([
     entry: ["src/**/*.ts"],
     format: ["esm"],
     bundle: false,
+    // Minified (the declarations carry the documentation), to keep the install small.
+    minify: true,
     dts: { entry: entries },
     sourcemap: false,
     clean: true,
