@@ -2,18 +2,17 @@ import { describe, expect, it } from "vitest";
 import * as fairscope from "../../src/index.js";
 import {
   audit,
-  bootstrapGroupMetrics,
   CRITERIA,
   type CriterionDefinition,
   evaluateCriterion,
   gate,
   getMetric,
-  getRegressionMetric,
   groupMetrics,
-  policyJsonSchema,
-  regressionCriterion,
   regressionMetrics,
 } from "../../src/index.js";
+import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
+import { policyJsonSchema } from "../../src/schemas/index.js";
+import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
 
 // Three groups with different rates, so every criterion is defined and not at its ideal.
 const input = {
