@@ -3,7 +3,6 @@ import * as fairscope from "../../src/index.js";
 import {
   audit,
   CRITERIA,
-  type CriterionDefinition,
   evaluateCriterion,
   gate,
   getMetric,
@@ -20,7 +19,7 @@ const input = {
   yPred: [1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0],
   sensitiveFeatures: [..."aaaaaa", ..."bbbbbb", ..."cccccc"],
 };
-const ALL: readonly CriterionDefinition[] = CRITERIA;
+const ALL = CRITERIA;
 const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
 const REGRESSION = ALL.filter((c) => c.task === "regression");
 const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];
