@@ -76,6 +76,7 @@ export {
 export type { Columns, GroupIndex, Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
 export type { GroupedInput } from "./data/groupedRows.js";
+export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "./data/groups.js";
 export { compareLevels, groupLabel } from "./data/levels.js";
 export type {
   ClassArray,

@@ -193,8 +193,8 @@ export function prepare(input: FairnessInput): Columns {
       for (let r = 0; r < m; r++) pred[r] = score[r]! > threshold ? 1 : 0;
     }
   }
-  const groups = encodeGroups(sensitive, keep, m);
-  const strata = control ? encodeGroups(control, keep, m) : undefined;
+  const groups = encodeGroups(sensitive, keep, m, input.intersections);
+  const strata = control ? encodeGroups(control, keep, m, input.intersections) : undefined;
   return {
     n: m,
     label: encodeLabels(input.yTrue, positive!, keep, m),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Level } from "./columns.js";
+import type { IntersectionMode } from "./groups.js";
 
 /** Any numeric typed array. */
 export type NumericTypedArray =
@@ -63,6 +64,12 @@ export interface FairnessInput {
   readonly scores?: ScoreKind;
   /** What to do with rows whose group value is missing. @defaultValue "error" */
   readonly missingGroup?: MissingGroupPolicy;
+  /**
+   * With several features: `observed` lists the level combinations that occur; `all` the full
+   * Cartesian product of the observed levels (empty intersections with count 0, as Fairlearn),
+   * refused beyond 1,000,000 groups. @defaultValue "observed"
+   */
+  readonly intersections?: IntersectionMode;
 }
 
 const isArrayLike = (value: unknown): boolean =>
@@ -124,6 +131,15 @@ export const FairnessInputSchema = z.object({
       drop: "drop",
       /** Put those rows in a group of their own. */
       asGroup: "asGroup",
+    })
+    .optional(),
+  /** {@inheritDoc FairnessInput.intersections} */
+  intersections: z
+    .enum({
+      /** The level combinations that occur in the rows. */
+      observed: "observed",
+      /** The full Cartesian product of the observed levels. */
+      all: "all",
     })
     .optional(),
 });

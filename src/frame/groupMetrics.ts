@@ -103,8 +103,8 @@ function buildResult(
 
 /**
  * Computes metrics overall and for every group of the sensitive features (their intersections
- * when several are given: the full Cartesian product, empty intersections listed with count 0
- * and NaN values). With control features, `strata` holds the same computation within each
+ * when several are given: the observed combinations, or with `intersections: 'all'` the full
+ * Cartesian product, empty intersections listed with count 0 and NaN values). With control features, `strata` holds the same computation within each
  * control stratum, as Fairlearn's MetricFrame does.
  *
  * With `ci`, bootstrap intervals come with the values: `overallIntervals[id]`,

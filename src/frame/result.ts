@@ -91,7 +91,7 @@ export class GroupMetricsResult {
   readonly featureNames: readonly string[];
   /** Metric values on all rows, by id. */
   readonly overall: Readonly<Record<string, number>>;
-  /** One row per group, in level order (empty intersections included, count 0). */
+  /** One row per group, in level order (with `intersections: 'all'`, empty ones at count 0). */
   readonly byGroup: readonly GroupRow[];
   /** Zero denominators, undefined metrics and coerced user-metric values. */
   readonly warnings: readonly GroupMetricsWarning[];
