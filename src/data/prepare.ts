@@ -67,6 +67,15 @@ export function checkWeights(weights: NumberArray, issues: IssueCollector): void
   if (issues.size === before && weights.length > 0 && total === 0) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights are zero");
   }
+  // A bootstrap replicate sums at most n copies of the largest weight, so n × total must stay
+  // finite for every weighted sum (plain, per group, resampled) to be finite.
+  if (issues.size === before && !Number.isFinite(total * weights.length)) {
+    issues.add(
+      "out_of_range",
+      ["sampleWeight"],
+      `the weights are too large: their total ${total} times the ${weights.length} rows passes the largest finite number; divide them by a common factor (weighted results do not change)`,
+    );
+  }
 }
 
 /** @internal Shared with the regression and multiclass preparations. */

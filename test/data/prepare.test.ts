@@ -186,6 +186,12 @@ describe("prepare", () => {
     expect(
       inputIssues(() => prepare({ ...base, sampleWeight: [1, Number.POSITIVE_INFINITY, 1, 1] }))[0],
     ).toMatchObject({ code: "not_finite", path: ["sampleWeight", 1] });
+    // Finite weights whose sum overflows are refused, not turned into rates of 0 or NaN.
+    expect(
+      inputIssues(() => prepare({ ...base, sampleWeight: [1e308, 1e308, 1, 1] }))[0],
+    ).toMatchObject({ code: "out_of_range", path: ["sampleWeight"] });
+    // The same weights divided by a common factor are accepted.
+    expect(prepare({ ...base, sampleWeight: [1e307, 1e307, 1e-1, 1e-1] }).weight).toHaveLength(4);
   });
 
   it("prepare(…) keeps missing group values as their own group with missingGroup: 'asGroup'", () => {
