@@ -2,7 +2,7 @@
  * The CLI's logic, apart from the process (so tests can call it): argument parsing, reading,
  * auditing, gating, rendering, exit codes.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { FairnessInputError, type InputIssue } from "../data/errors.js";
@@ -12,6 +12,7 @@ import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
+import { writeOutput } from "../io/write.js";
 import { getMetric } from "../metrics/registry.js";
 import { type AuditOptions, audit } from "../report/audit.js";
 import { renderHtmlReport } from "../report/render/html.js";
@@ -515,7 +516,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       values.out === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
     const output = await render(format, report, result, color, values.counts ?? false);
     if (values.out === undefined) io.stdout.write(output);
-    else writeFileSync(values.out, output);
+    else writeOutput(values.out, output);
     return result?.exitCode ?? EXIT_CODES.pass;
   } catch (error) {
     if (error instanceof UsageError) {
