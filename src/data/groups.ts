@@ -60,6 +60,13 @@ export function findMissingRows(
             pathOf(features, f, i),
             `expected a string, number or boolean group level, got ${type}`,
           );
+        } else if (type === "number" && !Number.isFinite(value)) {
+          // JSON writes ±Infinity as null, the missing group's level: refuse rather than merge.
+          issues.add(
+            "not_finite",
+            pathOf(features, f, i),
+            `group level ${String(value)} is not a finite number; give it as text ("${String(value)}") to keep it as a level`,
+          );
         }
         continue;
       }

@@ -9,6 +9,7 @@ import { getMetric } from "../metrics/registry.js";
 import { countConfusion } from "../stats/confusion.js";
 import { disparityInterval, type RateCounts } from "../uncertainty/disparityInterval.js";
 import { rateInterval } from "../uncertainty/rateInterval.js";
+import { referenceGroup } from "./referenceGroup.js";
 import type { Criterion, Disparity, Estimate, FairnessReportData, GroupResult } from "./schema.js";
 
 /** The options of the small-group rules. */
@@ -119,9 +120,11 @@ export function applySmallGroupRules(
       if (ev !== undefined) evidence.set(m.id, ev);
     }
   }
+  const refGroup = referenceGroup(draft);
+  const refIndex = refGroup === undefined ? -1 : draft.groups.indexOf(refGroup);
   const suppressed = new Set(
     draft.groups
-      .filter((g) => g.count > 0 && g.count < rules.suppressBelow && g.label !== draft.reference)
+      .filter((g) => g.count > 0 && g.count < rules.suppressBelow && g !== refGroup)
       .map((g) => g.label),
   );
   const groups: GroupResult[] = draft.groups.map((g, i) =>
@@ -162,10 +165,7 @@ export function applySmallGroupRules(
       method: ci.method,
     };
   };
-  const refValues =
-    draft.reference === "overall"
-      ? overall
-      : groups.find((g) => g.label === draft.reference)!.values;
+  const refValues = refIndex < 0 ? overall : groups[refIndex]!.values;
   const disparities: Disparity[] = draft.disparities.map((d) => {
     const gaps = d.gaps.map((gap) =>
       suppressed.has(gap.group)
@@ -179,7 +179,7 @@ export function applySmallGroupRules(
     const values = kept.map((g) => g.values[d.metric]?.value ?? null).filter((v) => v !== null);
     const base = refValues[d.metric]?.value ?? Number.NaN;
     const others = kept
-      .filter((g) => g.label !== draft.reference)
+      .filter((g) => g !== groups[refIndex])
       .map((g) => g.values[d.metric]?.value ?? null)
       .filter((v) => v !== null);
     const recomputed =
