@@ -12,7 +12,6 @@ import {
   demographicParityDifference,
   type Estimate,
   equalizedOddsDifference,
-  formatEstimate,
   reweighing,
 } from "fairscope";
 import {
@@ -117,7 +116,13 @@ function trainAndPredict(options: Parameters<typeof trainWeighted>[3], audit = f
   if (audit) {
     const report = auditModel(model, xTest, yTest, sexTest, { batchSize: 4096, seed: 1 });
     console.log("Audit of the unmitigated model (test set), with 95% bootstrap intervals:");
-    const show = (e: Estimate | undefined) => (e === undefined ? "–" : formatEstimate(e));
+    const digits = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
+    const show = (e: Estimate | undefined) =>
+      e === undefined
+        ? "–"
+        : e.interval === undefined
+          ? digits(e.value)
+          : `${digits(e.value)} [${digits(e.interval.lower)}, ${digits(e.interval.upper)}]`;
     for (const g of report.groups) {
       const v = g.values;
       console.log(

@@ -3,7 +3,6 @@
  *
  * The public surface, listed by name and grouped by topic. No logic lives here.
  */
-
 // Calibration by group: reliability curves, calibration metrics, tests, impossibility notes
 // Flexible (lowess) calibration and the calibration hierarchy
 export {
@@ -25,16 +24,15 @@ export {
   type CalibrationHierarchyOptions,
   type CalibrationHierarchyResult,
   type CalibrationLevel,
+  type CalibrationNote,
   type CalibrationOptions,
   type CalibrationSummary,
   type ChouldechovaGroup,
   type ChouldechovaNote,
   calibrationByGroup,
-  calibrationByGroupOfColumns,
   calibrationCurve,
   calibrationErrors,
   calibrationHierarchy,
-  calibrationHierarchyOfColumns,
   calibrationSummary,
   type EstimateWithInterval,
   type FlexibleBootstrapOptions,
@@ -43,11 +41,9 @@ export {
   type FlexibleCalibrationResult,
   type FlexibleCalibrationSummary,
   flexibleCalibrationByGroup,
-  flexibleCalibrationOfColumns,
   type GeneralizedRates,
   type GroupCalibrationTest,
   type HosmerLemeshowTest,
-  type ImpossibilityNote,
   type InterceptFit,
   type KleinbergGroup,
   type KleinbergNote,
@@ -66,18 +62,25 @@ export {
   type DecisionCurveResult,
   decisionCurve,
   decisionCurveOfArrays,
-  decisionCurveOfColumns,
   type NetBenefitBootstrapOptions,
   type NetBenefitGap,
   type NetBenefitPoint,
   netBenefit,
 } from "./clinical/index.js";
 // Input: schemas, preparation, errors
-export type { Columns, GroupIndex, Level } from "./data/columns.js";
-export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
+export type {
+  Columns,
+  GroupIndex,
+  Level,
+} from "./data/columns.js";
+export {
+  FairnessInputError,
+  type InputIssue,
+  type InputIssueCode,
+} from "./data/errors.js";
 export type { GroupedInput } from "./data/groupedRows.js";
 export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "./data/groups.js";
-export { compareLevels, groupLabel } from "./data/levels.js";
+export { groupLabel } from "./data/levels.js";
 export type {
   ClassArray,
   ClassLabel,
@@ -86,8 +89,14 @@ export type {
 } from "./data/multiclass.js";
 export { prepareMulticlass } from "./data/multiclass.js";
 export { prepare } from "./data/prepare.js";
-export { type ReferenceKind, referenceShares } from "./data/reference.js";
-export type { RegressionColumns, RegressionInput } from "./data/regression.js";
+export {
+  type ReferenceKind,
+  referenceShares,
+} from "./data/reference.js";
+export type {
+  RegressionColumns,
+  RegressionInput,
+} from "./data/regression.js";
 export { prepareRegression } from "./data/regression.js";
 export {
   ArrayInputSchema,
@@ -106,15 +115,16 @@ export {
 } from "./data/schema.js";
 export type { GroupSelector } from "./data/selector.js";
 export type { TaskType } from "./data/task.js";
-export { detectTask, TASK_TYPES } from "./data/task.js";
+export {
+  detectTask,
+  TASK_TYPES,
+} from "./data/task.js";
 // Disparities and named criteria
 export {
   type Comparison,
   type ComparisonMethod,
   type CriterionAggregation,
   differenceOf,
-  maxOf,
-  minOf,
   ratioOf,
 } from "./disparity/aggregate.js";
 export {
@@ -151,7 +161,6 @@ export {
 export {
   type GroupMetricsOptions,
   groupMetrics,
-  groupMetricsOfColumns,
 } from "./frame/groupMetrics.js";
 export {
   type ComparisonOptions,
@@ -162,7 +171,6 @@ export {
 } from "./frame/result.js";
 // Release gate: policies, evaluation, JUnit
 export {
-  BOUNDS,
   type CriterionRule,
   CriterionRuleSchema,
   EXIT_CODES,
@@ -183,6 +191,8 @@ export {
   renderGateMarkdown,
   renderGateText,
   renderJunit,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./gate/index.js";
 export {
   consistency,
@@ -215,10 +225,25 @@ export type {
   UserMetricFunction,
   ZeroDivision,
 } from "./metrics/evaluate.js";
-export { type MetricEvidence, type RateEvidence, rateEvidence } from "./metrics/evidence.js";
-export { brierScore, logLoss, meanPrediction } from "./metrics/probabilistic.js";
-export { averagePrecision, rocAuc } from "./metrics/ranking.js";
-export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export {
+  type MetricEvidence,
+  type RateEvidence,
+  rateEvidence,
+} from "./metrics/evidence.js";
+export {
+  brierScore,
+  logLoss,
+  meanPrediction,
+} from "./metrics/probabilistic.js";
+export {
+  averagePrecision,
+  rocAuc,
+} from "./metrics/ranking.js";
+export {
+  getMetric,
+  METRICS,
+  metricIds,
+} from "./metrics/registry.js";
 export type { MetricSpec } from "./metrics/resolve.js";
 export type {
   BetterDirection,
@@ -242,7 +267,6 @@ export {
   CalibratedEqualizedOddsRule,
   CalibratedEqualizedOddsSchema,
   type CostConstraint,
-  calibratedEqOddsOfColumns,
   calibratedEqualizedOdds,
   type EffectSummaryRow,
   type EqOddsGroup,
@@ -256,7 +280,6 @@ export {
   type EqualizedOddsPredictOptions,
   EqualizedOddsRule,
   EqualizedOddsSchema,
-  equalizedOddsOfColumns,
   equalizedOddsPostprocessing,
   type FittedGroupRule,
   type FittedRule,
@@ -265,7 +288,6 @@ export {
   type GroupThresholdsOptions,
   type GroupThresholdsResult,
   groupThresholds,
-  groupThresholdsOfColumns,
   type JSONThreshold,
   type ManualThreshold,
   type ManualThresholdsOptions,
@@ -289,7 +311,6 @@ export {
   type RuleInput,
   type RuleState,
   rejectOptionClassification,
-  rejectOptionOfColumns,
   reweighing,
   StatefulRule,
   type ThresholdConstraint,
@@ -305,19 +326,39 @@ export {
   type ThresholdTarget,
   type TradeoffData,
 } from "./mitigation/index.js";
-export type { MulticlassStats, OneVsRest } from "./multiclass/confusion.js";
-export { multiclassStats, oneVsRest } from "./multiclass/confusion.js";
-export type { MulticlassCriterion, MulticlassCriterionOptions } from "./multiclass/criteria.js";
-export { multiclassDemographicParity, multiclassEqualizedOdds } from "./multiclass/criteria.js";
+export type {
+  MulticlassStats,
+  OneVsRest,
+} from "./multiclass/confusion.js";
+export {
+  multiclassStats,
+  oneVsRest,
+} from "./multiclass/confusion.js";
+export type {
+  MulticlassCriterion,
+  MulticlassCriterionOptions,
+} from "./multiclass/criteria.js";
+export {
+  multiclassDemographicParity,
+  multiclassEqualizedOdds,
+} from "./multiclass/criteria.js";
 export type { MulticlassMetric } from "./multiclass/metrics.js";
-export { getMulticlassMetric, MULTICLASS_METRICS } from "./multiclass/metrics.js";
-export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclass/multiclassMetrics.js";
+export {
+  getMulticlassMetric,
+  MULTICLASS_METRICS,
+} from "./multiclass/metrics.js";
+export type {
+  ClassScoresRow,
+  MulticlassMetricsOptions,
+} from "./multiclass/multiclassMetrics.js";
 export {
   MulticlassMetricsResult,
   multiclassMetrics,
-  multiclassMetricsOfColumns,
 } from "./multiclass/multiclassMetrics.js";
-export type { ClassScores, MulticlassZeroDivision } from "./multiclass/scores.js";
+export type {
+  ClassScores,
+  MulticlassZeroDivision,
+} from "./multiclass/scores.js";
 export {
   differentialFairnessBiasAmplification,
   smoothedEmpiricalDifferentialFairness,
@@ -331,47 +372,42 @@ export type {
 } from "./privileged/privilegedComparison.js";
 export { privilegedComparison } from "./privileged/privilegedComparison.js";
 export type { BoundedGroupLossOptions } from "./regression/criteria.js";
-export { boundedGroupLoss, regressionCriterion } from "./regression/criteria.js";
-export type { RegressionMetric } from "./regression/metrics.js";
-export { getRegressionMetric, REGRESSION_METRICS } from "./regression/metrics.js";
-export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
-export { regressionMetrics, regressionMetricsOfColumns } from "./regression/regressionMetrics.js";
 export {
-  DEFAULT_FINDING_THRESHOLDS,
-  type FindingThresholds,
-} from "./report/findings.js";
+  boundedGroupLoss,
+  regressionCriterion,
+} from "./regression/criteria.js";
+export type { RegressionMetric } from "./regression/metrics.js";
+export {
+  getRegressionMetric,
+  REGRESSION_METRICS,
+} from "./regression/metrics.js";
+export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
+export { regressionMetrics } from "./regression/regressionMetrics.js";
+export type { FindingThresholds } from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
+  type AuditScanOptions,
   audit,
   type CalibrationSection,
   type ChartSpec,
-  CRITERION_GUIDE,
   type Criterion,
   chartSpecs,
-  csvField,
   type Disparity,
-  displayWidth,
   type Estimate,
   EstimateSchema,
-  escapeHtml,
-  escapeMarkdown,
-  escapeXml,
   FAIRSCOPE_VERSION,
   FairnessReport,
   type FairnessReportData,
   FairnessReportSchema,
   type Finding,
   findingsOf,
-  formatEstimate,
-  formatInterval,
-  formatValue,
   type Gap,
   type GroupResult,
   type HtmlOptions,
-  type ImpossibilityNote as ReportImpossibilityNote,
+  type ImpossibilityNote,
   type InputSummary,
-  type Interval as ReportInterval,
+  type Interval,
   IntervalSchema,
   type MarkdownOptions,
   type MetricInfo,
@@ -382,6 +418,7 @@ export {
   type RenderedChart,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reliabilitySpec,
@@ -394,25 +431,26 @@ export {
   renderSvg,
   renderText,
   reportJsonSchema,
-  rocPoints,
   rocSpec,
-  sanitizeTerminal,
+  type SubgroupScanSection,
   type TextOptions,
   type TradeoffPoint,
   tradeoffSpec,
-  VEGA_LITE_MIME,
   type VegaLiteSpec,
 } from "./report/index.js";
+
 export type {
   RepresentationRowResult,
   RepresentationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
+  type BiasScanCells,
   type BiasScanInput,
   type BiasScanOptions,
   type BiasScanResult,
   biasScan,
+  biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
   quantileBuckets,
@@ -434,7 +472,10 @@ export type {
   PredictedPositiveShareRow,
   ReferenceDisparity,
 } from "./shares/predictedPositiveShare.js";
-export { disparitiesToReference, predictedPositiveShare } from "./shares/predictedPositiveShare.js";
+export {
+  disparitiesToReference,
+  predictedPositiveShare,
+} from "./shares/predictedPositiveShare.js";
 // Target-population standardisation
 export {
   kishEffectiveSampleSize,
@@ -457,7 +498,6 @@ export {
   mergeConfusion,
   totalConfusion,
 } from "./stats/confusion.js";
-export { neumaierSum } from "./stats/summation.js";
 // Streaming evaluation: mergeable accumulators
 export {
   type AccumulatorBatch,
@@ -483,7 +523,10 @@ export {
   type SurvivalWarning,
   survivalByGroup,
 } from "./survival/index.js";
-export type { CiProvenance, GroupMetricsCi } from "./uncertainty/groupMetricsIntervals.js";
+export type {
+  CiProvenance,
+  GroupMetricsCi,
+} from "./uncertainty/groupMetricsIntervals.js";
 // Uncertainty: seeded randomness, intervals, tests, bootstrap
 export {
   type AdjustedPValues,
@@ -497,7 +540,6 @@ export {
   type Bounds,
   bootstrapConfusionCounts,
   bootstrapGroupMetrics,
-  bootstrapGroupMetricsOfColumns,
   bootstrapInterval,
   type CellRows,
   type ChiSquareResult,
@@ -507,7 +549,6 @@ export {
   type CriterionIntervals,
   chiSquareHomogeneityTest,
   clopperPearsonInterval,
-  DEFAULT_MIN_DENOMINATOR,
   type DisparityBounds,
   type DisparityInterval,
   type DisparityIntervalMethod,
@@ -519,17 +560,15 @@ export {
   type GroupRateTestsOptions,
   type GroupRateTestsResult,
   groupRateTests,
-  type Interval,
   type IntervalMethod,
   type Jackknife,
   type LevelBounds,
   type MetricIntervals,
   newcombeDifferenceInterval,
+  type ProportionInterval,
   type ProportionIntervals,
   proportionEffectSize,
   proportionIntervals,
-  quantileSorted,
-  RANDOM_METHOD,
   type RandomSource,
   type RateComparison,
   type RateCounts,

@@ -47,7 +47,7 @@ import { logLoss } from "../metrics/probabilistic.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import { partitionRows, take } from "../stats/partition.js";
 import { type CalibrationCurve, curveFromColumns } from "./curve.js";
-import { chouldechovaNote, type ImpossibilityNote, kleinbergNote } from "./impossibility.js";
+import { type CalibrationNote, chouldechovaNote, kleinbergNote } from "./impossibility.js";
 
 /** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
 export interface CalibrationOptions {
@@ -128,7 +128,7 @@ export interface CalibrationByGroupResult {
   /** Likelihood-ratio test of group-specific intercept and slope against shared ones. */
   readonly groupCalibrationTest: GroupCalibrationTest;
   /** Impossibility diagnostics, present when base rates differ between groups. */
-  readonly notes: readonly ImpossibilityNote[];
+  readonly notes: readonly CalibrationNote[];
 }
 
 interface Resolved {
@@ -317,7 +317,7 @@ export function calibrationByGroupOfColumns(
     slopes.push(fitted?.slope);
     return { key, label: groupLabel(key), count: rows.length, summary: fitted?.summary };
   });
-  const notes: ImpossibilityNote[] = [];
+  const notes: CalibrationNote[] = [];
   const kleinberg = kleinbergNote(
     byGroup.flatMap((g) =>
       g.summary === undefined

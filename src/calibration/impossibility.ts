@@ -63,7 +63,7 @@ export interface ChouldechovaNote {
   readonly groups: readonly ChouldechovaGroup[];
 }
 
-export type ImpossibilityNote = KleinbergNote | ChouldechovaNote;
+export type CalibrationNote = KleinbergNote | ChouldechovaNote;
 
 /** Kleinberg inputs of one group. */
 export interface KleinbergInput {

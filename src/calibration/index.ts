@@ -51,9 +51,9 @@ export {
   type EstimateWithInterval,
 } from "./hierarchy.js";
 export type {
+  CalibrationNote,
   ChouldechovaGroup,
   ChouldechovaNote,
-  ImpossibilityNote,
   KleinbergGroup,
   KleinbergNote,
 } from "./impossibility.js";

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `fairscope` command: `audit`, `gate` and `scan`.
+ * The `fairscope` command (subcommands in commands.ts).
  */
-import { run } from "./run.js";
+import { EXIT_CODES } from "../gate/gate.js";
+import { internalErrorMessage, run } from "./run.js";
 
-run(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+run(argv, {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
@@ -14,9 +16,7 @@ run(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `fairscope: internal error: ${String((error as Error)?.stack ?? error)}\n`,
-    );
-    process.exitCode = 2;
+    process.stderr.write(internalErrorMessage(error, argv.includes("--debug")));
+    process.exitCode = EXIT_CODES.internalError;
   },
 );

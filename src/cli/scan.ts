@@ -10,7 +10,7 @@ import { writeOutput } from "../io/write.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
 import type { ScanLevel } from "../scan/features.js";
-import type { CliIo } from "./run.js";
+import type { CliIo } from "./io.js";
 
 export const SCAN_HELP = `Usage:
   fairscope scan <file|-> --label <col> [--score <col>] --features <a,b,c> [options]

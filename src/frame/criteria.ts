@@ -65,6 +65,9 @@ export function evaluateCriterion(
 ): number | CriterionWithInterval {
   const criterion = getCriterion(id);
   if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
+  if ((criterion.task ?? "binary") !== "binary") {
+    throw new RangeError(`${id} is a ${criterion.task} criterion: use regressionCriterion`);
+  }
   const agg = options.agg ?? criterion.aggregation;
   if (agg !== "worstCase" && agg !== "mean") {
     throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);

@@ -7,12 +7,14 @@ import { formatValue } from "../report/format.js";
 import { referenceGroup } from "../report/referenceGroup.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
 import {
+  type CriterionRule,
   type MetricRule,
   type Policy,
   type PolicyInput,
   type PolicyRule,
   parsePolicy,
   type RepresentationRule,
+  type SubgroupScanRule,
 } from "./policy.js";
 
 /** Process exit codes of the CLI. */
@@ -23,6 +25,8 @@ export const EXIT_CODES = {
   policyFailed: 1,
   /** Bad arguments, unreadable or invalid input or policy. */
   usageError: 2,
+  /** An internal error: a bug in fairscope, to be reported. */
+  internalError: 3,
 } as const;
 
 /** The verdict of one rule. */
@@ -95,7 +99,7 @@ function compare(
 /** The report's own estimate for a rule over all groups (with its interval, when present). */
 function reportEstimate(
   report: FairnessReportData,
-  rule: Exclude<PolicyRule, RepresentationRule>,
+  rule: CriterionRule | MetricRule,
 ): Estimate | undefined {
   if ("criterion" in rule) {
     const c = report.criteria.find((x) => x.id === rule.criterion);
@@ -112,7 +116,7 @@ function reportEstimate(
   return rule.comparison === "difference" ? d.difference : d.ratio;
 }
 
-function describe(rule: PolicyRule): string {
+function describe(rule: CriterionRule | MetricRule | RepresentationRule): string {
   const what =
     "criterion" in rule
       ? rule.criterion
@@ -127,6 +131,62 @@ function describe(rule: PolicyRule): string {
     .filter(Boolean)
     .join(" and ");
   return `${what}${on} ${limits}`;
+}
+
+/**
+ * The subgroup-scan rule: the largest |observed − predicted rate| among the report's undeclared
+ * subgroups with a p-value after the search ≤ alpha (0 when none is significant).
+ */
+function checkSubgroupScanRule(
+  report: FairnessReportData,
+  rule: SubgroupScanRule,
+  index: number,
+): GateCheck {
+  const name =
+    rule.name ??
+    `no subgroup significant at ${rule.alpha} with |observed - predicted| > ${rule.max}`;
+  const base = {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    max: rule.max,
+    excluded: [],
+  };
+  const scan = report.subgroupScan;
+  if (scan === undefined || scan.replicates === 0) {
+    return {
+      ...base,
+      groups: [],
+      status: "error",
+      measured: null,
+      value: null,
+      message: `${name}: the report has no ${scan === undefined ? "subgroup scan (audit with the scan option)" : "p-values for its subgroups (scan with replicates)"}`,
+    };
+  }
+  const significant = scan.subgroups.filter((s) => s.pValue !== null && s.pValue <= rule.alpha);
+  let measured = 0;
+  let worst: (typeof significant)[number] | undefined;
+  for (const s of significant) {
+    const gap = Math.abs(s.observedRate - s.expectedRate);
+    if (gap > measured) {
+      measured = gap;
+      worst = s;
+    }
+  }
+  const status = measured > rule.max ? "fail" : "pass";
+  const detail =
+    worst === undefined
+      ? `no subgroup is significant at ${rule.alpha}`
+      : `largest gap ${formatValue(measured)} (${worst.sentence})`;
+  return {
+    ...base,
+    groups: significant.map((s) => s.sentence),
+    status,
+    measured,
+    value: measured,
+    message: `${name}: ${detail}, ${status === "fail" ? `above the maximum ${rule.max}` : "within limits"}`,
+  };
 }
 
 /** The number a representation rule measures, or null without a representation section. */
@@ -194,7 +254,7 @@ function checkRepresentation(
 /** Applies a rule's `suppressed` setting to its check. */
 function withSuppressed(
   check: GateCheck,
-  rule: PolicyRule,
+  rule: CriterionRule | MetricRule,
   suppressed: readonly string[],
 ): GateCheck {
   if (suppressed.length === 0) return check;
@@ -225,6 +285,7 @@ function checkRule(
   index: number,
   defaultMinGroupSize: number | undefined,
 ): GateCheck {
+  if ("subgroupScan" in rule) return checkSubgroupScanRule(report, rule, index);
   if ("representation" in rule) return checkRepresentation(report, rule, index);
   const suppressed = report.groups.filter((g) => g.suppressed).map((g) => g.label);
   return withSuppressed(
@@ -236,7 +297,7 @@ function checkRule(
 
 function checkMeasuredRule(
   report: FairnessReportData,
-  rule: Exclude<PolicyRule, RepresentationRule>,
+  rule: CriterionRule | MetricRule,
   index: number,
   defaultMinGroupSize: number | undefined,
 ): GateCheck {

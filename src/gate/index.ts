@@ -17,5 +17,7 @@ export {
   policyJsonSchema,
   type RepresentationRule,
   RepresentationRuleSchema,
+  type SubgroupScanRule,
+  SubgroupScanRuleSchema,
 } from "./policy.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

@@ -126,11 +126,37 @@ export const RepresentationRuleSchema = z
   .strict()
   .refine(hasLimit, LIMIT_MESSAGE);
 
-/** One rule of a policy: a criterion rule, a metric rule or a representation rule. */
+/**
+ * A check on the report's "Subgroups nobody declared" (an audit with the `scan` option), e.g.
+ * `{ subgroupScan: "gap", max: 0.1 }`: fails when a subgroup significant after the search
+ * (p-value ≤ `alpha`) has |observed − predicted rate| above `max`.
+ */
+export const SubgroupScanRuleSchema = z
+  .object({
+    /** What is checked: the gap between the observed and the predicted rate. */
+    subgroupScan: z.literal("gap"),
+    /** A name shown in results (defaults to a description of the rule). */
+    name: z.string().min(1).optional(),
+    /** The largest allowed |observed − predicted rate| of a significant subgroup. */
+    max: z.number().finite().nonnegative(),
+    /** Subgroups with a p-value after the search at or below this are significant. */
+    alpha: z.number().gt(0).lt(1).default(0.05),
+    /** Always the point value (the p-value already carries the uncertainty). */
+    on: z.literal("value").default("value"),
+    /** `warning` reports a failed check without failing the gate. */
+    severity: RuleBase.severity,
+  })
+  .strict();
+
+/**
+ * One rule of a policy: a criterion rule, a metric rule, a representation rule or a
+ * subgroup-scan rule.
+ */
 export const PolicyRuleSchema = z.union([
   CriterionRuleSchema,
   MetricRuleSchema,
   RepresentationRuleSchema,
+  SubgroupScanRuleSchema,
 ]);
 
 /** The zod schema of a gate policy file. */
@@ -162,6 +188,11 @@ export type MetricRule = z.infer<typeof MetricRuleSchema>;
  * @interface
  */
 export type RepresentationRule = z.infer<typeof RepresentationRuleSchema>;
+/**
+ * A check on the report's undeclared subgroups, defaults filled in.
+ * @interface
+ */
+export type SubgroupScanRule = z.infer<typeof SubgroupScanRuleSchema>;
 /** One rule of a policy, defaults filled in. */
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 /**
@@ -192,12 +223,15 @@ export function parsePolicy(json: unknown): Policy {
       return [issue];
     }
     const rule = rules[index as number] as Record<string, unknown> | null;
+    const object = rule !== null && typeof rule === "object";
     const schema =
-      rule !== null && typeof rule === "object" && "criterion" in rule
+      object && "criterion" in rule
         ? CriterionRuleSchema
-        : rule !== null && typeof rule === "object" && "representation" in rule
+        : object && "representation" in rule
           ? RepresentationRuleSchema
-          : MetricRuleSchema;
+          : object && "subgroupScan" in rule
+            ? SubgroupScanRuleSchema
+            : MetricRuleSchema;
     const inner = schema.safeParse(rule);
     return inner.success
       ? [issue]

@@ -7,6 +7,6 @@ export {
   formatOf,
   type ReadOptions,
   readTable,
-  type Table,
+  type TableColumns,
   type TableFormat,
 } from "./read.js";

@@ -24,7 +24,7 @@ export interface ReadOptions {
 }
 
 /** The kept columns, row-aligned. */
-export interface Table {
+export interface TableColumns {
   readonly rows: number;
   readonly columns: ReadonlyMap<string, Cell[]>;
 }
@@ -77,7 +77,11 @@ function tracked(stream: Readable, total: number | undefined, options: ReadOptio
   return stream;
 }
 
-async function readCsv(stream: Readable, options: ReadOptions, delimiter: string): Promise<Table> {
+async function readCsv(
+  stream: Readable,
+  options: ReadOptions,
+  delimiter: string,
+): Promise<TableColumns> {
   const parser = stream.pipe(
     parse({ delimiter, bom: true, relax_column_count: false, skip_empty_lines: true }),
   );
@@ -123,7 +127,7 @@ async function readCsv(stream: Readable, options: ReadOptions, delimiter: string
   return { rows, columns };
 }
 
-async function readJsonLines(stream: Readable, options: ReadOptions): Promise<Table> {
+async function readJsonLines(stream: Readable, options: ReadOptions): Promise<TableColumns> {
   const columns = new Map<string, Cell[]>(options.columns.map((c) => [c, []]));
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
@@ -176,7 +180,10 @@ async function readJsonLines(stream: Readable, options: ReadOptions): Promise<Ta
  * @example
  * formatOf("adult.csv"); // => "csv"
  */
-export async function readTable(source: string | Readable, options: ReadOptions): Promise<Table> {
+export async function readTable(
+  source: string | Readable,
+  options: ReadOptions,
+): Promise<TableColumns> {
   let stream: Readable;
   let total: number | undefined;
   let format = options.format;

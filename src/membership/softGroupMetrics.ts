@@ -12,7 +12,7 @@ import type { CountMetric } from "../metrics/types.js";
 import type { Confusion, ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
 import { type DisparityInterval, disparityInterval } from "../uncertainty/disparityInterval.js";
-import { type Interval, newcombeDifferenceInterval } from "../uncertainty/proportion.js";
+import { newcombeDifferenceInterval, type ProportionInterval } from "../uncertainty/proportion.js";
 import { type RateInterval, rateInterval } from "../uncertainty/rateInterval.js";
 import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "./matrix.js";
 
@@ -62,7 +62,7 @@ export interface SoftGroupMetricsResult {
   /** The reference group of the gaps. */
   readonly reference: string;
   /** Per proportion metric, per other group: Newcombe interval of v_g − v_reference. */
-  readonly gapIntervals: Readonly<Record<string, Readonly<Record<string, Interval>>>>;
+  readonly gapIntervals: Readonly<Record<string, Readonly<Record<string, ProportionInterval>>>>;
   /** Per proportion metric: interval of the between-group difference (max − min). */
   readonly differenceIntervals: Readonly<Record<string, DisparityInterval>>;
 }
@@ -169,7 +169,7 @@ export function softGroupMetrics(
   if (referenceIndex < 0)
     throw new RangeError(`${fn}: unknown reference group ${JSON.stringify(options.reference)}`);
   const rates: Record<string, Record<string, SoftRate>> = {};
-  const gapIntervals: Record<string, Record<string, Interval>> = {};
+  const gapIntervals: Record<string, Record<string, ProportionInterval>> = {};
   const differenceIntervals: Record<string, DisparityInterval> = {};
   for (const metric of metrics as CountMetric[]) {
     const form = metric.proportion;

@@ -54,7 +54,7 @@ export type ResolvedMetric =
 
 /** Why a value is NaN (or was replaced under `zeroDivision`). */
 export interface MetricWarning {
-  readonly code: "zero_division" | "undefined_metric" | "not_a_number";
+  readonly code: "zeroDivision" | "undefinedMetric" | "notANumber";
   readonly metric: string;
   /** Index of the cell (group) the warning is about; -1 for overall. */
   readonly cell: number;
@@ -88,7 +88,7 @@ function userValue(
     );
   }
   warnings.push({
-    code: "not_a_number",
+    code: "notANumber",
     metric: metric.id,
     cell,
     message: `returned ${typeof result}; coerced to NaN`,
@@ -114,7 +114,7 @@ function countValues(
     if (Number.isNaN(v)) {
       const zero = def.proportion !== undefined && def.proportion.denominator(confusion) === 0;
       warnings.push({
-        code: zero ? "zero_division" : "undefined_metric",
+        code: zero ? "zeroDivision" : "undefinedMetric",
         metric: metric.id,
         cell: c,
         message: zero ? "denominator is zero" : "undefined for these counts",
@@ -128,7 +128,7 @@ function countValues(
 
 function scoreWarning(id: string, cell: number): MetricWarning {
   return {
-    code: "undefined_metric",
+    code: "undefinedMetric",
     metric: id,
     cell,
     message: "undefined for this group (for example, only one class is present)",

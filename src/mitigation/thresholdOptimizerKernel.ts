@@ -61,7 +61,7 @@ export function rateFromCounts(
 }
 
 /** One trade-off point: a threshold operation and the (x, y) it achieves in its group. */
-export interface TradeoffPoint {
+export interface ThresholdTradeoffPoint {
   readonly x: number;
   readonly y: number;
   readonly operation: ThresholdOperation;
@@ -89,7 +89,7 @@ export function labelTotals(rows: GroupRows): { positives: number; negatives: nu
 /**
  * A group's trade-off points as columns, in (x, y) order: point `order[i]` is the i-th. Columns
  * rather than objects, because a group has one point per distinct score and only the few on
- * the hull become {@link TradeoffPoint}s.
+ * the hull become {@link ThresholdTradeoffPoint}s.
  */
 export interface TradeoffColumns {
   readonly x: Float64Array;
@@ -100,8 +100,8 @@ export interface TradeoffColumns {
   readonly order: Uint32Array;
 }
 
-/** Point `i` of the columns as a {@link TradeoffPoint}. */
-function pointAt(points: TradeoffColumns, i: number): TradeoffPoint {
+/** Point `i` of the columns as a {@link ThresholdTradeoffPoint}. */
+function pointAt(points: TradeoffColumns, i: number): ThresholdTradeoffPoint {
   return {
     x: points.x[i]!,
     y: points.y[i]!,
@@ -178,7 +178,7 @@ export function tradeoffPoints(
 }
 
 /** Andrew's monotone chain, upper hull; collinear points are dropped (Fairlearn's rule). */
-export function upperHull(points: TradeoffColumns): TradeoffPoint[] {
+export function upperHull(points: TradeoffColumns): ThresholdTradeoffPoint[] {
   const { x, y, order } = points;
   const selected: number[] = [];
   for (const r2 of order) {
@@ -212,7 +212,10 @@ export interface InterpolatedCurve {
 }
 
 /** Fairlearn's `_interpolate_curve` (searchsorted right, minus one; left neighbour on exact hits). */
-export function interpolate(hull: readonly TradeoffPoint[], x: Float64Array): InterpolatedCurve {
+export function interpolate(
+  hull: readonly ThresholdTradeoffPoint[],
+  x: Float64Array,
+): InterpolatedCurve {
   const m = x.length;
   const y = new Float64Array(m);
   const p0 = new Float64Array(m);
@@ -352,7 +355,7 @@ export interface KernelResult {
   readonly overall: Float64Array;
 }
 
-function ruleAt(hull: readonly TradeoffPoint[], curve: InterpolatedCurve, k: number) {
+function ruleAt(hull: readonly ThresholdTradeoffPoint[], curve: InterpolatedCurve, k: number) {
   const idx = curve.index[k]!;
   return {
     p0: curve.p0[k]!,

@@ -136,7 +136,7 @@ function summaryOf(
     for (const [score, list] of Object.entries(zero) as [keyof ZeroDivisions, number[]][]) {
       if (list.length === 0) continue;
       warnings.push({
-        code: "zero_division",
+        code: "zeroDivision",
         metric: score,
         group,
         message: `${SCORE_NAMES[score]} is undefined for class(es) ${list
@@ -234,7 +234,7 @@ export function multiclassMetricsOfColumns(
  * balanced accuracy (mean recall over the group's true classes), and precision, recall and F1
  * per class (one-vs-rest) and averaged `macro` or `weighted` over the classes present in the
  * group's true or predicted classes. A score with a zero denominator is 0 (or `zeroDivision`)
- * and adds a `zero_division` warning. Weighted when `sampleWeight` is given.
+ * and adds a `zeroDivision` warning. Weighted when `sampleWeight` is given.
  *
  * Cost: one pass over the rows, plus O(groups · k²).
  *

@@ -64,7 +64,7 @@ function result(
         if (s.count[c] === 0) return [m.id, m.id === "count" ? 0 : Number.NaN];
         const reason = m.undefinedWhen?.(s, c);
         if (reason !== undefined) {
-          warnings.push({ code: "undefined_metric", metric: m.id, group, message: reason });
+          warnings.push({ code: "undefinedMetric", metric: m.id, group, message: reason });
         }
         return [m.id, m.fromSums(s, c)];
       }),

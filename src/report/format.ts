@@ -1,7 +1,7 @@
 /**
  * Number and name formatting shared by the findings and every renderer.
  */
-import type { Estimate, Interval } from "./schema.js";
+import type { Estimate, Interval, ReportWarning } from "./schema.js";
 
 /**
  * A metric value for people: 3 decimals (trailing zeros kept, so columns align), `n/a` when
@@ -59,4 +59,27 @@ export function inSentence(name: string): string {
   return second !== "" && second === second.toUpperCase() && second !== second.toLowerCase()
     ? name
     : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
+ * What a warning is about, for renderers: its metric and group (`overall` for a metric's
+ * overall value), or "" when it names neither.
+ *
+ * @example
+ * warningSubject({ code: "zeroDivision", metric: "precision", group: "b", message: "…" }); // => "precision, b"
+ */
+export function warningSubject(warning: Pick<ReportWarning, "metric" | "group">): string {
+  if (warning.metric === undefined) return warning.group ?? "";
+  return `${warning.metric}, ${warning.group ?? "overall"}`;
+}
+
+/**
+ * A warning's code with its subject in parentheses, e.g. `zeroDivision (precision, b)`.
+ *
+ * @example
+ * warningLabel({ code: "smallGroup", group: "c", message: "…" }); // => "smallGroup (c)"
+ */
+export function warningLabel(warning: Pick<ReportWarning, "code" | "metric" | "group">): string {
+  const subject = warningSubject(warning);
+  return subject === "" ? warning.code : `${warning.code} (${subject})`;
 }

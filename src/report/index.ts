@@ -2,7 +2,9 @@
  * Reports: `audit`, the report schema, findings, charts and renderers (the `fairscope/report`
  * subpath).
  */
-export { type AuditOptions, audit, CRITERION_GUIDE, type ReferenceChoice } from "./audit.js";
+
+export { audit } from "./audit.js";
+export { CRITERION_GUIDE } from "./build.js";
 export {
   type ChartSpec,
   chartSpecs,
@@ -19,6 +21,7 @@ export {
 export { csvField, escapeHtml, escapeMarkdown, escapeXml, sanitizeTerminal } from "./escape.js";
 export { findingsOf } from "./findings.js";
 export { formatEstimate, formatInterval, formatValue } from "./format.js";
+export type { AuditOptions, ReferenceChoice } from "./options.js";
 export { type HtmlOptions, renderHtml, renderHtmlReport } from "./render/html.js";
 export { renderCsv, renderJson } from "./render/json.js";
 export { type MarkdownOptions, renderMarkdown } from "./render/markdown.js";
@@ -45,8 +48,15 @@ export {
   type ReliabilityBin,
   type ReportMetadata,
   type ReportOptions,
+  type ReportScanSubgroup,
   type ReportWarning,
   type RocCurve,
   reportJsonSchema,
+  type SubgroupScanSection,
 } from "./schema.js";
+export {
+  type AuditScanOptions,
+  SUBGROUP_SCAN_TITLE,
+  subgroupScanSummary,
+} from "./subgroupScan.js";
 export { FAIRSCOPE_VERSION } from "./version.js";

@@ -22,6 +22,7 @@ import {
   type ReportWarning,
   type RepresentationSection,
   type RocCurve,
+  type SubgroupScanSection,
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
@@ -48,6 +49,8 @@ export class FairnessReport implements FairnessReportData {
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
   readonly representation?: RepresentationSection;
+  /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+  readonly subgroupScan?: SubgroupScanSection;
 
   constructor(data: FairnessReportData) {
     this.schemaVersion = data.schemaVersion;
@@ -64,6 +67,7 @@ export class FairnessReport implements FairnessReportData {
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
     if (data.representation) this.representation = data.representation;
+    if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
   /**
@@ -105,6 +109,7 @@ export class FairnessReport implements FairnessReportData {
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
       ...(this.representation ? { representation: this.representation } : {}),
+      ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }
 

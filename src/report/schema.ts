@@ -264,6 +264,48 @@ export const CalibrationSectionSchema = z.object({
   groups: z.array(CalibrationGroupSchema),
 });
 
+/** A subgroup found by the bias scan, in numbers and in a sentence. */
+export const ScanSubgroupSchema = z.object({
+  /** The listed levels of each restricted feature (unlisted features are unrestricted). */
+  subset: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
+  /** Rows in the subgroup. */
+  rows: z.number().int().nonnegative(),
+  /** Mean predicted probability (or the overall rate without scores). */
+  expectedRate: z.number(),
+  /** Observed rate of the positive label. */
+  observedRate: z.number(),
+  /** The scan statistic minus the penalty. */
+  score: z.number(),
+  /** Step-down max-statistic p-value after the search; null when not tested. */
+  pValue: Num,
+  /** The subgroup in a sentence. */
+  sentence: z.string(),
+});
+
+/** The bias scan over features nobody declared as groups ("Subgroups nobody declared"). */
+export const SubgroupScanSectionSchema = z.object({
+  /** The search features. */
+  features: z.array(z.string()),
+  /** "bernoulli" or "berkJones". */
+  scoring: z.string(),
+  /** "overpredicted" or "underpredicted". */
+  direction: z.string(),
+  /** Penalty per listed level. */
+  penalty: z.number(),
+  /** Restarts of the search. */
+  iterations: z.number().int(),
+  /** Seed of the restarts. */
+  seed: z.number().int(),
+  /** Null reruns of the search behind the p-values (0: not tested). */
+  replicates: z.number().int(),
+  /** Seed of the null reruns. */
+  testSeed: z.number().int(),
+  /** How null outcomes were drawn: "parametric" or "permutation". */
+  nullModel: z.string(),
+  /** The subgroups found, best first. */
+  subgroups: z.array(ScanSubgroupSchema),
+});
+
 /** One point of a ROC curve. */
 export const CurvePointSchema = z.object({
   /** Score threshold (null for the point before the highest score). */
@@ -475,6 +517,8 @@ export const FairnessReportSchema = z
     calibration: CalibrationSectionSchema.optional(),
     /** ROC curves overall and by group (scores only). */
     roc: z.array(RocCurveSchema).optional(),
+    /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
+    subgroupScan: SubgroupScanSectionSchema.optional(),
     /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
     /** Each group's share of the data against a reference population, when one was given. */
@@ -532,6 +576,18 @@ export type ReportWarning = z.infer<typeof WarningSchema>;
  * @interface
  */
 export type ReliabilityBin = z.infer<typeof ReliabilityBinSchema>;
+/**
+ * A subgroup found by the bias scan, in a report.
+ * @interface
+ */
+export type ReportScanSubgroup = z.infer<typeof ScanSubgroupSchema>;
+
+/**
+ * The bias scan section of a report.
+ * @interface
+ */
+export type SubgroupScanSection = z.infer<typeof SubgroupScanSectionSchema>;
+
 /**
  * Reliability diagrams and calibration metrics.
  * @interface

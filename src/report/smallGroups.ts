@@ -3,10 +3,9 @@
  * its own denominator and an interval that never claims false certainty; groups below
  * `suppressBelow` are withheld (shown as suppressed, never as 0) and left out of every aggregate.
  */
-import type { Columns } from "../data/columns.js";
 import { rateEvidence } from "../metrics/evidence.js";
 import { getMetric } from "../metrics/registry.js";
-import { countConfusion } from "../stats/confusion.js";
+import type { ConfusionStats } from "../stats/confusion.js";
 import { disparityInterval, type RateCounts } from "../uncertainty/disparityInterval.js";
 import { rateInterval } from "../uncertainty/rateInterval.js";
 import { referenceGroup } from "./referenceGroup.js";
@@ -103,15 +102,15 @@ const minOf = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : Math.mi
  * `disparityInterval`; and suppression: values of groups with fewer than `suppressBelow` rows
  * become `{ value: null, suppressed: true }`, their gaps are withheld, and the disparities and
  * criteria are recomputed without them, with a note saying so. The reference group is never
- * suppressed. Cost O(rows) for the counts, then O(groups · metrics).
+ * suppressed. `stats` are the groups' confusion counts (undefined without predictions: the
+ * draft is returned as it is). Cost O(groups · metrics).
  */
 export function applySmallGroupRules(
   draft: Draft,
-  columns: Columns,
+  stats: ConfusionStats | undefined,
   rules: SmallGroupRules,
 ): Draft {
-  if (columns.pred === undefined) return draft;
-  const stats = countConfusion(columns);
+  if (stats === undefined) return draft;
   const evidence = new Map<string, ReturnType<typeof rateEvidence>>();
   for (const m of draft.metrics) {
     const def = getMetric(m.id);

@@ -153,8 +153,8 @@ export interface BiasScanResult {
 export interface PreparedScan {
   readonly table: ScanTable;
   readonly cellOutcomes: Float64Array;
-  readonly outcomes: Uint8Array;
-  readonly expectations: Float64Array;
+  /** The row outcomes (for permutations); undefined for aggregated cells. */
+  readonly outcomes: Uint8Array | undefined;
   readonly scorer: Scorer;
   readonly settings: BiasScanResult["settings"];
 }
@@ -192,18 +192,8 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
     );
   } else {
     for (let i = 0; i < n; i++) {
-      const p = input.expectations[i]!;
-      const inside = scoring === "bernoulli" ? p > 0 && p < 1 : p >= 0 && p <= 1;
-      if (!inside) {
-        issues.add(
-          "out_of_range",
-          ["expectations", i],
-          scoring === "bernoulli"
-            ? `must lie strictly between 0 and 1 for the Bernoulli score (a row expected with certainty makes any contrary outcome infinite evidence), got ${p}`
-            : `must lie in [0, 1], got ${p}`,
-        );
-      }
-      expectations[i] = p;
+      expectations[i] = input.expectations[i]!;
+      checkExpectation(expectations[i]!, scoring, i, issues);
     }
   }
   const features = encodeScanFeatures(
@@ -216,27 +206,40 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
     },
     issues,
   );
-  const settings = resolveOptions(options, expectations, issues);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += expectations[i]!;
+  const settings = resolveOptions(options, mean / Math.max(1, n), constant(expectations), issues);
   issues.throwIfAny();
   const table = buildScanTable(features, expectations);
   return {
     table,
     cellOutcomes: cellOutcomeSums(table, outcomes),
     outcomes,
-    expectations,
     scorer: createScorer(settings.scoring, settings.direction, settings.alpha),
     settings,
   };
 }
 
+function checkExpectation(p: number, scoring: ScanScoring, index: number, issues: IssueCollector) {
+  const inside = scoring === "bernoulli" ? p > 0 && p < 1 : p >= 0 && p <= 1;
+  if (!inside) {
+    issues.add(
+      "out_of_range",
+      ["expectations", index],
+      scoring === "bernoulli"
+        ? `must lie strictly between 0 and 1 for the Bernoulli score (a row expected with certainty makes any contrary outcome infinite evidence), got ${p}`
+        : `must lie in [0, 1], got ${p}`,
+    );
+  }
+}
+
 function resolveOptions(
   options: BiasScanOptions,
-  expectations: Float64Array,
+  mean: number,
+  constantExpectations: boolean,
   issues: IssueCollector,
+  fromCells = false,
 ): BiasScanResult["settings"] {
-  let mean = 0;
-  for (let i = 0; i < expectations.length; i++) mean += expectations[i]!;
-  mean /= Math.max(1, expectations.length);
   const settings = {
     scoring: options.scoring ?? "bernoulli",
     direction: options.direction ?? "overpredicted",
@@ -275,15 +278,21 @@ function resolveOptions(
   }
   if (settings.nullModel !== "parametric" && settings.nullModel !== "permutation")
     bad("nullModel", 'must be "parametric" or "permutation"');
+  if (fromCells && settings.nullModel === "permutation") {
+    bad("nullModel", 'must be "parametric" for aggregated cells (a permutation needs the rows)');
+  }
+  if (fromCells && options.buckets !== undefined) {
+    bad("buckets", "cannot cut aggregated cells into quantiles of rows: bucket before aggregating");
+  }
   const nullModel =
     options.nullModel ??
-    (options.scoring === "berkJones" || expectationsConstant(expectations)
+    (!fromCells && (options.scoring === "berkJones" || constantExpectations)
       ? "permutation"
       : "parametric");
   return { ...settings, nullModel };
 }
 
-function expectationsConstant(expectations: Float64Array): boolean {
+function constant(expectations: Float64Array): boolean {
   return expectations.every((p) => p === expectations[0]);
 }
 
@@ -297,19 +306,6 @@ export function subsetLevels(
     if (levels !== undefined) out[features.names[j]!] = levels.map((v) => features.levels[j]![v]!);
   });
   return out;
-}
-
-/** The rows of a coded subset, as a 0/1 mask. */
-export function subsetRows(table: ScanTable, subset: SubsetCodes): Uint8Array {
-  const inCell = new Uint8Array(table.cellRows.length);
-  for (let c = 0; c < inCell.length; c++) {
-    inCell[c] = subset.every(
-      (levels, j) => levels === undefined || levels.includes(table.cellCodes[j]![c]!),
-    )
-      ? 1
-      : 0;
-  }
-  return Uint8Array.from(table.rowCell, (cell) => inCell[cell]!);
 }
 
 function describe(prepared: PreparedScan, found: ScoredSubset, pValue: number): ScanSubgroup {
@@ -359,7 +355,7 @@ export function nullCellOutcomes(
       sums[c] = random.binomial(table.cellRows[c]!, table.cellExpectation[c]!);
     return sums;
   }
-  const shuffled = Uint8Array.from(outcomes);
+  const shuffled = Uint8Array.from(outcomes!);
   for (let i = shuffled.length - 1; i > 0; i--) {
     const k = random.integer(0, i);
     const t = shuffled[i]!;
@@ -394,7 +390,128 @@ export function nullCellOutcomes(
  * biasScan({ outcomes: [1, 1, 0, 0, 0, 0], expectations: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], features: { g: ["a", "a", "b", "b", "b", "b"] } }).best.subset; // => { g: ["b"] }
  */
 export function biasScan(input: BiasScanInput, options: BiasScanOptions = {}): BiasScanResult {
-  const prepared = prepareBiasScan(input, options);
+  return scanPrepared(prepareBiasScan(input, options));
+}
+
+/** The data of a bias scan aggregated into cells (e.g. by a SQL `GROUP BY`). */
+export interface BiasScanCells {
+  /** Each cell's level of each search feature. */
+  readonly features: ScanFeatures;
+  /** Rows in each cell (positive integers). */
+  readonly rows: ArrayLike<number>;
+  /** Positive outcomes in each cell (integers from 0 to the cell's rows). */
+  readonly outcomeSums: ArrayLike<number>;
+  /** The expectation shared by each cell's rows; omitted: every row expects the overall rate. */
+  readonly expectations?: ArrayLike<number>;
+}
+
+/** Validates aggregated cells and the options of biasScanOfCells. */
+export function prepareBiasScanOfCells(
+  cells: BiasScanCells,
+  options: BiasScanOptions = {},
+): PreparedScan {
+  const issues = new IssueCollector();
+  const k = cells.rows.length;
+  if (k === 0) issues.add("empty_input", ["rows"], "needs at least one cell");
+  const rows = Float64Array.from(cells.rows);
+  const sums = Float64Array.from(cells.outcomeSums);
+  if (sums.length !== k)
+    issues.add("length_mismatch", ["outcomeSums"], `has ${sums.length} values for ${k} cells`);
+  let total = 0;
+  let positives = 0;
+  for (let c = 0; c < k; c++) {
+    if (!(Number.isInteger(rows[c]) && rows[c]! > 0)) {
+      issues.add("out_of_range", ["rows", c], `must be a positive integer, got ${rows[c]}`);
+    }
+    const y = sums[c]!;
+    if (!(Number.isInteger(y) && y >= 0 && y <= rows[c]!)) {
+      issues.add(
+        "out_of_range",
+        ["outcomeSums", c],
+        `must be an integer from 0 to the cell's ${rows[c]} rows, got ${y}`,
+      );
+    }
+    total += rows[c]!;
+    positives += y;
+  }
+  const scoring = options.scoring ?? "bernoulli";
+  const expectations = new Float64Array(k);
+  if (cells.expectations === undefined) {
+    expectations.fill(total > 0 ? positives / total : 0);
+    if (scoring === "bernoulli" && total > 0 && (positives === 0 || positives === total)) {
+      issues.add(
+        "out_of_range",
+        ["outcomeSums"],
+        "are all 0 or all full, so no subgroup can deviate from the overall rate",
+      );
+    }
+  } else if (cells.expectations.length !== k) {
+    issues.add(
+      "length_mismatch",
+      ["expectations"],
+      `has ${cells.expectations.length} values for ${k} cells`,
+    );
+  } else {
+    for (let c = 0; c < k; c++) {
+      expectations[c] = cells.expectations[c]!;
+      checkExpectation(expectations[c]!, scoring, c, issues);
+    }
+  }
+  const features = encodeScanFeatures(
+    cells.features,
+    k,
+    { buckets: {}, maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS, field: "features" },
+    issues,
+  );
+  let expected = 0;
+  for (let c = 0; c < k; c++) expected += rows[c]! * expectations[c]!;
+  const settings = resolveOptions(
+    options,
+    expected / Math.max(1, total),
+    constant(expectations),
+    issues,
+    true,
+  );
+  issues.throwIfAny();
+  const table: ScanTable = {
+    features,
+    cellCodes: features.codes,
+    cellRows: rows,
+    rows: total,
+    cellExpectation: expectations,
+    rowCell: undefined,
+  };
+  return {
+    table,
+    cellOutcomes: sums,
+    outcomes: undefined,
+    scorer: createScorer(settings.scoring, settings.direction, settings.alpha),
+    settings,
+  };
+}
+
+/**
+ * biasScan on data aggregated into cells: one per combination of feature levels and expectation,
+ * with its rows and positive outcomes (the scan's sufficient statistics, e.g. from a SQL
+ * `GROUP BY`; see `biasScanDuckDb` in `fairscope/sql`). Gives the same result as biasScan on the
+ * rows, except that the null model is always parametric (a permutation needs the rows) and
+ * numeric features must be bucketed before aggregating.
+ *
+ * Cost: as biasScan after its cell table is built.
+ *
+ * @throws FairnessInputError on invalid cells or options
+ * @example
+ * biasScanOfCells({ features: { g: ["a", "b"] }, rows: [2, 4], outcomeSums: [2, 0], expectations: [0.5, 0.5] }).best.subset; // => { g: ["b"] }
+ */
+export function biasScanOfCells(
+  cells: BiasScanCells,
+  options: BiasScanOptions = {},
+): BiasScanResult {
+  return scanPrepared(prepareBiasScanOfCells(cells, options));
+}
+
+/** Runs the search and the null replicates of a prepared scan. */
+function scanPrepared(prepared: PreparedScan): BiasScanResult {
   const { table, scorer, settings } = prepared;
   const search = (cellOutcomes: Float64Array, recordSteps: boolean) =>
     searchSubsets(table, cellOutcomes, scorer, {

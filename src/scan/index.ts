@@ -1,12 +1,13 @@
 /** Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery. */
 export type {
+  BiasScanCells,
   BiasScanInput,
   BiasScanOptions,
   BiasScanResult,
   ScanStep,
   ScanSubgroup,
 } from "./biasScan.js";
-export { biasScan } from "./biasScan.js";
+export { biasScan, biasScanOfCells } from "./biasScan.js";
 export type { DescribeOptions } from "./describe.js";
 export { describeSubgroup } from "./describe.js";
 export type { ScanFeatures, ScanLevel } from "./features.js";

@@ -7,7 +7,7 @@
 import { type RandomSource, randomSource } from "../uncertainty/random.js";
 import { levelInterval, mergeParts, sweepSets } from "./levelSweep.js";
 import type { PartStatistics, Scorer } from "./scoring.js";
-import type { ScanTable } from "./table.js";
+import { cellOfRowIndex, type ScanTable } from "./table.js";
 
 /**
  * A subset: per feature, the allowed level codes (sorted), or undefined when the feature is
@@ -182,8 +182,7 @@ function bestForFeature(
 
 /** A random starting subset around a random row: each feature restricted with probability 1/2. */
 function randomStart(table: ScanTable, random: RandomSource): SubsetCodes {
-  const row = random.integer(0, table.rowCell.length - 1);
-  const cell = table.rowCell[row]!;
+  const cell = cellOfRowIndex(table, random.integer(0, table.rows - 1));
   return table.features.levels.map((levels, j) => {
     if (random.uniform() < 0.5) return undefined;
     const own = table.cellCodes[j]![cell]!;

@@ -12,10 +12,12 @@ export interface ScanTable {
   readonly cellCodes: readonly Uint32Array[];
   /** Rows per cell. */
   readonly cellRows: Float64Array;
+  /** Total rows. */
+  readonly rows: number;
   /** The expectation shared by the cell's rows. */
   readonly cellExpectation: Float64Array;
-  /** The cell of each row. */
-  readonly rowCell: Uint32Array;
+  /** The cell of each row; undefined when the table was built from cells (SQL aggregates). */
+  readonly rowCell: Uint32Array | undefined;
 }
 
 /**
@@ -50,12 +52,31 @@ export function buildScanTable(features: EncodedFeatures, expectations: Float64A
   });
   const cellExpectation = new Float64Array(cells);
   for (let c = 0; c < cells; c++) cellExpectation[c] = expectations[firstRow[c]!]!;
-  return { features, cellCodes, cellRows: Float64Array.from(rows), cellExpectation, rowCell };
+  return {
+    features,
+    cellCodes,
+    cellRows: Float64Array.from(rows),
+    rows: n,
+    cellExpectation,
+    rowCell,
+  };
 }
 
-/** The outcome sum of each cell. */
+/** The outcome sum of each cell (of a table built from rows). */
 export function cellOutcomeSums(table: ScanTable, outcomes: ArrayLike<number>): Float64Array {
+  const rowCell = table.rowCell!;
   const sums = new Float64Array(table.cellRows.length);
-  for (let i = 0; i < outcomes.length; i++) sums[table.rowCell[i]!]! += outcomes[i]!;
+  for (let i = 0; i < outcomes.length; i++) sums[rowCell[i]!]! += outcomes[i]!;
   return sums;
+}
+
+/** The cell of a uniformly drawn row index in [0, total rows): rows counted in cell order. */
+export function cellOfRowIndex(table: ScanTable, row: number): number {
+  if (table.rowCell !== undefined) return table.rowCell[row]!;
+  let remaining = row;
+  for (let c = 0; c < table.cellRows.length; c++) {
+    remaining -= table.cellRows[c]!;
+    if (remaining < 0) return c;
+  }
+  return table.cellRows.length - 1;
 }

@@ -4,8 +4,16 @@
  */
 import type { GroupMetricsOptions } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
+import { type BiasScanOptions, type BiasScanResult, biasScanOfCells } from "../scan/biasScan.js";
+import type { ScanLevel } from "../scan/features.js";
 import { groupMetricsOfRows, type SqlRow } from "./rows.js";
-import { confusionStatement, type SqlSpec, type SqlStatement } from "./statements.js";
+import {
+  confusionStatement,
+  type ScanSqlSpec,
+  type SqlSpec,
+  type SqlStatement,
+  scanCellsStatement,
+} from "./statements.js";
 
 /** A file to read: its path, and its format (from the extension when omitted). */
 export interface DuckDbFile {
@@ -76,4 +84,39 @@ export async function groupMetricsDuckDb(
     ...options,
     weighted: spec.weight !== undefined,
   });
+}
+
+/**
+ * `biasScan` over a CSV or Parquet file of any size: DuckDB aggregates the scan's sufficient
+ * statistics (rows and positive outcomes per combination of feature levels and probability,
+ * {@link scanCellsStatement}) and `biasScanOfCells` searches them in memory. A null or missing
+ * feature value, outcome or probability is an error, as in memory.
+ *
+ * Cost: one DuckDB scan of the file; the search's cost depends on the number of cells, not rows.
+ *
+ * @example
+ * const r = await biasScanDuckDb({ path: "scores.parquet" }, { label: "y", score: "p", features: ["sex", "age_band"] }, { replicates: 199 });
+ */
+export async function biasScanDuckDb(
+  file: DuckDbFile,
+  spec: Omit<ScanSqlSpec, "table">,
+  options: BiasScanOptions = {},
+): Promise<BiasScanResult> {
+  const rows = await runDuckDb(scanCellsStatement({ ...spec, table: fileTable(file) }, "duckdb"));
+  const count = (value: unknown) => (typeof value === "bigint" ? Number(value) : Number(value));
+  const level = (value: unknown) =>
+    (typeof value === "bigint" ? Number(value) : value) as ScanLevel;
+  return biasScanOfCells(
+    {
+      features: Object.fromEntries(
+        spec.features.map((name, i) => [name, rows.map((row) => level(row[`g${i}`]))]),
+      ),
+      rows: rows.map((row) => count(row.n)),
+      outcomeSums: rows.map((row) => count(row.y)),
+      ...(spec.score === undefined
+        ? {}
+        : { expectations: rows.map((row) => (row.p === null ? Number.NaN : Number(row.p))) }),
+    },
+    options,
+  );
 }

@@ -2,11 +2,13 @@
  * `fairscope/sql`: SQL pushdown of the sufficient statistics, and the DuckDB runner.
  */
 export {
+  biasScanDuckDb,
   type DuckDbFile,
   fileTable,
   groupMetricsDuckDb,
   runDuckDb,
 } from "./duckdb.js";
+export { type ConfusionReportOptions, reportOfConfusion } from "./report.js";
 export {
   confusionOfRows,
   groupMetricsOfRows,
@@ -18,8 +20,10 @@ export {
   confusionStatement,
   histogramStatement,
   quoteIdentifier,
+  type ScanSqlSpec,
   type SqlDialect,
   type SqlParameter,
   type SqlSpec,
   type SqlStatement,
+  scanCellsStatement,
 } from "./statements.js";

@@ -179,3 +179,59 @@ GROUP BY ${keys}
 ORDER BY ${keys}`;
   return { sql, params: [...inner.params, bins, bins - 1, ...tableParams(spec)] };
 }
+
+/** What the scan's statement reads: the table, the outcome, the expectation and the features. */
+export interface ScanSqlSpec {
+  /** The table, as in {@link SqlSpec}. */
+  readonly table: SqlSpec["table"];
+  /** Column of the outcome. */
+  readonly label: string;
+  /** The label value that is positive. @defaultValue 1 */
+  readonly posLabel?: SqlParameter;
+  /** Column of the model's probabilities (omitted: the scan expects the overall rate). */
+  readonly score?: string;
+  /** Columns of the search features (categorical; bucket numeric ones in the table expression). */
+  readonly features: readonly string[];
+}
+
+/**
+ * The statement computing the bias scan's sufficient statistics: one row per combination of
+ * feature levels (`g0…`) and probability (`p`, when a score column is given) with `n` (rows) and
+ * `y` (positive outcomes); `biasScanOfCells` scans them.
+ *
+ * Cost on the engine: one scan and a hash aggregate of at most (level combinations × distinct
+ * probabilities) rows.
+ *
+ * @example
+ * scanCellsStatement({ table: "t", label: "y", score: "p", features: ["sex", "age"] }).params; // => [1]
+ */
+export function scanCellsStatement(spec: ScanSqlSpec, dialect: SqlDialect = "ansi"): SqlStatement {
+  if (spec.features.length === 0)
+    throw new TypeError("scanCellsStatement: give at least one feature column");
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const columns = spec.features.map((f, i) => `${id(f)} AS ${id(`g${i}`)}`);
+  columns.push(`CASE WHEN ${id(spec.label)} = ? THEN 1 ELSE 0 END AS ${id("label")}`);
+  if (spec.score !== undefined)
+    columns.push(`CAST(${id(spec.score)} AS ${doubleType(dialect)}) AS ${id("p")}`);
+  const keys = [
+    ...spec.features.map((_, i) => id(`g${i}`)),
+    ...(spec.score === undefined ? [] : [id("p")]),
+  ].join(", ");
+  const from =
+    typeof spec.table === "string" ? quoteIdentifier(spec.table, dialect) : spec.table.expression;
+  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${id("label")}) AS ${id("y")}
+FROM (
+  SELECT
+    ${columns.join(",\n    ")}
+  FROM ${from}
+) ${id("fairscope_rows")}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
+  return {
+    sql,
+    params: [
+      spec.posLabel ?? 1,
+      ...(typeof spec.table === "string" ? [] : (spec.table.params ?? [])),
+    ],
+  };
+}

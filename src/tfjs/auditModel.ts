@@ -3,7 +3,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { FairnessInput } from "../data/schema.js";
-import { type AuditOptions, audit } from "../report/audit.js";
+import { audit } from "../report/audit.js";
+import type { AuditOptions } from "../report/options.js";
 import type { FairnessReport } from "../report/report.js";
 import { fromTensors, type TensorFairnessInput } from "./adapters.js";
 

@@ -12,7 +12,7 @@ import { getMetric } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import { adjustPValues, type CorrectionMethod } from "./corrections.js";
-import { checkLevel, type Interval, newcombeDifferenceInterval } from "./proportion.js";
+import { checkLevel, newcombeDifferenceInterval, type ProportionInterval } from "./proportion.js";
 import {
   type ChiSquareResult,
   chiSquareHomogeneityTest,
@@ -52,7 +52,7 @@ export interface RateComparison {
   /** Denominator of the rate in the reference group. */
   readonly referenceNobs: number;
   /** Newcombe interval of rate(group) − rate(reference). */
-  readonly difference: Interval;
+  readonly difference: ProportionInterval;
   /** Two-proportion z-test (pooled variance). */
   readonly zTest: TestResult;
   /** Fisher's exact test (statistic: the odds ratio). */

@@ -40,7 +40,7 @@ export type {
   RateComparison,
 } from "./groupTests.js";
 export { groupRateTests } from "./groupTests.js";
-export type { Interval, IntervalMethod } from "./proportion.js";
+export type { IntervalMethod, ProportionInterval } from "./proportion.js";
 export {
   clopperPearsonInterval,
   newcombeDifferenceInterval,

@@ -6,7 +6,7 @@
 import { betaQuantile, normalQuantile } from "../stats/distributions.js";
 
 /** A confidence interval around a point estimate. */
-export interface Interval {
+export interface ProportionInterval {
   /** The point estimate (e.g. the observed proportion). */
   readonly estimate: number;
   /** Lower bound. */
@@ -43,7 +43,7 @@ function checkCounts(fn: string, count: number, nobs: number): void {
   }
 }
 
-const nanInterval = (level: number, method: IntervalMethod): Interval => ({
+const nanInterval = (level: number, method: IntervalMethod): ProportionInterval => ({
   estimate: Number.NaN,
   lower: Number.NaN,
   upper: Number.NaN,
@@ -65,7 +65,7 @@ const nanInterval = (level: number, method: IntervalMethod): Interval => ({
  * @example
  * wilsonInterval(1, 2).lower; // => 0.09453120573423068
  */
-export function wilsonInterval(count: number, nobs: number, level = 0.95): Interval {
+export function wilsonInterval(count: number, nobs: number, level = 0.95): ProportionInterval {
   checkCounts("wilsonInterval", count, nobs);
   checkLevel("wilsonInterval", level);
   if (nobs === 0) return nanInterval(level, "wilson");
@@ -92,7 +92,11 @@ export function wilsonInterval(count: number, nobs: number, level = 0.95): Inter
  * @example
  * clopperPearsonInterval(0, 1).upper; // => 0.975
  */
-export function clopperPearsonInterval(count: number, nobs: number, level = 0.95): Interval {
+export function clopperPearsonInterval(
+  count: number,
+  nobs: number,
+  level = 0.95,
+): ProportionInterval {
   checkCounts("clopperPearsonInterval", count, nobs);
   checkLevel("clopperPearsonInterval", level);
   if (nobs === 0) return nanInterval(level, "clopperPearson");
@@ -121,7 +125,7 @@ export function newcombeDifferenceInterval(
   count2: number,
   nobs2: number,
   level = 0.95,
-): Interval {
+): ProportionInterval {
   checkCounts("newcombeDifferenceInterval", count1, nobs1);
   checkCounts("newcombeDifferenceInterval", count2, nobs2);
   checkLevel("newcombeDifferenceInterval", level);

@@ -2,14 +2,14 @@
  * Analytic intervals for every proportion metric of every group, from confusion counts.
  */
 import type { CountMetric } from "../metrics/types.js";
-import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proportion.js";
+import { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from "./proportion.js";
 
 /** Wilson and Clopper–Pearson intervals of one proportion metric, one entry per group. */
 export interface ProportionIntervals {
   /** Wilson score interval of each group's proportion. */
-  readonly wilson: readonly Interval[];
+  readonly wilson: readonly ProportionInterval[];
   /** Clopper–Pearson (exact) interval of each group's proportion. */
-  readonly clopperPearson: readonly Interval[];
+  readonly clopperPearson: readonly ProportionInterval[];
   /** The denominator of each group (its number of trials), for small-group flags. */
   readonly denominators: readonly number[];
 }
@@ -41,8 +41,8 @@ export function proportionIntervals(
   for (const metric of metrics) {
     const form = metric.proportion;
     if (form === undefined) continue;
-    const wilson: Interval[] = [];
-    const clopperPearson: Interval[] = [];
+    const wilson: ProportionInterval[] = [];
+    const clopperPearson: ProportionInterval[] = [];
     const denominators: number[] = [];
     for (let g = 0; g < k; g++) {
       const c = {

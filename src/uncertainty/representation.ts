@@ -8,7 +8,7 @@ import { IssueCollector } from "../data/errors.js";
 import { type ReferenceKind, referenceShares } from "../data/reference.js";
 import { normalCdf } from "../stats/distributions.js";
 import { adjustPValues } from "./corrections.js";
-import { clopperPearsonInterval, type Interval, wilsonInterval } from "./proportion.js";
+import { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from "./proportion.js";
 
 /** One group's share of the data against its reference share. */
 export interface RepresentationRow {
@@ -17,7 +17,7 @@ export interface RepresentationRow {
   /** Rows in the group (0 for a group only the reference names). */
   readonly count: number;
   /** count / total, with its interval. */
-  readonly share: Interval;
+  readonly share: ProportionInterval;
   /** The group's share in the reference population (NaN when the reference does not name it). */
   readonly referenceShare: number;
   /** share / referenceShare (NaN when the reference share is 0 or missing). */
@@ -38,7 +38,7 @@ export interface RepresentationRow {
 export interface RepresentationOptions {
   /** Confidence level of the share intervals; 1 − level is the family-wise error. @defaultValue 0.95 */
   readonly level?: number;
-  /** Interval method of the shares. @defaultValue "wilson" */
+  /** ProportionInterval method of the shares. @defaultValue "wilson" */
   readonly method?: "wilson" | "clopperPearson";
   /** Whether `reference` holds shares (summing to 1 within 1e-6) or counts. @defaultValue "shares" */
   readonly referenceKind?: ReferenceKind;

@@ -55,4 +55,28 @@ describe("run", { timeout: 60_000 }, () => {
     expect(pipe.text()).not.toContain("\u001b[");
     expect(pipeErr.text()).toBe("");
   });
+
+  it("exits 3 with a one-line bug report on an internal error, the stack only with --debug", async () => {
+    const broken = Object.assign(sink(false), {
+      write: () => {
+        throw new RangeError("boom");
+      },
+    });
+    for (const debug of [false, true]) {
+      const err = sink(false);
+      const io = { stdin: Readable.from([]), stdout: broken, stderr: err, env: {} };
+      expect(await run([...args, ...(debug ? ["--debug"] : [])], io)).toBe(3);
+      expect(err.text()).toMatch(
+        /^fairscope: internal error: boom\nThis is a bug in fairscope; please report it/,
+      );
+      expect(err.text().includes("    at ")).toBe(debug);
+    }
+  });
+
+  it("exits 2 on a user's mistake", async () => {
+    const err = sink(false);
+    const io = { stdin: Readable.from([]), stdout: sink(false), stderr: err, env: {} };
+    expect(await run([...args, "--n-boot", "1"], io)).toBe(2);
+    expect(err.text()).toContain("--n-boot must be an integer");
+  });
 });

@@ -138,6 +138,6 @@ describe("fairscope audit: small groups", { timeout: 60_000 }, () => {
       "none",
     ]);
     expect(m.code).toBe(2);
-    expect(m.stderr).toMatch(/minDenominator must be a finite number >= 1/);
+    expect(m.stderr).toMatch(/--min-denominator must be at least 1/);
   });
 });

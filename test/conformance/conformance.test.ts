@@ -15,6 +15,7 @@ const dirs = [resolve(root, "examples/data"), shared];
  * recorded field nobody compared), never `fail`.
  */
 const COMPLETE_KINDS = new Set([
+  "bias_scan",
   "metrics",
   "metrics_control",
   "metrics_error",
@@ -22,6 +23,9 @@ const COMPLETE_KINDS = new Set([
   "stats",
   "threshold_optimizer",
   "threshold_optimizer_error",
+  "calibration_regression",
+  "aif360_postprocessing",
+  "reductions",
 ]);
 
 for (const file of ["fairlearn_reference.json", "round3_reference.json"]) {

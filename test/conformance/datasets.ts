@@ -264,12 +264,16 @@ function priorsBucket(count: number): string {
   return "10+";
 }
 
-/** The COMPAS rows of `compas_propublica` with the MDSS search columns (all strings). */
+/**
+ * The COMPAS rows of `compas_propublica` with the MDSS search columns (all strings) and the MDSS
+ * expectations p = clip(decile_score / 10, 0.05, 0.95) as `yScore`.
+ */
 function compasMdss(dir: string): PipelineData {
   const base = compas(dir);
   const rows = base.records;
   return {
     ...base,
+    yScore: rows.map((r) => Math.min(0.95, Math.max(0.05, num(r, "decile_score") / 10))),
     features: {
       race: rows.map((r) => r.race ?? null),
       sex: rows.map((r) => r.sex ?? null),

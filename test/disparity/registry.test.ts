@@ -4,11 +4,15 @@ import {
   audit,
   bootstrapGroupMetrics,
   CRITERIA,
+  type CriterionDefinition,
   evaluateCriterion,
   gate,
   getMetric,
+  getRegressionMetric,
   groupMetrics,
   policyJsonSchema,
+  regressionCriterion,
+  regressionMetrics,
 } from "../../src/index.js";
 
 // Three groups with different rates, so every criterion is defined and not at its ideal.
@@ -17,13 +21,18 @@ const input = {
   yPred: [1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0],
   sensitiveFeatures: [..."aaaaaa", ..."bbbbbb", ..."cccccc"],
 };
-const allMetrics = [...new Set(CRITERIA.flatMap((c) => c.metrics))];
+const ALL: readonly CriterionDefinition[] = CRITERIA;
+const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
+const REGRESSION = ALL.filter((c) => c.task === "regression");
+const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];
 
 describe("criterion registry", () => {
-  it("declares each criterion once, with metrics from the metric registry", () => {
+  it("declares each criterion once, with metrics from the registry of its task", () => {
     expect(new Set(CRITERIA.map((c) => c.id)).size).toBe(CRITERIA.length);
-    for (const c of CRITERIA) {
-      for (const m of c.metrics) expect(getMetric(m), `${c.id}: ${m}`).toBeDefined();
+    expect(BINARY.length + REGRESSION.length).toBe(CRITERIA.length);
+    for (const c of ALL) {
+      const registry = c.task === "regression" ? getRegressionMetric : getMetric;
+      for (const m of c.metrics) expect(registry(m), `${c.id}: ${m}`).toBeDefined();
       expect(c.ideal).toBe(c.comparison === "difference" ? 0 : 1);
       expect(c.better).toBe(c.comparison === "difference" ? "lower" : "higher");
     }
@@ -31,7 +40,7 @@ describe("criterion registry", () => {
 
   it("every criterion is computed: its metrics' comparisons across groups, combined as declared", () => {
     const r = groupMetrics(input, { metrics: allMetrics });
-    for (const c of CRITERIA) {
+    for (const c of BINARY) {
       const values = c.comparison === "difference" ? r.difference() : r.ratio();
       const parts = c.metrics.map((m) => values[m]!);
       const expected = c.comparison === "difference" ? Math.max(...parts) : Math.min(...parts);
@@ -45,11 +54,11 @@ describe("criterion registry", () => {
   it("every criterion is reported by audit, with a bootstrap interval", () => {
     const report = audit(input, {
       metrics: allMetrics,
-      criteria: CRITERIA.map((c) => c.id),
+      criteria: BINARY.map((c) => c.id),
       seed: 1,
       intervals: { nBoot: 50 },
     });
-    expect(report.criteria.map((c) => c.id)).toEqual(CRITERIA.map((c) => c.id));
+    expect(report.criteria.map((c) => c.id)).toEqual(BINARY.map((c) => c.id));
     for (const c of report.criteria) {
       expect(c.value, c.id).toBe(evaluateCriterion(c.id as never, input));
       expect(c.interval, c.id).toBeDefined();
@@ -59,7 +68,7 @@ describe("criterion registry", () => {
 
   it("every criterion is bootstrapped: its interval's estimate is its value", () => {
     const r = bootstrapGroupMetrics(input, { metrics: ["count"], nBoot: 30, seed: 2 });
-    for (const c of CRITERIA) {
+    for (const c of BINARY) {
       expect(r.criteria?.[c.id]?.betweenGroups.estimate, c.id).toBe(evaluateCriterion(c.id, input));
       expect(r.criteria?.[c.id]?.toOverall.estimate, c.id).toBe(
         evaluateCriterion(c.id, input, { method: "toOverall" }),
@@ -70,12 +79,28 @@ describe("criterion registry", () => {
   it("every criterion is gated: the policy schema names it and the gate measures its value", () => {
     const report = audit(input, { metrics: allMetrics, intervals: false });
     const schema = JSON.stringify(policyJsonSchema());
-    for (const c of CRITERIA) {
+    for (const c of BINARY) {
       expect(schema, c.id).toContain(`"${c.id}"`);
       const limit = c.comparison === "difference" ? { max: 1 } : { min: 0 };
       const result = gate(report, { rules: [{ criterion: c.id, ...limit }] });
       expect(result.checks[0]!.status, c.id).toBe("pass");
       expect(result.checks[0]!.value, c.id).toBe(evaluateCriterion(c.id, input));
+    }
+  });
+
+  it("every regression criterion is computed by regressionCriterion and named by the policy schema", () => {
+    const data = {
+      yTrue: [1, 2, 3, 4, 2, 5],
+      yPred: [1.5, 2, 2, 5, 2, 3],
+      sensitiveFeatures: ["a", "a", "a", "b", "b", "b"],
+    };
+    const schema = JSON.stringify(policyJsonSchema());
+    for (const c of REGRESSION) {
+      const r = regressionMetrics(data, { metrics: [...c.metrics] });
+      const values = c.comparison === "difference" ? r.difference() : r.ratio();
+      expect(regressionCriterion(c.id, data), c.id).toBe(values[c.metrics[0]!]);
+      expect(schema, c.id).toContain(`"${c.id}"`);
+      expect(() => evaluateCriterion(c.id, input), c.id).toThrow(/regressionCriterion/);
     }
   });
 });

@@ -71,7 +71,7 @@ describe("groupMetrics", () => {
     expect(r.byGroup[0]!.values.falsePositiveRate).toBeNaN();
     expect(r.warnings).toEqual([
       {
-        code: "zero_division",
+        code: "zeroDivision",
         metric: "falsePositiveRate",
         group: "a",
         message: "denominator is zero",
@@ -102,7 +102,7 @@ describe("groupMetrics", () => {
       { metrics: [bad], errors: "coerce" },
     );
     expect(coerced.overall.bad).toBeNaN();
-    expect(coerced.warnings[0]!.code).toBe("not_a_number");
+    expect(coerced.warnings[0]!.code).toBe("notANumber");
   });
 
   it("groupMetrics(…) computes within each control stratum", () => {

@@ -4,10 +4,10 @@ import {
   confusionOf,
   countConfusion,
   mergeConfusion,
-  neumaierSum,
   prepare,
   totalConfusion,
 } from "../../src/index.js";
+import { neumaierSum } from "../../src/stats/summation.js";
 import { rowsArbitrary } from "../helpers/arbitraries.js";
 
 const columnsOf = (

@@ -4,7 +4,9 @@
  */
 import { type RenderedChart, renderCharts } from "../charts.js";
 import { escapeHtml } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -115,6 +117,14 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       );
     }
   }
+  if (report.subgroupScan) {
+    const items = report.subgroupScan.subgroups.map((s) => `<li>${escapeHtml(s.sentence)}</li>`);
+    parts.push(
+      `<h2>${SUBGROUP_SCAN_TITLE}</h2>`,
+      `<ul class="subgroups">${items.join("\n")}</ul>`,
+      `<p>${escapeHtml(subgroupScanSummary(report.subgroupScan))}</p>`,
+    );
+  }
   parts.push("<h2>Metrics by group</h2>", table(groupTable(report), "groups"));
   parts.push(`<p class="legend">${escapeHtml(legend(report))}</p>`);
   parts.push(`<p class="legend">${escapeHtml(marksLegend(report))}</p>`);
@@ -144,7 +154,7 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   if (report.warnings.length > 0) {
     parts.push(
       `<details><summary>${report.warnings.length} warnings</summary><ul>${report.warnings
-        .map((w) => `<li><code>${escapeHtml(w.code)}</code> ${escapeHtml(w.message)}</li>`)
+        .map((w) => `<li><code>${escapeHtml(warningLabel(w))}</code> ${escapeHtml(w.message)}</li>`)
         .join("\n")}</ul></details>`,
     );
   }

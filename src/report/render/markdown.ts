@@ -4,7 +4,9 @@
 
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -77,6 +79,12 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
     }
     lines.push("");
   }
+  if (report.subgroupScan) {
+    lines.push(`### ${SUBGROUP_SCAN_TITLE}`, "");
+    for (const subgroup of report.subgroupScan.subgroups)
+      lines.push(`- ${escapeMarkdown(subgroup.sentence)}`);
+    lines.push("", escapeMarkdown(subgroupScanSummary(report.subgroupScan)), "");
+  }
   lines.push("### Metrics by group", "", ...table(groupTable(report), true), "");
   lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");
   lines.push(`<sub>${escapeHtml(marksLegend(report))}</sub>`, "");
@@ -100,7 +108,9 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   }
   if (report.warnings.length > 0) {
     lines.push("<details><summary>Warnings</summary>", "");
-    for (const w of report.warnings) lines.push(`- \`${w.code}\`: ${escapeMarkdown(w.message)}`);
+    for (const w of report.warnings) {
+      lines.push(`- ${escapeMarkdown(warningLabel(w))}: ${escapeMarkdown(w.message)}`);
+    }
     lines.push("", "</details>", "");
   }
   return `${lines.join("\n")}\n`;

@@ -3,7 +3,9 @@
  * (ANSI) only when asked for; user text is stripped of control characters.
  */
 import { sanitizeTerminal } from "../escape.js";
+import { warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
+import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -245,10 +247,24 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
     lines.push("", style.bold("Findings"));
     lines.push(...findingLines(others, width, style));
   }
+  if (report.subgroupScan) {
+    lines.push("", style.bold(SUBGROUP_SCAN_TITLE));
+    for (const subgroup of report.subgroupScan.subgroups) {
+      const [first, ...rest] = wrap(sanitizeTerminal(subgroup.sentence), width, "  ");
+      lines.push(`- ${first!.slice(2)}`, ...rest);
+    }
+    lines.push(...wrap(subgroupScanSummary(report.subgroupScan), width, "  "));
+  }
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));
     for (const w of report.warnings) {
-      lines.push(...wrap(`${w.code}: ${sanitizeTerminal(w.message)}`, width, "  "));
+      lines.push(
+        ...wrap(
+          `${sanitizeTerminal(warningLabel(w))}: ${sanitizeTerminal(w.message)}`,
+          width,
+          "  ",
+        ),
+      );
     }
   }
   return `${lines.join("\n")}\n`;

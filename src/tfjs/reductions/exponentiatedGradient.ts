@@ -106,7 +106,8 @@ function sampleSd(values: Float64Array): number {
  * ICML): finds a randomized classifier Q over the learner's best responses minimising the error
  * rate subject to the constraint's moments `|E[u|e,g] − E[u|e]| ≤ eps` for every event e and
  * group g, by a saddle-point search on the Lagrangian with multipliers λ (‖λ‖₁ ≤ B = 1/eps)
- * updated by exponentiated gradient (`θ += η(γ(h_t) − eps)`, `λ = B e^θ / (1 + Σ e^θ)`), each
+ * updated by exponentiated gradient (`θ += η(γ(h_t) − eps)`, `λ = B e^θ / (1 + Σ e^θ)`; the
+ * EG mixture's duality gap is measured at the average of the λ_t), each
  * iteration also solving the LP over the hull of the classifiers found (with yalps), and
  * stopping when the duality gap falls below `nu` after at least 5 iterations. Follows
  * Fairlearn 0.13's `ExponentiatedGradient` step by step (same constants and gap rule). Cost: up
@@ -156,10 +157,15 @@ export function exponentiatedGradient<X = DenseMatrix>(
   let lastGap = Number.POSITIVE_INFINITY;
   let nu = options.nu ?? Number.NaN;
   let eta = 0;
+  // Σ_t λ_t: the EG mixture's gap is evaluated at the average multiplier λ̂ = (1/T) Σ λ_t of
+  // Algorithm 1 (Fairlearn's lambda_EG), not at the last λ_t.
+  const lambdaSum = new Float64Array(size);
   for (let t = 0; t < maxIter; t++) {
     let expSum = 0;
     for (const v of theta) expSum += Math.exp(v);
     const lambda = theta.map((v) => (B * Math.exp(v)) / (1 + expSum));
+    for (let k = 0; k < size; k++) lambdaSum[k]! += lambda[k]!;
+    const lambdaEG = lambdaSum.map((v) => v / (t + 1));
     const hIndex = lagrangian.bestH(lambda);
     if (t === 0) {
       if (options.nu === undefined) {
@@ -175,7 +181,7 @@ export function exponentiatedGradient<X = DenseMatrix>(
     const gamma = lagrangian.gammas[hIndex]!;
     const total = qSum.reduce((a, b) => a + b, 0);
     const qEG = Float64Array.from(qSum, (v) => v / total);
-    const resultEG = lagrangian.evalGap(qEG, lambda, nu);
+    const resultEG = lagrangian.evalGap(qEG, lambdaEG, nu);
     gapsEG.push(resultEG.gap);
     let gapLP = Number.POSITIVE_INFINITY;
     let lp: { q: Float64Array; gap: GapResult } | undefined;

@@ -19,9 +19,10 @@ import {
   type ProbabilityColumns,
   validateProbabilities,
 } from "../../../src/metrics/calibration/validate.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
-import { rowsByLevel } from "./calibration.js";
+import { checkGroupOrder, rowsByLevel } from "./calibration.js";
 
 /** GLM coefficients and llf are converged solutions: compare at 1e-6 relative (fixture). */
 const GLM_RTOL = 1e-6;
@@ -53,6 +54,12 @@ function checkBinned(
   check.number(`${path}.ece`, errors.ece, e.ece, RTOL);
   check.number(`${path}.mce`, errors.mce, e.mce, RTOL);
   const sums = binSums(c.label, c.score, c.weight, edges);
+  const nonEmpty = Array.from(sums.weight).flatMap((w, b) => (w > 0 ? [b] : []));
+  check.equal(
+    `${path}.bins[].bin`,
+    nonEmpty,
+    (e.bins as Json[]).map((bin) => bin.bin),
+  );
   for (const [k, bin] of (e.bins as Json[]).entries()) {
     const b = bin.bin as number;
     const w = sums.weight[b] ?? Number.NaN;
@@ -60,9 +67,10 @@ function checkBinned(
     check.number(`${path}.bins[${k}].mean_p`, (sums.sumP[b] ?? Number.NaN) / w, bin.mean_p, RTOL);
     check.number(`${path}.bins[${k}].mean_y`, (sums.sumY[b] ?? Number.NaN) / w, bin.mean_y, RTOL);
   }
-  const nonEmpty = Array.from(sums.weight).filter((w) => w > 0).length;
-  check.equal(`${path}.bins.length`, nonEmpty, (e.bins as Json[]).length);
 }
+
+const IRLS_NOTE =
+  "statsmodels' IRLS iteration count (deviance tolerance); fairscope's Newton steps stop on the step size, and the converged solutions are compared";
 
 function checkEntry(check: Checker, path: string, c: ProbabilityColumns, e: Json) {
   const t = totals(c);
@@ -74,6 +82,7 @@ function checkEntry(check: Checker, path: string, c: ProbabilityColumns, e: Json
   const slope = fitSlope(c.label, z, c.weight);
   const s = e.slope_model as Json;
   check.equal(`${path}.slope_model.converged`, slope.converged, s.converged);
+  check.acknowledge(`${path}.slope_model.iterations`, IRLS_NOTE);
   check.number(`${path}.slope_model.intercept`, slope.intercept, s.intercept, GLM_RTOL, 1e-9);
   check.number(`${path}.slope_model.slope`, slope.slope, s.slope, GLM_RTOL);
   check.number(`${path}.slope_model.se_intercept`, slope.seIntercept, s.se_intercept, SE_RTOL);
@@ -83,6 +92,7 @@ function checkEntry(check: Checker, path: string, c: ProbabilityColumns, e: Json
   const citl = fitInterceptWithOffset(c.label, z, c.weight);
   const o = e.citl_model as Json;
   check.equal(`${path}.citl_model.converged`, citl.converged, o.converged);
+  check.acknowledge(`${path}.citl_model.iterations`, IRLS_NOTE);
   check.number(`${path}.citl_model.intercept`, citl.intercept, o.intercept, GLM_RTOL, 1e-9);
   check.number(`${path}.citl_model.se_intercept`, citl.seIntercept, o.se_intercept, SE_RTOL);
   check.number(`${path}.citl_model.llf`, citl.logLikelihood, o.llf, GLM_RTOL);
@@ -96,6 +106,12 @@ function checkEntry(check: Checker, path: string, c: ProbabilityColumns, e: Json
   check.number(`${path}.brier.resolution`, d.resolution, b.resolution, RTOL);
   check.number(`${path}.brier.uncertainty`, d.uncertainty, b.uncertainty, RTOL);
   check.number(
+    `${path}.brier.reliability_minus_resolution_plus_uncertainty`,
+    d.reliability - d.resolution + d.uncertainty,
+    b.reliability_minus_resolution_plus_uncertainty,
+    RTOL,
+  );
+  check.number(
     `${path}.brier.brier_minus_decomposition`,
     d.remainder,
     b.brier_minus_decomposition,
@@ -104,25 +120,32 @@ function checkEntry(check: Checker, path: string, c: ProbabilityColumns, e: Json
   );
 }
 
+/** The model descriptions of `params`, checked against what fairscope fits. */
+function checkParams(params: Json) {
+  const expect = (key: string, pattern: RegExp) => {
+    if (!pattern.test(String(params[key]))) {
+      throw new Unsupported(`params.${key}: ${String(params[key])}`);
+    }
+  };
+  expect("logit", /z = log\(p \/ \(1 - p\)\)/);
+  expect("slope_model", /GLM Binomial.*y ~ 1 \+ z/);
+  expect("citl_model", /GLM Binomial.*y ~ 1 with offset z/);
+  checkGroupOrder(params.group_order);
+  if (params.n_bins !== 10) throw new Unsupported(`params.n_bins ${String(params.n_bins)}`);
+}
+
 export const calibrationRegression: KindHandler = (testCase, { data, check }) => {
-  const inputs = testCase.inputs as Json;
-  let yTrue: readonly number[];
-  let yScore: readonly number[];
-  let levels: readonly unknown[];
-  if (inputs.source === "inline") {
-    yTrue = inputs.y_true as number[];
-    yScore = inputs.y_score as number[];
-    levels = inputs.sensitive_features as unknown[];
-  } else {
-    if (data?.yScore === undefined) throw new Error("calibration_regression needs scores");
-    const [feature] = inputs.sensitive_features as string[];
-    const column = data.features[feature ?? ""];
-    if (column === undefined) throw new Error(`unknown feature ${String(feature)}`);
-    yTrue = data.yTrue;
-    yScore = data.yScore;
-    levels = column;
-  }
-  const p = yScore.map((s) => Math.min(1 - CLIP, Math.max(CLIP, s)));
+  checkParams(testCase.params as Json);
+  const cols = caseColumns(testCase as unknown as Json, data);
+  if (cols.yScore === undefined) throw new Unsupported("calibration_regression needs scores");
+  if (cols.sampleWeight !== undefined) throw new Unsupported("weighted calibration_regression");
+  const yTrue = cols.yTrue as number[];
+  // p is the case's probability (inputs.score_spec); the logit clips at 1e-6 as statsmodels'
+  // inputs never reach 0 or 1 after the case's clipping.
+  const p = cols.yScore;
+  const levels = yTrue.map((_, i) =>
+    cols.featureNames.map((f) => String(cols.features[f]![i])).join(","),
+  );
   const all = validateProbabilities(yTrue, p, undefined);
   checkEntry(check, "overall", all, testCase.overall as Json);
   const groups = rowsByLevel(levels);
@@ -133,7 +156,7 @@ export const calibrationRegression: KindHandler = (testCase, { data, check }) =>
     for (const i of rows) code[i] = g;
     const e = expected[g];
     if (e === undefined) return;
-    check.equal(`by_group[${g}].group`, [key], (e.group as unknown[]).map(String));
+    check.equal(`by_group[${g}].group`, key, (e.group as unknown[]).map(String).join(","));
     const c = validateProbabilities(
       rows.map((i) => yTrue[i]!),
       rows.map((i) => p[i]!),
@@ -142,6 +165,14 @@ export const calibrationRegression: KindHandler = (testCase, { data, check }) =>
     checkEntry(check, `by_group[${g}]`, c, e);
   });
   const lr = testCase.lr_test_group_calibration as Json;
+  if (!/per-group intercept and slope/.test(String(lr.full_model))) {
+    throw new Unsupported(`full model ${String(lr.full_model)}`);
+  }
+  if (!/shared intercept and slope/.test(String(lr.reduced_model))) {
+    throw new Unsupported(`reduced model ${String(lr.reduced_model)}`);
+  }
+  check.used("lr_test_group_calibration.full_model");
+  check.used("lr_test_group_calibration.reduced_model");
   const test = groupCalibrationTest(
     all.label,
     logitColumn(all.score, CLIP),

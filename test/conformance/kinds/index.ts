@@ -27,7 +27,7 @@
  *
  * Any recorded value left neither compared, used, asserted nor acknowledged makes the case
  * `unsupported`, naming the field. Kinds without a handler here (regression, multiclass,
- * aif360_individual, bias_scan, net_benefit, calibration_flexible until they land) are reported
+ * aif360_individual, net_benefit, calibration_flexible until they land) are reported
  * `unsupported`.
  */
 import type { KindHandler } from "../runner.js";

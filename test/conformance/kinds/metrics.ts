@@ -308,6 +308,7 @@ function checkFairnessFunctions(
   dropMissing: boolean,
 ) {
   const expected = testCase.fairness_functions as Record<string, Record<string, unknown>> | null;
+  if (expected === null) check.used("fairness_functions");
   if (!expected) return;
   const input: FairnessInput = {
     ...base,
@@ -392,6 +393,9 @@ function checkMissingDefault(check: Checker, input: Omit<FairnessInput, "sampleW
 export const metricsKind: KindHandler = (testCase, ctx) => {
   const { input, weights, missing } = caseInput(testCase, ctx);
   const { check } = ctx;
+  if (testCase.sample_weight_used === true && weights === undefined) {
+    throw new Unsupported("sample_weight_used without weights in the inputs");
+  }
   if (missing) checkMissingDefault(check, input);
   const policy = missing ? { missingGroup: "drop" as const } : {};
   const frames = testCase.metricframe as Record<string, ExpectedMetric>;
@@ -442,7 +446,9 @@ export const metricsKind: KindHandler = (testCase, ctx) => {
 export const metricsControlKind: KindHandler = (testCase, ctx) => {
   const { input, weights } = caseInput(testCase, ctx);
   const { check } = ctx;
-  void testCase.sample_weight_used;
+  if (testCase.sample_weight_used === true && weights === undefined) {
+    throw new Unsupported("sample_weight_used without weights in the inputs");
+  }
   type PerControl = { control: Level[]; value: number | null }[];
   const frames = testCase.metricframe as Record<string, Record<string, unknown>>;
   for (const [name, raw] of Object.entries(frames)) {

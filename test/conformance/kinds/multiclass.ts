@@ -3,7 +3,7 @@
  * metrics (accuracy, balanced accuracy, macro / weighted precision, recall and F1, count) are
  * compared like kind `regression`; per-class scores and the one-vs-rest confusion matrices
  * overall and by group, in the order of the case's `labels`. scikit-learn's UndefinedMetricWarning
- * (a zero denominator set to 0) must appear as a fairscope `zero_division` warning on the same
+ * (a zero denominator set to 0) must appear as a fairscope `zeroDivision` warning on the same
  * score. Its UserWarning "y_pred contains classes not in y_true" has no counterpart: a predicted
  * class absent from a group's true classes is documented behaviour (docs/multiclass.md).
  */
@@ -13,7 +13,7 @@ import {
   type MulticlassMetricsResult,
   multiclassMetrics,
 } from "../../../src/index.js";
-import type { Checker } from "../compare.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 import {
   caseFeatures,
@@ -101,6 +101,9 @@ export const multiclass: KindHandler = (testCase, ctx) => {
   checkInputChecks(ctx.check, testCase, ctx, yTrue, yPred);
   const sensitiveFeatures = caseFeatures(testCase, ctx);
   const weights = caseWeights(testCase, ctx);
+  if (testCase.sample_weight_used === true && weights === undefined) {
+    throw new Unsupported("sample_weight_used without weights in the inputs");
+  }
   const frame = testCase.metricframe as Record<string, FrameEntry>;
   for (const [name, entry] of Object.entries(frame)) {
     const result = multiclassMetrics({
@@ -116,6 +119,16 @@ export const multiclass: KindHandler = (testCase, ctx) => {
       (w) => w.category === "UndefinedMetricWarning",
     );
     const warned = result.summary.warnings.some((w) => w.metric === score);
+    // Each recorded warning: an undefined score must be warned about by fairscope too;
+    // scikit-learn's UserWarning about the classes of y_pred is about its label sets.
+    (entry.warnings ?? []).forEach((w, k) => {
+      const at = `metricframe.${name}.warnings[${k}]`;
+      if (w.category === "UndefinedMetricWarning") {
+        ctx.check.assert(at, warned, `scikit-learn warned on ${score}; fairscope did not`);
+      } else {
+        ctx.check.difference(at, true, "scikit-learn label-set warning");
+      }
+    });
     const id = SCALAR[name];
     if (id !== undefined) {
       checkScalarEntry(ctx.check, name, result.summary, id, entry, new Set());

@@ -5,7 +5,7 @@
  * metric entry is compared; an unknown field fails the case.
  */
 import { type GroupMetricsResult, type Level, regressionMetrics } from "../../../src/index.js";
-import type { Checker } from "../compare.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { CaseContext, FixtureCase, KindHandler } from "../runner.js";
 
 /** scikit-learn / Fairlearn regression metric names → fairscope ids. */
@@ -136,7 +136,13 @@ export function checkScalarEntry(
   }
   const expectWarning = (entry.warnings ?? []).some((w) => warningCategories.has(w.category));
   const warned = result.warnings.some((w) => w.metric === id);
-  if (expectWarning !== warned) {
+  if (entry.warnings !== undefined) {
+    check.assert(
+      entry.warnings,
+      expectWarning === warned,
+      `reference warned; fairscope: ${warned}`,
+    );
+  } else if (expectWarning !== warned) {
     check.fail(
       `${path}.warnings`,
       expectWarning
@@ -223,6 +229,9 @@ export const regression: KindHandler = (testCase, ctx) => {
   const sensitiveFeatures = caseFeatures(testCase, ctx);
   const weights = caseWeights(testCase, ctx);
   checkInputChecks(ctx.check, testCase, ctx, yTrue, yPred);
+  if (testCase.sample_weight_used === true && weights === undefined) {
+    throw new Unsupported("sample_weight_used without weights in the inputs");
+  }
   const frame = testCase.metricframe as Record<string, FrameEntry>;
   for (const [name, entry] of Object.entries(frame)) {
     const id = SKLEARN_REGRESSION_METRICS[name];

@@ -37,6 +37,17 @@ const ARGUMENTS: Record<string, readonly string[]> = {
   sample_size: ["p1", "p2"],
 };
 
+/** Input lists whose combinations the result records enumerate (each record echoes its own). */
+const LISTED_INPUTS = [
+  "pairs",
+  "quadruples",
+  "tables",
+  "vectors",
+  "methods",
+  "alphas",
+  "corrections",
+];
+
 /** The statsmodels / scipy call each function tag names (the case's `function` field). */
 const FUNCTIONS: Record<string, RegExp> = {
   proportion_confint: /proportion_confint/,
@@ -55,9 +66,10 @@ export const stats: KindHandler = (testCase, { check }) => {
   const call = String(testCase.function);
   if (!FUNCTIONS[tag]?.test(call)) throw new Unsupported(`stats function ${tag}: ${call}`);
   // Every listed argument combination has its result record (inputs × methods × alphas ...).
-  const combinations = Object.entries(inputs)
-    .filter(([key, value]) => key !== "source" && Array.isArray(value))
-    .reduce((n, [, value]) => n * (value as unknown[]).length, 1);
+  const combinations = LISTED_INPUTS.filter((key) => key in inputs).reduce(
+    (n, key) => n * (inputs[key] as unknown[]).length,
+    1,
+  );
   // (multipletests lists its methods in `function` only, so one record per input and method.)
   if (results.length % combinations !== 0) {
     check.fail(

@@ -195,12 +195,19 @@ function checkOutcomes(check: Checker, testCase: FixtureCase, d: CaseData, p: Fl
     rates(p, d.yTrue, all),
     expected.overall as Record<string, unknown>,
   );
-  const keys = [...new Set(d.groups)].sort();
+  const tuples = new Map<string, Level[]>();
+  d.groups.forEach((key, i) => {
+    if (!tuples.has(key))
+      tuples.set(
+        key,
+        Object.values(d.features).map((f) => f[i]!),
+      );
+  });
   const byGroup = expected.by_group as Record<string, unknown>[];
   check.equal(
     "expected_outcomes.by_group.groups",
-    keys,
-    byGroup.map((e) => mergedKey(e.group as unknown[])),
+    [...tuples.keys()].sort().map((k) => tuples.get(k)),
+    byGroup.map((e) => e.group),
   );
   const spreads: Record<string, number[]> = {};
   for (const e of byGroup) {
@@ -226,6 +233,7 @@ function checkOutcomes(check: Checker, testCase: FixtureCase, d: CaseData, p: Fl
   }
   for (const e of (expected.p_positive_by_group_and_score ?? []) as Record<string, unknown>[]) {
     const key = mergedKey(e.group as unknown[]);
+    check.equal(`p_positive.${key}.group`, tuples.get(key), e.group);
     const rows = all.filter((r) => d.groups[r] === key && d.yScore[r] === e.score);
     check.used(e);
     check.equal(`p_positive.${key}.${String(e.score)}.n`, rows.length, e.n);
