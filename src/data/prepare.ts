@@ -6,6 +6,18 @@ import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
 import { type FairnessInput, FairnessInputSchema, type NumberArray } from "./schema.js";
+import { unknownKeyIssues } from "./unknownKeys.js";
+
+const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
 
 /** @internal Shared with the regression and multiclass preparations. */
 export function checkLength(
@@ -113,11 +125,18 @@ export function gather(
  */
 export function prepare(input: FairnessInput): Columns {
   const issues = new IssueCollector();
+  if (typeof input === "object" && input !== null) {
+    for (const issue of unknownKeyIssues(input, INPUT_KEYS, [])) {
+      issues.add(issue.code, issue.path, issue.message);
+    }
+  }
   const parsed = FairnessInputSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // Missing only when the value at the path is absent; a present value of the wrong type
+      // (threshold: "0.5") is invalid, not missing.
       const code =
-        issue.path.length > 0 && issue.code === "invalid_type" && issue.input === undefined
+        issue.path.length > 0 && valueAt(input, issue.path) === undefined
           ? "missing_field"
           : issue.path[0] === "yTrue" ||
               issue.path[0] === "yPred" ||
@@ -133,8 +152,8 @@ export function prepare(input: FairnessInput): Columns {
         issue.message,
       );
     }
-    issues.throwIfAny();
   }
+  issues.throwIfAny();
   const n = input.yTrue.length;
   if (n === 0) {
     issues.add("empty_input", ["yTrue"], "needs at least one row");

@@ -133,6 +133,25 @@ export interface AuditData {
   readonly probabilities: boolean;
 }
 
+/** Every key of {@link AuditOptions} (the record type makes the list exhaustive). */
+export const AUDIT_OPTION_KEYS = Object.keys({
+  metrics: true,
+  reference: true,
+  criteria: true,
+  minGroupSize: true,
+  zeroDivision: true,
+  seed: true,
+  title: true,
+  intervals: true,
+  calibrationBins: true,
+  minDenominator: true,
+  suppressBelow: true,
+  referenceShares: true,
+  referenceKind: true,
+  findings: true,
+  scan: true,
+} satisfies Record<keyof AuditOptions, true>);
+
 /**
  * Fills the defaults of {@link AuditOptions} and checks them (programmer errors): the one place
  * the audit's defaults live, used by `audit`, the SQL report and the CLI.
