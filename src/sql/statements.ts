@@ -53,21 +53,42 @@ export interface SqlStatement {
 }
 
 /**
- * Quotes an identifier for a dialect: `"name"` (ANSI, DuckDB, Trino) or `` `name` `` (Spark,
- * BigQuery), the quote character doubled inside. Dotted names quote each part.
+ * A GoogleSQL (BigQuery) quoted identifier's body: quoted identifiers take the escape sequences
+ * of string literals and no doubling, so a backslash, a backtick and control characters are
+ * escaped (`\\`, `` \` ``, `\n`, `\u001b`).
+ */
+function googleSqlBody(part: string): string {
+  return part.replace(/[\\`\u0000-\u001f\u007f]/g, (c) => {
+    if (c === "\\" || c === "`") return `\\${c}`;
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+/**
+ * Quotes an identifier by its dialect's lexical rules: `"name"` with `"` doubled (ANSI, DuckDB,
+ * Trino); `` `name` `` with `` ` `` doubled (Spark); `` `name` `` with backslash escapes
+ * (BigQuery, whose quoted identifiers do not double). Dotted names quote each part.
  *
  * @example
  * quoteIdentifier('my "table"', "duckdb"); // => "\"my \"\"table\"\"\""
  * quoteIdentifier("db.t", "spark"); // => "`db`.`t`"
+ * quoteIdentifier("g\\`", "bigquery"); // => "`g\\\\\\``"
  */
 export function quoteIdentifier(name: string, dialect: SqlDialect = "ansi", dotted = true): string {
   if (typeof name !== "string" || name.length === 0) {
     throw new TypeError("quoteIdentifier: an identifier must be a non-empty string");
   }
   if (name.includes("\0")) throw new TypeError("quoteIdentifier: NUL in an identifier");
-  const q = dialect === "spark" || dialect === "bigquery" ? "`" : '"';
   const parts = dotted ? name.split(".") : [name];
-  return parts.map((p) => `${q}${p.split(q).join(q + q)}${q}`).join(".");
+  const quote = (p: string): string => {
+    if (dialect === "bigquery") return `\`${googleSqlBody(p)}\``;
+    if (dialect === "spark") return `\`${p.replaceAll("`", "``")}\``;
+    return `"${p.replaceAll('"', '""')}"`;
+  };
+  return parts.map(quote).join(".");
 }
 
 const doubleType = (dialect: SqlDialect) => (dialect === "bigquery" ? "FLOAT64" : "DOUBLE");
