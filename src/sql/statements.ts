@@ -140,6 +140,28 @@ function tableParams(spec: SqlSpec): readonly SqlParameter[] {
 }
 
 /**
+ * Counts the rows whose score is not a probability (outside [0, 1], NaN or null), with the
+ * smallest and largest score, so an engine can refuse them as `prepare` does in memory.
+ *
+ * @example
+ * scoreRangeStatement({ table: "t", groups: ["g"], label: "y", score: "p" }).sql.split("\n")[0];
+ * // => 'SELECT COUNT(*) AS "n", MIN("p") AS "min", MAX("p") AS "max"'
+ */
+export function scoreRangeStatement(spec: SqlSpec, dialect: SqlDialect = "ansi"): SqlStatement {
+  if (spec.score === undefined) throw new TypeError("scoreRangeStatement: give score");
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const score = `CAST(${id(spec.score)} AS ${doubleType(dialect)})`;
+  const from =
+    typeof spec.table === "string" ? quoteIdentifier(spec.table, dialect) : spec.table.expression;
+  return {
+    sql: `SELECT COUNT(*) AS ${id("n")}, MIN(${id("p")}) AS ${id("min")}, MAX(${id("p")}) AS ${id("max")}
+FROM (SELECT ${score} AS ${id("p")} FROM ${from}) AS ${id("scores")}
+WHERE ${id("p")} IS NULL OR NOT (${id("p")} >= 0 AND ${id("p")} <= 1)`,
+    params: [...tableParams(spec)],
+  };
+}
+
+/**
  * The statement computing per-group confusion counts at the threshold: one row per
  * (groups…, label, pred) with columns `g0…`, `label`, `pred` (0/1), `n` (rows) and `w` (sum of
  * weights, or rows when unweighted).
