@@ -179,6 +179,8 @@ export {
   gate,
   type MetricRule,
   MetricRuleSchema,
+  type NetBenefitRule,
+  NetBenefitRuleSchema,
   type Policy,
   type PolicyInput,
   type PolicyRule,
@@ -383,17 +385,23 @@ export {
 } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics } from "./regression/regressionMetrics.js";
-export type { FindingThresholds } from "./report/findings.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  type ReportDraft,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
   type AuditScanOptions,
   audit,
+  type CalibrationHierarchySection,
   type CalibrationSection,
   type ChartSpec,
   type Criterion,
   chartSpecs,
   type Disparity,
+  decisionCurveSpec,
   type Estimate,
   EstimateSchema,
   FAIRSCOPE_VERSION,
@@ -412,6 +420,7 @@ export {
   type MarkdownOptions,
   type MetricInfo,
   metricBarsSpec,
+  type NetBenefitSection,
   REPORT_SCHEMA_VERSION,
   type ReferenceChoice,
   type ReliabilityBin,
@@ -433,6 +442,7 @@ export {
   reportJsonSchema,
   rocSpec,
   type SubgroupScanSection,
+  type SurvivalSection,
   type TextOptions,
   type TradeoffPoint,
   tradeoffSpec,
@@ -442,6 +452,8 @@ export {
 export type {
   RepresentationRowResult,
   RepresentationSection,
+  SoftMembershipSection,
+  StandardizationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
@@ -453,6 +465,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,

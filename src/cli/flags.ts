@@ -14,7 +14,7 @@ export interface Flag {
   /** The value's placeholder in the help, e.g. "<col>". */
   readonly value?: string;
   /** Section of the help it is listed under. */
-  readonly section: "Input" | "Report" | "Gate" | "Other";
+  readonly section: "Input" | "Report" | "Clinical" | "Gate" | "Other";
   /** Help text; "\n" starts a continuation line. */
   readonly help: string;
 }
@@ -129,6 +129,18 @@ export const FLAGS = {
     section: "Report",
     help: "show each rate's numerator/denominator in the text table",
   },
+  standardize: {
+    type: "string",
+    value: "<file>",
+    section: "Report",
+    help: 'target-population margins, JSON {"margins": {"<column>": {"<level>":\nshare}}}: adds the metrics under raking weights to them',
+  },
+  membership: {
+    type: "string",
+    value: "<cols>",
+    section: "Input",
+    help: "comma-separated columns of group-membership probabilities (one per\ngroup, rows summing to 1), instead of --group: audits the most probable\ngroup and adds the membership-weighted estimates",
+  },
   ci: {
     type: "string",
     value: "<level|none>",
@@ -160,6 +172,35 @@ export const FLAGS = {
     section: "Report",
     help: "write to a file instead of stdout",
   },
+  thresholds: {
+    type: "string",
+    value: "<list>",
+    section: "Clinical",
+    help: "decision thresholds, e.g. 0.1,0.2: net benefit by group with intervals,\nthe gap between groups and decision curves (needs --score)",
+  },
+  "calibration-hierarchy": {
+    type: "boolean",
+    section: "Clinical",
+    help: "calibration hierarchy by group: O/E, slope, intercept, lowess curve\nwith ICI, and a verdict in words (probability scores)",
+  },
+  time: {
+    type: "string",
+    value: "<col>",
+    section: "Clinical",
+    help: "observed time (event or censoring) for time-to-event evaluation",
+  },
+  event: {
+    type: "string",
+    value: "<col>",
+    section: "Clinical",
+    help: "event indicator (1 event, 0 censored), with --time; --score is the risk",
+  },
+  horizon: {
+    type: "string",
+    value: "<t>",
+    section: "Clinical",
+    help: "horizon of Uno's C and of calibration (default: the last event time)",
+  },
   policy: {
     type: "string",
     value: "<file>",
@@ -187,6 +228,7 @@ export type FlagName = keyof typeof FLAGS;
 const SECTION_TITLES: Readonly<Record<Flag["section"], string>> = {
   Input: 'Input (CSV, TSV or JSON Lines; "-" reads stdin):',
   Report: "Report:",
+  Clinical: "Clinical utility and time to event:",
   Gate: "Gate:",
   Other: "Other:",
 };

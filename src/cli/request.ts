@@ -24,6 +24,10 @@ export interface DataRequest {
   readonly score: string | undefined;
   readonly pred: string | undefined;
   readonly groups: readonly string[];
+  /** Membership-probability columns (`--membership`), one per group, instead of `groups`. */
+  readonly membership: readonly string[];
+  /** The target-population margins file (`--standardize`), read by the command. */
+  readonly standardize: string | undefined;
   readonly weight: string | undefined;
   readonly posLabel: string | undefined;
   readonly threshold: number | undefined;
@@ -32,6 +36,12 @@ export interface DataRequest {
   readonly missingGroup: "error" | "drop" | "asGroup" | undefined;
   readonly inputFormat: TableFormat | undefined;
   readonly engine: "memory" | "duckdb";
+  /** Observed-time column (`--time`), with `event`. */
+  readonly time: string | undefined;
+  /** Event-indicator column (`--event`), with `time`. */
+  readonly event: string | undefined;
+  /** Horizon of the time-to-event evaluation (`--horizon`). */
+  readonly horizon: number | undefined;
 }
 
 /** A parsed command line. */
@@ -66,7 +76,7 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "ci" | "min-denominator" | "suppress-below",
+  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "horizon",
   min = Number.NEGATIVE_INFINITY,
 ): number | undefined {
   const text = values[name];
@@ -151,6 +161,28 @@ function auditOptions(values: Values): AuditOptions {
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
     ...(seed === undefined ? {} : { seed }),
     ...(values.title === undefined ? {} : { title: values.title }),
+    ...clinicalOptions(values),
+  };
+}
+
+/** `--thresholds` (net benefit) and `--calibration-hierarchy`. */
+function clinicalOptions(values: Values): AuditOptions {
+  const thresholds = values.thresholds
+    ?.split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => {
+      const n = Number(t);
+      if (!(Number.isFinite(n) && n > 0 && n < 1)) {
+        throw new UsageError(
+          `--thresholds must be probabilities in (0, 1), got ${JSON.stringify(t)}`,
+        );
+      }
+      return n;
+    });
+  return {
+    ...(thresholds === undefined ? {} : { netBenefit: { thresholds } }),
+    ...(values["calibration-hierarchy"] ? { calibrationHierarchy: true } : {}),
   };
 }
 
@@ -187,6 +219,11 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       score: values.score,
       pred: values.pred,
       groups: values.group ?? [],
+      membership: (values.membership ?? "")
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+      standardize: values.standardize,
       weight: values.weight,
       posLabel: values["pos-label"],
       threshold: number(values, "threshold"),
@@ -195,6 +232,9 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       missingGroup: oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const),
       inputFormat: oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]),
       engine: oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory",
+      time: values.time,
+      event: values.event,
+      horizon: number(values, "horizon"),
     },
     audit: auditOptions(values),
     format: oneOf(values, "format", FORMATS) ?? "text",

@@ -9,6 +9,7 @@ import type { Estimate, FairnessReportData, GroupResult, Interval } from "../rep
 import {
   type CriterionRule,
   type MetricRule,
+  type NetBenefitRule,
   type Policy,
   type PolicyInput,
   type PolicyRule,
@@ -116,13 +117,15 @@ function reportEstimate(
   return rule.comparison === "difference" ? d.difference : d.ratio;
 }
 
-function describe(rule: CriterionRule | MetricRule | RepresentationRule): string {
+function describe(rule: CriterionRule | MetricRule | NetBenefitRule | RepresentationRule): string {
   const what =
     "criterion" in rule
       ? rule.criterion
-      : "representation" in rule
-        ? rule.representation
-        : `${rule.metric} ${rule.comparison} (${rule.method})`;
+      : "netBenefitGap" in rule
+        ? `net benefit gap at pt = ${rule.netBenefitGap}`
+        : "representation" in rule
+          ? rule.representation
+          : `${rule.metric} ${rule.comparison} (${rule.method})`;
   const on = rule.on === "value" ? "" : ` on ${rule.on}`;
   const limits = [
     rule.min === undefined ? "" : `>= ${rule.min}`,
@@ -279,12 +282,88 @@ function withSuppressed(
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
 }
 
+/** The measured value against the rule's limits, as a check. */
+function verdictOf(
+  base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
+  rule: NetBenefitRule,
+  name: string,
+  value: number | null,
+  interval: Interval | undefined,
+): GateCheck {
+  const measured =
+    rule.on === "value"
+      ? value
+      : interval
+        ? rule.on === "intervalLow"
+          ? interval.lower
+          : interval.upper
+        : null;
+  const withInterval = interval ? { interval } : {};
+  if (measured === null) {
+    return {
+      ...base,
+      ...withInterval,
+      status: "error",
+      measured,
+      value,
+      message: `${name}: ${value === null ? "the value is undefined" : "the report has no interval for it (audit with intervals)"}`,
+    };
+  }
+  const tooLow = rule.min !== undefined && measured < rule.min;
+  const tooHigh = rule.max !== undefined && measured > rule.max;
+  const limit = tooLow
+    ? `below the minimum ${rule.min}`
+    : tooHigh
+      ? `above the maximum ${rule.max}`
+      : "within limits";
+  return {
+    ...base,
+    ...withInterval,
+    status: tooLow || tooHigh ? "fail" : "pass",
+    measured,
+    value,
+    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}`,
+  };
+}
+
+/** A net-benefit gap rule, read from the report's net-benefit section. */
+function checkNetBenefit(
+  report: FairnessReportData,
+  rule: NetBenefitRule,
+  index: number,
+): GateCheck {
+  const name = rule.name ?? describe(rule);
+  const section = report.netBenefit;
+  const base = {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    ...(rule.min === undefined ? {} : { min: rule.min }),
+    ...(rule.max === undefined ? {} : { max: rule.max }),
+    groups: section?.groups.filter((g) => g.group !== "overall").map((g) => g.group) ?? [],
+    excluded: [],
+  };
+  const gap = section?.gaps.find((g) => g.threshold === rule.netBenefitGap);
+  if (gap === undefined) {
+    return {
+      ...base,
+      status: "error",
+      measured: null,
+      value: null,
+      message: `${name}: the report has no net benefit at pt = ${rule.netBenefitGap} (audit with netBenefit thresholds including it)`,
+    };
+  }
+  return verdictOf(base, rule, name, gap.difference.value, gap.difference.interval);
+}
+
 function checkRule(
   report: FairnessReportData,
   rule: PolicyRule,
   index: number,
   defaultMinGroupSize: number | undefined,
 ): GateCheck {
+  if ("netBenefitGap" in rule) return checkNetBenefit(report, rule, index);
   if ("subgroupScan" in rule) return checkSubgroupScanRule(report, rule, index);
   if ("representation" in rule) return checkRepresentation(report, rule, index);
   const suppressed = report.groups.filter((g) => g.suppressed).map((g) => g.label);

@@ -8,6 +8,8 @@ export {
   CriterionRuleSchema,
   type MetricRule,
   MetricRuleSchema,
+  type NetBenefitRule,
+  NetBenefitRuleSchema,
   type Policy,
   type PolicyInput,
   type PolicyRule,

@@ -105,6 +105,20 @@ export const MetricRuleSchema = z
   .refine(hasLimit, LIMIT_MESSAGE);
 
 /**
+ * A check on the gap in net benefit between groups (largest minus smallest group net benefit)
+ * at one decision threshold of the report's net-benefit section, e.g.
+ * `{ netBenefitGap: 0.2, max: 0.02 }`.
+ */
+export const NetBenefitRuleSchema = z
+  .object({
+    /** The decision threshold, one of the report's net-benefit thresholds. */
+    netBenefitGap: z.number().gt(0).lt(1),
+    ...RuleBase,
+  })
+  .strict()
+  .refine(hasLimit, LIMIT_MESSAGE);
+
+/**
  * A check on the report's representation section (audit with `referenceShares`), e.g.
  * `{ representation: "underRepresentedGroups", max: 0 }`: the number of groups flagged under-
  * (or over-) represented after Holm's correction, or the smallest ratio of a group's share of the
@@ -149,12 +163,13 @@ export const SubgroupScanRuleSchema = z
   .strict();
 
 /**
- * One rule of a policy: a criterion rule, a metric rule, a representation rule or a
- * subgroup-scan rule.
+ * One rule of a policy: a criterion rule, a metric rule, a net-benefit rule, a representation
+ * rule or a subgroup-scan rule.
  */
 export const PolicyRuleSchema = z.union([
   CriterionRuleSchema,
   MetricRuleSchema,
+  NetBenefitRuleSchema,
   RepresentationRuleSchema,
   SubgroupScanRuleSchema,
 ]);
@@ -183,6 +198,11 @@ export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
  * @interface
  */
 export type MetricRule = z.infer<typeof MetricRuleSchema>;
+/**
+ * A check on the net-benefit gap at a decision threshold, defaults filled in.
+ * @interface
+ */
+export type NetBenefitRule = z.infer<typeof NetBenefitRuleSchema>;
 /**
  * A check on the representation section, defaults filled in.
  * @interface
@@ -227,11 +247,13 @@ export function parsePolicy(json: unknown): Policy {
     const schema =
       object && "criterion" in rule
         ? CriterionRuleSchema
-        : object && "representation" in rule
-          ? RepresentationRuleSchema
-          : object && "subgroupScan" in rule
-            ? SubgroupScanRuleSchema
-            : MetricRuleSchema;
+        : object && "netBenefitGap" in rule
+          ? NetBenefitRuleSchema
+          : object && "representation" in rule
+            ? RepresentationRuleSchema
+            : object && "subgroupScan" in rule
+              ? SubgroupScanRuleSchema
+              : MetricRuleSchema;
     const inner = schema.safeParse(rule);
     return inner.success
       ? [issue]

@@ -15,6 +15,7 @@ import { DESCRIPTIVE, type ReferenceChoice, type ResolvedAuditOptions } from "./
 import { FairnessReport } from "./report.js";
 import { representationSection } from "./representation.js";
 import {
+  type CalibrationHierarchySection,
   type CalibrationSection,
   type Criterion,
   type Disparity,
@@ -25,10 +26,12 @@ import {
   type InputSummary,
   type Interval,
   type MetricInfo,
+  type NetBenefitSection,
   REPORT_SCHEMA_VERSION,
   type ReportWarning,
   type RocCurve,
   type SubgroupScanSection,
+  type SurvivalSection,
 } from "./schema.js";
 import { applySmallGroupRules } from "./smallGroups.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
@@ -60,6 +63,12 @@ export interface ReportStatistics {
   readonly roc?: readonly RocCurve[];
   /** The bias scan over undeclared subgroups (`audit(…, { scan })`). */
   readonly subgroupScan?: SubgroupScanSection;
+  /** Net benefit by group (`audit(…, { netBenefit })`). */
+  readonly netBenefit?: NetBenefitSection;
+  /** The calibration hierarchy by group (`audit(…, { calibrationHierarchy })`). */
+  readonly calibrationHierarchy?: CalibrationHierarchySection;
+  /** Time-to-event concordance and calibration (`audit(…, { survival })`). */
+  readonly survival?: SurvivalSection;
   /**
    * The confusion counts of every group (with predictions): the evidence behind each rate, its
    * interval below `minDenominator`, and suppression (`applySmallGroupRules`).
@@ -322,6 +331,11 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     ...(statistics.roc ? { roc: [...statistics.roc] } : {}),
     ...(statistics.subgroupScan ? { subgroupScan: statistics.subgroupScan } : {}),
     impossibilityNotes: [...statistics.impossibilityNotes],
+    ...(statistics.netBenefit ? { netBenefit: statistics.netBenefit } : {}),
+    ...(statistics.calibrationHierarchy
+      ? { calibrationHierarchy: statistics.calibrationHierarchy }
+      : {}),
+    ...(statistics.survival ? { survival: statistics.survival } : {}),
   };
   const checked = applySmallGroupRules(data, statistics.confusion, options);
   const withRepresentation =

@@ -9,7 +9,7 @@ export type VegaLiteSpec = Readonly<Record<string, unknown>>;
 
 /** A chart of a report: an id, a title and its Vega-Lite specification. */
 export interface ChartSpec {
-  /** Short id: "metrics", "roc" or "reliability". */
+  /** Short id: "metrics", "roc", "reliability" or "decisionCurve". */
   readonly id: string;
   /** Caption. */
   readonly title: string;
@@ -201,8 +201,10 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
 
 /**
  * Reliability diagram per group: mean predicted probability against the observed positive
- * rate in each score bin, with the diagonal of perfect calibration. Undefined when the report
- * has no calibration section.
+ * rate in each score bin (point size = rows in the bin), with the diagonal of perfect
+ * calibration; with the calibration hierarchy, also each group's smooth (lowess) calibration
+ * curve, dashed, and its pointwise bootstrap band. Undefined when the report has no calibration
+ * section.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
@@ -245,9 +247,127 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
             scale: { domain: [0, 1] },
           },
           color: { field: "group", type: "nominal", title: "Group", sort: null },
+          size: { field: "count", type: "quantitative", title: "Rows in bin" },
+          tooltip: [
+            { field: "group", type: "nominal" },
+            { field: "count", type: "quantitative", title: "Rows in bin" },
+          ],
         },
       },
+      ...smoothLayers(report),
     ],
+    config: CONFIG,
+  };
+}
+
+/** The smooth (lowess) calibration curves with their bands, when the report has the hierarchy. */
+function smoothLayers(report: FairnessReportData): Record<string, unknown>[] {
+  const section = report.calibrationHierarchy;
+  if (!section) return [];
+  const values = section.groups.flatMap((g) =>
+    g.smoothCurve.filter((p) => p.observed !== null).map((p) => ({ group: g.group, ...p })),
+  );
+  const x = { field: "predicted", type: "quantitative", scale: { domain: [0, 1] } };
+  const color = { field: "group", type: "nominal", title: "Group", sort: null };
+  return [
+    {
+      data: { values: values.filter((v) => v.lower !== null && v.upper !== null) },
+      mark: { type: "area", opacity: 0.15, clip: true },
+      encoding: {
+        x,
+        y: { field: "lower", type: "quantitative" },
+        y2: { field: "upper" },
+        color,
+      },
+    },
+    {
+      data: { values },
+      mark: { type: "line", strokeDash: [6, 2], clip: true },
+      encoding: { x, y: { field: "observed", type: "quantitative" }, color },
+    },
+  ];
+}
+
+/**
+ * Decision curves, one panel per group (and one for all rows): net benefit of treating by the
+ * model, of treating everyone and of treating no one against the threshold probability, with
+ * the decision thresholds marked. Values below −0.05 (treat-all at high thresholds) are left
+ * out so the panels keep a readable scale. Undefined when the report has no net-benefit section.
+ *
+ * @example
+ * const report = audit(
+ *   { yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] },
+ *   { netBenefit: { thresholds: [0.3] }, intervals: false },
+ * );
+ * decisionCurveSpec(report)?.facet; // => { field: "group", type: "nominal", title: "Group", sort: null }
+ */
+export function decisionCurveSpec(report: FairnessReportData): VegaLiteSpec | undefined {
+  const section = report.netBenefit;
+  if (!section || section.groups.length === 0) return undefined;
+  const floor = -0.05;
+  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const values = section.groups.flatMap((g) => [
+    ...g.curve.flatMap((p) => [
+      { group: g.group, threshold: p.threshold, strategy: "model", netBenefit: p.netBenefit },
+      { group: g.group, threshold: p.threshold, strategy: "treat all", netBenefit: p.treatAll },
+      { group: g.group, threshold: p.threshold, strategy: "treat none", netBenefit: 0 },
+    ]),
+    ...g.atThresholds.map((p) => ({
+      group: g.group,
+      threshold: p.threshold,
+      strategy: "decision threshold",
+      netBenefit: p.netBenefit.value,
+    })),
+  ]);
+  const x = {
+    field: "threshold",
+    type: "quantitative",
+    title: "Threshold probability",
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "netBenefit",
+    type: "quantitative",
+    title: "Net benefit",
+    scale: { domain: [floor, top] },
+  };
+  return {
+    $schema: SCHEMA,
+    description:
+      "Decision curves by group: net benefit of the model, treat all and treat none by threshold probability",
+    data: {
+      values: values.filter((v) => v.netBenefit !== null && v.netBenefit >= floor),
+    },
+    facet: { field: "group", type: "nominal", title: "Group", sort: null },
+    columns: 3,
+    spec: {
+      width: 240,
+      height: 200,
+      layer: [
+        {
+          transform: [{ filter: "datum.strategy !== 'decision threshold'" }],
+          mark: { type: "line", clip: true },
+          encoding: {
+            x,
+            y,
+            color: { field: "strategy", type: "nominal", title: "Strategy" },
+            strokeDash: { field: "strategy", type: "nominal", title: "Strategy" },
+          },
+        },
+        {
+          transform: [{ filter: "datum.strategy === 'decision threshold'" }],
+          mark: { type: "point", filled: true, color: "#000" },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: "threshold", type: "quantitative", title: "pt" },
+              { field: "netBenefit", type: "quantitative", format: ".4f", title: "Net benefit" },
+            ],
+          },
+        },
+      ],
+    },
     config: CONFIG,
   };
 }
@@ -287,7 +407,7 @@ export function tradeoffSpec(
 
 /**
  * The charts of a report, as Vega-Lite specifications: metric bars, ROC curves (with scores),
- * reliability diagrams (with a calibration section).
+ * reliability diagrams (with a calibration section), decision curves (with net benefit).
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.4, 0.6], sensitiveFeatures: ["a", "a", "b", "b"] });
@@ -302,6 +422,10 @@ export function chartSpecs(report: FairnessReportData): ChartSpec[] {
   const reliability = reliabilitySpec(report);
   if (reliability) {
     charts.push({ id: "reliability", title: "Reliability by group", spec: reliability });
+  }
+  const decision = decisionCurveSpec(report);
+  if (decision) {
+    charts.push({ id: "decisionCurve", title: "Decision curves by group", spec: decision });
   }
   return charts;
 }

@@ -8,6 +8,7 @@ export { CRITERION_GUIDE } from "./build.js";
 export {
   type ChartSpec,
   chartSpecs,
+  decisionCurveSpec,
   metricBarsSpec,
   type RenderedChart,
   reliabilitySpec,
@@ -29,6 +30,7 @@ export { displayWidth, renderText, type TextOptions } from "./render/text.js";
 export { FairnessReport, VEGA_LITE_MIME } from "./report.js";
 export { rocPoints } from "./roc.js";
 export {
+  type CalibrationHierarchySection,
   type CalibrationSection,
   type Criterion,
   type Disparity,
@@ -44,6 +46,7 @@ export {
   type Interval,
   IntervalSchema,
   type MetricInfo,
+  type NetBenefitSection,
   REPORT_SCHEMA_VERSION,
   type ReliabilityBin,
   type ReportMetadata,
@@ -53,6 +56,7 @@ export {
   type RocCurve,
   reportJsonSchema,
   type SubgroupScanSection,
+  type SurvivalSection,
 } from "./schema.js";
 export {
   type AuditScanOptions,

@@ -3,10 +3,12 @@
  */
 
 import type { ReferenceKind } from "../data/reference.js";
+import type { NumberArray } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
 import type { AuditScanOptions } from "./subgroupScan.js";
@@ -92,11 +94,52 @@ export interface AuditOptions {
   /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
   readonly findings?: FindingThresholds;
   /**
+   * A target population: the count metrics and criteria are also reported under
+   * post-stratification or raking weights to it, with each group's effective sample size.
+   */
+  readonly standardization?: StandardizationTarget;
+  /**
    * The bias scan over features you did not group by (the report's "Subgroups nobody declared"):
    * the search features, aligned with the input rows, and `biasScan`'s options (here the top 3
    * subgroups with 199 null reruns by default). No scan without it.
    */
   readonly scan?: AuditScanOptions;
+  /**
+   * Net benefit by group (decision-curve analysis, `decisionCurve`) at these decision
+   * thresholds, each in (0, 1), with the decision curves on `grid`; needs scores. Intervals
+   * follow `intervals`. @defaultValue undefined (no net-benefit section)
+   */
+  readonly netBenefit?: {
+    /** Decision thresholds, each in (0, 1). */
+    readonly thresholds: readonly number[];
+    /** Thresholds of the decision curves. @defaultValue 0.01, 0.02, …, 0.99 */
+    readonly grid?: readonly number[];
+  };
+  /**
+   * The calibration hierarchy by group (`calibrationHierarchy`): O/E, calibration intercept and
+   * slope with intervals, the lowess calibration curve with ICI, E90, Emax, and a verdict in
+   * words; probability scores only. Its bootstrap (of the smooth curve) uses `nBoot`
+   * replicates when `intervals` are on. @defaultValue false
+   */
+  readonly calibrationHierarchy?:
+    | boolean
+    | {
+        /** Replicates of the smooth-curve bootstrap. @defaultValue 200 */
+        readonly nBoot?: number;
+      };
+  /**
+   * Time-to-event evaluation (`survivalByGroup`): observed times and event indicators,
+   * row-aligned with the input, with `yScore` as the predicted risk; Harrell's and Uno's C by
+   * group, the cross-group matrix and calibration at the horizon.
+   */
+  readonly survival?: {
+    /** Observed time of each row (event or censoring), > 0. */
+    readonly time: NumberArray;
+    /** 1 when the event was observed, 0 when censored. */
+    readonly event: NumberArray;
+    /** Horizon of Uno's C and of calibration. @defaultValue the last event time */
+    readonly horizon?: number;
+  };
 }
 
 /** Metrics without gaps: they describe the data, not the model's treatment of groups. */
@@ -150,6 +193,10 @@ export const AUDIT_OPTION_KEYS = Object.keys({
   referenceKind: true,
   findings: true,
   scan: true,
+  netBenefit: true,
+  calibrationHierarchy: true,
+  survival: true,
+  standardization: true,
 } satisfies Record<keyof AuditOptions, true>);
 
 /**

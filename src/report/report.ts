@@ -8,6 +8,7 @@ import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
 import {
+  type CalibrationHierarchySection,
   type CalibrationSection,
   type Criterion,
   type Disparity,
@@ -18,11 +19,15 @@ import {
   type GroupResult,
   type ImpossibilityNote,
   type MetricInfo,
+  type NetBenefitSection,
   type ReportMetadata,
   type ReportWarning,
   type RepresentationSection,
   type RocCurve,
+  type SoftMembershipSection,
+  type StandardizationSection,
   type SubgroupScanSection,
+  type SurvivalSection,
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
@@ -48,7 +53,12 @@ export class FairnessReport implements FairnessReportData {
   readonly calibration?: CalibrationSection;
   readonly roc?: RocCurve[];
   readonly impossibilityNotes?: ImpossibilityNote[];
+  readonly netBenefit?: NetBenefitSection;
+  readonly calibrationHierarchy?: CalibrationHierarchySection;
+  readonly survival?: SurvivalSection;
   readonly representation?: RepresentationSection;
+  readonly standardization?: StandardizationSection;
+  readonly softMembership?: SoftMembershipSection;
   /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
   readonly subgroupScan?: SubgroupScanSection;
 
@@ -66,7 +76,12 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibration) this.calibration = data.calibration;
     if (data.roc) this.roc = data.roc;
     if (data.impossibilityNotes) this.impossibilityNotes = data.impossibilityNotes;
+    if (data.netBenefit) this.netBenefit = data.netBenefit;
+    if (data.calibrationHierarchy) this.calibrationHierarchy = data.calibrationHierarchy;
+    if (data.survival) this.survival = data.survival;
     if (data.representation) this.representation = data.representation;
+    if (data.standardization) this.standardization = data.standardization;
+    if (data.softMembership) this.softMembership = data.softMembership;
     if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
@@ -108,7 +123,12 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibration ? { calibration: this.calibration } : {}),
       ...(this.roc ? { roc: this.roc } : {}),
       ...(this.impossibilityNotes ? { impossibilityNotes: this.impossibilityNotes } : {}),
+      ...(this.netBenefit ? { netBenefit: this.netBenefit } : {}),
+      ...(this.calibrationHierarchy ? { calibrationHierarchy: this.calibrationHierarchy } : {}),
+      ...(this.survival ? { survival: this.survival } : {}),
       ...(this.representation ? { representation: this.representation } : {}),
+      ...(this.standardization ? { standardization: this.standardization } : {}),
+      ...(this.softMembership ? { softMembership: this.softMembership } : {}),
       ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }

@@ -194,11 +194,17 @@ export const FindingSchema = z.object({
    */
   kind: z
     .enum({
+      /** The group is served worse than the reference. */
       harm: "harm",
+      /** The group is served better than the reference (not a problem). */
       advantage: "advantage",
+      /** A gap on a metric with no better direction (selection rate). */
       difference: "difference",
+      /** Calibration of a group's scores. */
       calibration: "calibration",
+      /** A group's share of the rows against the reference population. */
       representation: "representation",
+      /** A note (e.g. criteria that cannot hold together). */
       note: "note",
     })
     .optional(),
@@ -324,6 +330,150 @@ export const RocCurveSchema = z.object({
   points: z.array(CurvePointSchema),
 });
 
+/** Net benefit of one group at one decision threshold. */
+export const NetBenefitPointSchema = z.object({
+  /** Threshold probability pt (treat when score ≥ pt). */
+  threshold: z.number(),
+  /** TP/n − FP/n · pt/(1 − pt), with its bootstrap interval. */
+  netBenefit: EstimateSchema,
+  /** Net benefit of treating everyone. */
+  treatAll: Num,
+  /** Net benefit / prevalence (null without events). */
+  standardizedNetBenefit: Num,
+  /** Net interventions avoided per 100 compared with treating everyone. */
+  interventionsAvoidedPer100: Num,
+});
+
+/** One group's decision curve and its net benefit at the decision thresholds. */
+export const NetBenefitGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.number().int().nonnegative(),
+  /** (Weighted) share of positives. */
+  prevalence: Num,
+  /** Net benefit at each decision threshold. */
+  atThresholds: z.array(NetBenefitPointSchema),
+  /** The decision curve on the grid. */
+  curve: z.array(
+    z.object({
+      /** Grid threshold. */
+      threshold: z.number(),
+      /** Net benefit of the model. */
+      netBenefit: Num,
+      /** Net benefit of treating everyone. */
+      treatAll: Num,
+    }),
+  ),
+});
+
+/** Net benefit (decision-curve analysis) by group. */
+export const NetBenefitSectionSchema = z.object({
+  /** Decision thresholds. */
+  thresholds: z.array(z.number()),
+  /** Whether counts are weighted. */
+  weighted: z.boolean(),
+  /** The overall population first, then each group. */
+  groups: z.array(NetBenefitGroupSchema),
+  /** Largest minus smallest group net benefit at each decision threshold. */
+  gaps: z.array(
+    z.object({
+      /** Decision threshold. */
+      threshold: z.number(),
+      /** The gap with its bootstrap interval. */
+      difference: EstimateSchema,
+      /** Group with the largest net benefit. */
+      best: z.string(),
+      /** Group with the smallest net benefit. */
+      worst: z.string(),
+    }),
+  ),
+});
+
+/** The calibration hierarchy of one group. */
+export const CalibrationVerdictSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** The level reached: none, mean, weak or moderate. */
+  level: z.enum({
+    /** Not even calibrated on average. */
+    none: "none",
+    /** Calibrated on average (O/E). */
+    mean: "mean",
+    /** Calibrated on average with a calibration slope of 1. */
+    weak: "weak",
+    /** The smooth calibration curve agrees with the diagonal. */
+    moderate: "moderate",
+  }),
+  /** The assessment in sentences. */
+  verdict: z.string(),
+  /** Observed / expected events. */
+  observedExpected: EstimateSchema,
+  /** Calibration intercept (slope fixed at 1). */
+  calibrationIntercept: EstimateSchema,
+  /** Calibration slope. */
+  calibrationSlope: EstimateSchema,
+  /** Integrated calibration index (mean |p − p_c|). */
+  ici: EstimateSchema,
+  /** 90th percentile of |p − p_c|. */
+  e90: EstimateSchema,
+  /** Largest |p − p_c|. */
+  emax: EstimateSchema,
+  /** The smooth (lowess) calibration curve with its pointwise band. */
+  smoothCurve: z.array(
+    z.object({
+      /** Predicted probability. */
+      predicted: z.number(),
+      /** Smoothed observed rate. */
+      observed: Num,
+      /** Lower band. */
+      lower: Num,
+      /** Upper band. */
+      upper: Num,
+    }),
+  ),
+});
+
+/** The calibration hierarchy (mean, weak, moderate) by group. */
+export const CalibrationHierarchySectionSchema = z.object({
+  /** Confidence level of the intervals. */
+  level: z.number().gt(0).lt(1),
+  /** The overall population first, then each group. */
+  groups: z.array(CalibrationVerdictSchema),
+});
+
+/** Time-to-event discrimination and calibration of one group. */
+export const SurvivalGroupSchema = z.object({
+  /** Group label, or "overall". */
+  group: z.string(),
+  /** Rows. */
+  count: z.number().int().nonnegative(),
+  /** (Weighted) events. */
+  events: z.number().nonnegative(),
+  /** Harrell's C. */
+  harrell: EstimateSchema,
+  /** Uno's C at the horizon. */
+  uno: EstimateSchema,
+  /** 1 − Kaplan–Meier survival at the horizon (null when risks are not probabilities). */
+  observedRisk: EstimateSchema,
+  /** Mean predicted risk (null when risks are not probabilities). */
+  predictedRisk: Num,
+});
+
+/** Time-to-event concordance and calibration at a horizon by group. */
+export const SurvivalSectionSchema = z.object({
+  /** The horizon τ. */
+  horizon: z.number(),
+  /** The overall population first, then each group. */
+  groups: z.array(SurvivalGroupSchema),
+  /** Group labels of the matrices' rows and columns. */
+  matrixGroups: z.array(z.string()),
+  /** Harrell's C over pairs (earlier event in row group, later row in column group). */
+  harrellMatrix: z.array(z.array(Num)),
+  /** Uno's C by the same pairs. */
+  unoMatrix: z.array(z.array(Num)),
+});
+
 /** A note on which criteria cannot hold together on these data. */
 export const ImpossibilityNoteSchema = z.object({
   /** Machine-readable code, e.g. "chouldechova". */
@@ -371,6 +521,71 @@ export const RepresentationSectionSchema = z.object({
   }),
   /** One row per group, reference groups first. */
   groups: z.array(RepresentationRowSchema),
+});
+
+/** Metrics in a target population (audit with `standardization`). */
+export const StandardizationSectionSchema = z.object({
+  /** `postStratification` or `raking`. */
+  method: z.enum({
+    /** Weights to the joint cells of the features. */
+    postStratification: "postStratification",
+    /** Weights to each feature's margins (iterative proportional fitting). */
+    raking: "raking",
+  }),
+  /** The features standardised on. */
+  features: z.array(z.string()),
+  /** Raking only: whether every margin matched within the tolerance. */
+  converged: z.boolean().optional(),
+  /** Raking only: sweeps done. */
+  iterations: z.number().int().nonnegative().optional(),
+  /** Raking only: largest |weighted share − target share| after the last sweep. */
+  maxMarginError: z.number().nonnegative().optional(),
+  /** Metric id → value on all rows under the weights. */
+  overall: z.record(z.string(), EstimateSchema),
+  /** Each group under the weights, with its Kish effective sample size. */
+  groups: z.array(
+    z.object({
+      /** Group label. */
+      group: z.string(),
+      /** Kish effective sample size (Σw)² / Σw² under the weights. */
+      effectiveSampleSize: Num,
+      /** Metric id → value under the weights. */
+      values: z.record(z.string(), EstimateSchema),
+    }),
+  ),
+  /** Criterion id → value under the weights (between groups). */
+  criteria: z.record(z.string(), Num),
+});
+
+/** Metrics under soft (probabilistic) group membership (sensitiveFeatures as a matrix). */
+export const SoftMembershipSectionSchema = z.object({
+  /** The estimator. */
+  estimator: z.literal("membershipWeighted"),
+  /** The group names (matrix columns). */
+  groups: z.array(
+    z.object({
+      /** Group name. */
+      group: z.string(),
+      /** Expected number of rows Σ P(group | row). */
+      expectedCount: z.number().nonnegative(),
+      /** Rows whose most probable group it is (the hard assignment). */
+      hardCount: z.number().int().nonnegative(),
+      /** Metric id → membership-weighted value, with evidence and interval. */
+      values: z.record(z.string(), EstimateSchema),
+      /** Metric id → value under the hard (argmax) assignment. */
+      hardValues: z.record(z.string(), EstimateSchema),
+    }),
+  ),
+  /** Metric id → between-group difference (max − min), soft and hard. */
+  differences: z.record(
+    z.string(),
+    z.object({
+      /** Under soft membership, with its interval. */
+      soft: EstimateSchema,
+      /** Under the hard assignment. */
+      hard: EstimateSchema,
+    }),
+  ),
 });
 
 /** What the audited data looked like. */
@@ -521,8 +736,18 @@ export const FairnessReportSchema = z
     subgroupScan: SubgroupScanSectionSchema.optional(),
     /** Which criteria cannot hold together on these data. */
     impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
+    /** Net benefit by group (scores and decision thresholds given). */
+    netBenefit: NetBenefitSectionSchema.optional(),
+    /** The calibration hierarchy by group (probability scores, when asked). */
+    calibrationHierarchy: CalibrationHierarchySectionSchema.optional(),
+    /** Time-to-event concordance and calibration (times and events given). */
+    survival: SurvivalSectionSchema.optional(),
     /** Each group's share of the data against a reference population, when one was given. */
     representation: RepresentationSectionSchema.optional(),
+    /** Metrics in a target population, when `standardization` was given. */
+    standardization: StandardizationSectionSchema.optional(),
+    /** Metrics under soft group membership, when sensitiveFeatures was a membership matrix. */
+    softMembership: SoftMembershipSectionSchema.optional(),
   })
   .describe("A fairscope fairness report.");
 
@@ -614,6 +839,16 @@ export type RepresentationRowResult = z.infer<typeof RepresentationRowSchema>;
  */
 export type RepresentationSection = z.infer<typeof RepresentationSectionSchema>;
 /**
+ * Metrics in a target population.
+ * @interface
+ */
+export type StandardizationSection = z.infer<typeof StandardizationSectionSchema>;
+/**
+ * Metrics under soft group membership.
+ * @interface
+ */
+export type SoftMembershipSection = z.infer<typeof SoftMembershipSectionSchema>;
+/**
  * What the audited data looked like.
  * @interface
  */
@@ -647,3 +882,19 @@ export function reportJsonSchema(): Record<string, unknown> {
     ...(z.toJSONSchema(FairnessReportSchema) as Record<string, unknown>),
   };
 }
+
+/**
+ * Net benefit by group.
+ * @interface
+ */
+export type NetBenefitSection = z.infer<typeof NetBenefitSectionSchema>;
+/**
+ * The calibration hierarchy by group.
+ * @interface
+ */
+export type CalibrationHierarchySection = z.infer<typeof CalibrationHierarchySectionSchema>;
+/**
+ * Time-to-event concordance and calibration by group.
+ * @interface
+ */
+export type SurvivalSection = z.infer<typeof SurvivalSectionSchema>;

@@ -271,7 +271,7 @@ export function compareInputChecks(
       );
     }
   }
-  if ("sum_p" in checks && inputs.score_spec) {
+  if ("sum_p" in checks && scored.yScore) {
     check.number("inputs.checks.sum_p", sum(scored.yScore), checks.sum_p, 1e-12);
   }
   const compareCounts = (key: string, columns: string[]) => {

@@ -20,6 +20,8 @@ const COMPLETE_KINDS = new Set([
   "metrics_control",
   "metrics_error",
   "calibration",
+  "calibration_flexible",
+  "net_benefit",
   "stats",
   "threshold_optimizer",
   "threshold_optimizer_error",

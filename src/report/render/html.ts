@@ -7,6 +7,7 @@ import { escapeHtml } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -15,6 +16,8 @@ import {
   legend,
   marksLegend,
   representationTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -131,6 +134,18 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   if (report.representation) {
     parts.push("<h2>Representation</h2>", table(representationTable(report), "representation"));
   }
+  if (report.softMembership) {
+    parts.push(
+      "<h2>Soft group membership (membership-weighted / most probable group)</h2>",
+      table(softMembershipTable(report), "soft"),
+    );
+  }
+  if (report.standardization) {
+    parts.push(
+      `<h2>Standardised to the target population (${escapeHtml(report.standardization.method)})</h2>`,
+      table(standardizationTable(report), "standardization"),
+    );
+  }
   for (const chart of options.charts ?? []) {
     parts.push(`<h2>${escapeHtml(chart.title)}</h2>`, `<div class="chart">${chart.svg}</div>`);
   }
@@ -150,6 +165,15 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       table(criteriaTable(report), "criteria"),
       `<p class="legend">Which criterion fits a decision: ${links}.</p>`,
     );
+  }
+  for (const section of clinicalSections(report)) {
+    parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
+    if (section.table) parts.push(table(section.table, "clinical"));
+    if (section.sentences.length > 0) {
+      parts.push(
+        `<ul>${section.sentences.map((t) => `<li>${escapeHtml(t)}</li>`).join("\n")}</ul>`,
+      );
+    }
   }
   if (report.warnings.length > 0) {
     parts.push(

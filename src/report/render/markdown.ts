@@ -7,6 +7,7 @@ import { escapeHtml, escapeMarkdown } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -15,6 +16,8 @@ import {
   legend,
   marksLegend,
   representationTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -91,12 +94,34 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   if (report.representation) {
     lines.push("### Representation", "", ...table(representationTable(report), false), "");
   }
+  if (report.softMembership) {
+    lines.push(
+      "### Soft group membership (membership-weighted / most probable group)",
+      "",
+      ...table(softMembershipTable(report), false),
+      "",
+    );
+  }
+  if (report.standardization) {
+    lines.push(
+      `### Standardised to the target population (${report.standardization.method})`,
+      "",
+      ...table(standardizationTable(report), false),
+      "",
+    );
+  }
   if (report.disparities.length > 0) {
     lines.push("### Disparities", "", ...table(disparityTable(report), false), "");
     for (const note of aggregateNotes(report)) lines.push(escapeMarkdown(note), "");
   }
   if (report.criteria.length > 0) {
     lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push(`### ${escapeMarkdown(section.title)}`, "");
+    if (section.table) lines.push(...table(section.table, false), "");
+    for (const sentence of section.sentences) lines.push(`- ${escapeMarkdown(sentence)}`);
+    if (section.sentences.length > 0) lines.push("");
   }
   for (const chart of options.charts ?? []) {
     lines.push(

@@ -3,9 +3,10 @@
  * (ANSI) only when asked for; user text is stripped of control characters.
  */
 import { sanitizeTerminal } from "../escape.js";
-import { warningLabel } from "../format.js";
+import { formatValue, warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -15,6 +16,8 @@ import {
   marksLegend,
   representationTable,
   smallRateTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -232,6 +235,25 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
     lines.push("", style.bold("Representation (share of rows vs reference population)"));
     lines.push(...layout(representationTable(report), width, style));
   }
+  if (report.softMembership) {
+    lines.push("", style.bold("Soft group membership (membership-weighted / most probable group)"));
+    lines.push(...layout(softMembershipTable(report), width, style));
+  }
+  if (report.standardization) {
+    const s = report.standardization;
+    lines.push(
+      "",
+      style.bold(
+        `Standardised to the target population (${s.method} on ${s.features.map(sanitizeTerminal).join(", ")})`,
+      ),
+    );
+    lines.push(...layout(standardizationTable(report), width, style));
+    if (s.converged !== undefined) {
+      lines.push(
+        `raking ${s.converged ? "converged" : "did not converge"} after ${s.iterations} sweeps; largest margin error ${formatValue(s.maxMarginError ?? null)}`,
+      );
+    }
+  }
   if (report.disparities.length > 0) {
     lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
     lines.push(...layout(disparityTable(report), width, style));
@@ -241,6 +263,13 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
     lines.push(...layout(criteriaTable(report), width, style));
+  }
+  for (const section of clinicalSections(report)) {
+    lines.push("", style.bold(sanitizeTerminal(section.title)));
+    if (section.table) lines.push(...layout(section.table, width, style));
+    for (const sentence of section.sentences) {
+      lines.push(...wrap(sanitizeTerminal(sentence), width, "  "));
+    }
   }
   const others = report.findings.filter((f) => !f.headline);
   if (others.length > 0) {

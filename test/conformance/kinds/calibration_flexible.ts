@@ -5,9 +5,10 @@
 import { lowessCalibration } from "../../../src/calibration/flexible.js";
 import { windowSize } from "../../../src/calibration/lowess.js";
 import { neumaierSum } from "../../../src/stats/summation.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
-import { rowsByLevel } from "./calibration.js";
+import { groupRows } from "./groups.js";
 
 interface ByP {
   readonly p: number;
@@ -62,9 +63,11 @@ function checkEntry(
   }
   check.number(`${path}.mean_p_c`, neumaierSum(fitted) / n, entry.mean_p_c);
   check.equal(`${path}.any_nan_p_c`, fitted.some(Number.isNaN), entry.any_nan_p_c);
+  const distinct = [...new Set(p)].sort((a, b) => a - b);
   entry.p_c_by_p?.forEach((e, j) => {
-    const rows = p.flatMap((v, i) => (v === e.p ? [i] : []));
     const at = `${path}.p_c_by_p[${j}]`;
+    check.number(`${at}.p`, distinct[j] ?? Number.NaN, e.p);
+    const rows = p.flatMap((v, i) => (v === e.p ? [i] : []));
     check.equal(`${at}.n`, rows.length, e.n);
     const values = rows.map((i) => fitted[i]!);
     check.equal(
@@ -80,6 +83,7 @@ function checkEntry(
   entry.p_c_sample?.forEach((e, j) => {
     const i = e.row_in_group;
     const at = `${path}.p_c_sample[${j}]`;
+    check.used(`${at}.row_in_group`);
     check.number(`${at}.p`, p[i] ?? Number.NaN, e.p);
     check.number(`${at}.y`, yTrue[i] ?? Number.NaN, e.y);
     check.number(`${at}.p_c`, fitted[i] ?? Number.NaN, e.p_c);
@@ -87,33 +91,26 @@ function checkEntry(
 }
 
 export const calibrationFlexible: KindHandler = (testCase, { data, check }) => {
-  const inputs = testCase.inputs as Record<string, unknown>;
-  let yTrue: readonly number[];
-  let yScore: readonly number[];
-  let levels: readonly unknown[];
-  if (inputs.source === "inline") {
-    yTrue = inputs.y_true as number[];
-    yScore = inputs.y_score as number[];
-    levels = inputs.sensitive_features as unknown[];
-  } else {
-    if (data?.yScore === undefined) {
-      throw new Error("calibration_flexible cases need a pipeline with scores");
-    }
-    const [feature] = inputs.sensitive_features as string[];
-    const column = data.features[feature ?? ""];
-    if (column === undefined) throw new Error(`unknown feature ${String(feature)}`);
-    yTrue = data.yTrue;
-    yScore = data.yScore;
-    levels = column;
+  const params = testCase.params as Record<string, unknown> | undefined;
+  const smoother = String(params?.smoother ?? "frac=2/3, it=0");
+  if (!smoother.includes("frac=2/3") || !smoother.includes("it=0")) {
+    throw new Unsupported(`smoother ${smoother}`);
   }
+  for (const name of ["ici", "e50", "e90", "emax"]) void params?.[name];
+  void testCase.inputs.score_transform;
+  const columns = caseColumns(testCase, data);
+  if (columns.yScore === undefined) throw new Error("calibration_flexible cases need scores");
+  if (columns.sampleWeight !== undefined) throw new Unsupported("weighted lowess");
+  const yTrue = columns.yTrue.map((y) => (y === 1 || y === true ? 1 : 0));
+  const yScore = columns.yScore;
   checkEntry(check, "overall", testCase.overall as Entry, yTrue, yScore);
-  const groups = rowsByLevel(levels);
+  const groups = groupRows(columns);
   const expected = testCase.by_group as Entry[];
   check.equal("by_group.length", groups.length, expected.length);
-  groups.forEach(([key, rows], g) => {
+  groups.forEach(({ key, rows }, g) => {
     const entry = expected[g];
     if (entry === undefined) return;
-    check.equal(`by_group[${g}].group`, [key], entry.group?.map(String));
+    check.equal(`by_group[${g}].group`, key, entry.group);
     checkEntry(
       check,
       `by_group[${g}]`,

@@ -1,11 +1,12 @@
 /**
  * `net_benefit` cases: decision-curve net benefit (Vickers and Elkin 2006) at pt = k/20,
- * k = 1..10, overall and per group (groups sorted by the str() of the level), weighted or not.
+ * k = 1..10, overall and per group (groups sorted by str()), weighted or not.
  */
 import { binCounts, netBenefitPoints } from "../../../src/clinical/netBenefit.js";
-import type { Checker } from "../compare.js";
+import { caseColumns } from "../columns.js";
+import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
-import { rowsByLevel } from "./calibration.js";
+import { groupRows } from "./groups.js";
 
 interface PointJson {
   readonly pt: number;
@@ -61,42 +62,29 @@ function checkEntry(
 }
 
 export const netBenefit: KindHandler = (testCase, { data, check }) => {
-  const inputs = testCase.inputs as Record<string, unknown>;
-  let yTrue: readonly number[];
-  let yScore: readonly number[];
-  let levels: readonly unknown[];
-  let sampleWeight: readonly number[] | undefined;
-  if (inputs.source === "inline") {
-    yTrue = inputs.y_true as number[];
-    yScore = inputs.y_score as number[];
-    levels = inputs.sensitive_features as unknown[];
-    sampleWeight = inputs.sample_weight as number[] | undefined;
-  } else {
-    if (data?.yScore === undefined)
-      throw new Error("net_benefit cases need a pipeline with scores");
-    const [feature] = inputs.sensitive_features as string[];
-    const column = data.features[feature ?? ""];
-    if (column === undefined) throw new Error(`unknown feature ${String(feature)}`);
-    yTrue = data.yTrue;
-    yScore = data.yScore;
-    levels = column;
-    sampleWeight = testCase.weighted === true ? data.sampleWeight : undefined;
+  const score = testCase.inputs.score;
+  if (score !== undefined && typeof score !== "string") {
+    throw new Unsupported(`score ${JSON.stringify(score)}`);
   }
-  if (testCase.weighted === true && sampleWeight === undefined) {
+  const columns = caseColumns(testCase, data);
+  if (columns.yScore === undefined) throw new Error("net_benefit cases need scores");
+  const weighted = testCase.weighted === true;
+  if (weighted && columns.sampleWeight === undefined) {
     throw new Error("weighted case without sample weights");
   }
-  const label = Uint8Array.from(yTrue, (y) => (y === 1 ? 1 : 0));
-  const score = Float64Array.from(yScore);
-  const weight = sampleWeight === undefined ? undefined : Float64Array.from(sampleWeight);
-  const all = Uint32Array.from({ length: label.length }, (_, i) => i);
-  checkEntry(check, "overall", testCase.overall as Entry, label, score, weight, all);
-  const groups = rowsByLevel(levels);
+  const label = Uint8Array.from(columns.yTrue, (y) => (y === 1 || y === true ? 1 : 0));
+  const values = Float64Array.from(columns.yScore);
+  const weight =
+    weighted && columns.sampleWeight ? Float64Array.from(columns.sampleWeight) : undefined;
+  const all = Uint32Array.from({ length: columns.n }, (_, i) => i);
+  checkEntry(check, "overall", testCase.overall as Entry, label, values, weight, all);
+  const groups = groupRows(columns);
   const expected = testCase.by_group as Entry[];
   check.equal("by_group.length", groups.length, expected.length);
-  groups.forEach(([key, rows], g) => {
+  groups.forEach(({ key, rows }, g) => {
     const entry = expected[g];
     if (entry === undefined) return;
-    check.equal(`by_group[${g}].group`, [key], entry.group?.map(String));
-    checkEntry(check, `by_group[${g}]`, entry, label, score, weight, Uint32Array.from(rows));
+    check.equal(`by_group[${g}].group`, key, entry.group);
+    checkEntry(check, `by_group[${g}]`, entry, label, values, weight, Uint32Array.from(rows));
   });
 };
