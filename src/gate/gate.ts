@@ -206,7 +206,9 @@ function representationMeasure(
     return rows.filter((r) => r.overRepresented).length;
   }
   const ratios = rows.flatMap((r) => (r.ratio === null ? [] : [r.ratio]));
-  return ratios.length === 0 ? null : Math.min(...ratios);
+  return ratios.length === 0
+    ? null
+    : ratios.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 }
 
 function checkRepresentation(

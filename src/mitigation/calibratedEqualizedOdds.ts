@@ -123,7 +123,7 @@ export function calibratedEqOddsOfColumns(
     cost(generalizedFalsePositiveRate(stats[g]!), generalizedFalseNegativeRate(stats[g]!), br[g]!),
   );
   const trivial = present.map((g) => cost(br[g]!, 1 - br[g]!, br[g]!));
-  const worst = Math.max(...costs);
+  const worst = costs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   const groups = present.map((g, j) => {
     const c = costs[j]!;
     const raw = c < worst ? (worst - c) / (trivial[j]! - c) : 0;

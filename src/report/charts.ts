@@ -305,7 +305,7 @@ export function decisionCurveSpec(report: FairnessReportData): VegaLiteSpec | un
   const section = report.netBenefit;
   if (!section || section.groups.length === 0) return undefined;
   const floor = -0.05;
-  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const top = section.groups.map((g) => g.prevalence ?? 0).reduce((a, b) => Math.max(a, b), 0.05);
   const values = section.groups.flatMap((g) => [
     ...g.curve.flatMap((p) => [
       { group: g.group, threshold: p.threshold, strategy: "model", netBenefit: p.netBenefit },

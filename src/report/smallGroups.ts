@@ -91,8 +91,10 @@ const suppressedValues = (values: Readonly<Record<string, Estimate>>) =>
     ),
   );
 
-const maxOf = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : Math.max(...xs));
-const minOf = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : Math.min(...xs));
+const maxOf = (xs: readonly number[]) =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+const minOf = (xs: readonly number[]) =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 
 /**
  * Applies the small-group rules to a drafted report: evidence (numerator, denominator, weighted

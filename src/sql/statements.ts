@@ -58,13 +58,17 @@ export interface SqlStatement {
  * escaped (`\\`, `` \` ``, `\n`, `\u001b`).
  */
 function googleSqlBody(part: string): string {
-  return part.replace(/[\\`\u0000-\u001f\u007f]/g, (c) => {
-    if (c === "\\" || c === "`") return `\\${c}`;
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    if (c === "\t") return "\\t";
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
+  let body = "";
+  for (const c of part) {
+    const code = c.charCodeAt(0);
+    if (c === "\\" || c === "`") body += `\\${c}`;
+    else if (c === "\n") body += "\\n";
+    else if (c === "\r") body += "\\r";
+    else if (c === "\t") body += "\\t";
+    else if (code < 0x20 || code === 0x7f) body += `\\u${code.toString(16).padStart(4, "0")}`;
+    else body += c;
+  }
+  return body;
 }
 
 /**

@@ -89,4 +89,13 @@ describe("CLI on hostile input", { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/yScore|s\b/);
   });
+
+  it("--n-boot 1000000000 is a usage error up front (exit 2), not a typed-array allocation failure", async () => {
+    const data = join(tmp, "nboot.csv");
+    writeFileSync(data, "y,p,g\n1,1,a\n0,1,b\n");
+    const argv = ["audit", data, "--label", "y", "--pred", "p", "--group", "g"];
+    const { code, stderr } = await cli([...argv, "--n-boot", "1000000000"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--n-boot must be an integer in [2, 1000000]");
+  });
 });
