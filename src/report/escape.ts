@@ -54,15 +54,17 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * Text safe to print on a terminal: control characters (which could move the cursor or start
- * escape sequences) shown as `\u{…}` escapes.
+ * escape sequences) and bidirectional formatting characters (U+202E and its kin, which reorder
+ * the rest of the line so one label can pass for another) shown as `\u{…}` escapes.
  *
  * @example
  * sanitizeTerminal("a\u001b[31mb"); // => "a\\u{1b}[31mb"
+ * sanitizeTerminal("x\u202Eab"); // => "x\\u{202e}ab"
  */
 export function sanitizeTerminal(text: string): string {
   return text.replace(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to replace
-    /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g,
+    /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g,
     (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
   );
 }
@@ -70,14 +72,16 @@ export function sanitizeTerminal(text: string): string {
 /**
  * One CSV field (RFC 4180 quoting), protected against formula injection: a field that a
  * spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
- * return) is prefixed with `'` (OWASP's recommendation). Numbers are written as numbers.
+ * return, also after leading spaces, which some spreadsheets trim on import) is prefixed with
+ * `'` (OWASP's recommendation). Numbers are written as numbers.
  *
  * @example
  * csvField("=HYPERLINK(\"x\")"); // => "\"'=HYPERLINK(\"\"x\"\")\""
+ * csvField(" =1+1"); // => "' =1+1"
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^ *[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
