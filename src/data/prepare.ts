@@ -5,7 +5,12 @@ import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
-import { type FairnessInput, FairnessInputSchema, type NumberArray } from "./schema.js";
+import {
+  englishErrors,
+  type FairnessInput,
+  FairnessInputSchema,
+  type NumberArray,
+} from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
 
 const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);
@@ -130,7 +135,7 @@ export function prepare(input: FairnessInput): Columns {
       issues.add(issue.code, issue.path, issue.message);
     }
   }
-  const parsed = FairnessInputSchema.safeParse(input);
+  const parsed = FairnessInputSchema.safeParse(input, { error: englishErrors });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // Missing only when the value at the path is absent; a present value of the wrong type
