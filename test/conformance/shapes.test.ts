@@ -52,6 +52,40 @@ describe("input shapes the sample lacks", () => {
     expect(run(wrong).status).toBe("fail");
   });
 
+  it("threshold_optimizer degenerate labels on an intersection: the merged key names it", () => {
+    const c = clone("edge_to_degenerate_labels");
+    const inputs = c.inputs as Json;
+    // Group b splits into (b, x) with both labels and (b, y) with only positives.
+    inputs.sensitive_features = (inputs.sensitive_features as string[]).map((l, i) => [
+      l,
+      l === "b" && i >= 6 ? "y" : "x",
+    ]);
+    (inputs.y_true as number[])[5] = 0;
+    c.sensitive_feature_names = ["f1", "f2"];
+    (c.fit_error as Json).message = "Degenerate labels for sensitive feature value b,y";
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    (c.fit_error as Json).message = "Degenerate labels for sensitive feature value b,x";
+    expect(run(c).status).toBe("fail");
+  });
+
+  it("threshold_optimizer_error: a degenerate-labels result and flip= are checked", () => {
+    const c = clone("edge_to_relaxed_invalid_arguments");
+    const inputs = c.inputs as Json;
+    inputs.y_true = [1, 0, 1, 1];
+    const degenerate = {
+      error: { type: "ValueError", message: "Degenerate labels for sensitive feature value b" },
+    };
+    c.result = { "constraints='demographic_parity', flip=True": degenerate };
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    c.result = { "constraints='demographic_parity', flip=True, prefit=None": degenerate };
+    expect(run(c).status).toBe("unsupported");
+    inputs.y_true = [1, 0, 1, 0];
+    c.result = { "constraints='demographic_parity', flip=True": degenerate };
+    expect(run(c).status).toBe("fail");
+  });
+
   it("calibration accepts inline inputs", () => {
     const c = clone("german_age_group_calibration");
     const data = datasets.load("german_lr");
