@@ -86,6 +86,25 @@ describe("input shapes the sample lacks", () => {
     expect(run(c).status).toBe("fail");
   });
 
+  it("metrics_error: several arguments, recorded values and unknown calls", () => {
+    const c = clone("edge_invalid_arguments");
+    // y = [1, 0, 1, 0], ŷ = [1, 0, 0, 1], groups a a b b: selection rates 0.5, 0.5 (overall
+    // 0.5); TPR a 1, b 0; FPR a 0, b 1. Worst case between groups: 1; mean of the two parts: 1.
+    c.result = {
+      "equalized_odds_difference(agg='mean', method='between_groups')": { value: 1 },
+      "demographic_parity_difference(method='to_overall')": { value: 0 },
+      "equalized_odds_ratio(agg='bogus', method='to_overall')": {
+        error: { type: "ValueError", message: "agg must be one of 'worst_case' or 'mean'" },
+      },
+    };
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    c.result = { "demographic_parity_difference(method='to_overall')": { value: 0.25 } };
+    expect(run(c).status).toBe("fail");
+    c.result = { "demographic_parity_difference(control_features='x')": { value: 0 } };
+    expect(run(c).status).toBe("unsupported");
+  });
+
   it("calibration accepts inline inputs", () => {
     const c = clone("german_age_group_calibration");
     const data = datasets.load("german_lr");
