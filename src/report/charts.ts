@@ -1,8 +1,10 @@
 /**
- * Charts as data: Vega-Lite specifications built from a report, and their static SVG rendering
- * with vega / vega-lite, imported only when a chart is rendered.
+ * Charts as data: Vega-Lite specifications built from a report (for notebooks and Vega users),
+ * their rendering by vega / vega-lite (optional, imported only by `renderSvg`), and the report's
+ * charts as SVG drawn by fairscope itself (`renderCharts`, always available).
  */
 import type { FairnessReportData } from "./schema.js";
+import { drawCharts } from "./svg.js";
 
 /** A Vega-Lite (v5/v6) specification, as plain JSON. */
 export type VegaLiteSpec = Readonly<Record<string, unknown>>;
@@ -504,23 +506,13 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 }
 
 /**
- * Renders every chart of a report to SVG; an empty list when vega or vega-lite is not
- * installed (renderers then show tables only).
+ * Every chart of a report as SVG markup, drawn by fairscope itself (see `drawCharts`: no
+ * renderer to install). For Vega's own rendering of a specification, use {@link renderSvg}.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderCharts(report) instanceof Promise; // => true
  */
 export async function renderCharts(report: FairnessReportData): Promise<RenderedChart[]> {
-  const specs = chartSpecs(report);
-  const out: RenderedChart[] = [];
-  for (const chart of specs) {
-    try {
-      out.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec) });
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith("renderSvg: charts need")) return [];
-      throw error;
-    }
-  }
-  return out;
+  return drawCharts(report);
 }

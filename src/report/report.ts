@@ -29,7 +29,7 @@ import {
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
-export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
+export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";
 
 /**
  * A fairness report: the plain data of {@link FairnessReportData} (what `toJSON` returns and
