@@ -384,7 +384,11 @@ export {
 } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics } from "./regression/regressionMetrics.js";
-export type { FindingThresholds } from "./report/findings.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  type ReportDraft,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -447,6 +451,8 @@ export {
 export type {
   RepresentationRowResult,
   RepresentationSection,
+  SoftMembershipSection,
+  StandardizationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
@@ -458,6 +464,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,

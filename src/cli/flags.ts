@@ -129,6 +129,18 @@ export const FLAGS = {
     section: "Report",
     help: "show each rate's numerator/denominator in the text table",
   },
+  standardize: {
+    type: "string",
+    value: "<file>",
+    section: "Report",
+    help: 'target-population margins, JSON {"margins": {"<column>": {"<level>":\nshare}}}: adds the metrics under raking weights to them',
+  },
+  membership: {
+    type: "string",
+    value: "<cols>",
+    section: "Input",
+    help: "comma-separated columns of group-membership probabilities (one per\ngroup, rows summing to 1), instead of --group: audits the most probable\ngroup and adds the membership-weighted estimates",
+  },
   ci: {
     type: "string",
     value: "<level|none>",

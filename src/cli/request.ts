@@ -24,6 +24,10 @@ export interface DataRequest {
   readonly score: string | undefined;
   readonly pred: string | undefined;
   readonly groups: readonly string[];
+  /** Membership-probability columns (`--membership`), one per group, instead of `groups`. */
+  readonly membership: readonly string[];
+  /** The target-population margins file (`--standardize`), read by the command. */
+  readonly standardize: string | undefined;
   readonly weight: string | undefined;
   readonly posLabel: string | undefined;
   readonly threshold: number | undefined;
@@ -215,6 +219,11 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       score: values.score,
       pred: values.pred,
       groups: values.group ?? [],
+      membership: (values.membership ?? "")
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+      standardize: values.standardize,
       weight: values.weight,
       posLabel: values["pos-label"],
       threshold: number(values, "threshold"),
