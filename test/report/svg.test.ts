@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/report/audit.js";
+import { chartSpecs, renderSvg } from "../../src/report/charts.js";
 import { renderHtml } from "../../src/report/render/html.js";
 import {
   drawCharts,
@@ -88,5 +89,18 @@ describe("charts drawn as SVG", () => {
       }
     }
     expect(svg).toContain("Whiskers: 95% Wilson intervals");
+  });
+
+  it("the Vega-Lite specifications use the same group colours, and vega renders them", async () => {
+    const report = audit(hostile).toJSON();
+    const colors = groupColors(report);
+    for (const chart of chartSpecs(report)) {
+      const json = JSON.stringify(chart.spec);
+      const scale = /"scale":\{"domain":(\[[^\]]*\]),"range":(\[[^\]]*\])\}/.exec(json)!;
+      const domain = JSON.parse(scale[1]!) as string[];
+      const range = JSON.parse(scale[2]!) as string[];
+      expect(range).toEqual(domain.map((g) => colors.get(g)));
+      expect((await renderSvg(chart.spec)).startsWith("<svg")).toBe(true);
+    }
   });
 });
