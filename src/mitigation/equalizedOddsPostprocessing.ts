@@ -9,6 +9,7 @@ import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import {
   falseNegativeRate,
@@ -256,6 +257,11 @@ export class EqualizedOddsRule
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(rows);
     return bernoulliDraws(p, randomSource(options.seed));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("EqualizedOddsRule", this.explain());
   }
 
   /** Each group's flips in words. */

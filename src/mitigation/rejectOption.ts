@@ -3,11 +3,13 @@
  * classification threshold, a band of uncertain scores is decided in favour of the
  * unprivileged groups and against the privileged ones.
  */
+
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import {
   balancedAccuracy,
   falsePositiveRate,
@@ -316,6 +318,11 @@ export class RejectOptionRule
   /** The labels of `predict` as probabilities (0 or 1: the rule is deterministic). */
   predictProba(input: RuleInput): Float64Array {
     return Float64Array.from(this.predict(input));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("RejectOptionRule", this.explain());
   }
 
   /** Each group's decision rule in words. */

@@ -78,6 +78,8 @@ describe("notebooks", () => {
       expect(markdown).toContain("expected calibration error");
       expect(markdown).toMatch(/\| Female \| 5421 \| 0\.\d{3} \|/);
       expect(markdown).toContain("| group thresholds |");
+      expect(html).toContain("<b>ThresholdRule</b><ul><li>group Female: score");
+      expect(html).toContain("<b>Metrics by group (sex)</b>");
     },
   );
 });
