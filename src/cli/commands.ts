@@ -27,6 +27,7 @@ import { readMarginsFile, readReferenceFile } from "./reference.js";
 import type { CommandRequest, DataRequest, Format } from "./request.js";
 import { UsageError } from "./request.js";
 import { runScan } from "./scan.js";
+import { auditTaskFile } from "./task.js";
 
 /**
  * A subcommand: on the shared flags (`run`, given the parsed request), or with flags of its own
@@ -300,6 +301,7 @@ async function reportOf(
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
   }
+  if (request.data.task !== "binary") return auditTaskFile(request, io);
   if (request.data.engine === "duckdb") return auditWithDuckDb(request, policy);
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
@@ -332,7 +334,10 @@ async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number>
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   audit: {
-    usage: ["audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]"],
+    usage: [
+      "audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]",
+      "audit <file|-> --task regression|multiclass --label <col> --pred <col> --group <col>",
+    ],
     run: auditAndGate,
   },
   gate: {
