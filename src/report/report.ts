@@ -144,7 +144,7 @@ export class FairnessReport implements FairnessReportData {
   }
 
   /**
-   * A self-contained HTML document without SVG charts (use `renderHtmlReport` for charts).
+   * A self-contained HTML document with its charts as inline SVG.
    */
   toHTML(): string {
     return renderHtml(this.toJSON());
