@@ -16,7 +16,7 @@ import { hostile, twoGroups } from "./fixtures.js";
 const attr = (tag: string, name: string) => Number(new RegExp(`${name}="([^"]+)"`).exec(tag)![1]);
 
 describe("charts drawn as SVG", () => {
-  it("every HTML report has its charts, with no renderer installed or imported", () => {
+  it("every HTML report has its charts, drawn by fairscope (no vega)", () => {
     const report = audit(hostile).toJSON();
     expect(drawCharts(report).map((c) => c.id)).toEqual([
       "metrics",
