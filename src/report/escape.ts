@@ -2,23 +2,9 @@
  * Escaping of user-supplied text (group names, feature names, titles) for each output format.
  */
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../frame/display.js";
 
-/**
- * Text safe inside HTML element content and quoted attribute values.
- *
- * @example
- * escapeHtml('<img src=x onerror="alert(1)">'); // => "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
-}
+export { escapeHtml };
 
 /**
  * Text safe inside XML 1.0 content and attributes: entities for markup characters, and the
@@ -48,7 +34,7 @@ export function escapeXml(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, " ")
-    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
+    .replace(/[&<>"']/g, escapeHtml)
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
 }
 
