@@ -25,6 +25,7 @@ export { type NetBenefitPoint, netBenefit } from "./clinical/index.js";
 // Input and errors
 export type { Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
+export type { IntersectionMode } from "./data/groups.js";
 // Multiclass and regression
 export type { MulticlassInput } from "./data/multiclass.js";
 export type { RegressionInput } from "./data/regression.js";

@@ -5,6 +5,7 @@
  */
 export type { Columns, GroupIndex, Level } from "../data/columns.js";
 export type { GroupedInput } from "../data/groupedRows.js";
+export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "../data/groups.js";
 export { groupLabel } from "../data/levels.js";
 export { prepare } from "../data/prepare.js";
 export { type ReferenceKind, referenceShares } from "../data/reference.js";

@@ -7,8 +7,10 @@
 import { type Constraint, solve } from "yalps";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import {
   falseNegativeRate,
@@ -65,9 +67,9 @@ export function equalizedOddsOfColumns(columns: Columns): EqualizedOddsRule {
     const s = stats[g]!;
     if (s.positives === 0 || s.negatives === 0) {
       issues.add(
-        "not_binary",
+        "degenerate_labels",
         ["yTrue"],
-        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
+        `${fn}: group ${groupLabel(columns.groups.keys[g]!)} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
       );
     }
   }
@@ -256,6 +258,11 @@ export class EqualizedOddsRule
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(rows);
     return bernoulliDraws(p, randomSource(options.seed));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("EqualizedOddsRule", this.explain());
   }
 
   /** Each group's flips in words. */

@@ -3,11 +3,14 @@
  * classification threshold, a band of uncertain scores is decided in favour of the
  * unprivileged groups and against the privileged ones.
  */
+
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import {
   balancedAccuracy,
   falsePositiveRate,
@@ -186,9 +189,9 @@ export function rejectOptionOfColumns(
     const [p, q] = totals[j]!;
     if (p === 0 || q === 0) {
       issues.add(
-        "not_binary",
+        "degenerate_labels",
         ["yTrue"],
-        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${p === 0 ? "favorable" : "unfavorable"} labels`,
+        `${fn}: group ${groupLabel(columns.groups.keys[g]!)} lacks ${p === 0 ? "favorable" : "unfavorable"} labels`,
       );
     }
   });
@@ -316,6 +319,11 @@ export class RejectOptionRule
   /** The labels of `predict` as probabilities (0 or 1: the rule is deterministic). */
   predictProba(input: RuleInput): Float64Array {
     return Float64Array.from(this.predict(input));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("RejectOptionRule", this.explain());
   }
 
   /** Each group's decision rule in words. */

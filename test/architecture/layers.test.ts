@@ -36,7 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ],
   ["report"],
   ["gate", "sql", "tfjs", "schemas"],
-  ["cli"],
+  ["cli", "web"],
 ];
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
