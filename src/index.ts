@@ -29,17 +29,7 @@ export type { IntersectionMode } from "./data/groups.js";
 // Multiclass and regression
 export type { MulticlassInput } from "./data/multiclass.js";
 export type { RegressionInput } from "./data/regression.js";
-export type {
-  FairnessInput,
-  LabelArray,
-  LabelValue,
-  LevelArray,
-  MissingGroupPolicy,
-  NumberArray,
-  NumericTypedArray,
-  ScoreKind,
-  ThresholdComparison,
-} from "./data/schema.js";
+export type { FairnessInput, LabelArray, LabelValue, LevelArray, MissingGroupPolicy, NumberArray, NumericTypedArray, ScoreKind, ThresholdComparison } from "./data/inputTypes.js";
 // Criteria and their registry
 export type { ComparisonMethod } from "./disparity/aggregate.js";
 export {

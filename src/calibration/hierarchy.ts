@@ -7,7 +7,7 @@
 
 import type { Columns, Level } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,

@@ -3,7 +3,7 @@
  * positive one, and encodes them as 0/1.
  */
 import type { IssueCollector } from "./errors.js";
-import type { LabelArray, LabelValue } from "./schema.js";
+import type { LabelArray, LabelValue } from "./inputTypes.js";
 
 type LabelField = "yTrue" | "yPred";
 

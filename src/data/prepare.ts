@@ -4,13 +4,9 @@
 import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
+import type { FairnessInput, NumberArray } from "./inputTypes.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
-import {
-  englishErrors,
-  type FairnessInput,
-  FairnessInputSchema,
-  type NumberArray,
-} from "./schema.js";
+import { englishErrors, FairnessInputSchema } from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
 
 const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);

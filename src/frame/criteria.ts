@@ -3,7 +3,7 @@
  * (`CRITERIA`), with Fairlearn's definitions.
  */
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";

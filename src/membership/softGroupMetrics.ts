@@ -4,7 +4,7 @@
  */
 import type { GroupIndex } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupMetricsOfColumns, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { getMetric } from "../metrics/registry.js";

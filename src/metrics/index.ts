@@ -9,18 +9,7 @@ export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "../data/groups.js";
 export { groupLabel } from "../data/levels.js";
 export { prepare } from "../data/prepare.js";
 export { type ReferenceKind, referenceShares } from "../data/reference.js";
-export type {
-  FairnessInput,
-  FeatureInput,
-  LabelArray,
-  LabelValue,
-  LevelArray,
-  MissingGroupPolicy,
-  NumberArray,
-  NumericTypedArray,
-  ScoreKind,
-  ThresholdComparison,
-} from "../data/schema.js";
+export type { FairnessInput, FeatureInput, LabelArray, LabelValue, LevelArray, MissingGroupPolicy, NumberArray, NumericTypedArray, ScoreKind, ThresholdComparison } from "../data/inputTypes.js";
 export type { GroupSelector } from "../data/selector.js";
 export { detectTask, TASK_TYPES, type TaskType } from "../data/task.js";
 export {

@@ -5,13 +5,7 @@
 import type { Level } from "../data/columns.js";
 import { compareLevels, groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type {
-  FeatureInput,
-  LabelArray,
-  LabelValue,
-  MissingGroupPolicy,
-  NumberArray,
-} from "../data/schema.js";
+import type { FeatureInput, LabelArray, LabelValue, MissingGroupPolicy, NumberArray } from "../data/inputTypes.js";
 import { applyReweighing, reweighingCells } from "./reweighingKernel.js";
 
 /** Input of {@link reweighing}: labels (any number of classes) and groups; no predictions. */

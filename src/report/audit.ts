@@ -4,7 +4,7 @@
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "../membership/matrix.js";

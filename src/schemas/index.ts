@@ -20,8 +20,8 @@ export {
   EqOddsSchema,
   EqualizedOddsSchema,
   RejectOptionSchema,
+  ThresholdRuleSchema,
 } from "../mitigation/ruleSchemas.js";
-export { ThresholdRuleSchema } from "../mitigation/thresholdRule.js";
 export {
   EstimateSchema,
   FairnessReportSchema,

@@ -4,7 +4,7 @@
  */
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { neumaierSum } from "../stats/summation.js";
 

@@ -4,7 +4,7 @@
  * size.
  */
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { type GroupMetricsOptions, groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { kishEffectiveSampleSize } from "./effectiveSampleSize.js";

@@ -8,7 +8,7 @@ import type { GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
+import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/inputTypes.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";

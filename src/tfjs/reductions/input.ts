@@ -4,7 +4,7 @@
  */
 import type { Level } from "../../data/columns.js";
 import { prepare } from "../../data/prepare.js";
-import type { FairnessInput } from "../../data/schema.js";
+import type { FairnessInput } from "../../data/inputTypes.js";
 
 /**
  * Labels and sensitive features of the training rows (the rows of `x`, in order), read like
