@@ -26,10 +26,20 @@ export { type NetBenefitPoint, netBenefit } from "./clinical/index.js";
 export type { Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
 export type { IntersectionMode } from "./data/groups.js";
+export type {
+  FairnessInput,
+  LabelArray,
+  LabelValue,
+  LevelArray,
+  MissingGroupPolicy,
+  NumberArray,
+  NumericTypedArray,
+  ScoreKind,
+  ThresholdComparison,
+} from "./data/inputTypes.js";
 // Multiclass and regression
 export type { MulticlassInput } from "./data/multiclass.js";
 export type { RegressionInput } from "./data/regression.js";
-export type { FairnessInput, LabelArray, LabelValue, LevelArray, MissingGroupPolicy, NumberArray, NumericTypedArray, ScoreKind, ThresholdComparison } from "./data/inputTypes.js";
 // Criteria and their registry
 export type { ComparisonMethod } from "./disparity/aggregate.js";
 export {

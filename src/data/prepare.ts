@@ -115,7 +115,7 @@ export function gather(
 
 /**
  * Validates the input and builds the columns every computation reads. Reports every problem at
- * once in a {@link FairnessInputError}; never mutates the user's arrays.
+ * once in a `FairnessInputError`; never mutates the user's arrays.
  *
  * Cost: one pass over each input column, plus sorting the distinct levels of each feature.
  *

@@ -3,6 +3,7 @@
  * exactly these shapes (test/architecture/schemaTypes.test.ts checks that they infer the same
  * types), so importing the types never loads zod.
  */
+import type { CriterionId } from "../disparity/registry.js";
 /** A check on a named criterion, defaults filled in. */
 export interface CriterionRule {
   /**
@@ -20,35 +21,7 @@ export interface CriterionRule {
   /** `warning` reports a failed check without failing the gate. */
   severity: "error" | "warning";
   /** The criterion's id (one of `CRITERIA`), as in the report's `criteria`. */
-  criterion:
-    | "demographicParityDifference"
-    | "demographicParityRatio"
-    | "equalOpportunityDifference"
-    | "equalOpportunityRatio"
-    | "equalizedOddsDifference"
-    | "equalizedOddsRatio"
-    | "predictiveParityDifference"
-    | "predictiveParityRatio"
-    | "falsePositiveRateDifference"
-    | "falsePositiveRateRatio"
-    | "falseNegativeRateDifference"
-    | "falseNegativeRateRatio"
-    | "accuracyDifference"
-    | "accuracyRatio"
-    | "errorRateDifference"
-    | "errorRateRatio"
-    | "meanAbsoluteErrorDifference"
-    | "meanAbsoluteErrorRatio"
-    | "meanSquaredErrorDifference"
-    | "meanSquaredErrorRatio"
-    | "rootMeanSquaredErrorDifference"
-    | "rootMeanSquaredErrorRatio"
-    | "r2ScoreDifference"
-    | "meanPredictionDifference"
-    | "meanPredictionRatio"
-    | "meanResidualDifference"
-    | "overPredictionRateDifference"
-    | "underPredictionRateDifference";
+  criterion: CriterionId;
   /** A name shown in results (defaults to a description of the rule). */
   name?: string;
   /** Lower limit: the check fails below it. */
@@ -180,35 +153,7 @@ export interface Policy {
 export type PolicyInput = {
   rules: (
     | {
-        criterion:
-          | "demographicParityDifference"
-          | "demographicParityRatio"
-          | "equalOpportunityDifference"
-          | "equalOpportunityRatio"
-          | "equalizedOddsDifference"
-          | "equalizedOddsRatio"
-          | "predictiveParityDifference"
-          | "predictiveParityRatio"
-          | "falsePositiveRateDifference"
-          | "falsePositiveRateRatio"
-          | "falseNegativeRateDifference"
-          | "falseNegativeRateRatio"
-          | "accuracyDifference"
-          | "accuracyRatio"
-          | "errorRateDifference"
-          | "errorRateRatio"
-          | "meanAbsoluteErrorDifference"
-          | "meanAbsoluteErrorRatio"
-          | "meanSquaredErrorDifference"
-          | "meanSquaredErrorRatio"
-          | "rootMeanSquaredErrorDifference"
-          | "rootMeanSquaredErrorRatio"
-          | "r2ScoreDifference"
-          | "meanPredictionDifference"
-          | "meanPredictionRatio"
-          | "meanResidualDifference"
-          | "overPredictionRateDifference"
-          | "underPredictionRateDifference";
+        criterion: CriterionId;
         name?: string | undefined;
         min?: number | undefined;
         max?: number | undefined;

@@ -7,9 +7,9 @@
 import { type Constraint, solve } from "yalps";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/inputTypes.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import {

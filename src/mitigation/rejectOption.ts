@@ -6,9 +6,9 @@
 
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/inputTypes.js";
 import type { GroupSelector } from "../data/selector.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import {

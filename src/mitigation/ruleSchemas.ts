@@ -14,7 +14,7 @@ const P_SUM_TOLERANCE = 1e-12;
 const GroupKey = z.array(LevelSchema).min(1);
 const Probability = z.number().min(0).max(1);
 
-/** The zod schema of {@link RejectOptionJSON}. */
+/** The zod schema of `RejectOptionJSON`. */
 export const RejectOptionSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.rejectOption/1"),
@@ -83,7 +83,7 @@ const CalibratedEqualizedOddsGroupSchema = z.object({
     .optional(),
 });
 
-/** The zod schema of {@link CalibratedEqualizedOddsJSON}. */
+/** The zod schema of `CalibratedEqualizedOddsJSON`. */
 export const CalibratedEqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.calibratedEqualizedOdds/1"),
@@ -130,7 +130,7 @@ const EqualizedOddsLinearProgramSchema = z.object({
   objective: z.number(),
 });
 
-/** The zod schema of {@link EqualizedOddsJSON}. */
+/** The zod schema of `EqualizedOddsJSON`. */
 export const EqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.equalizedOddsPostprocessing/1"),
@@ -216,7 +216,7 @@ const FitSummarySchema = z.object({
   betweenGroups: z.number(),
 });
 
-/** The zod schema of {@link ThresholdRuleJSON}, for validating stored rules. */
+/** The zod schema of `ThresholdRuleJSON`, for validating stored rules. */
 export const ThresholdRuleSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.thresholdRule/1"),

@@ -230,7 +230,7 @@ export const CriterionSchema = z.object({
 
 /** A plain-language sentence about the report. */
 export const FindingSchema = z.object({
-  /** How large the gap is (see {@link findingsOf}). */
+  /** How large the gap is (see `findingsOf`). */
   severity: z.enum({
     /** A gap below 0.05, a small group's gap, a gap whose interval includes 0, or a note. */
     info: "info",
@@ -779,7 +779,7 @@ export const ReportMetadataSchema = z.object({
 /** The zod schema of a fairness report (schemaVersion "1"). */
 export const FairnessReportSchema = z
   .object({
-    /** The report format's version, {@link REPORT_SCHEMA_VERSION}. */
+    /** The report format's version, `REPORT_SCHEMA_VERSION`. */
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     /** Where the report comes from and how it was computed. */
     metadata: ReportMetadataSchema,

@@ -366,7 +366,7 @@ export interface ReportMetadata {
 }
 /** A fairness report as plain JSON data. */
 export interface FairnessReportData {
-  /** The report format's version, {@link REPORT_SCHEMA_VERSION}. */
+  /** The report format's version, `REPORT_SCHEMA_VERSION`. */
   schemaVersion: "1";
   /** Where the report comes from and how it was computed. */
   metadata: ReportMetadata;

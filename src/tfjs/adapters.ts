@@ -3,7 +3,13 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { FairnessInputError } from "../data/errors.js";
-import type { FairnessInput, FeatureInput, LabelArray, LevelArray, NumberArray } from "../data/inputTypes.js";
+import type {
+  FairnessInput,
+  FeatureInput,
+  LabelArray,
+  LevelArray,
+  NumberArray,
+} from "../data/inputTypes.js";
 
 /** A feature given as arrays or tensors (one, or a record of named ones). */
 export type TensorFeatureInput =
