@@ -19,7 +19,26 @@ export function checkLength(
   }
 }
 
+/** Whether every score is a finite number (in [0, 1] for probabilities): the fast path. */
+function cleanScores(scores: NumberArray, probability: boolean): boolean {
+  const low = probability ? 0 : Number.NEGATIVE_INFINITY;
+  const high = probability ? 1 : Number.POSITIVE_INFINITY;
+  if (ArrayBuffer.isView(scores)) {
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i]!;
+      if (!(s >= low && s <= high && s - s === 0)) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (typeof s !== "number" || !(s >= low && s <= high && s - s === 0)) return false;
+  }
+  return true;
+}
+
 function checkScores(scores: NumberArray, probability: boolean, issues: IssueCollector): void {
+  if (cleanScores(scores, probability)) return;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i] as unknown;
     if (typeof s !== "number") {
@@ -40,10 +59,28 @@ function checkScores(scores: NumberArray, probability: boolean, issues: IssueCol
   }
 }
 
-/** @internal Shared with the regression and multiclass preparations. */
-export function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+/** The total of the weights when every weight is a finite non-negative number, else NaN. */
+function cleanTotal(weights: NumberArray): number {
   let total = 0;
-  const before = issues.size;
+  if (ArrayBuffer.isView(weights)) {
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i]!;
+      if (!(w >= 0 && w - w === 0)) return Number.NaN;
+      total += w;
+    }
+    return total;
+  }
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== "number" || !(w >= 0 && w - w === 0)) return Number.NaN;
+    total += w;
+  }
+  return total;
+}
+
+/** Reports each invalid weight; returns the total of the valid ones. */
+function describeWeights(weights: NumberArray, issues: IssueCollector): number {
+  let total = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i] as unknown;
     if (typeof w !== "number") {
@@ -64,6 +101,14 @@ export function checkWeights(weights: NumberArray, issues: IssueCollector): void
       total += w;
     }
   }
+  return total;
+}
+
+/** @internal Shared with the regression and multiclass preparations. */
+export function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+  let total = cleanTotal(weights);
+  const before = issues.size;
+  if (Number.isNaN(total)) total = describeWeights(weights, issues);
   if (issues.size === before && weights.length > 0 && total === 0) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights are zero");
   }
@@ -86,8 +131,10 @@ export function gather(
   keep: Uint32Array | undefined,
   n: number,
 ): Float64Array {
+  if (!keep)
+    return ArrayBuffer.isView(values) ? new Float64Array(values) : Float64Array.from(values);
   const out = new Float64Array(n);
-  for (let r = 0; r < n; r++) out[r] = values[keep ? keep[r]! : r] as number;
+  for (let r = 0; r < n; r++) out[r] = values[keep[r]!] as number;
   return out;
 }
 
