@@ -377,6 +377,8 @@ export {
   boundedGroupLoss,
   regressionCriterion,
 } from "./regression/criteria.js";
+export type { RegressionIntervals, RegressionIntervalsOptions } from "./regression/intervals.js";
+export { regressionIntervals } from "./regression/intervals.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export {
   getRegressionMetric,
@@ -384,7 +386,15 @@ export {
 } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics } from "./regression/regressionMetrics.js";
-export type { FindingThresholds } from "./report/findings.js";
+export type { RegressionSums } from "./regression/sums.js";
+export { mergeRegressionSums, regressionSums } from "./regression/sums.js";
+export type { TaskAuditOptions } from "./report/auditTask.js";
+export { auditMulticlass, auditRegression } from "./report/auditTask.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  type ReportDraft,
+} from "./report/findings.js";
 // Reports: audit, FairnessReport, renderers, charts
 export {
   type AuditOptions,
@@ -447,6 +457,8 @@ export {
 export type {
   RepresentationRowResult,
   RepresentationSection,
+  SoftMembershipSection,
+  StandardizationSection,
 } from "./report/schema.js";
 // Subgroup scans: the MDSS bias scan and SliceLine-style slice discovery, with p-values after the search
 export {
@@ -458,6 +470,7 @@ export {
   biasScanOfCells,
   type DescribeOptions,
   describeSubgroup,
+  type QuantileBuckets,
   quantileBuckets,
   type RowLoss,
   rowLosses,

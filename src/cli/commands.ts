@@ -11,6 +11,7 @@ import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable } from "../io/read.js";
+import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
@@ -20,11 +21,13 @@ import { renderMarkdown } from "../report/render/markdown.js";
 import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
 import type { CliIo } from "./io.js";
-import { readReferenceFile } from "./reference.js";
+import { readMarginsFile, readReferenceFile } from "./reference.js";
 import type { CommandRequest, DataRequest, Format } from "./request.js";
 import { UsageError } from "./request.js";
 import { runScan } from "./scan.js";
+import { auditTaskFile } from "./task.js";
 
 /**
  * A subcommand: on the shared flags (`run`, given the parsed request), or with flags of its own
@@ -70,11 +73,15 @@ function progress(io: CliIo): ((bytes: number, total: number | undefined) => voi
   };
 }
 
-/** The input, and the time-to-event columns when `--time` and `--event` are given. */
+/** The input, the raking target (`--standardize`) and the time-to-event columns (`--time`, `--event`). */
 async function loadInput(
   data: DataRequest,
   io: CliIo,
-): Promise<{ input: FairnessInput; survival: AuditOptions["survival"] }> {
+): Promise<{
+  input: FairnessInput | SoftMembershipInput;
+  standardization: StandardizationTarget | undefined;
+  survival: AuditOptions["survival"];
+}> {
   const file = data.file!;
   if ((data.time === undefined) !== (data.event === undefined)) {
     throw new UsageError("--time and --event go together");
@@ -83,12 +90,20 @@ async function loadInput(
   if (data.score === undefined && data.pred === undefined) {
     throw new UsageError("give --score <column> or --pred <column>");
   }
-  if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
+  if (data.groups.length > 0 && data.membership.length > 0) {
+    throw new UsageError("give --group or --membership, not both");
+  }
+  if (data.groups.length === 0 && data.membership.length === 0) {
+    throw new UsageError("give at least one --group <column> (or --membership <columns>)");
+  }
+  const margins = data.standardize === undefined ? undefined : readMarginsFile(data.standardize);
   const wanted = [
     data.label,
     ...(data.score === undefined ? [] : [data.score]),
     ...(data.pred === undefined ? [] : [data.pred]),
     ...data.groups,
+    ...data.membership,
+    ...Object.keys(margins?.margins ?? {}),
     ...(data.weight === undefined ? [] : [data.weight]),
     ...(data.time === undefined ? [] : [data.time]),
     ...(data.event === undefined ? [] : [data.event]),
@@ -115,11 +130,10 @@ async function loadInput(
           event: toNumbers(column(data.event)),
           ...(data.horizon === undefined ? {} : { horizon: data.horizon }),
         };
-  const input: FairnessInput = {
+  const base = {
     yTrue: toLabels(column(data.label), posLabel),
     ...(data.pred === undefined ? {} : { yPred: toLabels(column(data.pred), posLabel) }),
     ...(data.score === undefined ? {} : { yScore: toNumbers(column(data.score)) }),
-    sensitiveFeatures: Object.fromEntries(data.groups.map((g) => [g, toLevels(column(g))])),
     ...(data.weight === undefined ? {} : { sampleWeight: toNumbers(column(data.weight)) }),
     ...(posLabel === undefined ? {} : { posLabel }),
     ...(threshold === undefined ? {} : { threshold }),
@@ -127,7 +141,34 @@ async function loadInput(
     ...(data.margin ? { scores: "margin" as const } : {}),
     ...(missingGroup === undefined ? {} : { missingGroup }),
   };
-  return { input, survival };
+  const probabilityColumns = data.membership.map((c) => toNumbers(column(c)));
+  const input: FairnessInput | SoftMembershipInput =
+    data.membership.length > 0
+      ? {
+          ...base,
+          sensitiveFeatures: {
+            probabilities: Array.from({ length: table.rows }, (_, i) =>
+              probabilityColumns.map((c) => c[i]!),
+            ),
+            groups: data.membership,
+          },
+        }
+      : {
+          ...base,
+          sensitiveFeatures: Object.fromEntries(data.groups.map((g) => [g, toLevels(column(g))])),
+        };
+  const standardization: StandardizationTarget | undefined =
+    margins === undefined
+      ? undefined
+      : {
+          method: "raking",
+          features: Object.fromEntries(
+            Object.keys(margins.margins).map((c) => [c, toLevels(column(c))]),
+          ),
+          margins: margins.margins,
+          referenceKind: margins.kind,
+        };
+  return { input, standardization, survival };
 }
 
 /** The count metrics a policy rule on a metric may name with the DuckDB engine. */
@@ -169,6 +210,8 @@ async function auditWithDuckDb(
     "min-denominator",
     "suppress-below",
     "reference-shares",
+    "standardize",
+    "membership",
   ]) {
     if (request.given.has(name)) {
       throw new UsageError(`--${name} is not available with --engine duckdb`);
@@ -258,6 +301,7 @@ async function reportOf(
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
   }
+  if (request.data.task !== "binary") return auditTaskFile(request, io);
   if (request.data.engine === "duckdb") return auditWithDuckDb(request, policy);
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
@@ -265,8 +309,12 @@ async function reportOf(
     population === undefined
       ? request.audit
       : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
-  const { input, survival } = await loadInput(request.data, io);
-  return audit(input, survival === undefined ? options : { ...options, survival }).toJSON();
+  const loaded = await loadInput(request.data, io);
+  return audit(loaded.input, {
+    ...options,
+    ...(loaded.standardization ? { standardization: loaded.standardization } : {}),
+    ...(loaded.survival ? { survival: loaded.survival } : {}),
+  }).toJSON();
 }
 
 /** Audits (and, with a policy, gates), renders, writes; the gate's exit code. */
@@ -286,7 +334,10 @@ async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number>
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   audit: {
-    usage: ["audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]"],
+    usage: [
+      "audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]",
+      "audit <file|-> --task regression|multiclass --label <col> --pred <col> --group <col>",
+    ],
     run: auditAndGate,
   },
   gate: {

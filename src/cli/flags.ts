@@ -21,6 +21,18 @@ export interface Flag {
 
 /** The flags, in help order within each section. */
 export const FLAGS = {
+  task: {
+    type: "string",
+    value: "<t>",
+    section: "Input",
+    help: "binary (default), multiclass or regression; multiclass and regression read\n--label and --pred (classes, or real targets and predictions)",
+  },
+  tolerance: {
+    type: "string",
+    value: "<t>",
+    section: "Input",
+    help: "regression: errors beyond t count as over- or under-prediction (default 0)",
+  },
   label: {
     type: "string",
     value: "<col>",
@@ -128,6 +140,18 @@ export const FLAGS = {
     type: "boolean",
     section: "Report",
     help: "show each rate's numerator/denominator in the text table",
+  },
+  standardize: {
+    type: "string",
+    value: "<file>",
+    section: "Report",
+    help: 'target-population margins, JSON {"margins": {"<column>": {"<level>":\nshare}}}: adds the metrics under raking weights to them',
+  },
+  membership: {
+    type: "string",
+    value: "<cols>",
+    section: "Input",
+    help: "comma-separated columns of group-membership probabilities (one per\ngroup, rows summing to 1), instead of --group: audits the most probable\ngroup and adds the membership-weighted estimates",
   },
   ci: {
     type: "string",

@@ -95,3 +95,44 @@ export function readReferenceFile(path: string): ReferenceFile {
   }
   return { kind: "shares", values: numbers(path, record) };
 }
+
+/** Target-population margins as read from a `--standardize` file. */
+export interface MarginsFile {
+  /** Per data column, the share (or count) of each level in the target population. */
+  readonly margins: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Whether the values are shares or counts. */
+  readonly kind: ReferenceKind;
+}
+
+/**
+ * Reads a `--standardize` file: JSON `{ "margins": { "<column>": { "<level>": share, … }, … } }`,
+ * with `"kind": "counts"` when the values are counts.
+ *
+ * @throws FairnessInputError when the file cannot be read or has the wrong shape
+ */
+export function readMarginsFile(path: string): MarginsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw fail(path, `cannot read it as JSON: ${(error as Error).message}`);
+  }
+  const record = json as { margins?: unknown; kind?: unknown } | null;
+  const margins = record?.margins;
+  if (margins === null || typeof margins !== "object" || Array.isArray(margins)) {
+    throw fail(path, 'must hold { "margins": { "<column>": { "<level>": share } } }');
+  }
+  const kind = record?.kind ?? "shares";
+  if (kind !== "shares" && kind !== "counts") throw fail(path, 'kind must be "shares" or "counts"');
+  return {
+    kind,
+    margins: Object.fromEntries(
+      Object.entries(margins as Record<string, unknown>).map(([column, levels]) => {
+        if (levels === null || typeof levels !== "object" || Array.isArray(levels)) {
+          throw fail(path, `margins.${column} must be an object of numbers by level`);
+        }
+        return [column, numbers(path, levels as Record<string, unknown>)];
+      }),
+    ),
+  };
+}

@@ -3,8 +3,11 @@
  * here, so the commands never see strings. User mistakes are `UsageError`s.
  */
 import { parseArgs } from "node:util";
+import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
 import { getMetric } from "../metrics/registry.js";
+import { getMulticlassMetric } from "../multiclass/metrics.js";
+import { getRegressionMetric } from "../regression/metrics.js";
 import type { AuditOptions } from "../report/options.js";
 import { FLAGS } from "./flags.js";
 
@@ -24,6 +27,10 @@ export interface DataRequest {
   readonly score: string | undefined;
   readonly pred: string | undefined;
   readonly groups: readonly string[];
+  /** Membership-probability columns (`--membership`), one per group, instead of `groups`. */
+  readonly membership: readonly string[];
+  /** The target-population margins file (`--standardize`), read by the command. */
+  readonly standardize: string | undefined;
   readonly weight: string | undefined;
   readonly posLabel: string | undefined;
   readonly threshold: number | undefined;
@@ -32,6 +39,10 @@ export interface DataRequest {
   readonly missingGroup: "error" | "drop" | "asGroup" | undefined;
   readonly inputFormat: TableFormat | undefined;
   readonly engine: "memory" | "duckdb";
+  /** The task type (`--task`). */
+  readonly task: TaskType;
+  /** Regression: the over- and under-prediction tolerance (`--tolerance`). */
+  readonly tolerance: number | undefined;
   /** Observed-time column (`--time`), with `event`. */
   readonly time: string | undefined;
   /** Event-indicator column (`--event`), with `time`. */
@@ -72,7 +83,7 @@ type Values = ReturnType<
 
 function number(
   values: Values,
-  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "horizon",
+  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "tolerance" | "horizon",
   min = Number.NEGATIVE_INFINITY,
 ): number | undefined {
   const text = values[name];
@@ -133,7 +144,14 @@ function auditOptions(values: Values): AuditOptions {
     .map((m) => m.trim())
     .filter(Boolean);
   for (const id of metrics ?? []) {
-    if (getMetric(id) === undefined) throw new UsageError(`unknown metric ${JSON.stringify(id)}`);
+    const task = oneOf(values, "task", TASK_TYPES) ?? "binary";
+    const known =
+      task === "regression"
+        ? getRegressionMetric(id)
+        : task === "multiclass"
+          ? getMulticlassMetric(id)
+          : getMetric(id);
+    if (known === undefined) throw new UsageError(`unknown metric ${JSON.stringify(id)}`);
   }
   const reference = values.reference;
   return {
@@ -215,6 +233,11 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       score: values.score,
       pred: values.pred,
       groups: values.group ?? [],
+      membership: (values.membership ?? "")
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+      standardize: values.standardize,
       weight: values.weight,
       posLabel: values["pos-label"],
       threshold: number(values, "threshold"),
@@ -223,6 +246,8 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       missingGroup: oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const),
       inputFormat: oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]),
       engine: oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory",
+      task: oneOf(values, "task", TASK_TYPES) ?? "binary",
+      tolerance: number(values, "tolerance", 0),
       time: values.time,
       event: values.event,
       horizon: number(values, "horizon"),

@@ -58,51 +58,35 @@ const regression = (
   };
 };
 
-const difference = (
-  id: string,
-  name: string,
-  metric: string,
-  description: string,
-  reference: string,
-  reportedByDefault: boolean,
-): CriterionDefinition => ({
-  id,
-  name,
-  description,
-  metrics: [metric],
-  comparison: "difference",
-  aggregation: "worstCase",
-  ideal: 0,
-  better: "lower",
-  reference,
-  reportedByDefault,
-});
-
-const ratio = (
-  id: string,
-  name: string,
-  metric: string,
-  description: string,
-  reference: string,
-  reportedByDefault: boolean,
-): CriterionDefinition => ({
-  id,
-  name,
-  description,
-  metrics: [metric],
-  comparison: "ratio",
-  aggregation: "worstCase",
-  ideal: 1,
-  better: "higher",
-  reference,
-  reportedByDefault,
-});
+/** A criterion on one metric: its difference (ideal 0, lower is better) or ratio (ideal 1). */
+const single =
+  (comparison: Comparison) =>
+  (
+    id: string,
+    name: string,
+    metric: string,
+    description: string,
+    reference: string,
+    reportedByDefault: boolean,
+  ): CriterionDefinition => ({
+    id,
+    name,
+    description,
+    metrics: [metric],
+    comparison,
+    aggregation: "worstCase",
+    ideal: comparison === "difference" ? 0 : 1,
+    better: comparison === "difference" ? "lower" : "higher",
+    reference,
+    reportedByDefault,
+  });
+const difference = single("difference");
+const ratio = single("ratio");
 
 const frame = (metric: string, method: string) =>
   `Fairlearn MetricFrame(metrics=${metric}).${method}()`;
 
-/** Every named criterion, in display order. */
-export const CRITERIA = [
+const TABLE = [
   difference(
     "demographicParityDifference",
     "Demographic parity difference",
@@ -268,8 +252,11 @@ export const CRITERIA = [
   ),
 ] as const satisfies readonly CriterionDefinition[];
 
+/** Every named criterion, in display order. */
+export const CRITERIA: readonly CriterionDefinition[] = TABLE;
+
 /** The id of a registered criterion. */
-export type CriterionId = (typeof CRITERIA)[number]["id"];
+export type CriterionId = (typeof TABLE)[number]["id"];
 
 /** Every criterion id, in display order. */
 export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [

@@ -2,15 +2,19 @@
  * The named fairness criteria as functions of the input, one per entry of the criterion registry
  * (`CRITERIA`), with Fairlearn's definitions.
  */
+import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import { resolveMetrics } from "../metrics/resolve.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
 import { criterionReplicates } from "../uncertainty/criterionIntervals.js";
 import type { CiProvenance, GroupMetricsCi } from "../uncertainty/groupMetricsIntervals.js";
+import { GroupMetricsIntervals } from "../uncertainty/groupMetricsIntervals.js";
 import { replicatesInterval } from "../uncertainty/replicates.js";
-import { groupMetrics } from "./groupMetrics.js";
+import { groupMetricsOfColumns } from "./groupMetrics.js";
 import type { ComparisonOptions } from "./result.js";
 
 /** How equalized odds combines its TPR and FPR parts. */
@@ -73,22 +77,29 @@ export function evaluateCriterion(
     throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
   }
   const { comparison, metrics } = criterion;
-  const result = groupMetrics(input, {
-    metrics,
-    ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
-    ...(options.ci === undefined ? {} : { ci: options.ci }),
-  });
+  const ciOptions =
+    options.ci === undefined ? undefined : resolveBootstrapOptions("groupMetrics", options.ci);
+  const columns = prepare(input);
+  const zeroDivision = options.zeroDivision ?? "nan";
+  const result = groupMetricsOfColumns(columns, { metrics, zeroDivision });
   const values = comparison === "difference" ? result.difference(options) : result.ratio(options);
   const value = combineParts(
     metrics.map((m) => values[m]!),
     comparison,
     agg,
   );
-  if (options.ci === undefined) return value;
+  if (ciOptions === undefined) return value;
   const method = options.method ?? "betweenGroups";
   const reference = method === "toReference" ? result.groupIndex(options.reference!) : -1;
-  const { slots, k, nBoot } = result.bootstrapSlots(metrics);
-  const ci = result.ci!;
+  // The same bootstrap as groupMetrics(input, { metrics, ci }): same seed, same replicates.
+  const intervals = new GroupMetricsIntervals(
+    columns,
+    resolveMetrics(metrics, "groupMetrics"),
+    ciOptions,
+    zeroDivision,
+  );
+  const { slots, k, nBoot } = intervals.slots(metrics);
+  const ci = intervals.provenance;
   const replicates = criterionReplicates(criterion, agg, slots, k, nBoot, method, reference);
   return { value, interval: replicatesInterval(replicates, ci), ci };
 }

@@ -242,15 +242,6 @@ export class GroupMetricsResult {
     return this.#comparisonIntervals("ratioInterval", "ratio", options);
   }
 
-  /**
-   * The bootstrap replicates behind the intervals, for criteria that combine metrics replicate
-   * by replicate. Needs `ci`.
-   * @internal
-   */
-  bootstrapSlots(ids: readonly string[]): ReturnType<GroupMetricsIntervals["slots"]> {
-    return this.#bootstrap("bootstrapSlots").slots(ids);
-  }
-
   #comparisonIntervals(
     fn: string,
     comparison: Comparison,

@@ -5,6 +5,8 @@ import type { Columns } from "../data/columns.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
+import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "../membership/matrix.js";
+import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { countConfusion } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
@@ -12,9 +14,10 @@ import { buildReport, referenceIndex } from "./build.js";
 import { calibrationHierarchySection, netBenefitSection, survivalSection } from "./clinical.js";
 import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes } from "./enrich.js";
 import { type AuditOptions, DESCRIPTIVE, resolveAuditOptions } from "./options.js";
-import type { FairnessReport } from "./report.js";
+import { FairnessReport } from "./report.js";
 import { rocCurves } from "./roc.js";
 import { subgroupScanSection } from "./subgroupScan.js";
+import { softMembershipSection, standardizationSection } from "./targetSections.js";
 
 function groupWeights(columns: Columns): Float64Array | undefined {
   const { weight } = columns;
@@ -40,6 +43,11 @@ function groupWeights(columns: Columns): Float64Array | undefined {
  * (multinomial on counts, unweighted data) or `nBoot` passes (weighted rows); calibration and
  * ROC curves sort each group's scores.
  *
+ * Small groups (see docs/small-groups.md): `standardization` adds the metrics in a target
+ * population; `sensitiveFeatures` given as a membership-probability matrix
+ * (`{ probabilities, groups }`) audits the most probable groups and adds the
+ * membership-weighted section.
+ *
  * @throws FairnessInputError on invalid data or an unknown reference group; RangeError on
  * invalid options
  * @example
@@ -48,7 +56,25 @@ function groupWeights(columns: Columns): Float64Array | undefined {
  * });
  * report.criteria.find((c) => c.id === "demographicParityDifference")?.value; // => 0.5
  */
-export function audit(input: FairnessInput, options: AuditOptions = {}): FairnessReport {
+export function audit(
+  given: FairnessInput | SoftMembershipInput,
+  options: AuditOptions = {},
+): FairnessReport {
+  const membership = isMembershipMatrix(given.sensitiveFeatures)
+    ? given.sensitiveFeatures
+    : undefined;
+  const input: FairnessInput =
+    membership === undefined
+      ? (given as FairnessInput)
+      : {
+          ...given,
+          sensitiveFeatures: {
+            group: argmaxGroups(
+              membershipMatrix(membership, given.yTrue.length),
+              membership.groups,
+            ),
+          },
+        };
   const columns = prepare(input);
   const probabilities = columns.score !== undefined && columns.scoreKind === "probability";
   const resolved = resolveAuditOptions(
@@ -116,7 +142,7 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
   const clinicalWarnings = [...(netBenefit?.warnings ?? []), ...(survival?.warnings ?? [])];
   const base = groupMetricsOfColumns(columns, { metrics: ["baseRate"] });
   const weights = groupWeights(columns);
-  return buildReport(
+  const report = buildReport(
     {
       metrics: result,
       ...(weights ? { groupWeights: weights } : {}),
@@ -147,5 +173,41 @@ export function audit(input: FairnessInput, options: AuditOptions = {}): Fairnes
       ...(intervals ? { intervalMethod: intervals.method } : {}),
       ...(clinicalWarnings.length > 0 ? { warnings: clinicalWarnings } : {}),
     },
+  );
+  if (options.standardization === undefined && membership === undefined) return report;
+  return new FairnessReport({
+    ...report.toJSON(),
+    ...(options.standardization === undefined
+      ? {}
+      : {
+          standardization: standardizationSection(
+            input,
+            options.standardization,
+            resolved.metrics,
+            report.criteria,
+          ),
+        }),
+    ...(membership === undefined
+      ? {}
+      : {
+          softMembership: softMembershipSection(
+            given,
+            membership,
+            resolved.metrics,
+            iv?.level ?? 0.95,
+            resolved.minDenominator,
+          ),
+        }),
+  });
+}
+
+/** Whether sensitive features were given as a membership-probability matrix. */
+function isMembershipMatrix(features: unknown): features is MembershipMatrix {
+  return (
+    typeof features === "object" &&
+    features !== null &&
+    !ArrayBuffer.isView(features) &&
+    Array.isArray((features as MembershipMatrix).probabilities) &&
+    Array.isArray((features as MembershipMatrix).groups)
   );
 }

@@ -17,7 +17,10 @@ export interface FindingThresholds {
 }
 
 /** Default finding thresholds (for metrics bounded in [0, 1]). */
-export const DEFAULT_FINDING_THRESHOLDS = { warningGap: 0.1, noticeGap: 0.05 } as const;
+export const DEFAULT_FINDING_THRESHOLDS: Required<FindingThresholds> = {
+  warningGap: 0.1,
+  noticeGap: 0.05,
+};
 
 /** Pairs whose second metric is 1 − the first: one finding, stated on the first. */
 const COMPLEMENTS: readonly (readonly [string, string])[] = [
@@ -42,7 +45,8 @@ const DENOMINATOR_NAME: Readonly<Record<string, string>> = {
 
 const RANK = { warning: 0, notice: 1, info: 2 } as const;
 
-type Draft = Omit<FairnessReportData, "findings">;
+/** A report before its findings are written. */
+export type ReportDraft = Omit<FairnessReportData, "findings">;
 
 /** `0.000 (0/3)`: a value with the counts it rests on, when known. */
 function withCounts(e: Estimate | undefined): string {
@@ -107,7 +111,7 @@ interface Ranked {
  * findingsOf(report)[1].text;
  * // => "The worst-served group for equal opportunity is b: TPR 0.000 (0/1) vs 1.000 (1/1) for the reference a; gap 1.000, 95% CI -0.122 to 1.000. The rate for b rests on only 1 positive (fewer than 30); its interval is exact (Clopper–Pearson) and wide."
  */
-export function findingsOf(report: Draft, thresholds: FindingThresholds = {}): Finding[] {
+export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = {}): Finding[] {
   const options = report.metadata.options;
   const warningGap =
     thresholds.warningGap ?? options.findings?.warningGap ?? DEFAULT_FINDING_THRESHOLDS.warningGap;
@@ -324,7 +328,11 @@ function shortMetric(id: string, name: string | undefined): string {
 }
 
 /** The group whose expected calibration error is largest, against the overall one. */
-function calibrationFindings(report: Draft, noticeGap: number, warningGap: number): Finding[] {
+function calibrationFindings(
+  report: ReportDraft,
+  noticeGap: number,
+  warningGap: number,
+): Finding[] {
   const section = report.calibration;
   if (section === undefined) return [];
   const ece = (g: (typeof section.groups)[number]) =>

@@ -8,6 +8,7 @@ import type { GroupSelector } from "../data/selector.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
 import type { AuditScanOptions } from "./subgroupScan.js";
@@ -92,6 +93,11 @@ export interface AuditOptions {
   readonly referenceKind?: ReferenceKind;
   /** Gap sizes at which findings become warnings and notices. @defaultValue { warningGap: 0.1, noticeGap: 0.05 } */
   readonly findings?: FindingThresholds;
+  /**
+   * A target population: the count metrics and criteria are also reported under
+   * post-stratification or raking weights to it, with each group's effective sample size.
+   */
+  readonly standardization?: StandardizationTarget;
   /**
    * The bias scan over features you did not group by (the report's "Subgroups nobody declared"):
    * the search features, aligned with the input rows, and `biasScan`'s options (here the top 3

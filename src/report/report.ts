@@ -24,6 +24,8 @@ import {
   type ReportWarning,
   type RepresentationSection,
   type RocCurve,
+  type SoftMembershipSection,
+  type StandardizationSection,
   type SubgroupScanSection,
   type SurvivalSection,
 } from "./schema.js";
@@ -55,6 +57,8 @@ export class FairnessReport implements FairnessReportData {
   readonly calibrationHierarchy?: CalibrationHierarchySection;
   readonly survival?: SurvivalSection;
   readonly representation?: RepresentationSection;
+  readonly standardization?: StandardizationSection;
+  readonly softMembership?: SoftMembershipSection;
   /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
   readonly subgroupScan?: SubgroupScanSection;
 
@@ -76,6 +80,8 @@ export class FairnessReport implements FairnessReportData {
     if (data.calibrationHierarchy) this.calibrationHierarchy = data.calibrationHierarchy;
     if (data.survival) this.survival = data.survival;
     if (data.representation) this.representation = data.representation;
+    if (data.standardization) this.standardization = data.standardization;
+    if (data.softMembership) this.softMembership = data.softMembership;
     if (data.subgroupScan) this.subgroupScan = data.subgroupScan;
   }
 
@@ -121,6 +127,8 @@ export class FairnessReport implements FairnessReportData {
       ...(this.calibrationHierarchy ? { calibrationHierarchy: this.calibrationHierarchy } : {}),
       ...(this.survival ? { survival: this.survival } : {}),
       ...(this.representation ? { representation: this.representation } : {}),
+      ...(this.standardization ? { standardization: this.standardization } : {}),
+      ...(this.softMembership ? { softMembership: this.softMembership } : {}),
       ...(this.subgroupScan ? { subgroupScan: this.subgroupScan } : {}),
     };
   }

@@ -78,7 +78,9 @@ export const MetricInfoSchema = z.object({
     neither: "neither",
   }),
   /** `[low, high]`; high is null when unbounded. */
-  range: z.tuple([z.number(), z.number().nullable()]).describe("[low, high]; null: unbounded."),
+  range: z
+    .tuple([z.number().nullable(), z.number().nullable()])
+    .describe("[low, high]; null: unbounded."),
 });
 
 /** One group's metric values. */
@@ -194,11 +196,17 @@ export const FindingSchema = z.object({
    */
   kind: z
     .enum({
+      /** The group is served worse than the reference. */
       harm: "harm",
+      /** The group is served better than the reference (not a problem). */
       advantage: "advantage",
+      /** A gap on a metric with no better direction (selection rate). */
       difference: "difference",
+      /** Calibration of a group's scores. */
       calibration: "calibration",
+      /** A group's share of the rows against the reference population. */
       representation: "representation",
+      /** A note (e.g. criteria that cannot hold together). */
       note: "note",
     })
     .optional(),
@@ -517,6 +525,71 @@ export const RepresentationSectionSchema = z.object({
   groups: z.array(RepresentationRowSchema),
 });
 
+/** Metrics in a target population (audit with `standardization`). */
+export const StandardizationSectionSchema = z.object({
+  /** `postStratification` or `raking`. */
+  method: z.enum({
+    /** Weights to the joint cells of the features. */
+    postStratification: "postStratification",
+    /** Weights to each feature's margins (iterative proportional fitting). */
+    raking: "raking",
+  }),
+  /** The features standardised on. */
+  features: z.array(z.string()),
+  /** Raking only: whether every margin matched within the tolerance. */
+  converged: z.boolean().optional(),
+  /** Raking only: sweeps done. */
+  iterations: z.number().int().nonnegative().optional(),
+  /** Raking only: largest |weighted share − target share| after the last sweep. */
+  maxMarginError: z.number().nonnegative().optional(),
+  /** Metric id → value on all rows under the weights. */
+  overall: z.record(z.string(), EstimateSchema),
+  /** Each group under the weights, with its Kish effective sample size. */
+  groups: z.array(
+    z.object({
+      /** Group label. */
+      group: z.string(),
+      /** Kish effective sample size (Σw)² / Σw² under the weights. */
+      effectiveSampleSize: Num,
+      /** Metric id → value under the weights. */
+      values: z.record(z.string(), EstimateSchema),
+    }),
+  ),
+  /** Criterion id → value under the weights (between groups). */
+  criteria: z.record(z.string(), Num),
+});
+
+/** Metrics under soft (probabilistic) group membership (sensitiveFeatures as a matrix). */
+export const SoftMembershipSectionSchema = z.object({
+  /** The estimator. */
+  estimator: z.literal("membershipWeighted"),
+  /** The group names (matrix columns). */
+  groups: z.array(
+    z.object({
+      /** Group name. */
+      group: z.string(),
+      /** Expected number of rows Σ P(group | row). */
+      expectedCount: z.number().nonnegative(),
+      /** Rows whose most probable group it is (the hard assignment). */
+      hardCount: z.number().int().nonnegative(),
+      /** Metric id → membership-weighted value, with evidence and interval. */
+      values: z.record(z.string(), EstimateSchema),
+      /** Metric id → value under the hard (argmax) assignment. */
+      hardValues: z.record(z.string(), EstimateSchema),
+    }),
+  ),
+  /** Metric id → between-group difference (max − min), soft and hard. */
+  differences: z.record(
+    z.string(),
+    z.object({
+      /** Under soft membership, with its interval. */
+      soft: EstimateSchema,
+      /** Under the hard assignment. */
+      hard: EstimateSchema,
+    }),
+  ),
+});
+
 /** What the audited data looked like. */
 export const InputSummarySchema = z.object({
   /** Number of rows. */
@@ -673,6 +746,10 @@ export const FairnessReportSchema = z
     survival: SurvivalSectionSchema.optional(),
     /** Each group's share of the data against a reference population, when one was given. */
     representation: RepresentationSectionSchema.optional(),
+    /** Metrics in a target population, when `standardization` was given. */
+    standardization: StandardizationSectionSchema.optional(),
+    /** Metrics under soft group membership, when sensitiveFeatures was a membership matrix. */
+    softMembership: SoftMembershipSectionSchema.optional(),
   })
   .describe("A fairscope fairness report.");
 
@@ -763,6 +840,16 @@ export type RepresentationRowResult = z.infer<typeof RepresentationRowSchema>;
  * @interface
  */
 export type RepresentationSection = z.infer<typeof RepresentationSectionSchema>;
+/**
+ * Metrics in a target population.
+ * @interface
+ */
+export type StandardizationSection = z.infer<typeof StandardizationSectionSchema>;
+/**
+ * Metrics under soft group membership.
+ * @interface
+ */
+export type SoftMembershipSection = z.infer<typeof SoftMembershipSectionSchema>;
 /**
  * What the audited data looked like.
  * @interface

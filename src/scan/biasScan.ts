@@ -145,6 +145,7 @@ export interface BiasScanResult {
   readonly nullScores: readonly number[];
   /** The settings used, defaults filled in. */
   readonly settings: Required<Omit<BiasScanOptions, "buckets">> & {
+    /** The quantile buckets asked for (none: an empty record). */
     readonly buckets: Readonly<Record<string, number>>;
   };
 }

@@ -26,6 +26,14 @@ export interface EncodedFeatures {
   readonly codes: readonly Uint32Array[];
 }
 
+/** Numeric values cut into quantile buckets. */
+export interface QuantileBuckets {
+  /** Each value's bucket label. */
+  readonly rows: string[];
+  /** The bucket labels, lowest first. */
+  readonly labels: string[];
+}
+
 /**
  * The interval labels of numeric values cut at the type-7 quantiles j/k (j = 1 … k − 1) of the
  * values, duplicate cut points merged: "≤ c₁", "(c₁, c₂]", …, "> c₍k−1₎". Returns the label per
@@ -34,10 +42,7 @@ export interface EncodedFeatures {
  * @example
  * quantileBuckets([1, 2, 3, 4, 5, 6], 2).labels; // => ["≤ 3.5", "> 3.5"]
  */
-export function quantileBuckets(
-  values: ArrayLike<number>,
-  buckets: number,
-): { rows: string[]; labels: string[] } {
+export function quantileBuckets(values: ArrayLike<number>, buckets: number): QuantileBuckets {
   const sorted = Float64Array.from(values).sort();
   const cuts: number[] = [];
   for (let j = 1; j < buckets; j++) {

@@ -10,7 +10,7 @@ export type {
 export { biasScan, biasScanOfCells } from "./biasScan.js";
 export type { DescribeOptions } from "./describe.js";
 export { describeSubgroup } from "./describe.js";
-export type { ScanFeatures, ScanLevel } from "./features.js";
+export type { QuantileBuckets, ScanFeatures, ScanLevel } from "./features.js";
 export { quantileBuckets } from "./features.js";
 export type { RowLoss } from "./rowLosses.js";
 export { rowLosses } from "./rowLosses.js";

@@ -92,6 +92,7 @@ export interface SliceFinderResult {
   readonly nullScores: readonly number[];
   /** The settings used, defaults filled in. */
   readonly settings: Required<Omit<SliceFinderOptions, "buckets">> & {
+    /** The quantile buckets asked for (none: an empty record). */
     readonly buckets: Readonly<Record<string, number>>;
   };
 }

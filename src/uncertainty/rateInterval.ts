@@ -49,7 +49,14 @@ export interface RateIntervalOptions {
   /** Denominators below this get the exact interval. @defaultValue 30 */
   readonly minDenominator?: number;
   /** The bootstrap interval of the same rate at the same level, when one was computed. */
-  readonly bootstrap?: { readonly lower: number; readonly upper: number } | undefined;
+  readonly bootstrap?:
+    | {
+        /** Lower bound of the bootstrap interval. */
+        readonly lower: number;
+        /** Upper bound of the bootstrap interval. */
+        readonly upper: number;
+      }
+    | undefined;
   /**
    * The weighted estimate, when weights were given; `numerator` and `denominator` are then the
    * unweighted count of successes scaled to it (estimate × denominator) and the unweighted number

@@ -1,12 +1,15 @@
 /**
- * The fairscope command, spawned as a process (through tsx) on the bundled example data.
+ * The fairscope command on the bundled example data: `run` in-process (the CLI without the
+ * process), and the process itself (through tsx) for help, version and exit codes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/run.js";
 import { FairnessReportSchema } from "../../src/report/schema.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -14,6 +17,30 @@ const adult = join(root, "examples/data/adult-test-scored.csv");
 const ADULT = [adult, "--label", "income", "--score", "lr_score"];
 const tmp = mkdtempSync(join(tmpdir(), "fairscope-cli-"));
 
+/** The CLI in this process, with the process's streams replaced. */
+async function cli(args: readonly string[], input?: string) {
+  const sink = () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    return { stream, text: () => chunks.join("") };
+  };
+  const out = sink();
+  const err = sink();
+  const code = await run(args, {
+    stdin: Readable.from(input === undefined ? [] : [input]),
+    stdout: out.stream,
+    stderr: err.stream,
+    env: { NO_COLOR: "1" },
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** The CLI as a process. */
 function fairscope(args: readonly string[], input?: string) {
   const r = spawnSync(
     process.execPath,
@@ -29,8 +56,8 @@ function fairscope(args: readonly string[], input?: string) {
 }
 
 describe("fairscope CLI", { timeout: 60_000 }, () => {
-  it("audit prints the text report of the Adult example and exits 0", () => {
-    const r = fairscope(["audit", ...ADULT, "--group", "sex", "--group", "race"]);
+  it("audit prints the text report of the Adult example and exits 0", async () => {
+    const r = await cli(["audit", ...ADULT, "--group", "sex", "--group", "race"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Fairness report \(fairscope /);
@@ -40,8 +67,8 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 
-  it("gate exits 0 with the passing policy and 1 with the failing one", () => {
-    const pass = fairscope([
+  it("gate exits 0 with the passing policy and 1 with the failing one", async () => {
+    const pass = await cli([
       "gate",
       ...ADULT,
       "--group",
@@ -51,7 +78,7 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     ]);
     expect(pass.code).toBe(0);
     expect(pass.stdout).toMatch(/Gate passed: 4 of 5 checks passed\n$/);
-    const fail = fairscope([
+    const fail = await cli([
       "gate",
       ...ADULT,
       "--group",
@@ -65,16 +92,16 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     expect(fail.stdout).toContain('tests="3" failures="3" errors="0"');
   });
 
-  it("exits 2 on usage errors and on invalid input, printing the issues", () => {
-    const noLabel = fairscope(["audit", adult, "--score", "lr_score", "--group", "sex"]);
+  it("exits 2 on usage errors and on invalid input, printing the issues", async () => {
+    const noLabel = await cli(["audit", adult, "--score", "lr_score", "--group", "sex"]);
     expect(noLabel.code).toBe(2);
     expect(noLabel.stderr).toContain("--label <column> is required");
-    const unknown = fairscope(["audit", ...ADULT, "--group", "sex", "--bogus"]);
+    const unknown = await cli(["audit", ...ADULT, "--group", "sex", "--bogus"]);
     expect(unknown.code).toBe(2);
-    const column = fairscope(["audit", ...ADULT, "--group", "gender"]);
+    const column = await cli(["audit", ...ADULT, "--group", "gender"]);
     expect(column.code).toBe(2);
     expect(column.stderr).toContain('no column "gender"');
-    const scores = fairscope([
+    const scores = await cli([
       "audit",
       adult,
       "--label",
@@ -88,10 +115,10 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     expect(scores.stderr).toContain("--score age row 1: expected a probability in [0, 1], got 25");
     const policy = join(tmp, "bad-policy.json");
     writeFileSync(policy, JSON.stringify({ rules: [{ criterion: "demographicParityRatio" }] }));
-    const bad = fairscope(["gate", ...ADULT, "--group", "sex", "--policy", policy]);
+    const bad = await cli(["gate", ...ADULT, "--group", "sex", "--policy", policy]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("policy.rules.0.max");
-    const ref = fairscope(["audit", ...ADULT, "--group", "sex", "--reference", "Nobody"]);
+    const ref = await cli(["audit", ...ADULT, "--group", "sex", "--reference", "Nobody"]);
     expect(ref.code).toBe(2);
     expect(ref.stderr).toContain('no rows in group "Nobody"');
   });
@@ -104,9 +131,9 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     expect(fairscope([]).code).toBe(2);
   });
 
-  it("--format json --out writes a report the schema validates; a named reference is used", () => {
+  it("--format json --out writes a report the schema validates; a named reference is used", async () => {
     const out = join(tmp, "report.json");
-    const r = fairscope([
+    const r = await cli([
       "audit",
       ...ADULT,
       "--group",
@@ -126,11 +153,11 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     expect(report.reference).toBe("Female");
     expect(report.metadata.seed).toBe(3);
     // gate a saved report
-    const g = fairscope(["gate", "--report", out, "--policy", "examples/policies/fail.json"]);
+    const g = await cli(["gate", "--report", out, "--policy", "examples/policies/fail.json"]);
     expect(g.code).toBe(1);
   });
 
-  it("reads JSON Lines from stdin and labels with --pos-label", () => {
+  it("reads JSON Lines from stdin and labels with --pos-label", async () => {
     const lines = [
       { y: "yes", p: 0.9, g: "a" },
       { y: "no", p: 0.2, g: "a" },
@@ -139,7 +166,7 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     ]
       .map((o) => JSON.stringify(o))
       .join("\n");
-    const r = fairscope(
+    const r = await cli(
       [
         "audit",
         "-",
@@ -168,9 +195,9 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     ).toEqual([0.5, 0.5]);
   });
 
-  it("--format html writes a self-contained document with inline SVG charts", () => {
+  it("--format html writes a self-contained document with inline SVG charts", async () => {
     const out = join(tmp, "report.html");
-    const r = fairscope(["audit", ...ADULT, "--group", "sex", "--format", "html", "--out", out]);
+    const r = await cli(["audit", ...ADULT, "--group", "sex", "--format", "html", "--out", out]);
     expect(r.code).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html.startsWith("<!doctype html>")).toBe(true);

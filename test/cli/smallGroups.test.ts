@@ -112,6 +112,65 @@ describe("fairscope audit: small groups", { timeout: 60_000 }, () => {
     expect(withCsv.stdout).toContain("Representation");
   });
 
+  it("--standardize rakes to target margins and --membership audits soft groups", async () => {
+    const margins = join(tmp, "margins.json");
+    writeFileSync(margins, JSON.stringify({ margins: { sex: { Female: 0.5, Male: 0.5 } } }));
+    const r = await fairscope([
+      "audit",
+      ...ADULT,
+      "--group",
+      "race",
+      "--standardize",
+      margins,
+      "--ci",
+      "none",
+      "--format",
+      "json",
+    ]);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report.standardization.method).toBe("raking");
+    expect(report.standardization.converged).toBe(true);
+    expect(report.standardization.features).toEqual(["sex"]);
+    const soft = join(tmp, "soft.csv");
+    const rows = [
+      "y,p,pa,pb",
+      ...Array.from(
+        { length: 40 },
+        (_, i) => `${i % 2},${(i % 5) / 5},${i < 20 ? 0.8 : 0.3},${i < 20 ? 0.2 : 0.7}`,
+      ),
+    ];
+    writeFileSync(soft, `${rows.join("\n")}\n`);
+    const m = await fairscope([
+      "audit",
+      soft,
+      "--label",
+      "y",
+      "--score",
+      "p",
+      "--membership",
+      "pa,pb",
+      "--ci",
+      "none",
+    ]);
+    expect(m.stderr).toBe("");
+    expect(m.code).toBe(0);
+    expect(m.stdout).toContain("Soft group membership");
+    const both = await fairscope([
+      "audit",
+      soft,
+      "--label",
+      "y",
+      "--score",
+      "p",
+      "--membership",
+      "pa,pb",
+      "--group",
+      "y",
+    ]);
+    expect(both.code).toBe(2);
+  });
+
   it("bad reference shares and minDenominator < 1 exit 2 naming the option", async () => {
     const bad = join(tmp, "bad.csv");
     writeFileSync(bad, "group,share\nWhite,0.6\nBlack,0.2\n");

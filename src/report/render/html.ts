@@ -16,6 +16,8 @@ import {
   legend,
   marksLegend,
   representationTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -131,6 +133,18 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   parts.push(`<p class="legend">${escapeHtml(marksLegend(report))}</p>`);
   if (report.representation) {
     parts.push("<h2>Representation</h2>", table(representationTable(report), "representation"));
+  }
+  if (report.softMembership) {
+    parts.push(
+      "<h2>Soft group membership (membership-weighted / most probable group)</h2>",
+      table(softMembershipTable(report), "soft"),
+    );
+  }
+  if (report.standardization) {
+    parts.push(
+      `<h2>Standardised to the target population (${escapeHtml(report.standardization.method)})</h2>`,
+      table(standardizationTable(report), "standardization"),
+    );
   }
   for (const chart of options.charts ?? []) {
     parts.push(`<h2>${escapeHtml(chart.title)}</h2>`, `<div class="chart">${chart.svg}</div>`);

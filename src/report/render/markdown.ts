@@ -16,6 +16,8 @@ import {
   legend,
   marksLegend,
   representationTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -91,6 +93,22 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
   lines.push(`<sub>${escapeHtml(marksLegend(report))}</sub>`, "");
   if (report.representation) {
     lines.push("### Representation", "", ...table(representationTable(report), false), "");
+  }
+  if (report.softMembership) {
+    lines.push(
+      "### Soft group membership (membership-weighted / most probable group)",
+      "",
+      ...table(softMembershipTable(report), false),
+      "",
+    );
+  }
+  if (report.standardization) {
+    lines.push(
+      `### Standardised to the target population (${report.standardization.method})`,
+      "",
+      ...table(standardizationTable(report), false),
+      "",
+    );
   }
   if (report.disparities.length > 0) {
     lines.push("### Disparities", "", ...table(disparityTable(report), false), "");

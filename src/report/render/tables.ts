@@ -214,3 +214,53 @@ export function aggregateNotes(report: FairnessReportData): string[] {
     ),
   ].map((n) => `Note: ${n} of every disparity and criterion.`);
 }
+
+/** Each group's metrics under the standardisation weights, with its effective sample size. */
+export function standardizationTable(report: FairnessReportData): Table {
+  const section = report.standardization;
+  const ids = Object.keys(section?.overall ?? {}).filter((id) => id !== "count");
+  const rows = [
+    ["overall", "", ...ids.map((id) => formatValue(section?.overall[id]?.value ?? null))],
+    ...(section?.groups ?? []).map((g) => [
+      g.group,
+      formatValue(g.effectiveSampleSize, 0),
+      ...ids.map((id) => formatValue(g.values[id]?.value ?? null)),
+    ]),
+  ];
+  return {
+    header: ["group", "eff. n", ...ids.map(shortName)],
+    rows,
+    numeric: [false, true, ...ids.map(() => true)],
+    notes: rows.map(() => ""),
+  };
+}
+
+/** Each group's metrics under soft membership beside the hard (argmax) assignment. */
+export function softMembershipTable(report: FairnessReportData): Table {
+  const section = report.softMembership;
+  const ids = Object.keys(section?.differences ?? {});
+  const rows = [
+    ...(section?.groups ?? []).map((g) => [
+      g.group,
+      `${formatValue(g.expectedCount, 1)} / ${g.hardCount}`,
+      ...ids.map(
+        (id) =>
+          `${formatCell(g.values[id], { intervals: false, counts: false })} / ${formatValue(g.hardValues[id]?.value ?? null)}`,
+      ),
+    ]),
+    [
+      "max − min",
+      "",
+      ...ids.map(
+        (id) =>
+          `${formatValue(section?.differences[id]?.soft.value ?? null)} / ${formatValue(section?.differences[id]?.hard.value ?? null)}`,
+      ),
+    ],
+  ];
+  return {
+    header: ["group", "n soft / hard", ...ids.map(shortName)],
+    rows,
+    numeric: [false, true, ...ids.map(() => true)],
+    notes: rows.map(() => ""),
+  };
+}

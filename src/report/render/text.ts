@@ -3,7 +3,7 @@
  * (ANSI) only when asked for; user text is stripped of control characters.
  */
 import { sanitizeTerminal } from "../escape.js";
-import { warningLabel } from "../format.js";
+import { formatValue, warningLabel } from "../format.js";
 import type { FairnessReportData, Finding } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import { clinicalSections } from "./clinicalTables.js";
@@ -16,6 +16,8 @@ import {
   marksLegend,
   representationTable,
   smallRateTable,
+  softMembershipTable,
+  standardizationTable,
   type Table,
 } from "./tables.js";
 
@@ -232,6 +234,25 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   if (report.representation) {
     lines.push("", style.bold("Representation (share of rows vs reference population)"));
     lines.push(...layout(representationTable(report), width, style));
+  }
+  if (report.softMembership) {
+    lines.push("", style.bold("Soft group membership (membership-weighted / most probable group)"));
+    lines.push(...layout(softMembershipTable(report), width, style));
+  }
+  if (report.standardization) {
+    const s = report.standardization;
+    lines.push(
+      "",
+      style.bold(
+        `Standardised to the target population (${s.method} on ${s.features.map(sanitizeTerminal).join(", ")})`,
+      ),
+    );
+    lines.push(...layout(standardizationTable(report), width, style));
+    if (s.converged !== undefined) {
+      lines.push(
+        `raking ${s.converged ? "converged" : "did not converge"} after ${s.iterations} sweeps; largest margin error ${formatValue(s.maxMarginError ?? null)}`,
+      );
+    }
   }
   if (report.disparities.length > 0) {
     lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
