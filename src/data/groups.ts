@@ -165,7 +165,7 @@ function encodeFeature(
   const firstSeen: Level[] = [];
   const raw = new Uint32Array(n);
   for (let r = 0; r < n; r++) {
-    const value = column[keep ? keep[r]! : r];
+    const value = keep ? column[keep[r]!] : column[r];
     let code = seen.get(value);
     if (code === undefined) {
       const level: Level = isMissing(value) ? null : (value as Level);

@@ -71,22 +71,44 @@ function typedLabelValues(values: NumericTypedArray): number[] | undefined {
       return [values[0]!, 1 - values[0]!];
     }
   }
+  return numericLabelValues(values);
+}
+
+/**
+ * The distinct values of a column of finite numbers when at most two (in order of first
+ * appearance), else undefined (also when a value is not a number): the minimum and maximum in
+ * one pass, then a branch-free check that no row holds a third value.
+ */
+function numericLabelValues(values: ArrayLike<unknown>): number[] | undefined {
+  const n = values.length;
+  if (n === 0) return [];
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
+    const v = values[i];
+    if (typeof v !== "number") return undefined;
     if (v < min) min = v;
     if (v > max) max = v;
   }
   if (!Number.isFinite(max - min)) return undefined;
   let third = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
+    const v = values[i];
     third |= Number(v !== min) & Number(v !== max);
   }
   if (third !== 0) return undefined;
-  const first = values[0]!;
+  const first = values[0] as number;
   return min === max ? [first] : [first, first === min ? max : min];
+}
+
+/** Adds `found` to `distinct` when numeric and at most two in all; else false, `distinct` unchanged. */
+function mergeDistinct(distinct: LabelValue[], found: readonly number[]): boolean {
+  if (distinct.some((d) => typeof d !== "number")) return false;
+  const merged = [...distinct];
+  for (const v of found) if (!merged.includes(v)) merged.push(v);
+  if (merged.length > 2) return false;
+  distinct.splice(0, distinct.length, ...merged);
+  return true;
 }
 
 /** A marker no label equals. */
@@ -100,13 +122,10 @@ const NONE: unique symbol = Symbol("none");
 function scanCleanLabels(values: LabelArray, distinct: LabelValue[]): boolean {
   if (ArrayBuffer.isView(values)) {
     const found = typedLabelValues(values);
-    if (found === undefined || distinct.some((d) => typeof d !== "number")) return false;
-    const merged = [...distinct];
-    for (const v of found) if (!merged.includes(v)) merged.push(v);
-    if (merged.length > 2) return false;
-    distinct.splice(0, distinct.length, ...merged);
-    return true;
+    return found !== undefined && mergeDistinct(distinct, found);
   }
+  const numbers = numericLabelValues(values);
+  if (numbers !== undefined) return mergeDistinct(distinct, numbers);
   let a: unknown = distinct.length > 0 ? distinct[0] : NONE;
   let b: unknown = distinct.length > 1 ? distinct[1] : NONE;
   for (let i = 0; i < values.length; i++) {
@@ -204,9 +223,9 @@ export function encodeLabels(
   if (!keep && values instanceof Uint8Array && positive === 1 && isBinary(values)) return values;
   const out = new Uint8Array(n);
   if (keep) {
-    for (let r = 0; r < n; r++) out[r] = values[keep[r]!] === positive ? 1 : 0;
+    for (let r = 0; r < n; r++) out[r] = Number(values[keep[r]!] === positive);
   } else {
-    for (let r = 0; r < n; r++) out[r] = values[r] === positive ? 1 : 0;
+    for (let r = 0; r < n; r++) out[r] = Number(values[r] === positive);
   }
   return out;
 }
