@@ -131,8 +131,11 @@ export function gather(
   keep: Uint32Array | undefined,
   n: number,
 ): Float64Array {
-  if (!keep)
+  if (!keep) {
+    // A Float64Array is used as is (columns are read only); other arrays are converted.
+    if (values instanceof Float64Array) return values;
     return ArrayBuffer.isView(values) ? new Float64Array(values) : Float64Array.from(values);
+  }
   const out = new Float64Array(n);
   for (let r = 0; r < n; r++) out[r] = values[keep[r]!] as number;
   return out;
