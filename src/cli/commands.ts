@@ -3,7 +3,7 @@
  * request to an exit code. A new subcommand is one entry of {@link COMMANDS} (its module holds
  * its logic).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput } from "../data/schema.js";
 import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
@@ -11,6 +11,7 @@ import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 import { readTable } from "../io/read.js";
+import { writeOutput } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
@@ -327,7 +328,7 @@ async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number>
     request.out === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
   const output = await render(request.format, report, result, color, request.counts);
   if (request.out === undefined) io.stdout.write(output);
-  else writeFileSync(request.out, output);
+  else writeOutput(request.out, output);
   return result?.exitCode ?? EXIT_CODES.pass;
 }
 

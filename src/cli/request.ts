@@ -2,6 +2,7 @@
  * The command line parsed once into a typed request: every flag read, converted and checked
  * here, so the commands never see strings. User mistakes are `UsageError`s.
  */
+
 import { parseArgs } from "node:util";
 import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
@@ -9,6 +10,7 @@ import { getMetric } from "../metrics/registry.js";
 import { getMulticlassMetric } from "../multiclass/metrics.js";
 import { getRegressionMetric } from "../regression/metrics.js";
 import type { AuditOptions } from "../report/options.js";
+import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/countBootstrap.js";
 import { FLAGS } from "./flags.js";
 
 /** A mistake in the command line: reported with the usage hint, exit code 2. */
@@ -134,7 +136,7 @@ function auditOptions(values: Values): AuditOptions {
   if (level !== undefined && !(level > 0 && level < 1)) {
     throw new UsageError(`--ci must be a level in (0, 1) or none, got ${values.ci}`);
   }
-  const nBoot = integer(values, "n-boot", 2);
+  const nBoot = integer(values, "n-boot", 2, MAX_BOOTSTRAP_REPLICATES);
   const minGroupSize = integer(values, "min-group-size", 0);
   const minDenominator = number(values, "min-denominator", 1);
   const suppressBelow = number(values, "suppress-below", 0);

@@ -2,11 +2,11 @@
  * `fairscope scan`: the bias scan over a data file, printing the top subgroups in sentences with
  * their p-values after the search.
  */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FairnessInputError } from "../data/errors.js";
-import { toLevels, toNumbers } from "../io/convert.js";
+import { toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
+import { writeOutput } from "../io/write.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
 import type { ScanLevel } from "../scan/features.js";
@@ -206,7 +206,9 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
         ...(values.score === undefined
           ? {}
           : { expectations: clipped(toNumbers(column(values.score)), clip) }),
-        features: Object.fromEntries(features.map((f) => [f, toLevels(column(f)) as ScanLevel[]])),
+        features: Object.fromEntries(
+          features.map((f) => [f, toNumericLevels(column(f)) as ScanLevel[]]),
+        ),
       },
       options,
     );
@@ -230,7 +232,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
       output = `${lines.join("\n")}\n`;
     }
     if (values.out === undefined) io.stdout.write(output);
-    else writeFileSync(values.out, output);
+    else writeOutput(values.out, output);
     return 0;
   } catch (error) {
     if (error instanceof ScanUsageError) {
