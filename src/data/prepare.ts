@@ -80,12 +80,30 @@ function checkScores(scores: NumberArray, probability: boolean, issues: IssueCol
 function cleanTotal(weights: NumberArray): number {
   let total = 0;
   if (ArrayBuffer.isView(weights)) {
-    for (let i = 0; i < weights.length; i++) {
+    // Four running sums, so the additions do not wait on each other (the total only decides
+    // whether all weights are zero and whether sums of them stay finite).
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    const whole = weights.length - (weights.length % 4);
+    for (let i = 0; i < whole; i += 4) {
+      const a = weights[i]!;
+      const b = weights[i + 1]!;
+      const c = weights[i + 2]!;
+      const d = weights[i + 3]!;
+      if (!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) return Number.NaN;
+      if (!(c >= 0 && c < Infinity && d >= 0 && d < Infinity)) return Number.NaN;
+      total += a;
+      t1 += b;
+      t2 += c;
+      t3 += d;
+    }
+    for (let i = whole; i < weights.length; i++) {
       const w = weights[i]!;
-      if (!(w >= 0 && w - w === 0)) return Number.NaN;
+      if (!(w >= 0 && w < Infinity)) return Number.NaN;
       total += w;
     }
-    return total;
+    return total + t1 + (t2 + t3);
   }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
