@@ -377,6 +377,8 @@ export {
   boundedGroupLoss,
   regressionCriterion,
 } from "./regression/criteria.js";
+export type { RegressionIntervals, RegressionIntervalsOptions } from "./regression/intervals.js";
+export { regressionIntervals } from "./regression/intervals.js";
 export type { RegressionMetric } from "./regression/metrics.js";
 export {
   getRegressionMetric,
@@ -384,6 +386,10 @@ export {
 } from "./regression/metrics.js";
 export type { RegressionMetricsOptions } from "./regression/regressionMetrics.js";
 export { regressionMetrics } from "./regression/regressionMetrics.js";
+export type { RegressionSums } from "./regression/sums.js";
+export { mergeRegressionSums, regressionSums } from "./regression/sums.js";
+export type { TaskAuditOptions } from "./report/auditTask.js";
+export { auditMulticlass, auditRegression } from "./report/auditTask.js";
 export {
   DEFAULT_FINDING_THRESHOLDS,
   type FindingThresholds,

@@ -30,6 +30,7 @@ import { type Progress, progressOn } from "./progress.js";
 import { readMarginsFile, readReferenceFile } from "./reference.js";
 import type { CommandRequest, DataRequest, Format } from "./request.js";
 import { UsageError } from "./request.js";
+import { auditTaskFile } from "./task.js";
 
 function readJsonFile(path: string, what: string): unknown {
   let text: string;
@@ -289,6 +290,13 @@ async function reportOf(
   }
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
+  }
+  if (request.data.task !== "binary") {
+    if (request.data.scanFeatures.length > 0) {
+      throw new UsageError("--scan-features scans binary outcomes: it needs --task binary");
+    }
+    progress?.stage(`auditing ${request.data.file} (${request.data.task})`);
+    return auditTaskFile(request, io);
   }
   if (request.data.engine === "duckdb") {
     if (request.data.scanFeatures.length > 0) {

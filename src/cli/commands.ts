@@ -44,13 +44,17 @@ const DATA_SECTIONS = ["Input", "Report", "Output", "Clinical", "Scan", "Gate", 
 export const COMMANDS = {
   audit: {
     summary: "per-group metrics, gaps with intervals, criteria and findings of a classifier",
-    usage: ["audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]"],
+    usage: [
+      "audit <file|-> --label <col> (--score <col> | --pred <col>) --group <col> [options]",
+      "audit <file|-> --task regression|multiclass --label <col> --pred <col> --group <col>",
+    ],
     description:
       "Reads the data, computes each group's metrics with confidence intervals, the gaps to the\nreference group and the fairness criteria, and writes the report. With --policy it also\ngates (exit code 1 when a check fails).",
     examples: [
       "audit examples/data/adult-test-scored.csv --label income --score lr_score \\\n    --group sex --group race",
       "audit data.csv --label y --pred yhat --group sex --out report.html --out summary.md",
       "audit data.csv --label y --score p --group sex --scan-features age_band,region",
+      "audit prices.csv --task regression --label price --pred predicted --group region",
       "audit big.parquet --engine duckdb --label y --score p --group sex --weight w",
     ],
     sections: DATA_SECTIONS,

@@ -21,6 +21,18 @@ export interface Flag {
 
 /** The flags, in help order within each section. */
 export const FLAGS = {
+  task: {
+    type: "string",
+    value: "<t>",
+    section: "Input",
+    help: "binary (default), multiclass or regression; multiclass and regression read\n--label and --pred (classes, or real targets and predictions)",
+  },
+  tolerance: {
+    type: "string",
+    value: "<t>",
+    section: "Input",
+    help: "regression: errors beyond t count as over- or under-prediction (default 0)",
+  },
   label: {
     type: "string",
     value: "<col>",

@@ -2,8 +2,11 @@
  * The command line parsed once into a typed request: every flag read, converted and checked
  * here, so the commands never see strings. User mistakes are `UsageError`s.
  */
+import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
 import { getMetric, metricIds } from "../metrics/registry.js";
+import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
+import { getRegressionMetric, REGRESSION_METRICS } from "../regression/metrics.js";
 import type { AuditOptions } from "../report/options.js";
 import { FLAGS } from "./flags.js";
 import { didYouMean, parseArguments, UsageError } from "./parse.js";
@@ -53,6 +56,10 @@ export interface DataRequest {
   readonly missingGroup: "error" | "drop" | "asGroup" | undefined;
   readonly inputFormat: TableFormat | undefined;
   readonly engine: "memory" | "duckdb";
+  /** The task type (`--task`). */
+  readonly task: TaskType;
+  /** Regression: the over- and under-prediction tolerance (`--tolerance`). */
+  readonly tolerance: number | undefined;
   /** Observed-time column (`--time`), with `event`. */
   readonly time: string | undefined;
   /** Event-indicator column (`--event`), with `time`. */
@@ -102,7 +109,14 @@ type Values = ReturnType<typeof parseArguments<typeof FLAGS>>["values"];
 
 function number(
   values: Values,
-  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "horizon" | "scan-clip",
+  name:
+    | "threshold"
+    | "ci"
+    | "min-denominator"
+    | "suppress-below"
+    | "tolerance"
+    | "horizon"
+    | "scan-clip",
   min = Number.NEGATIVE_INFINITY,
 ): number | undefined {
   const text = values[name];
@@ -163,9 +177,16 @@ function auditOptions(values: Values): AuditOptions {
     .map((m) => m.trim())
     .filter(Boolean);
   for (const id of metrics ?? []) {
-    if (getMetric(id) === undefined) {
+    const task = oneOf(values, "task", TASK_TYPES) ?? "binary";
+    const [known, ids] =
+      task === "regression"
+        ? [getRegressionMetric(id), REGRESSION_METRICS.map((m) => m.id)]
+        : task === "multiclass"
+          ? [getMulticlassMetric(id), MULTICLASS_METRICS.map((m) => m.id)]
+          : [getMetric(id), metricIds()];
+    if (known === undefined) {
       throw new UsageError(
-        `unknown metric ${JSON.stringify(id)}${didYouMean(id, metricIds())} (fairscope metrics lists them)`,
+        `unknown metric ${JSON.stringify(id)}${didYouMean(id, ids)} (fairscope metrics lists them)`,
       );
     }
   }
@@ -332,6 +353,8 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       missingGroup: oneOf(values, "missing-group", ["error", "drop", "asGroup"] as const),
       inputFormat: oneOf<TableFormat>(values, "input-format", ["csv", "tsv", "jsonl"]),
       engine: oneOf(values, "engine", ["memory", "duckdb"] as const) ?? "memory",
+      task: oneOf(values, "task", TASK_TYPES) ?? "binary",
+      tolerance: number(values, "tolerance", 0),
       time: values.time,
       event: values.event,
       horizon: number(values, "horizon"),

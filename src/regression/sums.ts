@@ -99,3 +99,40 @@ export function regressionSums(
   for (let c = 0; c < cells; c++) totalSquares[c]! += totalComp[c]!;
   return { cells, count, ...sum, totalSquares };
 }
+
+/**
+ * The sums of two row sets, cell by cell, as one pass over both would give (up to rounding):
+ * every weighted sum adds, and the total sums of squares combine by Chan, Golub and LeVeque's
+ * (1979) update `M2 = M2_a + M2_b + (ȳ_b − ȳ_a)² · W_a W_b / (W_a + W_b)`. This makes the
+ * statistics mergeable for streams, workers and SQL partial aggregates.
+ *
+ * Cost: O(cells).
+ *
+ * @example
+ * const a = regressionSums(Float64Array.of(1), Float64Array.of(1), undefined, Uint32Array.of(0), 1, 0);
+ * const b = regressionSums(Float64Array.of(3), Float64Array.of(2), undefined, Uint32Array.of(0), 1, 0);
+ * mergeRegressionSums(a, b).totalSquares; // => Float64Array [2]
+ */
+export function mergeRegressionSums(a: RegressionSums, b: RegressionSums): RegressionSums {
+  if (a.cells !== b.cells) {
+    throw new RangeError(`mergeRegressionSums: ${a.cells} cells and ${b.cells} cells`);
+  }
+  const add = (x: Float64Array, y: Float64Array) => x.map((v, c) => v + y[c]!);
+  const sums = Object.fromEntries(FIELDS.map((f) => [f, add(a[f], b[f])])) as Record<
+    (typeof FIELDS)[number],
+    Float64Array
+  >;
+  const totalSquares = new Float64Array(a.cells);
+  for (let c = 0; c < a.cells; c++) {
+    const wa = a.weight[c]!;
+    const wb = b.weight[c]!;
+    if (wa === 0 || wb === 0) {
+      totalSquares[c] = a.totalSquares[c]! + b.totalSquares[c]!;
+      continue;
+    }
+    const delta = b.target[c]! / wb - a.target[c]! / wa;
+    totalSquares[c] =
+      a.totalSquares[c]! + b.totalSquares[c]! + ((delta * delta * wa) / (wa + wb)) * wb;
+  }
+  return { cells: a.cells, count: add(a.count, b.count), ...sums, totalSquares };
+}

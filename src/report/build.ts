@@ -76,6 +76,14 @@ export interface ReportStatistics {
   readonly confusion: ConfusionStats | undefined;
   /** Notes on criteria that cannot hold together on these data. */
   readonly impossibilityNotes: readonly ImpossibilityNote[];
+  /**
+   * The declaration of a metric id, for metrics of another registry (regression, multiclass).
+   * @defaultValue the binary metric registry (`getMetric`)
+   */
+  readonly describeMetric?: (id: string) => Omit<MetricInfo, "id" | "range"> & {
+    /** Range of defined values (infinite bounds allowed). */
+    readonly range: readonly [number, number];
+  };
 }
 
 /** How the statistics were computed: the options, the input's shape, and extra warnings. */
@@ -243,13 +251,13 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
   const gapIds = result.metrics.filter((id) => !DESCRIPTIVE.has(id));
   const weights = statistics.groupWeights;
   const metrics: MetricInfo[] = result.metrics.map((id) => {
-    const m = getMetric(id)!;
+    const m = statistics.describeMetric?.(id) ?? getMetric(id)!;
     return {
       id,
       name: m.name,
       description: m.description,
       better: m.better,
-      range: [m.range[0], num(m.range[1])],
+      range: [num(m.range[0]), num(m.range[1])],
     };
   });
   const valuesOf = (

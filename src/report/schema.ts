@@ -78,7 +78,9 @@ export const MetricInfoSchema = z.object({
     neither: "neither",
   }),
   /** `[low, high]`; high is null when unbounded. */
-  range: z.tuple([z.number(), z.number().nullable()]).describe("[low, high]; null: unbounded."),
+  range: z
+    .tuple([z.number().nullable(), z.number().nullable()])
+    .describe("[low, high]; null: unbounded."),
 });
 
 /** One group's metric values. */

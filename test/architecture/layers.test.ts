@@ -32,7 +32,6 @@ const LAYERS: readonly (readonly string[])[] = [
     "standardization",
     "survival",
     "scan",
-    "survival",
   ],
   ["report"],
   ["gate", "sql", "tfjs"],

@@ -28,6 +28,10 @@ const COMPLETE_KINDS = new Set([
   "calibration_regression",
   "aif360_postprocessing",
   "reductions",
+  "regression",
+  "multiclass",
+  "aif360_individual",
+  "aif360",
 ]);
 
 for (const file of ["fairlearn_reference.json", "round3_reference.json"]) {

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boundedGroupLoss, regressionCriterion, regressionMetrics } from "../../src/index.js";
+import {
+  boundedGroupLoss,
+  regressionCriterion,
+  regressionIntervals,
+  regressionMetrics,
+} from "../../src/index.js";
+import { mergeRegressionSums, regressionSums } from "../../src/regression/sums.js";
 import { expectClose } from "../helpers/close.js";
 
 const ALL = [
@@ -180,5 +186,71 @@ describe("regression criteria", () => {
       0.75,
     );
     expect(() => regressionCriterion("demographicParityDifference", input)).toThrow(RangeError);
+  });
+});
+
+describe("regressionIntervals", () => {
+  const input = {
+    yTrue: [1, 2, 3, 4, 5, 6, 7, 8],
+    yPred: [1, 3, 3, 5, 5, 9, 7, 6],
+    sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
+  };
+
+  it("regressionIntervals(…) brackets the estimate and repeats with the same seed", () => {
+    const iv = regressionIntervals(input, {
+      metrics: ["meanAbsoluteError", "r2Score"],
+      nBoot: 300,
+      seed: 7,
+    });
+    const mae = regressionMetrics(input, { metrics: ["meanAbsoluteError"] });
+    expect(iv.byGroup[1]!.meanAbsoluteError!.estimate).toBe(
+      mae.byGroup[1]!.values.meanAbsoluteError,
+    );
+    for (const e of [iv.overall.meanAbsoluteError!, iv.difference.meanAbsoluteError!]) {
+      const [b] = e.intervals;
+      expect(b!.lower).toBeLessThanOrEqual(e.estimate);
+      expect(b!.upper).toBeGreaterThanOrEqual(e.estimate);
+    }
+    expect(
+      regressionIntervals(input, {
+        metrics: ["meanAbsoluteError", "r2Score"],
+        nBoot: 300,
+        seed: 7,
+      }),
+    ).toEqual(iv);
+    expect(iv.ci).toMatchObject({ seed: 7, nBoot: 300, resampling: "rows" });
+  });
+
+  it("regressionIntervals(…) rejects BCa", () => {
+    expect(() => regressionIntervals(input, { method: "bca" })).toThrow(RangeError);
+  });
+});
+
+describe("regression sums", () => {
+  it("mergeRegressionSums(…) of two halves equals one pass over all rows", () => {
+    fc.assert(
+      fc.property(rowsArbitrary, fc.nat(), (rows, cut) => {
+        const at = cut % (rows.length + 1);
+        const sums = (part: typeof rows) =>
+          regressionSums(
+            Float64Array.from(part, (r) => r.y),
+            Float64Array.from(part, (r) => r.p),
+            Float64Array.from(part, (r) => r.w),
+            Uint32Array.from(part, (r) => "abc".indexOf(r.g)),
+            3,
+            0.5,
+          );
+        const merged = mergeRegressionSums(sums(rows.slice(0, at)), sums(rows.slice(at)));
+        const whole = sums(rows);
+        for (const key of Object.keys(whole) as (keyof typeof whole)[]) {
+          if (key === "cells") continue;
+          const m = merged[key] as Float64Array;
+          (whole[key] as Float64Array).forEach((v, c) => {
+            // Sums of squares of quarter-unit values: absolute rounding scale 1e-9 at most.
+            expect(Math.abs(m[c]! - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+          });
+        }
+      }),
+    );
   });
 });

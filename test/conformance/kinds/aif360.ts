@@ -20,6 +20,10 @@ import type { KindHandler } from "../runner.js";
 interface Aif360Params {
   readonly protected_attribute: string;
   readonly favorable_label: number;
+  readonly unfavorable_label: number;
+  readonly label: string;
+  readonly privileged_groups: readonly Record<string, number>[];
+  readonly unprivileged_groups: readonly Record<string, number>[];
 }
 
 interface Rows {
@@ -200,10 +204,20 @@ export const aif360: KindHandler = (testCase, { data, check }) => {
   check.number("reweighing.w_p_unfav", factor(0, 1), expected.w_p_unfav);
   check.number("reweighing.w_up_fav", factor(1, 0), expected.w_up_fav);
   check.number("reweighing.w_up_unfav", factor(1, 1), expected.w_up_unfav);
+  const favorable = (testCase.params as Aif360Params).favorable_label;
   for (const entry of expected.weights_by_cell as Block[]) {
     const g = entry.group === GROUPS[0] ? 0 : 1;
     const c = entry.label === "favorable" ? 0 : 1;
     const where = `reweighing.weights_by_cell.${entry.group}.${entry.label}`;
+    // The cell's identifiers: privileged = protected value 1; favorable = the favorable label.
+    check.assert(
+      entry,
+      entry.protected_value === (g === 0 ? 1 : 0) &&
+        (entry.label_value === favorable) === (c === 0) &&
+        GROUPS.includes(entry.group as (typeof GROUPS)[number]) &&
+        (entry.label === "favorable" || entry.label === "unfavorable"),
+      `cell identifiers ${JSON.stringify(entry)} are inconsistent`,
+    );
     check.number(`${where}.count`, cell(g, c).count, entry.count);
     check.number(`${where}.weight`, factor(g, c), entry.weight);
   }
@@ -212,6 +226,26 @@ export const aif360: KindHandler = (testCase, { data, check }) => {
 
   const params = testCase.params as Aif360Params;
   const inputs = testCase.inputs as Record<string, unknown>;
+  const name = params.protected_attribute;
+  const privileged = params.privileged_groups[0]![name]!;
+  check.assert(
+    "params",
+    privileged === 1 &&
+      params.unprivileged_groups[0]![name] === 0 &&
+      params.unfavorable_label === 1 - params.favorable_label &&
+      typeof params.label === "string",
+    "privileged = protected value 1, unprivileged = 0, labels {0, 1}",
+  );
+  if (data !== undefined) {
+    check.assert(
+      "inputs",
+      inputs.protected === name &&
+        inputs.favorable_label === params.favorable_label &&
+        typeof inputs.label === "string" &&
+        (inputs.scores === undefined || String(inputs.scores).includes("score")),
+      "the dataset recipe names the protected column, favorable label and scores used",
+    );
+  }
   const yTrue = data === undefined ? (inputs.y_true as number[]) : data.yTrue;
   const yPred =
     r.predFavorable === undefined ? undefined : (data?.yPred ?? (inputs.y_pred as number[]));
@@ -229,10 +263,10 @@ export const aif360: KindHandler = (testCase, { data, check }) => {
     sensitiveFeatures: protectedValues,
     posLabel: params.favorable_label,
   };
-  const before = privilegedComparison(base, { privileged: 1 });
+  const before = privilegedComparison(base, { privileged });
   const after = privilegedComparison(
     { ...base, sampleWeight: Array.from(weights) },
-    { privileged: 1 },
+    { privileged },
   );
   checkBlock(check, "dataset_metrics", testCase.dataset_metrics as Block, before, false);
   checkBlock(

@@ -26,9 +26,7 @@
  *   cannot reproduce: the case is reported `unsupported`, never `fail`.
  *
  * Any recorded value left neither compared, used, asserted nor acknowledged makes the case
- * `unsupported`, naming the field. Kinds without a handler here (regression, multiclass,
- * aif360_individual, net_benefit, calibration_flexible until they land) are reported
- * `unsupported`.
+ * `unsupported`, naming the field. Kinds without a handler here are reported `unsupported`.
  */
 import type { KindHandler } from "../runner.js";
 import { aif360 } from "./aif360.js";
