@@ -2,10 +2,10 @@
  * `fairscope scan`: the bias scan over a data file, printing the top subgroups in sentences with
  * their p-values after the search.
  */
-import { writeFileSync } from "node:fs";
 import { FairnessInputError } from "../data/errors.js";
 import { toLevels, toNumbers } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
+import { writeOutput } from "../io/write.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
 import type { ScanLevel } from "../scan/features.js";
@@ -223,7 +223,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
       output = `${lines.join("\n")}\n`;
     }
     if (values.out === undefined) io.stdout.write(output);
-    else writeFileSync(values.out, output);
+    else writeOutput(values.out, output);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
