@@ -1,36 +1,52 @@
-import { writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 import { policyJsonSchema } from "./src/gate/policy.js";
 import { reportJsonSchema } from "./src/report/schema.js";
 
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    sql: "src/sql/index.ts",
-    "tfjs/index": "src/tfjs/index.ts",
-    // The command (src/cli/main.ts starts with a shebang, which esbuild keeps).
-    cli: "src/cli/main.ts",
-  },
-  format: ["esm", "cjs"],
-  dts: {
-    entry: {
-      index: "src/index.ts",
-      sql: "src/sql/index.ts",
-      "tfjs/index": "src/tfjs/index.ts",
+/** The public entry points and where their declarations go. */
+const entries = {
+  index: "src/index.ts",
+  sql: "src/sql/index.ts",
+  "tfjs/index": "src/tfjs/index.ts",
+};
+
+export default defineConfig([
+  // ESM, one file per source module (dist/index.js, dist/report/audit.js, …): with
+  // `"sideEffects": false`, a bundler keeps only the modules an import reaches, so a bundle of
+  // `groupMetrics` does not carry the zod schemas of policies or fitted rules.
+  {
+    entry: ["src/**/*.ts"],
+    format: ["esm"],
+    bundle: false,
+    // Minified (the declarations carry the documentation), to keep the install small.
+    minify: true,
+    dts: { entry: entries },
+    sourcemap: false,
+    clean: true,
+    target: "node20",
+    // The JSON Schemas of the report and of gate policies, generated from the zod schemas and
+    // published as fairscope/report.schema.json and fairscope/policy.schema.json; and the
+    // command's entry dist/cli.js, which runs dist/cli/main.js (the modules are shared with the
+    // library rather than bundled twice).
+    async onSuccess() {
+      const write = (name: string, schema: unknown) =>
+        writeFileSync(`dist/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+      write("report.schema.json", reportJsonSchema());
+      write("policy.schema.json", policyJsonSchema());
+      writeFileSync("dist/cli.js", '#!/usr/bin/env node\nimport "./cli/main.js";\n');
+      chmodSync("dist/cli.js", 0o755);
     },
   },
-  // No source maps: they were most of the unpacked package, and dist/ keeps readable, unminified code.
-  sourcemap: false,
-  clean: true,
-  splitting: true,
-  treeshake: true,
-  target: "node20",
-  // The JSON Schemas of the report and of gate policies, generated from the zod schemas and
-  // published as fairscope/report.schema.json and fairscope/policy.schema.json.
-  async onSuccess() {
-    const write = (name: string, schema: unknown) =>
-      writeFileSync(`dist/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
-    write("report.schema.json", reportJsonSchema());
-    write("policy.schema.json", policyJsonSchema());
+  // CommonJS for require(), bundled and minified (declarations carry the documentation).
+  {
+    entry: entries,
+    format: ["cjs"],
+    minify: true,
+    dts: { entry: entries },
+    sourcemap: false,
+    clean: false,
+    splitting: true,
+    treeshake: true,
+    target: "node20",
   },
-});
+]);

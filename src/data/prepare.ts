@@ -5,7 +5,12 @@ import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
-import { type FairnessInput, FairnessInputSchema, type NumberArray } from "./schema.js";
+import {
+  englishErrors,
+  type FairnessInput,
+  FairnessInputSchema,
+  type NumberArray,
+} from "./schema.js";
 
 /** @internal Shared with the regression and multiclass preparations. */
 export function checkLength(
@@ -104,7 +109,7 @@ export function gather(
  */
 export function prepare(input: FairnessInput): Columns {
   const issues = new IssueCollector();
-  const parsed = FairnessInputSchema.safeParse(input);
+  const parsed = FairnessInputSchema.safeParse(input, { error: englishErrors });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const code =

@@ -1,8 +1,11 @@
 /**
  * The input schema: what every public entry point accepts. zod checks the structure (which
  * fields are arrays, option values); `prepare` checks the values in one pass per column.
+ * It is written with `zod/mini` (tree-shakable functions, English messages from zod's `en`
+ * locale passed per parse) so that a browser bundle of `groupMetrics` stays small.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import type { Level } from "./columns.js";
 
 /** Any numeric typed array. */
@@ -84,46 +87,49 @@ export const FairnessInputSchema = z.object({
   /** {@inheritDoc FairnessInput.yTrue} */
   yTrue: ArrayInputSchema,
   /** {@inheritDoc FairnessInput.yPred} */
-  yPred: ArrayInputSchema.optional(),
+  yPred: z.optional(ArrayInputSchema),
   /** {@inheritDoc FairnessInput.yScore} */
-  yScore: ArrayInputSchema.optional(),
+  yScore: z.optional(ArrayInputSchema),
   /** {@inheritDoc FairnessInput.sensitiveFeatures} */
   sensitiveFeatures: FeatureInputSchema,
   /** {@inheritDoc FairnessInput.sampleWeight} */
-  sampleWeight: ArrayInputSchema.optional(),
+  sampleWeight: z.optional(ArrayInputSchema),
   /** {@inheritDoc FairnessInput.controlFeatures} */
-  controlFeatures: FeatureInputSchema.optional(),
+  controlFeatures: z.optional(FeatureInputSchema),
   /** {@inheritDoc FairnessInput.posLabel} */
-  posLabel: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  posLabel: z.optional(z.union([z.number(), z.string(), z.boolean()])),
   /** {@inheritDoc FairnessInput.threshold} */
-  threshold: z.number().refine(Number.isFinite, "threshold must be finite").optional(),
+  threshold: z.optional(z.number().check(z.refine(Number.isFinite, "threshold must be finite"))),
   /** {@inheritDoc FairnessInput.thresholdRule} */
-  thresholdRule: z
-    .enum({
+  thresholdRule: z.optional(
+    z.enum({
       /** Positive when score ≥ threshold. */
       ">=": ">=",
       /** Positive when score > threshold. */
       ">": ">",
-    })
-    .optional(),
+    }),
+  ),
   /** {@inheritDoc FairnessInput.scores} */
-  scores: z
-    .enum({
+  scores: z.optional(
+    z.enum({
       /** Probabilities in [0, 1]. */
       probability: "probability",
       /** Any finite number (decision function values). */
       margin: "margin",
-    })
-    .optional(),
+    }),
+  ),
   /** {@inheritDoc FairnessInput.missingGroup} */
-  missingGroup: z
-    .enum({
+  missingGroup: z.optional(
+    z.enum({
       /** Reject the input, listing the rows. */
       error: "error",
       /** Leave those rows out. */
       drop: "drop",
       /** Put those rows in a group of their own. */
       asGroup: "asGroup",
-    })
-    .optional(),
+    }),
+  ),
 });
+
+/** zod's English messages, given to each parse (zod/mini sets no locale of its own). */
+export const englishErrors = /* @__PURE__ */ en().localeError;

@@ -7,6 +7,7 @@
 import { calibrationByGroup } from "../calibration/byGroup.js";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { randomSource } from "../uncertainty/random.js";
@@ -111,9 +112,9 @@ export function calibratedEqOddsOfColumns(
     if (s.rows === 0) return;
     if (s.positives === 0 || s.negatives === 0) {
       issues.add(
-        "not_binary",
+        "degenerate_labels",
         ["yTrue"],
-        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
+        `${fn}: group ${groupLabel(columns.groups.keys[g]!)} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
       );
     }
     present.push(g);

@@ -7,6 +7,7 @@
 import { type Constraint, solve } from "yalps";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
@@ -65,9 +66,9 @@ export function equalizedOddsOfColumns(columns: Columns): EqualizedOddsRule {
     const s = stats[g]!;
     if (s.positives === 0 || s.negatives === 0) {
       issues.add(
-        "not_binary",
+        "degenerate_labels",
         ["yTrue"],
-        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
+        `${fn}: group ${groupLabel(columns.groups.keys[g]!)} lacks ${s.positives === 0 ? "favorable" : "unfavorable"} labels`,
       );
     }
   }

@@ -5,7 +5,7 @@
  * the ThresholdOptimizer's.
  */
 import type { Columns, Level } from "../data/columns.js";
-import { FairnessInputError } from "../data/errors.js";
+import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
@@ -243,6 +243,7 @@ export function groupThresholdsOfColumns(
 
   const achieved: AchievedThreshold[] = [];
   const ruleGroups = [];
+  const issues = new IssueCollector();
   for (let g = 0; g < columns.groups.keys.length; g++) {
     const r = partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
     if (r.length === 0) continue;
@@ -253,6 +254,24 @@ export function groupThresholdsOfColumns(
     const confusionAt = (c: Candidate) => ({ tn: neg - c.fp, fp: c.fp, fn: pos - c.tp, tp: c.tp });
     let best = cands[0]!;
     let goal: number;
+    const key = columns.groups.keys[g]!;
+    if ("metric" in target) {
+      // The rate's denominator (of positive weight) must be present in the group.
+      const denominator =
+        target.metric === "truePositiveRate"
+          ? pos
+          : target.metric === "falsePositiveRate"
+            ? neg
+            : pos + neg;
+      if (!(denominator > 0)) {
+        issues.add(
+          "degenerate_labels",
+          ["yTrue"],
+          `groupThresholds: group ${groupLabel(key)} has no ${target.metric === "truePositiveRate" ? "positive labels" : target.metric === "falsePositiveRate" ? "negative labels" : "rows"} of positive weight, so its ${target.metric} is undefined at every threshold`,
+        );
+        continue;
+      }
+    }
     if ("metric" in target) {
       goal = target.value === "overall" ? overallTarget : target.value;
       const metric = TARGET_RATES[target.metric];
@@ -272,7 +291,6 @@ export function groupThresholdsOfColumns(
       const index = cands.findIndex((c) => c.rows >= k);
       best = cands[index === -1 ? cands.length - 1 : index]!;
     }
-    const key = columns.groups.keys[g]!;
     achieved.push({
       group: key,
       label: groupLabel(key),
@@ -285,5 +303,6 @@ export function groupThresholdsOfColumns(
     });
     ruleGroups.push(deterministic(key, { operator: rule, threshold: best.threshold }));
   }
+  issues.throwIfAny();
   return { rule: new ThresholdRule(columns.groups.featureNames, ruleGroups), achieved };
 }

@@ -5,6 +5,7 @@
  */
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
@@ -186,9 +187,9 @@ export function rejectOptionOfColumns(
     const [p, q] = totals[j]!;
     if (p === 0 || q === 0) {
       issues.add(
-        "not_binary",
+        "degenerate_labels",
         ["yTrue"],
-        `${fn}: group ${JSON.stringify(columns.groups.keys[g])} lacks ${p === 0 ? "favorable" : "unfavorable"} labels`,
+        `${fn}: group ${groupLabel(columns.groups.keys[g]!)} lacks ${p === 0 ? "favorable" : "unfavorable"} labels`,
       );
     }
   });

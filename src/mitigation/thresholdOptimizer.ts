@@ -4,11 +4,13 @@
  */
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import { partitionRows, take } from "../stats/partition.js";
 import {
   type ConstraintMetric,
+  type FittedGroupRule,
   fitThresholds,
   type GroupRows,
 } from "./thresholdOptimizerKernel.js";
@@ -47,6 +49,13 @@ export interface ThresholdOptimizerOptions {
    * `tol`. 0 or absent means exact parity; not available with equalized odds.
    */
   readonly tol?: number;
+  /**
+   * A group (an intersection, with several features) with only one label class: "error"
+   * raises FairnessInputError `degenerate_labels` naming it, as Fairlearn does; "allow" fits the
+   * other groups and gives it the constant rule that meets the chosen constraint value (see
+   * docs/mitigation.md). @defaultValue "error"
+   */
+  readonly degenerateGroups?: "error" | "allow";
 }
 
 const CONSTRAINT_METRIC: Record<ThresholdConstraint, ConstraintMetric | undefined> = {
@@ -119,6 +128,7 @@ export class ThresholdOptimizer {
     const gridSize = options.gridSize ?? 1000;
     const flip = options.flip ?? false;
     const tol = options.tol ?? 0;
+    const degenerateGroups = options.degenerateGroups ?? "error";
     if (!Object.hasOwn(CONSTRAINT_METRIC, constraints)) {
       throw new RangeError(
         `ThresholdOptimizer: unknown constraints ${JSON.stringify(constraints)}; expected one of ${Object.keys(CONSTRAINT_METRIC).join(", ")}`,
@@ -141,7 +151,12 @@ export class ThresholdOptimizer {
         "ThresholdOptimizer: relaxed constraints (tol > 0) are not supported for equalizedOdds",
       );
     }
-    this.options = { constraints, objective, gridSize, flip, tol };
+    if (degenerateGroups !== "error" && degenerateGroups !== "allow") {
+      throw new RangeError(
+        `ThresholdOptimizer: degenerateGroups must be "error" or "allow", got ${JSON.stringify(degenerateGroups)}`,
+      );
+    }
+    this.options = { constraints, objective, gridSize, flip, tol, degenerateGroups };
   }
 
   /**
@@ -155,7 +170,8 @@ export class ThresholdOptimizer {
 
   /**
    * Fits on prepared columns (labels, scores, optional weights, group codes). Groups without
-   * rows are skipped; a group lacking either label is an error (Fairlearn's "degenerate labels").
+   * rows are skipped; a group lacking either label is an error (Fairlearn's "degenerate labels")
+   * unless `degenerateGroups: "allow"`.
    */
   fitColumns(columns: Columns): ThresholdRule {
     const { label, score, weight, group, groups } = columns;
@@ -164,10 +180,12 @@ export class ThresholdOptimizer {
         { code: "missing_field", path: ["yScore"], message: "ThresholdOptimizer needs scores" },
       ]);
     }
+    const { constraints, objective, gridSize, flip, tol, degenerateGroups } = this.options;
     const count = groups.keys.length;
     const partition = partitionRows(group, count);
     const present: number[] = [];
     const groupRows: GroupRows[] = [];
+    const degenerate: { code: number; onlyPositive: boolean }[] = [];
     const issues = new IssueCollector();
     for (let g = 0; g < count; g++) {
       const rows = partition.rows.subarray(partition.offsets[g]!, partition.offsets[g + 1]!);
@@ -182,19 +200,26 @@ export class ThresholdOptimizer {
         else negatives += wk;
       }
       if (positives === 0 || negatives === 0) {
-        const key = groups.keys[g]!.map(String).join(", ");
+        degenerate.push({ code: g, onlyPositive: negatives === 0 && positives > 0 });
+        if (degenerateGroups === "allow") continue;
         issues.add(
           "degenerate_labels",
           ["yTrue"],
-          `degenerate labels in group ${key}: it has only ${positives === 0 ? "negative" : "positive"} labels (of positive weight), and every group needs both`,
+          `degenerate labels in group ${groupLabel(groups.keys[g]!)}: it has only ${positives === 0 ? "negative" : "positive"} labels (of positive weight), and every group needs both (or pass degenerateGroups: "allow")`,
         );
         continue;
       }
       present.push(g);
       groupRows.push({ score: take(score, rows), label: l, weight: w });
     }
+    if (present.length === 0 && degenerate.length > 0) {
+      issues.add(
+        "degenerate_labels",
+        ["yTrue"],
+        "degenerate labels: no group has both label classes, so there is no rule to fit",
+      );
+    }
     issues.throwIfAny();
-    const { constraints, objective, gridSize, flip, tol } = this.options;
     const result = fitThresholds(groupRows, {
       constraint: CONSTRAINT_METRIC[constraints],
       objective,
@@ -209,9 +234,33 @@ export class ThresholdOptimizer {
       overall: result.overall,
       chosen: { x: result.xBest, y: result.yBest },
     };
+    const fitted = present.map((g, i) => ({
+      code: g,
+      rule: result.rules[i]!,
+      constraintValue: result.xBestPerGroup[i]!,
+    }));
+    // The common constraint value (with tol: the middle of the groups' range, within tol of each).
+    const common =
+      result.xBest ?? (Math.min(...result.xBestPerGroup) + Math.max(...result.xBestPerGroup)) / 2;
+    for (const { code, onlyPositive } of degenerate) {
+      const metric = CONSTRAINT_METRIC[constraints];
+      // Equalized odds: a group with only positives meets the common TPR y*, one with only
+      // negatives the common FPR x*. Simple constraints: the constant P meeting x*.
+      const p =
+        metric === undefined
+          ? onlyPositive
+            ? result.yBest
+            : common
+          : metric === "trueNegativeRate" || metric === "falseNegativeRate"
+            ? 1 - common
+            : common;
+      fitted.push({ code, rule: constantRule(p), constraintValue: common });
+    }
+    fitted.sort((a, b) => a.code - b.code);
+    const constraintValueByGroup = fitted.map((f) => f.constraintValue);
     return new ThresholdRule(
       groups.featureNames,
-      result.rules.map((r, i) => ({ group: keys[i]!, ...r })),
+      fitted.map((f) => ({ group: groups.keys[f.code]!, ...f.rule })),
       {
         method: "thresholdOptimizer",
         constraints,
@@ -222,9 +271,19 @@ export class ThresholdOptimizer {
         weighted: weight !== undefined,
         constraintValue: result.xBest,
         objectiveValue: result.yBest,
-        constraintValueByGroup: result.xBestPerGroup,
-        betweenGroups: result.betweenGroups,
+        constraintValueByGroup,
+        betweenGroups: Math.max(...constraintValueByGroup) - Math.min(...constraintValueByGroup),
       },
     );
   }
+}
+
+/** P(ŷ = 1) = p whatever the score: weight 1 − p on "never", p on "always". */
+function constantRule(p: number): FittedGroupRule {
+  return {
+    p0: 1 - p,
+    operation0: { operator: ">", threshold: Number.POSITIVE_INFINITY },
+    p1: p,
+    operation1: { operator: ">", threshold: Number.NEGATIVE_INFINITY },
+  };
 }

@@ -3,6 +3,7 @@
  * display.
  */
 import { FairnessInputError } from "../data/errors.js";
+import { englishErrors } from "../data/schema.js";
 import { metricBarsSpec } from "./charts.js";
 import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -94,7 +95,7 @@ export class FairnessReport implements FairnessReportData {
    * FairnessReport.fromJSON(JSON.parse(JSON.stringify(report))).reference; // => "a"
    */
   static fromJSON(json: unknown): FairnessReport {
-    const parsed = FairnessReportSchema.safeParse(json);
+    const parsed = FairnessReportSchema.safeParse(json, { error: englishErrors });
     if (!parsed.success) {
       throw new FairnessInputError(
         parsed.error.issues.map((issue) => ({

@@ -2,29 +2,41 @@
  * The fairness report as data: a versioned zod schema. Every renderer, the gate and the JSON
  * Schema file (`fairscope/report.schema.json`) derive from it. Numbers that are undefined
  * (a zero denominator, an empty group) are `null`, so a report is plain JSON.
+ * Written with `zod/mini` (tree-shakable functions) so that `audit` in a browser bundle does not
+ * carry all of zod; a description is attached to a clone, never to a shared schema.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** The report format's version. Bumped only when a field is removed or changes meaning. */
 export const REPORT_SCHEMA_VERSION = "1";
 
 /** A number, or null when undefined (NaN in the library). */
-const Num = z.number().nullable();
+const Num = z.nullable(z.number());
 
 /** A confidence interval around one value. */
 export const IntervalSchema = z
   .object({
     /** Lower bound (null when undefined). */
-    lower: Num.describe("Lower bound (null when undefined)."),
+    lower: Num.clone().register(z.globalRegistry, {
+      description: "Lower bound (null when undefined).",
+    }),
     /** Upper bound (null when undefined). */
-    upper: Num.describe("Upper bound (null when undefined)."),
+    upper: Num.clone().register(z.globalRegistry, {
+      description: "Upper bound (null when undefined).",
+    }),
     /** Confidence level, e.g. 0.95. */
-    level: z.number().gt(0).lt(1).describe("Confidence level, e.g. 0.95."),
+    level: z
+      .number()
+      .check(z.gt(0), z.lt(1))
+      .clone()
+      .register(z.globalRegistry, { description: "Confidence level, e.g. 0.95." }),
     /** How the interval was computed, e.g. "wilson", "bootstrap". */
-    method: z.string().describe("How the interval was computed, e.g. 'wilson', 'bootstrap'."),
+    method: z.string().clone().register(z.globalRegistry, {
+      description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
+    }),
     /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
-    reason: z
-      .enum({
+    reason: z.optional(
+      z.enum({
         /** The rate's denominator is below `minDenominator`. */
         smallDenominator: "smallDenominator",
         /** The estimate is 0 or 1. */
@@ -33,29 +45,30 @@ export const IntervalSchema = z
         noBootstrap: "noBootstrap",
         /** The bootstrap interval had zero width or missed the estimate. */
         degenerateBootstrap: "degenerateBootstrap",
-      })
-      .optional(),
+      }),
+    ),
   })
-  .describe("A confidence interval.");
+  .clone()
+  .register(z.globalRegistry, { description: "A confidence interval." });
 
 /** A value with its optional interval. */
 export const EstimateSchema = z.object({
   /** The point estimate (null when undefined, e.g. a zero denominator). */
   value: Num,
   /** Its confidence interval, when intervals were computed. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
   /** The rate's unweighted numerator (e.g. true positives for TPR), for proportion metrics. */
-  numerator: z.number().nonnegative().optional(),
+  numerator: z.optional(z.number().check(z.nonnegative())),
   /** The rate's own unweighted denominator (positives for TPR, negatives for FPR, …). */
-  denominator: z.number().nonnegative().optional(),
+  denominator: z.optional(z.number().check(z.nonnegative())),
   /** Weighted numerator, when sample weights were given. */
-  weightedNumerator: z.number().nonnegative().optional(),
+  weightedNumerator: z.optional(z.number().check(z.nonnegative())),
   /** Weighted denominator, when sample weights were given. */
-  weightedDenominator: z.number().nonnegative().optional(),
+  weightedDenominator: z.optional(z.number().check(z.nonnegative())),
   /** Whether `denominator` is below `metadata.options.minDenominator`. */
-  small: z.boolean().optional(),
+  small: z.optional(z.boolean()),
   /** The value was withheld because its group is below `suppressBelow` (value is null). */
-  suppressed: z.boolean().optional(),
+  suppressed: z.optional(z.boolean()),
 });
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -76,41 +89,64 @@ export const MetricInfoSchema = z.object({
     lower: "lower",
     /** Neither direction is better (e.g. selection rate, base rate). */
     neither: "neither",
-  }),
+  } as const),
   /** `[low, high]`; high is null when unbounded. */
   range: z
-    .tuple([z.number().nullable(), z.number().nullable()])
-    .describe("[low, high]; null: unbounded."),
+    .tuple([z.nullable(z.number()), z.nullable(z.number())])
+    .clone()
+    .register(z.globalRegistry, { description: "[low, high]; null: unbounded." }),
 });
 
 /** One group's metric values. */
 export const GroupResultSchema = z.object({
   /** One level per sensitive feature. */
-  key: z.array(LevelSchema).describe("One level per sensitive feature."),
+  key: z
+    .array(LevelSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "One level per sensitive feature." }),
   /** Display label, the levels joined by ", ". */
   label: z.string(),
   /** Unweighted number of rows. */
-  count: z.number().int().nonnegative().describe("Unweighted number of rows."),
+  count: z
+    .int()
+    .check(z.nonnegative())
+    .clone()
+    .register(z.globalRegistry, { description: "Unweighted number of rows." }),
   /** Sum of sample weights, when weighted. */
-  weight: z.number().nonnegative().optional().describe("Sum of sample weights, when weighted."),
+  weight: z
+    .optional(z.number().check(z.nonnegative()))
+    .clone()
+    .register(z.globalRegistry, { description: "Sum of sample weights, when weighted." }),
   /** Whether `count` is below `metadata.options.minGroupSize`. */
-  small: z.boolean().describe("Whether count is below metadata.options.minGroupSize."),
+  small: z.boolean().clone().register(z.globalRegistry, {
+    description: "Whether count is below metadata.options.minGroupSize.",
+  }),
   /** Whether the group's values were withheld (`count` below `suppressBelow`). */
-  suppressed: z.boolean().optional(),
+  suppressed: z.optional(z.boolean()),
   /** Metric id → value. */
-  values: z.record(z.string(), EstimateSchema).describe("Metric id → value."),
+  values: z
+    .record(z.string(), EstimateSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "Metric id → value." }),
 });
 
 /** One group's gap to the reference on one metric. */
 export const GapSchema = z.object({
   /** The compared group's label. */
-  group: z.string().describe("The compared group's label."),
+  group: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "The compared group's label." }),
   /** The compared group's unweighted number of rows. */
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** `v_group − v_reference`. */
-  difference: EstimateSchema.describe("v_group − v_reference."),
+  difference: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "v_group − v_reference.",
+  }),
   /** `v_group / v_reference`. */
-  ratio: EstimateSchema.describe("v_group / v_reference."),
+  ratio: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "v_group / v_reference.",
+  }),
 });
 
 /** The disparity of one metric across groups. */
@@ -118,11 +154,18 @@ export const DisparitySchema = z.object({
   /** Metric id. */
   metric: z.string(),
   /** The reference group's label, or "overall". */
-  reference: z.string().describe("The reference group's label, or 'overall'."),
+  reference: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "The reference group's label, or 'overall'." }),
   /** Largest `|v_g − v_reference|` over groups. */
-  difference: EstimateSchema.describe("Largest |v_g − v_reference| over groups."),
+  difference: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "Largest |v_g − v_reference| over groups.",
+  }),
   /** Smallest of `v_g / v_reference` and its inverse over groups. */
-  ratio: EstimateSchema.describe("Smallest of v_g / v_reference and its inverse over groups."),
+  ratio: EstimateSchema.clone().register(z.globalRegistry, {
+    description: "Smallest of v_g / v_reference and its inverse over groups.",
+  }),
   /** Largest minus smallest group value, and smallest over largest. */
   betweenGroups: z.object({
     /** `max_g v_g − min_g v_g`. */
@@ -133,7 +176,7 @@ export const DisparitySchema = z.object({
   /** Each group's gap to the reference. */
   gaps: z.array(GapSchema),
   /** Why some groups are left out of the aggregates (suppressed groups), when they are. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 /** How a criterion compares groups. */
@@ -142,7 +185,7 @@ const ComparisonSchema = z.enum({
   difference: "difference",
   /** A ratio of rates (1 under parity). */
   ratio: "ratio",
-});
+} as const);
 
 /** What groups a criterion compares. */
 const MethodSchema = z.enum({
@@ -152,12 +195,14 @@ const MethodSchema = z.enum({
   toOverall: "toOverall",
   /** Each group with the reference group, worst case. */
   toReference: "toReference",
-});
+} as const);
 
 /** A named fairness criterion's value (e.g. equalized odds difference). */
 export const CriterionSchema = z.object({
   /** The criterion's function name, e.g. "equalizedOddsDifference". */
-  id: z.string().describe("The criterion's function name, e.g. 'equalizedOddsDifference'."),
+  id: z.string().clone().register(z.globalRegistry, {
+    description: "The criterion's function name, e.g. 'equalizedOddsDifference'.",
+  }),
   /** Display name. */
   name: z.string(),
   /** Ids of the metrics it compares across groups. */
@@ -169,13 +214,18 @@ export const CriterionSchema = z.object({
   /** The criterion's value (null when undefined). */
   value: Num,
   /** Its confidence interval, when intervals were computed. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
   /** The value under perfect parity (0 for differences, 1 for ratios). */
-  ideal: z.number().describe("The value under perfect parity (0 for differences, 1 for ratios)."),
+  ideal: z.number().clone().register(z.globalRegistry, {
+    description: "The value under perfect parity (0 for differences, 1 for ratios).",
+  }),
   /** Link to the guide on choosing a criterion. */
-  guide: z.string().describe("Link to the guide on choosing a criterion."),
+  guide: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "Link to the guide on choosing a criterion." }),
   /** Why some groups are left out (suppressed groups), when they are. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 /** A plain-language sentence about the report. */
@@ -188,14 +238,14 @@ export const FindingSchema = z.object({
     notice: "notice",
     /** A gap of at least 0.1 that is not `info` otherwise. */
     warning: "warning",
-  }),
+  } as const),
   /**
    * What the finding is about: a `harm` (the group is served worse than the reference), an
    * `advantage` (served better; not a problem), a `difference` (a metric with no better
    * direction, e.g. selection rate), `calibration`, `representation`, or a `note`.
    */
-  kind: z
-    .enum({
+  kind: z.optional(
+    z.enum({
       /** The group is served worse than the reference. */
       harm: "harm",
       /** The group is served better than the reference (not a problem). */
@@ -208,18 +258,18 @@ export const FindingSchema = z.object({
       representation: "representation",
       /** A note (e.g. criteria that cannot hold together). */
       note: "note",
-    })
-    .optional(),
+    }),
+  ),
   /** Whether it is a criterion's headline (who is worst served), shown first. */
-  headline: z.boolean().optional(),
+  headline: z.optional(z.boolean()),
   /** Criterion id, for a headline. */
-  criterion: z.string().optional(),
+  criterion: z.optional(z.string()),
   /** Metric id, for a gap. */
-  metric: z.string().optional(),
+  metric: z.optional(z.string()),
   /** Group label, for a gap. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   /** Whether a rate in the sentence rests on a denominator below `minDenominator`. */
-  small: z.boolean().optional(),
+  small: z.optional(z.boolean()),
   /** The sentence. */
   text: z.string(),
 });
@@ -229,9 +279,9 @@ export const WarningSchema = z.object({
   /** Machine-readable code, e.g. "smallGroup". */
   code: z.string(),
   /** Metric id, when it concerns one metric. */
-  metric: z.string().optional(),
+  metric: z.optional(z.string()),
   /** Group label, when it concerns one group. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   /** Human-readable message. */
   message: z.string(),
 });
@@ -243,31 +293,40 @@ export const ReliabilityBinSchema = z.object({
   /** Upper edge of the bin's score range. */
   high: z.number(),
   /** Unweighted number of rows in the bin. */
-  count: z.number().nonnegative(),
+  count: z.number().check(z.nonnegative()),
   /** (Weighted) mean predicted probability in the bin. */
   meanPredicted: Num,
   /** (Weighted) fraction of positives in the bin. */
   observedRate: Num,
   /** Wilson interval of the observed rate. */
-  interval: IntervalSchema.optional(),
+  interval: z.optional(IntervalSchema),
 });
 
 /** Calibration of one group (or of the overall population). */
 export const CalibrationGroupSchema = z.object({
   /** Group label, or "overall". */
-  group: z.string().describe("Group label, or 'overall'."),
+  group: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "Group label, or 'overall'." }),
   /** The non-empty bins of its reliability diagram. */
   bins: z.array(ReliabilityBinSchema),
   /** Calibration metric name → value, e.g. expectedCalibrationError. */
-  metrics: z.record(z.string(), EstimateSchema).describe("e.g. expectedCalibrationError."),
+  metrics: z
+    .record(z.string(), EstimateSchema)
+    .clone()
+    .register(z.globalRegistry, { description: "e.g. expectedCalibrationError." }),
 });
 
 /** Reliability diagrams and calibration metrics (probability scores only). */
 export const CalibrationSectionSchema = z.object({
   /** How scores were binned, e.g. "uniform". */
-  binning: z.string().describe("How scores were binned, e.g. 'uniform'."),
+  binning: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: "How scores were binned, e.g. 'uniform'." }),
   /** Number of bins. */
-  bins: z.number().int().positive(),
+  bins: z.int().check(z.positive()),
   /** The overall population first, then each group with scores. */
   groups: z.array(CalibrationGroupSchema),
 });
@@ -277,7 +336,7 @@ export const ScanSubgroupSchema = z.object({
   /** The listed levels of each restricted feature (unlisted features are unrestricted). */
   subset: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
   /** Rows in the subgroup. */
-  rows: z.number().int().nonnegative(),
+  rows: z.int().check(z.nonnegative()),
   /** Mean predicted probability (or the overall rate without scores). */
   expectedRate: z.number(),
   /** Observed rate of the positive label. */
@@ -301,13 +360,13 @@ export const SubgroupScanSectionSchema = z.object({
   /** Penalty per listed level. */
   penalty: z.number(),
   /** Restarts of the search. */
-  iterations: z.number().int(),
+  iterations: z.int(),
   /** Seed of the restarts. */
-  seed: z.number().int(),
+  seed: z.int(),
   /** Null reruns of the search behind the p-values (0: not tested). */
-  replicates: z.number().int(),
+  replicates: z.int(),
   /** Seed of the null reruns. */
-  testSeed: z.number().int(),
+  testSeed: z.int(),
   /** How null outcomes were drawn: "parametric" or "permutation". */
   nullModel: z.string(),
   /** The subgroups found, best first. */
@@ -351,7 +410,7 @@ export const NetBenefitGroupSchema = z.object({
   /** Group label, or "overall". */
   group: z.string(),
   /** Rows. */
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** (Weighted) share of positives. */
   prevalence: Num,
   /** Net benefit at each decision threshold. */
@@ -406,7 +465,7 @@ export const CalibrationVerdictSchema = z.object({
     weak: "weak",
     /** The smooth calibration curve agrees with the diagonal. */
     moderate: "moderate",
-  }),
+  } as const),
   /** The assessment in sentences. */
   verdict: z.string(),
   /** Observed / expected events. */
@@ -439,7 +498,7 @@ export const CalibrationVerdictSchema = z.object({
 /** The calibration hierarchy (mean, weak, moderate) by group. */
 export const CalibrationHierarchySectionSchema = z.object({
   /** Confidence level of the intervals. */
-  level: z.number().gt(0).lt(1),
+  level: z.number().check(z.gt(0), z.lt(1)),
   /** The overall population first, then each group. */
   groups: z.array(CalibrationVerdictSchema),
 });
@@ -449,9 +508,9 @@ export const SurvivalGroupSchema = z.object({
   /** Group label, or "overall". */
   group: z.string(),
   /** Rows. */
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** (Weighted) events. */
-  events: z.number().nonnegative(),
+  events: z.number().check(z.nonnegative()),
   /** Harrell's C. */
   harrell: EstimateSchema,
   /** Uno's C at the horizon. */
@@ -489,7 +548,7 @@ export const RepresentationRowSchema = z.object({
   /** Group label. */
   group: z.string(),
   /** Rows in the group (0 when only the reference names it). */
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** count / rows, with its interval. */
   share: EstimateSchema,
   /** The group's share of the reference population (null when the reference does not name it). */
@@ -511,7 +570,7 @@ export const RepresentationRowSchema = z.object({
 /** Each group's share of the data against a reference population (`referenceShares`). */
 export const RepresentationSectionSchema = z.object({
   /** Confidence level of the intervals; 1 − level is the family-wise error of the flags. */
-  level: z.number().gt(0).lt(1),
+  level: z.number().check(z.gt(0), z.lt(1)),
   /** Multiple-comparison correction of the flags. */
   correction: z.literal("holm"),
   /** Whether the reference was given as shares or counts. */
@@ -520,7 +579,7 @@ export const RepresentationSectionSchema = z.object({
     shares: "shares",
     /** Counts, normalised to shares. */
     counts: "counts",
-  }),
+  } as const),
   /** One row per group, reference groups first. */
   groups: z.array(RepresentationRowSchema),
 });
@@ -533,15 +592,15 @@ export const StandardizationSectionSchema = z.object({
     postStratification: "postStratification",
     /** Weights to each feature's margins (iterative proportional fitting). */
     raking: "raking",
-  }),
+  } as const),
   /** The features standardised on. */
   features: z.array(z.string()),
   /** Raking only: whether every margin matched within the tolerance. */
-  converged: z.boolean().optional(),
+  converged: z.optional(z.boolean()),
   /** Raking only: sweeps done. */
-  iterations: z.number().int().nonnegative().optional(),
+  iterations: z.optional(z.int().check(z.nonnegative())),
   /** Raking only: largest |weighted share − target share| after the last sweep. */
-  maxMarginError: z.number().nonnegative().optional(),
+  maxMarginError: z.optional(z.number().check(z.nonnegative())),
   /** Metric id → value on all rows under the weights. */
   overall: z.record(z.string(), EstimateSchema),
   /** Each group under the weights, with its Kish effective sample size. */
@@ -569,9 +628,9 @@ export const SoftMembershipSectionSchema = z.object({
       /** Group name. */
       group: z.string(),
       /** Expected number of rows Σ P(group | row). */
-      expectedCount: z.number().nonnegative(),
+      expectedCount: z.number().check(z.nonnegative()),
       /** Rows whose most probable group it is (the hard assignment). */
-      hardCount: z.number().int().nonnegative(),
+      hardCount: z.int().check(z.nonnegative()),
       /** Metric id → membership-weighted value, with evidence and interval. */
       values: z.record(z.string(), EstimateSchema),
       /** Metric id → value under the hard (argmax) assignment. */
@@ -593,17 +652,17 @@ export const SoftMembershipSectionSchema = z.object({
 /** What the audited data looked like. */
 export const InputSummarySchema = z.object({
   /** Number of rows. */
-  rows: z.number().int().nonnegative(),
+  rows: z.int().check(z.nonnegative()),
   /** Whether sample weights were given. */
   weighted: z.boolean(),
   /** Sum of sample weights (the number of rows when unweighted). */
-  weightSum: z.number().nonnegative(),
+  weightSum: z.number().check(z.nonnegative()),
   /** Sensitive feature names. */
   features: z.array(z.string()),
   /** Number of groups (feature level combinations). */
-  groups: z.number().int().nonnegative(),
+  groups: z.int().check(z.nonnegative()),
   /** Number of groups without rows. */
-  emptyGroups: z.number().int().nonnegative(),
+  emptyGroups: z.int().check(z.nonnegative()),
   /** Overall (weighted) fraction of positive labels. */
   baseRate: Num,
   /** Where the predictions came from. */
@@ -612,27 +671,27 @@ export const InputSummarySchema = z.object({
     given: "given",
     /** Predictions are scores compared with `threshold`. */
     thresholded: "thresholded",
-  }),
+  } as const),
   /** What the scores are (null without scores). */
-  scores: z
-    .enum({
+  scores: z.nullable(
+    z.enum({
       /** Probabilities in [0, 1]. */
       probability: "probability",
       /** Unbounded margins (decision function values). */
       margin: "margin",
-    })
-    .nullable(),
+    }),
+  ),
   /** The threshold applied to scores (null when predictions were given). */
-  threshold: z.number().nullable(),
+  threshold: z.nullable(z.number()),
   /** How scores were compared with the threshold (null when predictions were given). */
-  thresholdRule: z
-    .enum({
+  thresholdRule: z.nullable(
+    z.enum({
       /** Positive when score ≥ threshold. */
       ">=": ">=",
       /** Positive when score > threshold. */
       ">": ">",
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 /** The options the report was computed with, defaults filled in. */
@@ -657,38 +716,46 @@ export const ReportOptionsSchema = z.object({
     }),
   ]),
   /** Groups with fewer rows are flagged as small. */
-  minGroupSize: z.number().int().nonnegative(),
+  minGroupSize: z.int().check(z.nonnegative()),
   /** Value of a rate whose denominator is zero ("nan", 0 or 1). */
   zeroDivision: z.union([z.literal("nan"), z.literal(0), z.literal(1)]),
   /** How intervals were computed (null: no intervals). */
   intervals: z
-    .object({
-      /** Confidence level, e.g. 0.95. */
-      level: z.number().gt(0).lt(1),
-      /** Number of bootstrap resamples. */
-      nBoot: z.number().int().positive(),
-      /** Bootstrap interval method, e.g. "percentile". */
-      method: z.string().describe("Bootstrap interval method, e.g. 'percentile'."),
-      /** Whether score metrics (AUC, Brier) have intervals. */
-      scoreMetrics: z.boolean().describe("Whether score metrics (AUC, Brier) have intervals."),
-    })
-    .nullable()
-    .describe("How intervals were computed (null: no intervals)."),
+    .nullable(
+      z.object({
+        /** Confidence level, e.g. 0.95. */
+        level: z.number().check(z.gt(0), z.lt(1)),
+        /** Number of bootstrap resamples. */
+        nBoot: z.int().check(z.positive()),
+        /** Bootstrap interval method, e.g. "percentile". */
+        method: z.string().clone().register(z.globalRegistry, {
+          description: "Bootstrap interval method, e.g. 'percentile'.",
+        }),
+        /** Whether score metrics (AUC, Brier) have intervals. */
+        scoreMetrics: z.boolean().clone().register(z.globalRegistry, {
+          description: "Whether score metrics (AUC, Brier) have intervals.",
+        }),
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      description: "How intervals were computed (null: no intervals).",
+    }),
   /** Bins of the reliability diagrams (null without probability scores). */
-  calibrationBins: z.number().int().positive().nullable(),
+  calibrationBins: z.nullable(z.int().check(z.positive())),
   /** Rates whose own denominator is below this are flagged small and get exact intervals. */
-  minDenominator: z.number().min(1).optional(),
+  minDenominator: z.optional(z.number().check(z.gte(1))),
   /** Groups with fewer rows have their values withheld (0: none). */
-  suppressBelow: z.number().nonnegative().optional(),
+  suppressBelow: z.optional(z.number().check(z.nonnegative())),
   /** Gap sizes at which findings become warnings and notices. */
-  findings: z
-    .object({
+  findings: z.optional(
+    z.object({
       /** Gaps at least this large are warnings. */
-      warningGap: z.number().nonnegative(),
+      warningGap: z.number().check(z.nonnegative()),
       /** Gaps at least this large are notices. */
-      noticeGap: z.number().nonnegative(),
-    })
-    .optional(),
+      noticeGap: z.number().check(z.nonnegative()),
+    }),
+  ),
 });
 
 /** Where a report comes from and how it was computed. */
@@ -698,9 +765,11 @@ export const ReportMetadataSchema = z.object({
   /** The fairscope version that wrote the report. */
   fairscopeVersion: z.string(),
   /** The seed of every random choice (null: none made). */
-  seed: z.number().int().nullable().describe("The seed of every random choice (null: none made)."),
+  seed: z.nullable(z.int()).clone().register(z.globalRegistry, {
+    description: "The seed of every random choice (null: none made).",
+  }),
   /** Title shown by the renderers. */
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   /** What the audited data looked like. */
   input: InputSummarySchema,
   /** The options, defaults filled in. */
@@ -719,7 +788,10 @@ export const FairnessReportSchema = z
     /** Metric id → value on the whole population. */
     overall: z.record(z.string(), EstimateSchema),
     /** The reference group's label, or "overall". */
-    reference: z.string().describe("The reference group's label, or 'overall'."),
+    reference: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: "The reference group's label, or 'overall'." }),
     /** Each group's values, in level order. */
     groups: z.array(GroupResultSchema),
     /** Each metric's disparity across groups. */
@@ -731,27 +803,28 @@ export const FairnessReportSchema = z
     /** Warnings about the data and the computations. */
     warnings: z.array(WarningSchema),
     /** Calibration by group (probability scores only). */
-    calibration: CalibrationSectionSchema.optional(),
+    calibration: z.optional(CalibrationSectionSchema),
     /** ROC curves overall and by group (scores only). */
-    roc: z.array(RocCurveSchema).optional(),
+    roc: z.optional(z.array(RocCurveSchema)),
     /** The bias scan over undeclared subgroups (with `audit`'s `scan` option). */
-    subgroupScan: SubgroupScanSectionSchema.optional(),
+    subgroupScan: z.optional(SubgroupScanSectionSchema),
     /** Which criteria cannot hold together on these data. */
-    impossibilityNotes: z.array(ImpossibilityNoteSchema).optional(),
+    impossibilityNotes: z.optional(z.array(ImpossibilityNoteSchema)),
     /** Net benefit by group (scores and decision thresholds given). */
-    netBenefit: NetBenefitSectionSchema.optional(),
+    netBenefit: z.optional(NetBenefitSectionSchema),
     /** The calibration hierarchy by group (probability scores, when asked). */
-    calibrationHierarchy: CalibrationHierarchySectionSchema.optional(),
+    calibrationHierarchy: z.optional(CalibrationHierarchySectionSchema),
     /** Time-to-event concordance and calibration (times and events given). */
-    survival: SurvivalSectionSchema.optional(),
+    survival: z.optional(SurvivalSectionSchema),
     /** Each group's share of the data against a reference population, when one was given. */
-    representation: RepresentationSectionSchema.optional(),
+    representation: z.optional(RepresentationSectionSchema),
     /** Metrics in a target population, when `standardization` was given. */
-    standardization: StandardizationSectionSchema.optional(),
+    standardization: z.optional(StandardizationSectionSchema),
     /** Metrics under soft group membership, when sensitiveFeatures was a membership matrix. */
-    softMembership: SoftMembershipSectionSchema.optional(),
+    softMembership: z.optional(SoftMembershipSectionSchema),
   })
-  .describe("A fairscope fairness report.");
+  .clone()
+  .register(z.globalRegistry, { description: "A fairscope fairness report." });
 
 /**
  * A confidence interval around one value.

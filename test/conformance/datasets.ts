@@ -202,12 +202,15 @@ function adultReductions(dir: string): PipelineData {
     n: test.length,
     records: test,
     yTrue: test.map((r) => (r.income === ">50K." ? 1 : 0)),
-    features: { sex: test.map((r) => r.sex ?? null) },
+    features: { sex: test.map((r) => r.sex ?? null), race: test.map((r) => r.race ?? null) },
     aif360Protected: {},
     training: {
       ...design,
       yTrain: train.map((r) => (r.income === ">50K" ? 1 : 0)),
-      featuresTrain: { sex: train.map((r) => r.sex ?? null) },
+      featuresTrain: {
+        sex: train.map((r) => r.sex ?? null),
+        race: train.map((r) => r.race ?? null),
+      },
     },
   };
 }

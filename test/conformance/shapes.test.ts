@@ -52,6 +52,59 @@ describe("input shapes the sample lacks", () => {
     expect(run(wrong).status).toBe("fail");
   });
 
+  it("threshold_optimizer degenerate labels on an intersection: the merged key names it", () => {
+    const c = clone("edge_to_degenerate_labels");
+    const inputs = c.inputs as Json;
+    // Group b splits into (b, x) with both labels and (b, y) with only positives.
+    inputs.sensitive_features = (inputs.sensitive_features as string[]).map((l, i) => [
+      l,
+      l === "b" && i >= 6 ? "y" : "x",
+    ]);
+    (inputs.y_true as number[])[5] = 0;
+    c.sensitive_feature_names = ["f1", "f2"];
+    (c.fit_error as Json).message = "Degenerate labels for sensitive feature value b,y";
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    (c.fit_error as Json).message = "Degenerate labels for sensitive feature value b,x";
+    expect(run(c).status).toBe("fail");
+  });
+
+  it("threshold_optimizer_error: a degenerate-labels result and flip= are checked", () => {
+    const c = clone("edge_to_relaxed_invalid_arguments");
+    const inputs = c.inputs as Json;
+    inputs.y_true = [1, 0, 1, 1];
+    const degenerate = {
+      error: { type: "ValueError", message: "Degenerate labels for sensitive feature value b" },
+    };
+    c.result = { "constraints='demographic_parity', flip=True": degenerate };
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    c.result = { "constraints='demographic_parity', flip=True, prefit=None": degenerate };
+    expect(run(c).status).toBe("unsupported");
+    inputs.y_true = [1, 0, 1, 0];
+    c.result = { "constraints='demographic_parity', flip=True": degenerate };
+    expect(run(c).status).toBe("fail");
+  });
+
+  it("metrics_error: several arguments, recorded values and unknown calls", () => {
+    const c = clone("edge_invalid_arguments");
+    // y = [1, 0, 1, 0], ŷ = [1, 0, 0, 1], groups a a b b: selection rates 0.5, 0.5 (overall
+    // 0.5); TPR a 1, b 0; FPR a 0, b 1. Worst case between groups: 1; mean of the two parts: 1.
+    c.result = {
+      "equalized_odds_difference(agg='mean', method='between_groups')": { value: 1 },
+      "demographic_parity_difference(method='to_overall')": { value: 0 },
+      "equalized_odds_ratio(agg='bogus', method='to_overall')": {
+        error: { type: "ValueError", message: "agg must be one of 'worst_case' or 'mean'" },
+      },
+    };
+    const result = run(c);
+    expect(result.status, result.message).toBe("pass");
+    c.result = { "demographic_parity_difference(method='to_overall')": { value: 0.25 } };
+    expect(run(c).status).toBe("fail");
+    c.result = { "demographic_parity_difference(control_features='x')": { value: 0 } };
+    expect(run(c).status).toBe("unsupported");
+  });
+
   it("calibration accepts inline inputs", () => {
     const c = clone("german_age_group_calibration");
     const data = datasets.load("german_lr");

@@ -519,48 +519,98 @@ export const metricsControlKind: KindHandler = (testCase, ctx) => {
   }
 };
 
-/** Fairlearn calls with invalid arguments → the fairscope call that must refuse them. */
-function invalidCall(call: string, input: FairnessInput): (() => unknown) | undefined {
-  const argument = /^([a-z_.]+)\((\w+)='([^']*)'\)$/.exec(call);
-  if (argument === null) return undefined;
-  const [, fn, key, value] = argument as unknown as [string, string, string, string];
+/**
+ * A recorded call such as "equalized_odds_difference(agg='mean', method='to_overall')" as a
+ * fairscope call: Fairlearn's method and aggregation names are mapped, anything else is passed as
+ * given (so an invalid name reaches fairscope's validation). Undefined when fairscope has no
+ * equivalent; `scalar` tells whether the call returns the recorded number.
+ */
+function metricsCall(
+  call: string,
+  input: FairnessInput,
+): { run: () => unknown; scalar: boolean } | undefined {
+  const parsed = /^([a-z_.]+)\((.*)\)$/.exec(call);
+  if (parsed === null) return undefined;
+  const [, fn, list] = parsed as unknown as [string, string, string];
+  const args: Record<string, string> = {};
+  for (const part of list.split(/,\s*(?=\w+=)/)) {
+    if (part.trim() === "") continue;
+    const m = /^(\w+)='([^']*)'$/.exec(part.trim());
+    if (m === null) return undefined;
+    args[m[1]!] = m[2]!;
+  }
+  const method =
+    args.method === undefined
+      ? undefined
+      : (METHODS[args.method as keyof typeof METHODS] ?? args.method);
+  const agg =
+    args.agg === undefined ? undefined : (AGGS[args.agg as keyof typeof AGGS] ?? args.agg);
+  const keys = Object.keys(args);
+  const only = (allowed: string[]) => keys.every((k) => allowed.includes(k));
   if (fn === "difference" || fn === "ratio") {
-    if (key !== "method") return undefined;
-    return () =>
-      groupMetrics(input, { metrics: ["selectionRate"] })[fn]({ method: value as never });
+    // The MetricFrame's metric is not part of the call: only refusals can be compared.
+    if (!only(["method"])) return undefined;
+    return {
+      run: () =>
+        groupMetrics(input, { metrics: ["selectionRate"] })[fn](
+          method === undefined ? {} : { method: method as never },
+        ),
+      scalar: false,
+    };
   }
   const simple = SIMPLE_FUNCTIONS[fn as keyof typeof SIMPLE_FUNCTIONS];
-  if (simple && key === "method") return () => simple(input, { method: value as never });
+  if (simple && only(["method"])) {
+    return {
+      run: () =>
+        simple(input, {
+          zeroDivision: 0,
+          ...(method === undefined ? {} : { method: method as never }),
+        }),
+      scalar: true,
+    };
+  }
   const odds = ODDS_FUNCTIONS[fn as keyof typeof ODDS_FUNCTIONS];
-  if (odds && (key === "method" || key === "agg")) {
-    return () => odds(input, { [key]: value } as EqualizedOddsOptions);
+  if (odds && only(["method", "agg"])) {
+    const options = {
+      zeroDivision: 0,
+      ...(method === undefined ? {} : { method }),
+      ...(agg === undefined ? {} : { agg }),
+    } as EqualizedOddsOptions;
+    return { run: () => odds(input, options), scalar: true };
   }
   return undefined;
 }
 
 /**
- * Kind `metrics_error`: invalid methods and aggregations. Fairlearn raises ValueError; fairscope
- * refuses them with a RangeError naming the option.
+ * Kind `metrics_error`: calls with invalid or valid arguments. Where Fairlearn raises ValueError
+ * on an invalid method or aggregation, fairscope refuses with a RangeError naming the option (a
+ * FairnessInputError where the data is what Fairlearn refuses); a recorded value is compared.
  */
 export const metricsErrorKind: KindHandler = (testCase, ctx) => {
   const { input } = caseInput(testCase, ctx);
   const result = testCase.result as Record<string, { error?: { type: string }; value?: unknown }>;
   for (const [call, expected] of Object.entries(result)) {
-    const attempt = invalidCall(call, input as FairnessInput);
+    const attempt = metricsCall(call, input as FairnessInput);
     if (attempt === undefined) throw new Unsupported(`no fairscope equivalent of ${call}`);
     let error: unknown;
+    let value: unknown;
     try {
-      attempt();
+      value = attempt.run();
     } catch (e) {
       error = e;
     }
     if (expected.error === undefined) {
-      throw new Unsupported(`${call}: a recorded value where an error was expected`);
+      if (!attempt.scalar || !("value" in expected)) {
+        throw new Unsupported(`${call}: a recorded value fairscope cannot compare`);
+      }
+      if (error !== undefined) throw error;
+      ctx.check.number(`result.${call}.value`, value as number, expected.value);
+      continue;
     }
     ctx.check.assert(
       `result.${call}.error`,
-      error instanceof RangeError,
-      `expected a RangeError (Fairlearn: ${expected.error.type}), got ${String(error)}`,
+      error instanceof RangeError || error instanceof FairnessInputError,
+      `expected a RangeError (Fairlearn: ${expected.error.type}), got ${String(error ?? value)}`,
     );
   }
 };

@@ -31,8 +31,20 @@ const QUALITY_TOLERANCE = 0.02;
 const UNCONSTRAINED_TOLERANCE = 2.5e-3;
 
 /** Fixture conventions.reductions: metrics of P = P(ŷ = 1 | x), overall and by group. */
-function summarize(y: readonly number[], p: ArrayLike<number>, group: readonly Level[]) {
-  const levels = [...new Set(group)].sort((a, b) => (String(a) < String(b) ? -1 : 1));
+function summarize(
+  y: readonly number[],
+  p: ArrayLike<number>,
+  group: readonly (readonly Level[])[],
+) {
+  // Groups (one level per sensitive feature) in sorted order, level by level by str().
+  const distinct = new Map(group.map((g) => [JSON.stringify(g), g]));
+  const levels = [...distinct.values()].sort((a, b) => {
+    for (let f = 0; f < a.length; f++) {
+      const [x, z] = [String(a[f]), String(b[f])];
+      if (x !== z) return x < z ? -1 : 1;
+    }
+    return 0;
+  });
   const rates = (rows: number[]) => {
     let correct = 0;
     let selected = 0;
@@ -57,10 +69,10 @@ function summarize(y: readonly number[], p: ArrayLike<number>, group: readonly L
     };
   };
   const all = y.map((_, i) => i);
-  const byGroup = levels.map((level) => ({
-    group: [level],
-    ...rates(all.filter((i) => group[i] === level)),
-  }));
+  const byGroup = levels.map((level) => {
+    const key = JSON.stringify(level);
+    return { group: level, ...rates(all.filter((i) => JSON.stringify(group[i]) === key)) };
+  });
   const spread = (key: "selection_rate" | "true_positive_rate" | "false_positive_rate") => {
     const values = byGroup.map((g) => g[key]);
     return Math.max(...values) - Math.min(...values);
@@ -163,16 +175,25 @@ export const reductions: KindHandler = (testCase, { data, check }) => {
   );
   const constraint = CONSTRAINTS[params.constraints];
   if (constraint === undefined) throw new Unsupported(`constraint ${params.constraints}`);
-  if (inputs.sensitive_features.length !== 1) throw new Unsupported("several sensitive features");
-  const feature = inputs.sensitive_features[0]!;
+  // Several sensitive features: Fairlearn's groups are their combinations, as fairscope's.
+  const names = inputs.sensitive_features;
+  for (const name of names) {
+    if (data.features[name] === undefined || training.featuresTrain[name] === undefined) {
+      throw new Unsupported(`sensitive feature ${name} of ${String(testCase.inputs.pipeline)}`);
+    }
+  }
+  const tuples = (features: Record<string, Level[]>, n: number) =>
+    Array.from({ length: n }, (_, i) => names.map((name) => features[name]![i]!));
+  const select = (features: Record<string, Level[]>) =>
+    Object.fromEntries(names.map((name) => [name, features[name]!]));
   const train: DenseMatrix = {
     data: training.xTrain,
     rows: training.yTrain.length,
     cols: training.cols,
   };
   const test: DenseMatrix = { data: training.xTest, rows: data.n, cols: training.cols };
-  const groupTest = data.features[feature]!;
-  const groupTrain = training.featuresTrain[feature]!;
+  const groupTest = tuples(data.features, data.n);
+  const groupTrain = tuples(training.featuresTrain, training.yTrain.length);
 
   const lr = new LogisticRegressionLearner();
   lr.fit(train, Uint8Array.from(training.yTrain), new Float64Array(train.rows).fill(1));
@@ -199,7 +220,7 @@ export const reductions: KindHandler = (testCase, { data, check }) => {
   const started = performance.now();
   const eg = exponentiatedGradient(
     train,
-    { yTrue: training.yTrain, sensitiveFeatures: groupTrain },
+    { yTrue: training.yTrain, sensitiveFeatures: select(training.featuresTrain) },
     {
       constraint,
       eps: params.eps,

@@ -249,6 +249,44 @@ function checkOutcomes(check: Checker, testCase: FixtureCase, d: CaseData, p: Fl
   }
 }
 
+interface FairlearnError {
+  readonly type: string;
+  readonly message: string;
+}
+
+/** The group named by Fairlearn's "Degenerate labels for sensitive feature value …". */
+function degenerateGroup(expected: FairlearnError): string | undefined {
+  if (expected.type !== "ValueError") return undefined;
+  return /^Degenerate labels for sensitive feature value (.*)$/.exec(expected.message)?.[1];
+}
+
+/**
+ * Fairlearn's degenerate-labels ValueError ↔ fairscope's FairnessInputError `degenerate_labels`
+ * naming the same group (Fairlearn's merged key "a,b" is fairscope's "a, b").
+ */
+function checkDegenerate(check: Checker, expected: FairlearnError, run: () => unknown): void {
+  const group = degenerateGroup(expected)!.split(",").join(", ");
+  let error: unknown;
+  try {
+    run();
+  } catch (e) {
+    error = e;
+  }
+  const issue =
+    error instanceof FairnessInputError
+      ? error.issues.find((i) => i.code === "degenerate_labels")
+      : undefined;
+  check.assert(
+    expected,
+    issue !== undefined && new RegExp(`group ${escapeRegExp(group)}:`).test(issue.message),
+    `expected FairnessInputError degenerate_labels naming ${group}, got ${String(error)}`,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export const thresholdOptimizer: KindHandler = (testCase, { data, check }) => {
   const d = caseData(testCase, data);
   const params = testCase.params as Record<string, unknown>;
@@ -256,29 +294,11 @@ export const thresholdOptimizer: KindHandler = (testCase, { data, check }) => {
   const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: d.features };
   const optimizer = new ThresholdOptimizer(options(params));
   if (testCase.fit_error !== undefined) {
-    const expected = testCase.fit_error as { type: string; message: string };
-    const degenerate = /^Degenerate labels for sensitive feature value (.*)$/.exec(
-      expected.message,
-    );
-    if (expected.type !== "ValueError" || degenerate === null) {
+    const expected = testCase.fit_error as FairlearnError;
+    if (degenerateGroup(expected) === undefined) {
       throw new Unsupported(`fit error ${expected.type}: ${expected.message}`);
     }
-    // Fairlearn's ValueError ↔ fairscope's FairnessInputError degenerate_labels naming the group.
-    let error: unknown;
-    try {
-      optimizer.fit(input);
-    } catch (e) {
-      error = e;
-    }
-    const issue =
-      error instanceof FairnessInputError
-        ? error.issues.find((i) => i.code === "degenerate_labels")
-        : undefined;
-    check.assert(
-      testCase.fit_error as object,
-      issue?.message.includes(degenerate[1]!) === true,
-      `expected FairnessInputError degenerate_labels naming ${degenerate[1]}, got ${String(error)}`,
-    );
+    checkDegenerate(check, expected, () => optimizer.fit(input));
     return;
   }
   const rule = optimizer.fit(input);
@@ -292,6 +312,31 @@ export const thresholdOptimizer: KindHandler = (testCase, { data, check }) => {
 };
 
 /**
+ * The keyword arguments of a recorded call such as "constraints='equalized_odds', tol=0.05":
+ * quoted strings, True / False and numbers; anything else is unsupported, never dropped.
+ */
+function callArguments(call: string): Record<string, string | number | boolean> {
+  const args: Record<string, string | number | boolean> = {};
+  for (const part of call.split(/,\s*(?=\w+=)/)) {
+    const m = /^(\w+)=(.*)$/.exec(part.trim());
+    if (m === null) throw new Unsupported(`${call}: argument ${part}`);
+    const raw = m[2]!;
+    const quoted = /^'([^']*)'$/.exec(raw);
+    const value =
+      quoted !== null
+        ? quoted[1]!
+        : raw === "True" || raw === "False"
+          ? raw === "True"
+          : /^[-+]?[0-9.]+(e[-+]?[0-9]+)?$/.test(raw)
+            ? Number(raw)
+            : undefined;
+    if (value === undefined) throw new Unsupported(`${call}: argument value ${raw}`);
+    args[m[1]!] = value;
+  }
+  return args;
+}
+
+/**
  * Kind `threshold_optimizer_error`: invalid arguments. Fairlearn raises ValueError; fairscope
  * refuses them with a RangeError naming the option.
  */
@@ -299,27 +344,32 @@ export const thresholdOptimizerError: KindHandler = (testCase, { data, check }) 
   const d = caseData(testCase, data);
   const input = { yTrue: d.yTrue, yScore: d.yScore, sensitiveFeatures: d.features };
   for (const [call, outcome] of Object.entries(testCase.result as Record<string, unknown>)) {
-    const args = Object.fromEntries(
-      [...call.matchAll(/(\w+)=('([^']*)'|[-0-9.e]+)/g)].map((m) => [m[1]!, m[3] ?? Number(m[2])]),
-    );
+    const args = callArguments(call);
     const known = new Set(["constraints", "objective", "tol", "grid_size", "flip"]);
     const unknown = Object.keys(args).filter((k) => !known.has(k));
     if (unknown.length > 0) throw new Unsupported(`${call}: arguments ${unknown.join(", ")}`);
-    const expected = (outcome as { error?: { type: string; message: string } }).error;
+    const expected = (outcome as { error?: FairlearnError }).error;
     if (expected === undefined) throw new Unsupported(`${call}: a recorded value, not an error`);
     const constraints = CONSTRAINTS[String(args.constraints ?? "demographic_parity")];
     const objective = OBJECTIVES[String(args.objective ?? "accuracy_score")];
     if (constraints === undefined || objective === undefined) {
       throw new Unsupported(`${call}: constraint or objective`);
     }
-    let error: unknown;
-    try {
+    const run = () =>
       new ThresholdOptimizer({
         constraints,
         objective,
         ...(args.tol === undefined ? {} : { tol: args.tol as number }),
         ...(args.grid_size === undefined ? {} : { gridSize: args.grid_size as number }),
+        ...(args.flip === undefined ? {} : { flip: args.flip as boolean }),
       } as ConstructorParameters<typeof ThresholdOptimizer>[0]).fit(input);
+    if (degenerateGroup(expected) !== undefined) {
+      checkDegenerate(check, expected, run);
+      continue;
+    }
+    let error: unknown;
+    try {
+      run();
     } catch (e) {
       error = e;
     }
