@@ -23,7 +23,7 @@ import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/schema.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
-import { checkPolicyIds } from "./ids.js";
+import { checkMetricIds, checkPolicyIds } from "./ids.js";
 import type { CliIo } from "./io.js";
 import { checkOutputs } from "./outputs.js";
 import { type Progress, progressOn } from "./progress.js";
@@ -328,9 +328,11 @@ async function reportOf(
 
 /**
  * `fairscope audit`: audits (and, with a policy, gates), renders and writes every output; the
- * gate's exit code. The outputs and the policy are checked before the data are read.
+ * gate's exit code. The metric ids, the outputs and the policy are checked before the data are
+ * read.
  */
 export async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number> {
+  checkMetricIds(request.audit.metrics ?? [], request.data.task);
   checkOutputs(request.outputs, request.policy !== undefined);
   const policy =
     request.policy === undefined

@@ -3,6 +3,7 @@
  * registries with its one-line description, and policy files are checked against them with the
  * closest id as a suggestion.
  */
+import type { TaskType } from "../data/task.js";
 import { CRITERIA, getCriterion } from "../disparity/registry.js";
 import { getMetric, METRICS } from "../metrics/registry.js";
 import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
@@ -115,6 +116,27 @@ export async function runIds(argv: readonly string[], io: CliIo): Promise<number
       `fairscope metrics: ${error.message}\nRun "fairscope metrics --help" for usage.\n`,
     );
     return 2;
+  }
+}
+
+/**
+ * Checks the `--metrics` ids against the registry of the task.
+ *
+ * @throws UsageError naming the id and the closest known id
+ */
+export function checkMetricIds(ids: readonly string[], task: TaskType): void {
+  const known =
+    task === "regression"
+      ? REGRESSION_METRICS.map((m) => m.id)
+      : task === "multiclass"
+        ? MULTICLASS_METRICS.map((m) => m.id)
+        : METRICS.map((m) => m.id);
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      throw new UsageError(
+        `unknown metric ${JSON.stringify(id)}${didYouMean(id, known)} (fairscope metrics lists them)`,
+      );
+    }
   }
 }
 

@@ -1,12 +1,10 @@
 /**
  * The command line parsed once into a typed request: every flag read, converted and checked
- * here, so the commands never see strings. User mistakes are `UsageError`s.
+ * here, so the commands never see strings (metric ids are checked against the registries by the
+ * command, in ids.ts, so that `--help` loads no registry). User mistakes are `UsageError`s.
  */
 import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
-import { getMetric, metricIds } from "../metrics/registry.js";
-import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
-import { getRegressionMetric, REGRESSION_METRICS } from "../regression/metrics.js";
 import type { AuditOptions } from "../report/options.js";
 import { FLAGS } from "./flags.js";
 import { didYouMean, parseArguments, UsageError } from "./parse.js";
@@ -176,20 +174,6 @@ function auditOptions(values: Values): AuditOptions {
     ?.split(",")
     .map((m) => m.trim())
     .filter(Boolean);
-  for (const id of metrics ?? []) {
-    const task = oneOf(values, "task", TASK_TYPES) ?? "binary";
-    const [known, ids] =
-      task === "regression"
-        ? [getRegressionMetric(id), REGRESSION_METRICS.map((m) => m.id)]
-        : task === "multiclass"
-          ? [getMulticlassMetric(id), MULTICLASS_METRICS.map((m) => m.id)]
-          : [getMetric(id), metricIds()];
-    if (known === undefined) {
-      throw new UsageError(
-        `unknown metric ${JSON.stringify(id)}${didYouMean(id, ids)} (fairscope metrics lists them)`,
-      );
-    }
-  }
   const reference = values.reference;
   return {
     ...(none

@@ -100,6 +100,10 @@ describe("fairscope by the book", { timeout: 60_000 }, () => {
         ["audit", adult, ...ADULT, "--metrics", "truePositveRate"],
         'unknown metric "truePositveRate"; did you mean truePositiveRate?',
       ],
+      [
+        ["audit", adult, "--task", "regression", "--metrics", "meanAbsoluteEror"],
+        'unknown metric "meanAbsoluteEror"; did you mean meanAbsoluteError?',
+      ],
       [["audit", adult, "--label"], "--label needs a value <col>"],
       [["audit", adult, "--counts=yes"], "--counts takes no value"],
       [["scan", adult, "--featurs", "sex"], "unknown option --featurs; did you mean --features?"],
@@ -234,7 +238,7 @@ describe("fairscope by the book", { timeout: 60_000 }, () => {
     expect(pipe.stderr).toBe("");
   });
 
-  it("loads no audit, report, gate or schema code for --help and --version", () => {
+  it("loads no audit, registry, report, gate or schema code for --help and --version", () => {
     const STATIC =
       /^(?:import|export)\s(?!type\s)[^;]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm;
     const seen = new Set<string>();
@@ -261,6 +265,7 @@ describe("fairscope by the book", { timeout: 60_000 }, () => {
       "src/gate/gate.ts",
       "src/gate/policy.ts",
       "src/report/schema.ts",
+      "src/metrics/registry.ts",
       "zod",
       "zod/mini",
       "csv-parse",
