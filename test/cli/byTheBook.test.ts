@@ -217,6 +217,17 @@ describe("fairscope by the book", { timeout: 60_000 }, () => {
     expect(section.features).toEqual(["region", "band"]);
     expect(section.subgroups[0].subset).toEqual({ region: ["north"], band: ["b"] });
     expect(section.subgroups[0].rows).toBe(50);
+    // A probability of exactly 1 is refused by the Bernoulli score unless the scan clips it.
+    const certain = csv.replace("\n1,0.3,", "\n1,1,");
+    const scanArgs = ["--scan-features", "region,band", "--format", "json"];
+    const base = ["audit", "-", "--label", "y", "--score", "p", "--group", "sex", "--ci", "none"];
+    const refused = await cli([...base, ...scanArgs], { stdin: certain });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("strictly between 0 and 1");
+    const clipped = await cli([...base, ...scanArgs, "--scan-clip", "1e-6"], { stdin: certain });
+    expect(clipped.code).toBe(0);
+    const report = JSON.parse(clipped.stdout);
+    expect(report.subgroupScan.subgroups[0].subset).toEqual({ region: ["north"], band: ["b"] });
     const bad = await cli(["audit", adult, ...ADULT, "--scan-buckets", "age=one"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--scan-buckets takes name=count pairs");
