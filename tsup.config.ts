@@ -15,7 +15,9 @@ export default defineConfig([
   // `"sideEffects": false`, a bundler keeps only the modules an import reaches, so a bundle of
   // `groupMetrics` does not carry the zod schemas of policies or fitted rules.
   {
-    entry: ["src/**/*.ts"],
+    // The audit page's modules (src/web) are bundled into dist/web/index.html by
+    // scripts/buildWeb.ts instead.
+    entry: ["src/**/*.ts", "!src/web/**"],
     format: ["esm"],
     bundle: false,
     // Minified (the declarations carry the documentation), to keep the install small.

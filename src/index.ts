@@ -79,6 +79,7 @@ export {
   type InputIssueCode,
 } from "./data/errors.js";
 export type { GroupedInput } from "./data/groupedRows.js";
+export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "./data/groups.js";
 export { groupLabel } from "./data/levels.js";
 export type {
   ClassArray,

@@ -84,8 +84,8 @@ export function kleinbergNote(groups: readonly KleinbergInput[]): KleinbergNote 
   const defined = groups.filter((g) => Number.isFinite(g.baseRate));
   if (defined.length < 2) return undefined;
   const rates = defined.map((g) => g.baseRate);
-  const lo = Math.min(...rates);
-  const hi = Math.max(...rates);
+  const lo = rates.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const hi = rates.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   if (!(hi > lo)) return undefined;
   return {
     code: "kleinbergImpossibility",
@@ -138,8 +138,8 @@ export function chouldechovaNote(
     });
   if (rows.length < 2) return undefined;
   const prevalences = rows.map((r) => r.prevalence);
-  const lo = Math.min(...prevalences);
-  const hi = Math.max(...prevalences);
+  const lo = prevalences.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const hi = prevalences.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   if (!(hi > lo)) return undefined;
   let maxIdentityError = 0;
   for (const r of rows) {

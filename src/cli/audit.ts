@@ -8,7 +8,7 @@ import type { FairnessInput } from "../data/schema.js";
 import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
 import { type Policy, parsePolicy } from "../gate/policy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
-import { toLabels, toLevels, toNumbers } from "../io/convert.js";
+import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable } from "../io/read.js";
 import { writeOutput } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
@@ -151,7 +151,7 @@ async function loadInput(
       ? undefined
       : {
           features: Object.fromEntries(
-            data.scanFeatures.map((f) => [f, toLevels(column(f)) as ScanLevel[]]),
+            data.scanFeatures.map((f) => [f, toNumericLevels(column(f)) as ScanLevel[]]),
           ),
           buckets: data.scanBuckets,
           outcome: data.label,

@@ -9,7 +9,7 @@ import type { FairnessReportData } from "../report/schema.js";
 import { fileTable, runDuckDb } from "../sql/duckdb.js";
 import { reportOfConfusion } from "../sql/report.js";
 import { confusionOfRows } from "../sql/rows.js";
-import { confusionStatement, type SqlSpec } from "../sql/statements.js";
+import { confusionStatement, type SqlSpec, scoreRangeStatement } from "../sql/statements.js";
 
 /** What the DuckDB engine audits: the file, its columns and the report's options. */
 export interface DuckDbAudit {
@@ -47,6 +47,19 @@ export async function auditDuckDb(request: DuckDbAudit): Promise<FairnessReportD
     { ...spec, table: fileTable({ path: request.path }) },
     "duckdb",
   );
+  if (spec.score !== undefined && !request.margin) {
+    const range = scoreRangeStatement(
+      { ...spec, table: fileTable({ path: request.path }) },
+      "duckdb",
+    );
+    const [found] = await runDuckDb(range);
+    const count = Number(found?.n ?? 0);
+    if (count > 0) {
+      throw new DuckDbInputError(
+        `--score ${spec.score}: ${count} rows are not probabilities in [0, 1] (smallest ${String(found!.min)}, largest ${String(found!.max)}); pass --margin for unbounded scores`,
+      );
+    }
+  }
   const rows = await runDuckDb(statement);
   const weighted = spec.weight !== undefined;
   const { stats, groups: index } = confusionOfRows(rows, spec.groups, weighted);

@@ -6,6 +6,7 @@
 import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
 import type { AuditOptions } from "../report/options.js";
+import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/limits.js";
 import { FLAGS } from "./flags.js";
 import { didYouMean, parseArguments, UsageError } from "./parse.js";
 
@@ -165,7 +166,7 @@ function auditOptions(values: Values): AuditOptions {
   if (level !== undefined && !(level > 0 && level < 1)) {
     throw new UsageError(`--ci must be a level in (0, 1) or none, got ${values.ci}`);
   }
-  const nBoot = integer(values, "n-boot", 2);
+  const nBoot = integer(values, "n-boot", 2, MAX_BOOTSTRAP_REPLICATES);
   const minGroupSize = integer(values, "min-group-size", 0);
   const minDenominator = number(values, "min-denominator", 1);
   const suppressBelow = number(values, "suppress-below", 0);

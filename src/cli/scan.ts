@@ -3,7 +3,7 @@
  * their p-values after the search.
  */
 import { FairnessInputError } from "../data/errors.js";
-import { toLevels, toNumbers } from "../io/convert.js";
+import { toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
 import { writeOutput } from "../io/write.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
@@ -199,7 +199,9 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
         ...(values.score === undefined
           ? {}
           : { expectations: clipped(toNumbers(column(values.score)), clip) }),
-        features: Object.fromEntries(features.map((f) => [f, toLevels(column(f)) as ScanLevel[]])),
+        features: Object.fromEntries(
+          features.map((f) => [f, toNumericLevels(column(f)) as ScanLevel[]]),
+        ),
       },
       options,
     );

@@ -7,9 +7,10 @@
 export type Level = string | number | boolean | null;
 
 /**
- * The groups of one or more features. With several features the groups are the full Cartesian
- * product of each feature's observed levels (in each feature's sort order, the last feature
- * varying fastest), so empty intersections exist as groups with no rows.
+ * The groups of one or more features. With several features the groups are the level
+ * combinations observed in the rows, in product order (each feature's sort order, the last
+ * feature varying fastest); with `intersections: 'all'` the full Cartesian product of the
+ * observed levels, so empty intersections exist as groups with no rows.
  */
 export interface GroupIndex {
   /** Feature names, e.g. `["race", "sex"]`; unnamed single features are `sensitive_feature_0`. */

@@ -5,7 +5,7 @@
  */
 import type { GroupIndex } from "./columns.js";
 import type { IssueCollector } from "./errors.js";
-import { encodeGroups, findMissingRows, namedFeatures } from "./groups.js";
+import { encodeGroups, findMissingRows, type IntersectionMode, namedFeatures } from "./groups.js";
 import { checkLength, checkWeights, featureLengths, gather } from "./prepare.js";
 import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./schema.js";
 
@@ -19,6 +19,8 @@ export interface GroupedInput {
   readonly controlFeatures?: FeatureInput;
   /** What to do with rows whose group value is missing. @defaultValue "error" */
   readonly missingGroup?: MissingGroupPolicy;
+  /** Which intersections of several features are groups. @defaultValue "observed" */
+  readonly intersections?: IntersectionMode;
 }
 
 /** Group codes, weights and kept rows of a prepared task input. */
@@ -94,8 +96,8 @@ export function prepareGroupedRows(
     issues.add("zero_total_weight", ["sampleWeight"], "all weights of the kept rows are zero");
     return undefined;
   }
-  const groups = encodeGroups(sensitive, keep, m);
-  const strata = control ? encodeGroups(control, keep, m) : undefined;
+  const groups = encodeGroups(sensitive, keep, m, input.intersections);
+  const strata = control ? encodeGroups(control, keep, m, input.intersections) : undefined;
   return {
     n: m,
     weight,

@@ -1,9 +1,10 @@
 /**
  * Group encoding: feature values → sorted levels → one group code per row, with intersections
- * of several features as the full Cartesian product of their observed levels.
+ * of several features as the level combinations observed in the rows (or, on request, the full
+ * Cartesian product of the observed levels, up to a cap).
  */
 import type { GroupIndex, Level } from "./columns.js";
-import type { IssueCollector } from "./errors.js";
+import { FairnessInputError, type IssueCollector } from "./errors.js";
 import { compareLevels, isMissing } from "./levels.js";
 import type { FeatureInput, LevelArray, MissingGroupPolicy } from "./schema.js";
 
@@ -59,6 +60,13 @@ export function findMissingRows(
             pathOf(features, f, i),
             `expected a string, number or boolean group level, got ${type}`,
           );
+        } else if (type === "number" && !Number.isFinite(value)) {
+          // JSON writes ±Infinity as null, the missing group's level: refuse rather than merge.
+          issues.add(
+            "not_finite",
+            pathOf(features, f, i),
+            `group level ${String(value)} is not a finite number; give it as text ("${String(value)}") to keep it as a level`,
+          );
         }
         continue;
       }
@@ -107,10 +115,88 @@ function encodeFeature(
 }
 
 /**
- * Encodes all features of `features` on the kept rows (`keep` lists source rows, or all rows)
- * into one group code per row. Groups are the Cartesian product of the features' levels, the
- * last feature varying fastest.
+ * Which intersections of several features are groups: `observed` (default) lists only the level
+ * combinations that occur in the rows; `all` lists the full Cartesian product of the features'
+ * observed levels, empty intersections included (count 0), as Fairlearn's MetricFrame does.
+ */
+export type IntersectionMode = "observed" | "all";
+
+/**
+ * The most groups `intersections: 'all'` may create. The Cartesian product grows as the product
+ * of the features' level counts (three features of 1,000 levels make 10^9 groups), so past this
+ * the input is refused with a typed error instead of exhausting memory.
+ */
+export const MAX_PRODUCT_GROUPS = 1_000_000;
+
+/**
+ * Combines per-feature level codes into one group code per row: the observed combinations (or
+ * the full product) in product order, the last feature varying fastest. `levels[f]` are feature
+ * f's sorted levels and `codes[f][r]` the rank of row r's level in them.
  *
+ * @throws FairnessInputError (`too_many_levels`) when `all` would exceed {@link MAX_PRODUCT_GROUPS}
+ * @example
+ * intersectGroups([["a", "b"], [1, 2]], [Uint32Array.of(0, 1), Uint32Array.of(1, 0)], 2, "observed").keys;
+ * // => [["a", 2], ["b", 1]]
+ */
+export function intersectGroups(
+  levels: readonly (readonly Level[])[],
+  codes: readonly Uint32Array[],
+  n: number,
+  mode: IntersectionMode,
+  field: NamedFeatures["field"] = "sensitiveFeatures",
+): { code: Uint32Array; keys: Level[][] } {
+  if (mode === "all") {
+    const size = levels.reduce((product, ls) => product * ls.length, 1);
+    if (size > MAX_PRODUCT_GROUPS) {
+      throw new FairnessInputError([
+        {
+          code: "too_many_levels",
+          path: [field],
+          message: `intersections: 'all' would create ${size} groups (${levels.map((ls) => ls.length).join(" × ")} levels), more than ${MAX_PRODUCT_GROUPS}; use intersections: 'observed' (the default) to list only the combinations that occur, or fewer levels`,
+        },
+      ]);
+    }
+    const code = new Uint32Array(n);
+    levels.forEach((ls, f) => {
+      const k = ls.length;
+      const c = codes[f]!;
+      for (let r = 0; r < n; r++) code[r] = code[r]! * k + c[r]!;
+    });
+    let keys: Level[][] = [[]];
+    for (const ls of levels) keys = keys.flatMap((key) => ls.map((l) => [...key, l]));
+    return { code, keys };
+  }
+  // Observed combinations: after each feature, the pair (combination so far, level) is ranked
+  // among the pairs that occur, so codes stay dense and below n at every step.
+  const code = new Uint32Array(n);
+  let keys: Level[][] = [[]];
+  levels.forEach((ls, f) => {
+    const k = ls.length;
+    const c = codes[f]!;
+    const pairs = new Map<number, number>();
+    for (let r = 0; r < n; r++) {
+      const pair = code[r]! * k + c[r]!;
+      if (!pairs.has(pair)) pairs.set(pair, 0);
+    }
+    const sorted = [...pairs.keys()].sort((a, b) => a - b);
+    const next: Level[][] = new Array(sorted.length);
+    sorted.forEach((pair, rank) => {
+      pairs.set(pair, rank);
+      next[rank] = [...keys[Math.floor(pair / k)]!, ls[pair % k]!];
+    });
+    for (let r = 0; r < n; r++) code[r] = pairs.get(code[r]! * k + c[r]!)!;
+    keys = next;
+  });
+  return { code, keys };
+}
+
+/**
+ * Encodes all features of `features` on the kept rows (`keep` lists source rows, or all rows)
+ * into one group code per row: the observed intersections of the features' levels (or, with
+ * `mode: 'all'`, their full Cartesian product), in product order, the last feature varying
+ * fastest.
+ *
+ * @throws FairnessInputError when `mode: 'all'` would exceed {@link MAX_PRODUCT_GROUPS} groups
  * @example
  * encodeGroups({ field: "sensitiveFeatures", names: ["sex"], columns: [["m", "f", "m"]], named: true }, undefined, 3).code;
  * // => Uint32Array [1, 0, 1]
@@ -119,28 +205,19 @@ export function encodeGroups(
   features: NamedFeatures,
   keep: Uint32Array | undefined,
   n: number,
+  mode: IntersectionMode = "observed",
 ): { code: Uint32Array; index: GroupIndex } {
   const encoded = features.columns.map((column) => encodeFeature(column, keep, n));
-  const code = new Uint32Array(n);
-  let size = 1;
-  for (const { levels, codes } of encoded) {
-    const k = levels.length;
-    for (let r = 0; r < n; r++) code[r] = code[r]! * k + codes[r]!;
-    size *= k;
-  }
-  const keys: Level[][] = [];
-  for (let g = 0; g < size; g++) {
-    const key: Level[] = new Array(encoded.length);
-    let rest = g;
-    for (let f = encoded.length - 1; f >= 0; f--) {
-      const levels = encoded[f]!.levels;
-      key[f] = levels[rest % levels.length]!;
-      rest = Math.floor(rest / levels.length);
-    }
-    keys.push(key);
-  }
-  return {
-    code,
-    index: { featureNames: features.names, levels: encoded.map((e) => e.levels), keys },
-  };
+  const levels = encoded.map((e) => e.levels);
+  const { code, keys } =
+    encoded.length === 1
+      ? { code: encoded[0]!.codes, keys: levels[0]!.map((l) => [l]) }
+      : intersectGroups(
+          levels,
+          encoded.map((e) => e.codes),
+          n,
+          mode,
+          features.field,
+        );
+  return { code, index: { featureNames: features.names, levels, keys } };
 }

@@ -11,6 +11,18 @@ import {
   FairnessInputSchema,
   type NumberArray,
 } from "./schema.js";
+import { unknownKeyIssues } from "./unknownKeys.js";
+
+const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
 
 /** @internal Shared with the regression and multiclass preparations. */
 export function checkLength(
@@ -72,6 +84,15 @@ export function checkWeights(weights: NumberArray, issues: IssueCollector): void
   if (issues.size === before && weights.length > 0 && total === 0) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights are zero");
   }
+  // A bootstrap replicate sums at most n copies of the largest weight, so n × total must stay
+  // finite for every weighted sum (plain, per group, resampled) to be finite.
+  if (issues.size === before && !Number.isFinite(total * weights.length)) {
+    issues.add(
+      "out_of_range",
+      ["sampleWeight"],
+      `the weights are too large: their total ${total} times the ${weights.length} rows passes the largest finite number; divide them by a common factor (weighted results do not change)`,
+    );
+  }
 }
 
 /** @internal Shared with the regression and multiclass preparations. */
@@ -109,11 +130,18 @@ export function gather(
  */
 export function prepare(input: FairnessInput): Columns {
   const issues = new IssueCollector();
+  if (typeof input === "object" && input !== null) {
+    for (const issue of unknownKeyIssues(input, INPUT_KEYS, [])) {
+      issues.add(issue.code, issue.path, issue.message);
+    }
+  }
   const parsed = FairnessInputSchema.safeParse(input, { error: englishErrors });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // Missing only when the value at the path is absent; a present value of the wrong type
+      // (threshold: "0.5") is invalid, not missing.
       const code =
-        issue.path.length > 0 && issue.code === "invalid_type" && issue.input === undefined
+        issue.path.length > 0 && valueAt(input, issue.path) === undefined
           ? "missing_field"
           : issue.path[0] === "yTrue" ||
               issue.path[0] === "yPred" ||
@@ -129,8 +157,8 @@ export function prepare(input: FairnessInput): Columns {
         issue.message,
       );
     }
-    issues.throwIfAny();
   }
+  issues.throwIfAny();
   const n = input.yTrue.length;
   if (n === 0) {
     issues.add("empty_input", ["yTrue"], "needs at least one row");
@@ -198,8 +226,8 @@ export function prepare(input: FairnessInput): Columns {
       for (let r = 0; r < m; r++) pred[r] = score[r]! > threshold ? 1 : 0;
     }
   }
-  const groups = encodeGroups(sensitive, keep, m);
-  const strata = control ? encodeGroups(control, keep, m) : undefined;
+  const groups = encodeGroups(sensitive, keep, m, input.intersections);
+  const strata = control ? encodeGroups(control, keep, m, input.intersections) : undefined;
   return {
     n: m,
     label: encodeLabels(input.yTrue, positive!, keep, m),

@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import type { Level } from "./columns.js";
+import type { IntersectionMode } from "./groups.js";
 
 /** Any numeric typed array. */
 export type NumericTypedArray =
@@ -66,6 +67,12 @@ export interface FairnessInput {
   readonly scores?: ScoreKind;
   /** What to do with rows whose group value is missing. @defaultValue "error" */
   readonly missingGroup?: MissingGroupPolicy;
+  /**
+   * With several features: `observed` lists the level combinations that occur; `all` the full
+   * Cartesian product of the observed levels (empty intersections with count 0, as Fairlearn),
+   * refused beyond 1,000,000 groups. @defaultValue "observed"
+   */
+  readonly intersections?: IntersectionMode;
 }
 
 const isArrayLike = (value: unknown): boolean =>
@@ -127,6 +134,15 @@ export const FairnessInputSchema = z.object({
       drop: "drop",
       /** Put those rows in a group of their own. */
       asGroup: "asGroup",
+    }),
+  ),
+  /** {@inheritDoc FairnessInput.intersections} */
+  intersections: z.optional(
+    z.enum({
+      /** The level combinations that occur in the rows. */
+      observed: "observed",
+      /** The full Cartesian product of the observed levels. */
+      all: "all",
     }),
   ),
 });

@@ -4,9 +4,11 @@
  * intervals on request.
  */
 import type { Columns, GroupIndex } from "../data/columns.js";
+import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { unknownKeyIssues } from "../data/unknownKeys.js";
 import {
   type CellValues,
   checkMetricInputs,
@@ -103,8 +105,8 @@ function buildResult(
 
 /**
  * Computes metrics overall and for every group of the sensitive features (their intersections
- * when several are given: the full Cartesian product, empty intersections listed with count 0
- * and NaN values). With control features, `strata` holds the same computation within each
+ * when several are given: the observed combinations, or with `intersections: 'all'` the full
+ * Cartesian product, empty intersections listed with count 0 and NaN values). With control features, `strata` holds the same computation within each
  * control stratum, as Fairlearn's MetricFrame does.
  *
  * With `ci`, bootstrap intervals come with the values: `overallIntervals[id]`,
@@ -136,8 +138,19 @@ export function groupMetrics(
   input: FairnessInput,
   options: GroupMetricsOptions = {},
 ): GroupMetricsResult {
-  return groupMetricsOfColumns(prepare(input), options);
+  const columns = prepare(input);
+  const unknown = unknownKeyIssues(options, GROUP_METRICS_OPTION_KEYS, ["options"]);
+  if (unknown.length > 0) throw new FairnessInputError(unknown);
+  return groupMetricsOfColumns(columns, options);
 }
+
+/** Every key of {@link GroupMetricsOptions} (the record type makes the list exhaustive). */
+const GROUP_METRICS_OPTION_KEYS = Object.keys({
+  metrics: true,
+  zeroDivision: true,
+  errors: true,
+  ci: true,
+} satisfies Record<keyof GroupMetricsOptions, true>);
 
 function resolvePolicies(options: GroupMetricsOptions): {
   zeroDivision: ZeroDivision;

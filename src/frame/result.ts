@@ -3,6 +3,7 @@
  * (Fairlearn's MetricFrame: groupMin/Max, difference, ratio) and, when made with `ci`, their
  * bootstrap intervals.
  */
+
 import type { GroupIndex, Level } from "../data/columns.js";
 import { type GroupSelector, groupIndexOf } from "../data/selector.js";
 import {
@@ -17,6 +18,7 @@ import {
 import type { MetricWarning } from "../metrics/evaluate.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import type { CiProvenance, GroupMetricsIntervals } from "../uncertainty/groupMetricsIntervals.js";
+import { type MimeBundle, tableDisplay } from "./display.js";
 
 /** One group's row of the table. */
 export interface GroupRow {
@@ -91,7 +93,7 @@ export class GroupMetricsResult {
   readonly featureNames: readonly string[];
   /** Metric values on all rows, by id. */
   readonly overall: Readonly<Record<string, number>>;
-  /** One row per group, in level order (empty intersections included, count 0). */
+  /** One row per group, in level order (with `intersections: 'all'`, empty ones at count 0). */
   readonly byGroup: readonly GroupRow[];
   /** Zero denominators, undefined metrics and coerced user-metric values. */
   readonly warnings: readonly GroupMetricsWarning[];
@@ -287,6 +289,29 @@ export class GroupMetricsResult {
       return this.byGroup[this.groupIndex(options.reference!)]!.values[id]!;
     }
     return Number.NaN;
+  }
+
+  /**
+   * Deno Jupyter display: one row per group (count and each metric to 3 decimals), the overall
+   * row first, as an HTML table and aligned text.
+   */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    const value = (v: number | undefined) =>
+      v === undefined || Number.isNaN(v) ? "NaN" : v.toFixed(3);
+    const rows = [
+      ["overall", "", ...this.metrics.map((id) => value(this.overall[id]))],
+      ...this.byGroup.map((g) => [
+        g.label,
+        String(g.count),
+        ...this.metrics.map((id) => value(g.values[id])),
+      ]),
+    ];
+    return tableDisplay(
+      `Metrics by group (${this.featureNames.join(" × ")})`,
+      ["group", "count", ...this.metrics.map((id) => this.metricNames[id] ?? id)],
+      rows,
+      this.warnings.length === 0 ? [] : [`${this.warnings.length} warnings: see .warnings`],
+    );
   }
 
   /**

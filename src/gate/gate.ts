@@ -4,6 +4,7 @@
 import { combineParts, compareGroups } from "../disparity/aggregate.js";
 import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
+import { referenceGroup } from "../report/referenceGroup.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
 import { EXIT_CODES } from "./exitCodes.js";
 import {
@@ -72,7 +73,7 @@ function compare(
   comparison: MetricRule["comparison"],
   method: MetricRule["method"],
 ): number {
-  const refGroup = report.groups.find((g) => g.label === report.reference);
+  const refGroup = referenceGroup(report);
   const toOverall = method === "toOverall" || refGroup === undefined;
   const base =
     method === "betweenGroups"
@@ -102,7 +103,7 @@ function reportEstimate(
   if (rule.method === "betweenGroups") {
     return rule.comparison === "difference" ? d.betweenGroups.difference : d.betweenGroups.ratio;
   }
-  const methodMatches = (rule.method === "toOverall") === (report.reference === "overall");
+  const methodMatches = (rule.method === "toOverall") === (referenceGroup(report) === undefined);
   if (!methodMatches) return undefined;
   return rule.comparison === "difference" ? d.difference : d.ratio;
 }
@@ -196,7 +197,9 @@ function representationMeasure(
     return rows.filter((r) => r.overRepresented).length;
   }
   const ratios = rows.flatMap((r) => (r.ratio === null ? [] : [r.ratio]));
-  return ratios.length === 0 ? null : Math.min(...ratios);
+  return ratios.length === 0
+    ? null
+    : ratios.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 }
 
 function checkRepresentation(

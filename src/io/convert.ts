@@ -5,6 +5,9 @@ import type { Level } from "../data/columns.js";
 import type { LabelValue } from "../data/schema.js";
 import type { Cell } from "./read.js";
 
+/** A decimal number as CSV files write it, optionally surrounded by spaces. */
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
 const LABEL_WORDS: Readonly<Record<string, LabelValue>> = {
   "0": 0,
   "1": 1,
@@ -30,34 +33,45 @@ export function toLabels(cells: readonly Cell[], posLabel: string | undefined): 
 }
 
 /**
- * Numeric cells: numbers parsed from text; empty or non-numeric cells become NaN (which
- * `prepare` reports with their row).
+ * Numeric cells: decimal numbers parsed from text (`0.5`, `-3`, `1e-4`, `.5`); empty cells and
+ * any other text (`x`, and `0x1`, `0b1`, `0o7` or `Infinity`, which JavaScript's `Number` would
+ * read) become NaN, which `prepare` reports with their row.
  *
  * @example
- * toNumbers(["0.5", "", "x", 2]); // => [0.5, NaN, NaN, 2]
+ * toNumbers(["0.5", "", "x", "0x1", 2]); // => [0.5, NaN, NaN, NaN, 2]
  */
 export function toNumbers(cells: readonly Cell[]): number[] {
   return cells.map((c) => {
     if (typeof c === "number") return c;
-    if (typeof c !== "string" || c.trim() === "") return Number.NaN;
+    if (typeof c !== "string" || !DECIMAL.test(c)) return Number.NaN;
     return Number(c);
   });
 }
 
 /**
- * Group cells: empty cells and null are missing; a column whose every present value is a
- * number is read as numbers (so levels sort numerically).
+ * Group cells: empty cells and null are missing; every other text is a categorical level kept as
+ * written, so `01`, `1` and `1.0` are three groups and long numeric identifiers are never
+ * rounded. JSON Lines values keep their JSON type.
  *
  * @example
- * toLevels(["10", "9", ""]); // => [10, 9, null]
+ * toLevels(["01", "1", "1.0", "12345678901234567891", ""]); // => ["01", "1", "1.0", "12345678901234567891", null]
  */
 export function toLevels(cells: readonly Cell[]): Level[] {
-  const levels = cells.map((c) => (c === null || c === "" ? null : c));
+  return cells.map((c) => (c === null || c === "" ? null : c));
+}
+
+/**
+ * Feature cells for a search over numeric ranges (`fairscope scan --bucket`): as
+ * {@link toLevels}, but a column whose every present value is a decimal number is read as
+ * numbers, so it can be cut into ranges.
+ *
+ * @example
+ * toNumericLevels(["10", "9", ""]); // => [10, 9, null]
+ */
+export function toNumericLevels(cells: readonly Cell[]): Level[] {
+  const levels = toLevels(cells);
   const numeric = levels.every(
-    (l) =>
-      l === null ||
-      typeof l === "number" ||
-      (typeof l === "string" && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(l)),
+    (l) => l === null || typeof l === "number" || (typeof l === "string" && DECIMAL.test(l)),
   );
   return numeric ? levels.map((l) => (l === null ? null : Number(l))) : levels;
 }

@@ -1,7 +1,7 @@
 /**
  * Table readers for the CLI (Node only: not part of the root entry).
  */
-export { toLabels, toLevels, toNumbers } from "./convert.js";
+export { toLabels, toLevels, toNumbers, toNumericLevels } from "./convert.js";
 export {
   type Cell,
   formatOf,

@@ -54,6 +54,18 @@ function missingColumns(wanted: readonly string[], available: readonly string[])
   );
 }
 
+function duplicateColumns(wanted: readonly string[], header: readonly string[]): void {
+  const twice = wanted.filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
+  if (twice.length === 0) return;
+  throw new FairnessInputError(
+    twice.map((c) => ({
+      code: "invalid_type",
+      path: ["input", c],
+      message: `the header names column ${JSON.stringify(c)} more than once (columns ${header.flatMap((h, i) => (h === c ? [i + 1] : [])).join(" and ")}); rename one`,
+    })),
+  );
+}
+
 function tracked(stream: Readable, total: number | undefined, options: ReadOptions): Readable {
   const onProgress = options.onProgress;
   if (!onProgress) return stream;
@@ -73,6 +85,8 @@ async function readCsv(
   const parser = stream.pipe(
     parse({ delimiter, bom: true, relax_column_count: false, skip_empty_lines: true }),
   );
+  // pipe() does not forward the source's errors (an unreadable file): end the parse with them.
+  stream.on("error", (error) => parser.destroy(error));
   const columns = new Map<string, Cell[]>(options.columns.map((c) => [c, []]));
   let indices: number[] | undefined;
   let rows = 0;
@@ -80,6 +94,7 @@ async function readCsv(
     for await (const record of parser as AsyncIterable<string[]>) {
       if (indices === undefined) {
         missingColumns(options.columns, record);
+        duplicateColumns(options.columns, record);
         indices = options.columns.map((c) => record.indexOf(c));
         continue;
       }
@@ -90,7 +105,12 @@ async function readCsv(
     }
   } catch (error) {
     if (error instanceof FairnessInputError) throw error;
-    const e = error as Error & { lines?: number };
+    const e = error as Error & { lines?: number; code?: string };
+    if (typeof e.code === "string" && e.code.startsWith("E") && e.lines === undefined) {
+      throw new FairnessInputError([
+        { code: "missing_field", path: ["input"], message: `cannot read the input: ${e.message}` },
+      ]);
+    }
     throw new FairnessInputError([
       {
         code: "invalid_type",
@@ -168,13 +188,24 @@ export async function readTable(
   let total: number | undefined;
   let format = options.format;
   if (typeof source === "string") {
+    let stat: ReturnType<typeof statSync>;
     try {
-      total = statSync(source).size;
+      stat = statSync(source);
     } catch {
       throw new FairnessInputError([
         { code: "missing_field", path: ["input"], message: `cannot read file ${source}` },
       ]);
     }
+    if (stat.isDirectory()) {
+      throw new FairnessInputError([
+        {
+          code: "invalid_type",
+          path: ["input"],
+          message: `${source} is a directory; give a CSV, TSV or JSON Lines file`,
+        },
+      ]);
+    }
+    total = stat.size;
     format ??= formatOf(source);
     stream = createReadStream(source);
   } else {

@@ -164,7 +164,7 @@ export function softGroupMetrics(
   );
   const referenceIndex =
     options.reference === undefined
-      ? sizes.indexOf(Math.max(...sizes))
+      ? sizes.indexOf(sizes.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY))
       : names.indexOf(options.reference);
   if (referenceIndex < 0)
     throw new RangeError(`${fn}: unknown reference group ${JSON.stringify(options.reference)}`);

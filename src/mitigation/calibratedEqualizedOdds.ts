@@ -10,6 +10,7 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { randomSource } from "../uncertainty/random.js";
 import {
   baseRate,
@@ -124,7 +125,7 @@ export function calibratedEqOddsOfColumns(
     cost(generalizedFalsePositiveRate(stats[g]!), generalizedFalseNegativeRate(stats[g]!), br[g]!),
   );
   const trivial = present.map((g) => cost(br[g]!, 1 - br[g]!, br[g]!));
-  const worst = Math.max(...costs);
+  const worst = costs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   const groups = present.map((g, j) => {
     const c = costs[j]!;
     const raw = c < worst ? (worst - c) / (trivial[j]! - c) : 0;
@@ -202,6 +203,11 @@ export class CalibratedEqualizedOddsRule
       const mixed = rng.uniform() < group.mixRate ? group.baseRate : s;
       return mixed >= threshold ? 1 : 0;
     });
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("CalibratedEqualizedOddsRule", this.explain());
   }
 
   /** Each group's mixing in words. */

@@ -10,6 +10,7 @@ import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import {
   falseNegativeRate,
@@ -257,6 +258,11 @@ export class EqualizedOddsRule
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(rows);
     return bernoulliDraws(p, randomSource(options.seed));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("EqualizedOddsRule", this.explain());
   }
 
   /** Each group's flips in words. */

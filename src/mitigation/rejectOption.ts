@@ -3,12 +3,14 @@
  * classification threshold, a band of uncertain scores is decided in favour of the
  * unprivileged groups and against the privileged ones.
  */
+
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import {
   balancedAccuracy,
   falsePositiveRate,
@@ -317,6 +319,11 @@ export class RejectOptionRule
   /** The labels of `predict` as probabilities (0 or 1: the rule is deterministic). */
   predictProba(input: RuleInput): Float64Array {
     return Float64Array.from(this.predict(input));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("RejectOptionRule", this.explain());
   }
 
   /** Each group's decision rule in words. */

@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import type { Level } from "../data/columns.js";
+import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import { GroupLookup } from "./groupLookup.js";
 import type { FittedRule } from "./rule.js";
@@ -296,6 +297,11 @@ export class ThresholdRule implements FittedRule<RuleInput, PredictOptions, Thre
     if (!Number.isInteger(options.seed)) throw new TypeError("predict: seed must be an integer");
     const p = this.predictProba(input, options);
     return bernoulliDraws(p, randomSource(options.seed));
+  }
+
+  /** Deno Jupyter display: the rule in words ({@link explain}), as HTML and text. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return listDisplay("ThresholdRule", this.explain());
   }
 
   /**

@@ -128,8 +128,9 @@ export function regressionMetricsOfColumns(
 }
 
 /**
- * Regression metrics overall and for every group (intersections of several features: the full
- * Cartesian product, empty intersections with count 0 and NaN values), with the accessors of
+ * Regression metrics overall and for every group (intersections of several features: the
+ * observed combinations, or with `intersections: 'all'` the full Cartesian product, empty
+ * intersections with count 0 and NaN values), with the accessors of
  * {@link GroupMetricsResult}: `groupMin()`, `groupMax()`, `difference(options)`,
  * `ratio(options)` (between groups, to the overall value, to a reference group) and `gaps`.
  * With control features, `strata` holds the same computation within each stratum. Weighted

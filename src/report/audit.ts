@@ -2,8 +2,10 @@
  * `audit`: everything fairscope computes for one dataset, as one {@link FairnessReport}.
  */
 import type { Columns } from "../data/columns.js";
+import { FairnessInputError } from "../data/errors.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput } from "../data/schema.js";
+import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "../membership/matrix.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
@@ -13,7 +15,12 @@ import { addCompensated } from "../stats/summation.js";
 import { buildReport, referenceIndex } from "./build.js";
 import { calibrationHierarchySection, netBenefitSection, survivalSection } from "./clinical.js";
 import { bootstrapIntervals, calibrationSection, gapIntervals, predictionNotes } from "./enrich.js";
-import { type AuditOptions, DESCRIPTIVE, resolveAuditOptions } from "./options.js";
+import {
+  AUDIT_OPTION_KEYS,
+  type AuditOptions,
+  DESCRIPTIVE,
+  resolveAuditOptions,
+} from "./options.js";
 import { FairnessReport } from "./report.js";
 import { rocCurves } from "./roc.js";
 import { subgroupScanSection } from "./subgroupScan.js";
@@ -76,6 +83,8 @@ export function audit(
           },
         };
   const columns = prepare(input);
+  const unknown = unknownKeyIssues(options, AUDIT_OPTION_KEYS, ["options"]);
+  if (unknown.length > 0) throw new FairnessInputError(unknown);
   const probabilities = columns.score !== undefined && columns.scoreKind === "probability";
   const resolved = resolveAuditOptions(
     { scores: columns.score !== undefined, probabilities },

@@ -115,6 +115,16 @@ export function referenceIndex(
   }
   if ("group" in choice) return result.groupIndex(choice.group);
   const index = result.byGroup.findIndex((g) => g.label === choice.label && g.count > 0);
+  const same = result.byGroup.filter((g) => g.label === choice.label && g.count > 0);
+  if (same.length > 1) {
+    throw new FairnessInputError([
+      {
+        code: "invalid_option",
+        path: ["reference"],
+        message: `label ${JSON.stringify(choice.label)} names ${same.length} groups (keys ${same.map((g) => JSON.stringify(g.key)).join(", ")}); choose one by its key: reference: { group: key }`,
+      },
+    ]);
+  }
   if (index < 0) {
     throw new FairnessInputError([
       {

@@ -1,8 +1,10 @@
 /**
- * Charts as data: Vega-Lite specifications built from a report, and their static SVG rendering
- * with vega / vega-lite, imported only when a chart is rendered.
+ * Charts as data: Vega-Lite specifications built from a report (for notebooks and Vega users),
+ * their rendering by vega / vega-lite (optional, imported only by `renderSvg`), and the report's
+ * charts as SVG drawn by fairscope itself (`renderCharts`, always available).
  */
 import type { FairnessReportData } from "./schema.js";
+import { drawCharts, groupColors } from "./svg.js";
 
 /** A Vega-Lite (v5/v6) specification, as plain JSON. */
 export type VegaLiteSpec = Readonly<Record<string, unknown>>;
@@ -64,14 +66,24 @@ const CONFIG = {
   view: { stroke: null },
 };
 
+/**
+ * The colour scale of the groups, the same in every specification and in the drawn charts (one
+ * colour per group, the overall population grey).
+ */
+function groupScale(report: FairnessReportData): { domain: string[]; range: string[] } {
+  const colors = [...groupColors(report)];
+  return { domain: colors.map(([g]) => g), range: colors.map(([, c]) => c) };
+}
+
 /** Metrics drawn as bars: the ones bounded in [0, 1] (counts have their own scale). */
 function barMetrics(report: FairnessReportData): string[] {
   return report.metrics.filter((m) => m.range[0] === 0 && m.range[1] === 1).map((m) => m.id);
 }
 
 /**
- * Per-group bars of each [0, 1]-bounded metric, with interval whiskers when the report has
- * intervals, and the reference group's value as a rule.
+ * Per-group bars of each [0, 1]-bounded metric (one colour per group, pale for small groups),
+ * with interval whiskers when the report has intervals, and the reference group's value as a
+ * dashed rule.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
@@ -80,6 +92,10 @@ function barMetrics(report: FairnessReportData): string[] {
 export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
   const names = new Map(report.metrics.map((m) => [m.id, m.name]));
   const ids = barMetrics(report);
+  const referenceValues =
+    report.reference === "overall"
+      ? report.overall
+      : report.groups.find((g) => g.label === report.reference)?.values;
   const values = report.groups
     .filter((g) => g.count > 0)
     .flatMap((g) =>
@@ -88,6 +104,7 @@ export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
         return {
           group: g.label,
           metric: names.get(id)!,
+          reference: referenceValues?.[id]?.value ?? null,
           value: e?.value ?? null,
           low: e?.interval?.lower ?? null,
           high: e?.interval?.upper ?? null,
@@ -116,7 +133,7 @@ export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
         {
           mark: { type: "bar" },
           encoding: {
-            color: { condition: { test: "datum.small", value: "#a7bfd9" }, value: "#4c78a8" },
+            color: { field: "group", type: "nominal", scale: groupScale(report), legend: null },
             y,
             x: { field: "value", type: "quantitative", scale: { domain: [0, 1] }, title: null },
             opacity: {
@@ -130,6 +147,10 @@ export function metricBarsSpec(report: FairnessReportData): VegaLiteSpec {
               { field: "value", type: "quantitative", format: ".3f" },
             ],
           },
+        },
+        {
+          mark: { type: "rule", color: "#000", strokeDash: [3, 3] },
+          encoding: { x: { aggregate: "min", field: "reference", type: "quantitative" } },
         },
         ...(hasIntervals
           ? [
@@ -190,7 +211,13 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
             title: "True positive rate",
             scale: { domain: [0, 1] },
           },
-          color: { field: "group", type: "nominal", title: "Group", sort: null },
+          color: {
+            field: "group",
+            type: "nominal",
+            title: "Group",
+            sort: null,
+            scale: groupScale(report),
+          },
           order: { field: "order", type: "quantitative" },
         },
       },
@@ -246,7 +273,13 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
             title: "Observed positive rate",
             scale: { domain: [0, 1] },
           },
-          color: { field: "group", type: "nominal", title: "Group", sort: null },
+          color: {
+            field: "group",
+            type: "nominal",
+            title: "Group",
+            sort: null,
+            scale: groupScale(report),
+          },
           size: { field: "count", type: "quantitative", title: "Rows in bin" },
           tooltip: [
             { field: "group", type: "nominal" },
@@ -268,7 +301,13 @@ function smoothLayers(report: FairnessReportData): Record<string, unknown>[] {
     g.smoothCurve.filter((p) => p.observed !== null).map((p) => ({ group: g.group, ...p })),
   );
   const x = { field: "predicted", type: "quantitative", scale: { domain: [0, 1] } };
-  const color = { field: "group", type: "nominal", title: "Group", sort: null };
+  const color = {
+    field: "group",
+    type: "nominal",
+    title: "Group",
+    sort: null,
+    scale: groupScale(report),
+  };
   return [
     {
       data: { values: values.filter((v) => v.lower !== null && v.upper !== null) },
@@ -305,7 +344,7 @@ export function decisionCurveSpec(report: FairnessReportData): VegaLiteSpec | un
   const section = report.netBenefit;
   if (!section || section.groups.length === 0) return undefined;
   const floor = -0.05;
-  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const top = section.groups.map((g) => g.prevalence ?? 0).reduce((a, b) => Math.max(a, b), 0.05);
   const values = section.groups.flatMap((g) => [
     ...g.curve.flatMap((p) => [
       { group: g.group, threshold: p.threshold, strategy: "model", netBenefit: p.netBenefit },
@@ -504,23 +543,13 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 }
 
 /**
- * Renders every chart of a report to SVG; an empty list when vega or vega-lite is not
- * installed (renderers then show tables only).
+ * Every chart of a report as SVG markup, drawn by fairscope itself (see `drawCharts`: no
+ * renderer to install). For Vega's own rendering of a specification, use {@link renderSvg}.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderCharts(report) instanceof Promise; // => true
  */
 export async function renderCharts(report: FairnessReportData): Promise<RenderedChart[]> {
-  const specs = chartSpecs(report);
-  const out: RenderedChart[] = [];
-  for (const chart of specs) {
-    try {
-      out.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec) });
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith("renderSvg: charts need")) return [];
-      throw error;
-    }
-  }
-  return out;
+  return drawCharts(report);
 }

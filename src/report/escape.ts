@@ -2,23 +2,9 @@
  * Escaping of user-supplied text (group names, feature names, titles) for each output format.
  */
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../frame/display.js";
 
-/**
- * Text safe inside HTML element content and quoted attribute values.
- *
- * @example
- * escapeHtml('<img src=x onerror="alert(1)">'); // => "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
-}
+export { escapeHtml };
 
 /**
  * Text safe inside XML 1.0 content and attributes: entities for markup characters, and the
@@ -48,21 +34,23 @@ export function escapeXml(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, " ")
-    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
+    .replace(/[&<>"']/g, escapeHtml)
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
 }
 
 /**
  * Text safe to print on a terminal: control characters (which could move the cursor or start
- * escape sequences) shown as `\u{…}` escapes.
+ * escape sequences) and bidirectional formatting characters (U+202E and its kin, which reorder
+ * the rest of the line so one label can pass for another) shown as `\u{…}` escapes.
  *
  * @example
  * sanitizeTerminal("a\u001b[31mb"); // => "a\\u{1b}[31mb"
+ * sanitizeTerminal("x\u202Eab"); // => "x\\u{202e}ab"
  */
 export function sanitizeTerminal(text: string): string {
   return text.replace(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to replace
-    /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g,
+    /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g,
     (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
   );
 }
@@ -70,14 +58,16 @@ export function sanitizeTerminal(text: string): string {
 /**
  * One CSV field (RFC 4180 quoting), protected against formula injection: a field that a
  * spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
- * return) is prefixed with `'` (OWASP's recommendation). Numbers are written as numbers.
+ * return, also after leading spaces, which some spreadsheets trim on import) is prefixed with
+ * `'` (OWASP's recommendation). Numbers are written as numbers.
  *
  * @example
  * csvField("=HYPERLINK(\"x\")"); // => "\"'=HYPERLINK(\"\"x\"\")\""
+ * csvField(" =1+1"); // => "' =1+1"
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^ *[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -6,6 +6,7 @@
  * rate rests on and say when they are few.
  */
 import { formatInterval, formatValue, inSentence } from "./format.js";
+import { referenceGroup } from "./referenceGroup.js";
 import type { Estimate, FairnessReportData, Finding, Interval } from "./schema.js";
 
 /** Gap sizes at which findings become warnings and notices. */
@@ -127,9 +128,10 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
   const skipped = new Set(complementOf.values());
   const small = new Set(report.groups.filter((g) => g.small).map((g) => g.label));
   const values = new Map(report.groups.map((g) => [g.label, g.values]));
-  const reference = report.reference;
-  const refValues = reference === "overall" ? report.overall : values.get(reference)!;
-  const versus = reference === "overall" ? "overall" : `for ${reference}`;
+  const refGroup = referenceGroup(report);
+  const reference = refGroup?.label ?? "overall";
+  const refValues = refGroup === undefined ? report.overall : refGroup.values;
+  const versus = refGroup === undefined ? "overall" : `for ${refGroup.label}`;
   const severityOf = (size: number, interval: Interval | undefined, group: string) =>
     includesZero(interval) || (interval === undefined && small.has(group))
       ? ("info" as const)
@@ -187,7 +189,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
     const shown = directed(worst.interval, worst.diff);
     const text =
       `${directionWord ? `The largest ${concept} gap is for` : `The worst-served group for ${concept} is`} ${worst.group}: ` +
-      `${short} ${withCounts(own)} vs ${withCounts(ref)} ${reference === "overall" ? "overall" : `for the reference ${reference}`}; ` +
+      `${short} ${withCounts(own)} vs ${withCounts(ref)} ${refGroup === undefined ? "overall" : `for the reference ${reference}`}; ` +
       `gap ${formatValue(Math.abs(worst.diff))}${shown ? `, ${formatInterval(shown)}` : ""}.` +
       fewNote(worst.metric, worst.group, own, minDenominator);
     headlines.push({

@@ -9,6 +9,7 @@ import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/r
 import type { ZeroDivision } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
+import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/countBootstrap.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
 import { DEFAULT_FINDING_THRESHOLDS, type FindingThresholds } from "./findings.js";
 import type { AuditScanOptions } from "./subgroupScan.js";
@@ -176,6 +177,38 @@ export interface AuditData {
   readonly probabilities: boolean;
 }
 
+function checkReplicates(nBoot: number): number {
+  if (!(Number.isInteger(nBoot) && nBoot >= 2 && nBoot <= MAX_BOOTSTRAP_REPLICATES)) {
+    throw new RangeError(
+      `audit: intervals.nBoot must be an integer in [2, ${MAX_BOOTSTRAP_REPLICATES}], got ${nBoot}`,
+    );
+  }
+  return nBoot;
+}
+
+/** Every key of {@link AuditOptions} (the record type makes the list exhaustive). */
+export const AUDIT_OPTION_KEYS = Object.keys({
+  metrics: true,
+  reference: true,
+  criteria: true,
+  minGroupSize: true,
+  zeroDivision: true,
+  seed: true,
+  title: true,
+  intervals: true,
+  calibrationBins: true,
+  minDenominator: true,
+  suppressBelow: true,
+  referenceShares: true,
+  referenceKind: true,
+  findings: true,
+  scan: true,
+  netBenefit: true,
+  calibrationHierarchy: true,
+  survival: true,
+  standardization: true,
+} satisfies Record<keyof AuditOptions, true>);
+
 /**
  * Fills the defaults of {@link AuditOptions} and checks them (programmer errors): the one place
  * the audit's defaults live, used by `audit`, the SQL report and the CLI.
@@ -245,7 +278,7 @@ export function resolveAuditOptions(data: AuditData, options: AuditOptions): Res
         ? undefined
         : {
             level: iv.level ?? 0.95,
-            nBoot: iv.nBoot ?? 1000,
+            nBoot: checkReplicates(iv.nBoot ?? 1000),
             scoreMetrics: iv.scoreMetrics ?? false,
           },
     calibrationBins,

@@ -32,7 +32,7 @@ import {
 } from "./schema.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
-export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
+export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";
 
 /**
  * A fairness report: the plain data of {@link FairnessReportData} (what `toJSON` returns and
@@ -145,7 +145,7 @@ export class FairnessReport implements FairnessReportData {
   }
 
   /**
-   * A self-contained HTML document without SVG charts (use `renderHtmlReport` for charts).
+   * A self-contained HTML document with its charts as inline SVG.
    */
   toHTML(): string {
     return renderHtml(this.toJSON());

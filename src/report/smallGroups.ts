@@ -8,6 +8,7 @@ import { getMetric } from "../metrics/registry.js";
 import type { ConfusionStats } from "../stats/confusion.js";
 import { disparityInterval, type RateCounts } from "../uncertainty/disparityInterval.js";
 import { rateInterval } from "../uncertainty/rateInterval.js";
+import { referenceGroup } from "./referenceGroup.js";
 import type { Criterion, Disparity, Estimate, FairnessReportData, GroupResult } from "./schema.js";
 
 /** The options of the small-group rules. */
@@ -90,8 +91,10 @@ const suppressedValues = (values: Readonly<Record<string, Estimate>>) =>
     ),
   );
 
-const maxOf = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : Math.max(...xs));
-const minOf = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : Math.min(...xs));
+const maxOf = (xs: readonly number[]) =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+const minOf = (xs: readonly number[]) =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 
 /**
  * Applies the small-group rules to a drafted report: evidence (numerator, denominator, weighted
@@ -118,9 +121,11 @@ export function applySmallGroupRules(
       if (ev !== undefined) evidence.set(m.id, ev);
     }
   }
+  const refGroup = referenceGroup(draft);
+  const refIndex = refGroup === undefined ? -1 : draft.groups.indexOf(refGroup);
   const suppressed = new Set(
     draft.groups
-      .filter((g) => g.count > 0 && g.count < rules.suppressBelow && g.label !== draft.reference)
+      .filter((g) => g.count > 0 && g.count < rules.suppressBelow && g !== refGroup)
       .map((g) => g.label),
   );
   const groups: GroupResult[] = draft.groups.map((g, i) =>
@@ -161,10 +166,7 @@ export function applySmallGroupRules(
       method: ci.method,
     };
   };
-  const refValues =
-    draft.reference === "overall"
-      ? overall
-      : groups.find((g) => g.label === draft.reference)!.values;
+  const refValues = refIndex < 0 ? overall : groups[refIndex]!.values;
   const disparities: Disparity[] = draft.disparities.map((d) => {
     const gaps = d.gaps.map((gap) =>
       suppressed.has(gap.group)
@@ -178,7 +180,7 @@ export function applySmallGroupRules(
     const values = kept.map((g) => g.values[d.metric]?.value ?? null).filter((v) => v !== null);
     const base = refValues[d.metric]?.value ?? Number.NaN;
     const others = kept
-      .filter((g) => g.label !== draft.reference)
+      .filter((g) => g !== groups[refIndex])
       .map((g) => g.values[d.metric]?.value ?? null)
       .filter((v) => v !== null);
     const recomputed =

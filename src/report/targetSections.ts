@@ -38,7 +38,10 @@ function criteriaValues(
       const parts = c.metrics.map((m) =>
         c.comparison === "difference" ? difference[m]! : ratio[m]!,
       );
-      const value = c.comparison === "difference" ? Math.max(...parts) : Math.min(...parts);
+      const value =
+        c.comparison === "difference"
+          ? parts.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY)
+          : parts.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
       return [[c.id, num(value)]];
     }),
   );

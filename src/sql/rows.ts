@@ -3,6 +3,7 @@
  * is finished by the same code.
  */
 import type { GroupIndex, Level } from "../data/columns.js";
+import { intersectGroups } from "../data/groups.js";
 import { compareLevels } from "../data/levels.js";
 import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
@@ -20,38 +21,42 @@ const toNumber = (value: unknown, column: string): number => {
   return v;
 };
 
+/** A group value as `prepare` reads it: null, undefined and NaN are the missing level. */
 const toLevel = (value: unknown): Level => {
   if (value === null || value === undefined) return null;
   if (typeof value === "bigint") return Number(value);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-    return value;
-  }
+  if (typeof value === "number") return Number.isNaN(value) ? null : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 };
 
 /**
  * The group index of the levels found in the rows (each feature's levels sorted as `prepare`
- * sorts them; groups their Cartesian product, last feature fastest) and each row's group code.
+ * sorts them; groups their observed combinations in product order, last feature fastest) and
+ * each row's group code.
+ *
+ * Cost: O(rows × features + levels · log levels).
  */
 function indexRows(
   rows: readonly SqlRow[],
   featureNames: readonly string[],
 ): { index: GroupIndex; code: Uint32Array } {
-  const levels = featureNames.map((_, f) => {
-    const seen = new Set<Level>();
-    for (const row of rows) seen.add(toLevel(row[`g${f}`]));
-    return [...seen].sort(compareLevels);
-  });
-  let keys: Level[][] = [[]];
-  for (const ls of levels) keys = keys.flatMap((k) => ls.map((l) => [...k, l]));
-  const code = new Uint32Array(rows.length);
-  rows.forEach((row, r) => {
-    let g = 0;
-    levels.forEach((ls, f) => {
-      g = g * ls.length + ls.indexOf(toLevel(row[`g${f}`]));
+  const n = rows.length;
+  const levels: Level[][] = [];
+  const codes = featureNames.map((_, f) => {
+    const column = `g${f}`;
+    const seen = new Map<Level, number>();
+    for (const row of rows) seen.set(toLevel(row[column]), 0);
+    const sorted = [...seen.keys()].sort(compareLevels);
+    sorted.forEach((level, rank) => {
+      seen.set(level, rank);
     });
-    code[r] = g;
+    levels.push(sorted);
+    const code = new Uint32Array(n);
+    for (let r = 0; r < n; r++) code[r] = seen.get(toLevel(rows[r]![column]))!;
+    return code;
   });
+  const { code, keys } = intersectGroups(levels, codes, n, "observed");
   return { index: { featureNames, levels, keys }, code };
 }
 
@@ -59,7 +64,7 @@ function indexRows(
  * Confusion statistics from the rows of {@link confusionStatement}: unweighted counts from `n`,
  * weighted sums from `w` when `weighted`.
  *
- * Cost: O(rows × features + groups).
+ * Cost: O(rows × features + groups), plus sorting each feature's levels.
  *
  * @example
  * const rows = [{ g0: "a", label: 1, pred: 1, n: 2n, w: 2 }, { g0: "b", label: 0, pred: 1, n: 1n, w: 1 }];

@@ -53,21 +53,46 @@ export interface SqlStatement {
 }
 
 /**
- * Quotes an identifier for a dialect: `"name"` (ANSI, DuckDB, Trino) or `` `name` `` (Spark,
- * BigQuery), the quote character doubled inside. Dotted names quote each part.
+ * A GoogleSQL (BigQuery) quoted identifier's body: quoted identifiers take the escape sequences
+ * of string literals and no doubling, so a backslash, a backtick and control characters are
+ * escaped (`\\`, `` \` ``, `\n`, `\u001b`).
+ */
+function googleSqlBody(part: string): string {
+  let body = "";
+  for (const c of part) {
+    const code = c.charCodeAt(0);
+    if (c === "\\" || c === "`") body += `\\${c}`;
+    else if (c === "\n") body += "\\n";
+    else if (c === "\r") body += "\\r";
+    else if (c === "\t") body += "\\t";
+    else if (code < 0x20 || code === 0x7f) body += `\\u${code.toString(16).padStart(4, "0")}`;
+    else body += c;
+  }
+  return body;
+}
+
+/**
+ * Quotes an identifier by its dialect's lexical rules: `"name"` with `"` doubled (ANSI, DuckDB,
+ * Trino); `` `name` `` with `` ` `` doubled (Spark); `` `name` `` with backslash escapes
+ * (BigQuery, whose quoted identifiers do not double). Dotted names quote each part.
  *
  * @example
  * quoteIdentifier('my "table"', "duckdb"); // => "\"my \"\"table\"\"\""
  * quoteIdentifier("db.t", "spark"); // => "`db`.`t`"
+ * quoteIdentifier("g\\`", "bigquery"); // => "`g\\\\\\``"
  */
 export function quoteIdentifier(name: string, dialect: SqlDialect = "ansi", dotted = true): string {
   if (typeof name !== "string" || name.length === 0) {
     throw new TypeError("quoteIdentifier: an identifier must be a non-empty string");
   }
   if (name.includes("\0")) throw new TypeError("quoteIdentifier: NUL in an identifier");
-  const q = dialect === "spark" || dialect === "bigquery" ? "`" : '"';
   const parts = dotted ? name.split(".") : [name];
-  return parts.map((p) => `${q}${p.split(q).join(q + q)}${q}`).join(".");
+  const quote = (p: string): string => {
+    if (dialect === "bigquery") return `\`${googleSqlBody(p)}\``;
+    if (dialect === "spark") return `\`${p.replaceAll("`", "``")}\``;
+    return `"${p.replaceAll('"', '""')}"`;
+  };
+  return parts.map(quote).join(".");
 }
 
 const doubleType = (dialect: SqlDialect) => (dialect === "bigquery" ? "FLOAT64" : "DOUBLE");
@@ -116,6 +141,28 @@ function derivedColumns(
 
 function tableParams(spec: SqlSpec): readonly SqlParameter[] {
   return typeof spec.table === "string" ? [] : (spec.table.params ?? []);
+}
+
+/**
+ * Counts the rows whose score is not a probability (outside [0, 1], NaN or null), with the
+ * smallest and largest score, so an engine can refuse them as `prepare` does in memory.
+ *
+ * @example
+ * scoreRangeStatement({ table: "t", groups: ["g"], label: "y", score: "p" }).sql.split("\n")[0];
+ * // => 'SELECT COUNT(*) AS "n", MIN("p") AS "min", MAX("p") AS "max"'
+ */
+export function scoreRangeStatement(spec: SqlSpec, dialect: SqlDialect = "ansi"): SqlStatement {
+  if (spec.score === undefined) throw new TypeError("scoreRangeStatement: give score");
+  const id = (name: string) => quoteIdentifier(name, dialect, false);
+  const score = `CAST(${id(spec.score)} AS ${doubleType(dialect)})`;
+  const from =
+    typeof spec.table === "string" ? quoteIdentifier(spec.table, dialect) : spec.table.expression;
+  return {
+    sql: `SELECT COUNT(*) AS ${id("n")}, MIN(${id("p")}) AS ${id("min")}, MAX(${id("p")}) AS ${id("max")}
+FROM (SELECT ${score} AS ${id("p")} FROM ${from}) AS ${id("scores")}
+WHERE ${id("p")} IS NULL OR NOT (${id("p")} >= 0 AND ${id("p")} <= 1)`,
+    params: [...tableParams(spec)],
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { FairnessInputError } from "../data/errors.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
+import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { rocAucOfBlocks } from "../metrics/ranking.js";
@@ -22,6 +23,15 @@ export type AccumulatorBatch = Pick<
   FairnessInput,
   "yTrue" | "yPred" | "yScore" | "sensitiveFeatures" | "sampleWeight"
 >;
+
+/** The keys a batch may carry (every option belongs to the accumulator). */
+const BATCH_KEYS: readonly string[] = Object.keys({
+  yTrue: true,
+  yPred: true,
+  yScore: true,
+  sensitiveFeatures: true,
+  sampleWeight: true,
+} satisfies Record<keyof AccumulatorBatch, true>);
 
 /** Options of {@link createAccumulator}; fixed for the accumulator's life and checked on merge. */
 export interface AccumulatorOptions {
@@ -175,6 +185,12 @@ function groupIndexOf(config: AccumulatorConfig): GroupIndex {
 
 function emptyState(config: AccumulatorConfig): AccumulatorState {
   const groups = config.levels.reduce((p, ls) => p * ls.length, 1);
+  const size = groups * (4 * (1 + config.calibrationBins + config.replicates) + 2 * config.rocBins);
+  if (size > MAX_STATE_SIZE) {
+    throw new RangeError(
+      `createAccumulator: the state would hold ${size} numbers (${groups} groups × bins and replicates), more than ${MAX_STATE_SIZE}; use fewer replicates, bins or levels`,
+    );
+  }
   // Stream i is the state after i splits: each split jumps the source 2^64 draws ahead.
   const rng = randomSource(config.seed);
   for (let i = 0; i < config.stream; i++) rng.split();
@@ -275,8 +291,21 @@ export class FairnessAccumulator {
         },
       ]);
     }
+    const foreign = unknownKeyIssues(batch, BATCH_KEYS, []);
+    if (foreign.length > 0) {
+      throw new FairnessInputError(
+        foreign.map((issue) => ({
+          ...issue,
+          message: `${issue.message}; options such as posLabel, threshold or scores belong to createAccumulator, not to a batch`,
+        })),
+      );
+    }
     const columns = prepare({
-      ...batch,
+      yTrue: batch.yTrue,
+      sensitiveFeatures: batch.sensitiveFeatures,
+      ...(batch.yPred === undefined ? {} : { yPred: batch.yPred }),
+      ...(batch.yScore === undefined ? {} : { yScore: batch.yScore }),
+      ...(batch.sampleWeight === undefined ? {} : { sampleWeight: batch.sampleWeight }),
       ...(config.posLabel === undefined ? {} : { posLabel: config.posLabel }),
       threshold: config.threshold,
       thresholdRule: config.thresholdRule,
@@ -324,7 +353,8 @@ export class FairnessAccumulator {
   }
 
   /**
-   * Adds another accumulator's statistics (same options) into this one. Equal to having
+   * Adds another accumulator's statistics (same options, except the bootstrap `stream`, which
+   * each worker sets to its own) into this one. Equal to having
    * updated this accumulator with the other's batches: exactly for counts, to compensated-sum
    * accuracy for weighted sums. Bootstrap replicates add; their draws depend on the order rows
    * were seen, their distribution does not.
@@ -334,7 +364,8 @@ export class FairnessAccumulator {
   merge(other: FairnessAccumulator): this {
     const a = this.#state.config;
     const b = other.#state.config;
-    if (JSON.stringify(a) !== JSON.stringify(b)) {
+    // Workers use their own bootstrap stream (independent draws); everything else must agree.
+    if (JSON.stringify({ ...a, stream: 0 }) !== JSON.stringify({ ...b, stream: 0 })) {
       throw new RangeError(
         "FairnessAccumulator.merge: accumulators were created with different options",
       );
@@ -504,6 +535,68 @@ export function createAccumulator(options: AccumulatorOptions): FairnessAccumula
   return new FairnessAccumulator(emptyState(resolveConfig(options)));
 }
 
+/** The most numbers a state may hold (2 GiB of doubles). */
+const MAX_STATE_SIZE = 2 ** 28;
+
+/** The most bootstrap streams a state may name (each costs one generator jump to restore). */
+const MAX_STREAM = 1 << 20;
+
+/**
+ * Checks a state's configuration as `createAccumulator` checks its options, so a hand-edited or
+ * corrupted state is refused before anything is allocated.
+ */
+function checkState(state: AccumulatorState | AccumulatorState<readonly number[]>): void {
+  const c = state.config as Partial<AccumulatorConfig> | undefined;
+  const fail = (what: string): never => {
+    throw new RangeError(`accumulatorFromState: ${what}`);
+  };
+  if (typeof c !== "object" || c === null) fail("config is missing");
+  const config = c!;
+  if (
+    !Array.isArray(config.featureNames) ||
+    config.featureNames.length === 0 ||
+    !config.featureNames.every((f) => typeof f === "string")
+  ) {
+    fail("config.featureNames must be a non-empty array of names");
+  }
+  if (
+    !Array.isArray(config.levels) ||
+    config.levels.length !== config.featureNames!.length ||
+    !config.levels.every((ls) => Array.isArray(ls) && ls.length > 0)
+  ) {
+    fail("config.levels must list the levels of every feature");
+  }
+  if (typeof config.weighted !== "boolean") fail("config.weighted must be a boolean");
+  if (typeof config.threshold !== "number" || !Number.isFinite(config.threshold)) {
+    fail("config.threshold must be a finite number");
+  }
+  if (config.thresholdRule !== ">=" && config.thresholdRule !== ">") {
+    fail('config.thresholdRule must be ">=" or ">"');
+  }
+  for (const key of ["calibrationBins", "rocBins", "replicates", "seed", "stream"] as const) {
+    const v = config[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || (key !== "seed" && v < 0)) {
+      fail(
+        `config.${key} must be ${key === "seed" ? "an integer" : "a non-negative integer"}, got ${String(v)}`,
+      );
+    }
+  }
+  if (config.stream! > MAX_STREAM) fail(`config.stream must be at most ${MAX_STREAM}`);
+  if (typeof state.rows !== "number" || !Number.isInteger(state.rows) || state.rows < 0) {
+    fail(`rows must be a non-negative integer, got ${String(state.rows)}`);
+  }
+  if (!Array.isArray(state.rng) || !state.rng.every((v) => typeof v === "number")) {
+    fail("rng must be an array of numbers");
+  }
+  for (const k of ARRAYS) {
+    const values = state[k] as unknown;
+    if (!(Array.isArray(values) || ArrayBuffer.isView(values))) fail(`${k} must be an array`);
+    if (Array.isArray(values) && !values.every((v) => typeof v === "number")) {
+      fail(`${k} must hold numbers only`);
+    }
+  }
+}
+
 /**
  * Rebuilds an accumulator from {@link FairnessAccumulator.toState} or `toJSON` output (for
  * example, received from a worker thread).
@@ -517,6 +610,7 @@ export function accumulatorFromState(
   state: AccumulatorState | AccumulatorState<readonly number[]>,
 ): FairnessAccumulator {
   if (state.version !== 1) throw new RangeError("accumulatorFromState: unknown state version");
+  checkState(state);
   const fresh = emptyState(state.config);
   const arrays = Object.fromEntries(
     ARRAYS.map((k) => {
@@ -529,5 +623,13 @@ export function accumulatorFromState(
       return [k, Float64Array.from(values)];
     }),
   ) as Pick<AccumulatorState, (typeof ARRAYS)[number]>;
+  const negative = ARRAYS.flatMap((k) =>
+    k.endsWith("Comp") ? [] : arrays[k].some((v) => !(v >= 0) || !Number.isFinite(v)) ? [k] : [],
+  );
+  if (negative.length > 0) {
+    throw new RangeError(
+      `accumulatorFromState: ${negative.join(", ")} must hold finite numbers >= 0`,
+    );
+  }
   return new FairnessAccumulator({ ...fresh, ...arrays, rows: state.rows, rng: [...state.rng] });
 }

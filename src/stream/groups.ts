@@ -4,6 +4,7 @@
  */
 import type { Columns, GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import { MAX_PRODUCT_GROUPS } from "../data/groups.js";
 import { compareLevels } from "../data/levels.js";
 
 /** The levels of one unnamed feature, or of several named features. */
@@ -27,6 +28,16 @@ export function declaredIndex(declared: DeclaredGroups): GroupIndex {
     },
   );
   if (featureNames.length === 0) throw new RangeError("createAccumulator: no features declared");
+  const size = levels.reduce((product, ls) => product * ls.length, 1);
+  if (size > MAX_PRODUCT_GROUPS) {
+    throw new FairnessInputError([
+      {
+        code: "too_many_levels",
+        path: ["groups"],
+        message: `the declared levels make ${size} groups (${levels.map((ls) => ls.length).join(" × ")}), more than ${MAX_PRODUCT_GROUPS}; declare fewer levels or features`,
+      },
+    ]);
+  }
   let keys: Level[][] = [[]];
   for (const ls of levels) keys = keys.flatMap((k) => ls.map((l) => [...k, l]));
   return { featureNames, levels, keys };

@@ -11,6 +11,7 @@ import type { CountMetric } from "../metrics/types.js";
 import type { Confusion } from "../stats/confusion.js";
 import type { BootstrapEstimate, BootstrapMethod } from "./bootstrapInterval.js";
 import { type CriterionIntervals, criterionIntervals } from "./criterionIntervals.js";
+import { MAX_BOOTSTRAP_REPLICATES } from "./limits.js";
 import { checkLevel } from "./proportion.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "./random.js";
 import {
@@ -106,6 +107,8 @@ export interface ConfusionBootstrapOptions extends BootstrapOptions {
   readonly reference?: number;
 }
 
+export { MAX_BOOTSTRAP_REPLICATES } from "./limits.js";
+
 /** Fills the defaults of the bootstrap options and checks them. */
 export function resolveBootstrapOptions(
   fn: string,
@@ -116,8 +119,10 @@ export function resolveBootstrapOptions(
   const levels = typeof options.level === "number" ? [options.level] : (options.level ?? [0.95]);
   const method = options.method ?? "percentile";
   const stratified = options.stratified ?? true;
-  if (!(Number.isInteger(nBoot) && nBoot >= 2)) {
-    throw new RangeError(`${fn}: nBoot must be an integer >= 2, got ${nBoot}`);
+  if (!(Number.isInteger(nBoot) && nBoot >= 2 && nBoot <= MAX_BOOTSTRAP_REPLICATES)) {
+    throw new RangeError(
+      `${fn}: nBoot must be an integer in [2, ${MAX_BOOTSTRAP_REPLICATES}], got ${nBoot}`,
+    );
   }
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffff_ffff)) {
     throw new RangeError(`${fn}: seed must be an integer in [0, 2^32 - 1], got ${seed}`);

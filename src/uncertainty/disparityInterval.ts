@@ -70,10 +70,18 @@ export function simultaneousDisparityInterval(
       const bounds = groups.map((g) =>
         clopperPearsonInterval(g.numerator, g.denominator, adjusted),
       );
-      const maxLower = Math.max(...bounds.map((b) => b.lower));
-      const minUpper = Math.min(...bounds.map((b) => b.upper));
-      const maxUpper = Math.max(...bounds.map((b) => b.upper));
-      const minLower = Math.min(...bounds.map((b) => b.lower));
+      const maxLower = bounds
+        .map((b) => b.lower)
+        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+      const minUpper = bounds
+        .map((b) => b.upper)
+        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+      const maxUpper = bounds
+        .map((b) => b.upper)
+        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+      const minLower = bounds
+        .map((b) => b.lower)
+        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
       return {
         difference: { lower: Math.max(0, maxLower - minUpper), upper: maxUpper - minLower },
         ratio: {
@@ -85,12 +93,20 @@ export function simultaneousDisparityInterval(
   if (parts.length === 0) return { difference: NAN_BOUNDS, ratio: NAN_BOUNDS };
   return {
     difference: {
-      lower: Math.max(...parts.map((p) => p.difference.lower)),
-      upper: Math.max(...parts.map((p) => p.difference.upper)),
+      lower: parts
+        .map((p) => p.difference.lower)
+        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
+      upper: parts
+        .map((p) => p.difference.upper)
+        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
     },
     ratio: {
-      lower: Math.min(...parts.map((p) => p.ratio.lower)),
-      upper: Math.min(...parts.map((p) => p.ratio.upper)),
+      lower: parts
+        .map((p) => p.ratio.lower)
+        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+      upper: parts
+        .map((p) => p.ratio.upper)
+        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
     },
   };
 }

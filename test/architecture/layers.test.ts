@@ -35,7 +35,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ],
   ["report"],
   ["gate", "sql", "tfjs"],
-  ["cli"],
+  ["cli", "web"],
 ];
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");

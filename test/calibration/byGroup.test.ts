@@ -22,6 +22,7 @@ describe("calibrationByGroup", () => {
       yTrue: [0, 1, 0, 1],
       yScore: [0.2, 0.7, 0.4, 0.9],
       sensitiveFeatures: { s: ["x", "x", "y", "y"], t: ["u", "u", "v", "v"] },
+      intersections: "all",
     });
     expect(r.byGroup.map((g) => [g.label, g.count, g.summary === undefined])).toEqual([
       ["x, u", 2, false],

@@ -33,11 +33,59 @@ describe("prepare", () => {
     expect(Array.from(prepare({ ...input, threshold: 0.6 }).pred!)).toEqual([0, 0, 1]);
   });
 
-  it("prepare(…) builds the Cartesian product of several features, last varying fastest", () => {
+  it("prepare(…) lists the observed intersections of several features in product order", () => {
     const c = prepare({
       yTrue: [1, 0, 1],
       yPred: [1, 0, 0],
       sensitiveFeatures: { sex: ["F", "M", "M"], race: ["x", "y", "x"] },
+    });
+    expect(c.groups.keys).toEqual([
+      ["F", "x"],
+      ["M", "x"],
+      ["M", "y"],
+    ]);
+    expect(Array.from(c.group)).toEqual([0, 2, 1]);
+    expect(c.groups.levels).toEqual([
+      ["F", "M"],
+      ["x", "y"],
+    ]);
+  });
+
+  it("prepare(…) encodes 1,000 rows × three features of 1,000 levels as at most 1,000 observed groups", () => {
+    const level = (k: number) =>
+      Array.from({ length: 1000 }, (_, i) => `${k}-${(i * 7 + k) % 1000}`);
+    const c = prepare({
+      yTrue: Array.from({ length: 1000 }, (_, i) => i % 2),
+      yPred: Array.from({ length: 1000 }, () => 1),
+      sensitiveFeatures: { a: level(1), b: level(2), c: level(3) },
+    });
+    expect(c.groups.keys).toHaveLength(1000);
+    expect(c.groups.levels.map((l) => l.length)).toEqual([1000, 1000, 1000]);
+    // Each row's key is its own levels.
+    expect(c.groups.keys[c.group[5]!]).toEqual(["1-36", "2-37", "3-38"]);
+  });
+
+  it("prepare(…) refuses intersections: 'all' past MAX_PRODUCT_GROUPS with a typed error saying what to do", () => {
+    const level = (k: number) => Array.from({ length: 1000 }, (_, i) => `${k}-${i}`);
+    const issues = inputIssues(() =>
+      prepare({
+        yTrue: Array.from({ length: 1000 }, (_, i) => i % 2),
+        yPred: Array.from({ length: 1000 }, () => 1),
+        sensitiveFeatures: { a: level(1), b: level(2), c: level(3) },
+        intersections: "all",
+      }),
+    );
+    expect(issues[0]!.code).toBe("too_many_levels");
+    expect(issues[0]!.path).toEqual(["sensitiveFeatures"]);
+    expect(issues[0]!.message).toMatch(/1000000000 groups.*intersections: 'observed'/);
+  });
+
+  it("prepare(…) with intersections: 'all' builds the Cartesian product of several features, last varying fastest", () => {
+    const c = prepare({
+      yTrue: [1, 0, 1],
+      yPred: [1, 0, 0],
+      sensitiveFeatures: { sex: ["F", "M", "M"], race: ["x", "y", "x"] },
+      intersections: "all",
     });
     expect(c.groups.featureNames).toEqual(["sex", "race"]);
     expect(c.groups.keys).toEqual([
@@ -138,6 +186,12 @@ describe("prepare", () => {
     expect(
       inputIssues(() => prepare({ ...base, sampleWeight: [1, Number.POSITIVE_INFINITY, 1, 1] }))[0],
     ).toMatchObject({ code: "not_finite", path: ["sampleWeight", 1] });
+    // Finite weights whose sum overflows are refused, not turned into rates of 0 or NaN.
+    expect(
+      inputIssues(() => prepare({ ...base, sampleWeight: [1e308, 1e308, 1, 1] }))[0],
+    ).toMatchObject({ code: "out_of_range", path: ["sampleWeight"] });
+    // The same weights divided by a common factor are accepted.
+    expect(prepare({ ...base, sampleWeight: [1e307, 1e307, 1e-1, 1e-1] }).weight).toHaveLength(4);
   });
 
   it("prepare(…) keeps missing group values as their own group with missingGroup: 'asGroup'", () => {

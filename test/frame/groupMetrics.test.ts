@@ -12,8 +12,20 @@ const input = {
 };
 
 describe("groupMetrics", () => {
-  it("groupMetrics(…) lists the full Cartesian product, empty intersections with count 0 and NaN", () => {
+  it("groupMetrics(…) lists only the observed intersections by default", () => {
     const r = groupMetrics(input, { metrics: ["count", "selectionRate"] });
+    expect(r.byGroup.map((g) => [g.label, g.count])).toEqual([
+      ["F, o", 2],
+      ["F, y", 2],
+      ["M, y", 4],
+    ]);
+  });
+
+  it("groupMetrics(…) with intersections: 'all' lists the full Cartesian product, empty intersections with count 0 and NaN", () => {
+    const r = groupMetrics(
+      { ...input, intersections: "all" },
+      { metrics: ["count", "selectionRate"] },
+    );
     expect(r.byGroup.map((g) => [g.label, g.count])).toEqual([
       ["F, o", 2],
       ["F, y", 2],
@@ -127,7 +139,7 @@ describe("groupMetrics", () => {
   });
 
   it("toJSON() writes NaN as null", () => {
-    const r = groupMetrics(input, { metrics: ["selectionRate"] });
+    const r = groupMetrics({ ...input, intersections: "all" }, { metrics: ["selectionRate"] });
     const json = JSON.parse(JSON.stringify(r)) as {
       byGroup: { values: { selectionRate: number | null } }[];
     };

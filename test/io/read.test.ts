@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import { toLabels, toLevels, toNumbers } from "../../src/io/convert.js";
+import { toLabels, toLevels, toNumbers, toNumericLevels } from "../../src/io/convert.js";
 import { formatOf, readTable } from "../../src/io/read.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fairscope-io-"));
@@ -40,6 +40,23 @@ describe("readTable", () => {
     );
   });
 
+  it("readTable(…) refuses a directory as input with a typed error, not a stream error", async () => {
+    await expect(readTable(tmp, { columns: ["y"] })).rejects.toThrow(/is a directory/);
+    await expect(readTable(tmp, { columns: ["y"], format: "jsonl" })).rejects.toThrow(
+      FairnessInputError,
+    );
+  });
+
+  it("readTable(csv) refuses a header naming an asked column twice, naming it", async () => {
+    const path = join(tmp, "dup.csv");
+    writeFileSync(path, "y,g,g\n1,a,b\n");
+    await expect(readTable(path, { columns: ["y", "g"] })).rejects.toThrow(
+      /column "g" more than once \(columns 2 and 3\)/,
+    );
+    // A repeated column that is not asked for is not read, so it is no error.
+    await expect(readTable(path, { columns: ["y"] })).resolves.toMatchObject({ rows: 1 });
+  });
+
   it("readTable(…) reports progress in bytes", async () => {
     const path = join(tmp, "d.csv");
     writeFileSync(path, "y\n1\n0\n");
@@ -68,6 +85,19 @@ describe("convert", () => {
     expect(toLabels([">50K", "<=50K", 1], ">50K")).toEqual([">50K", "<=50K", "1"]);
   });
 
+  it("toNumbers(…) reads decimal numbers only: hexadecimal, binary and octal literals are NaN", () => {
+    expect(toNumbers(["0x1", "0b1", "0o0", "Infinity", "1_000", "+0.5", "-.5", "1E2"])).toEqual([
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+      0.5,
+      -0.5,
+      100,
+    ]);
+  });
+
   it("toNumbers(…) parses numbers; empty and bad cells are NaN", () => {
     expect(toNumbers(["0.5", " 1e-3 ", "", "x", null, 2])).toEqual([
       0.5,
@@ -79,8 +109,16 @@ describe("convert", () => {
     ]);
   });
 
-  it("toLevels(…) reads all-numeric columns as numbers, empty cells as missing", () => {
-    expect(toLevels(["10", "9", "", null])).toEqual([10, 9, null, null]);
-    expect(toLevels(["10", "nine"])).toEqual(["10", "nine"]);
+  it("toLevels(…) keeps group cells as text: 01, 1 and 1.0 and long identifiers stay distinct", () => {
+    expect(toLevels(["01", "1", "1.0", "", null])).toEqual(["01", "1", "1.0", null, null]);
+    const ids = ["12345678901234567891", "12345678901234567892"];
+    expect(new Set(toLevels(ids)).size).toBe(2);
+    expect(toLevels([1, true, "x"])).toEqual([1, true, "x"]);
+  });
+
+  it("toNumericLevels(…) reads all-decimal columns as numbers, empty cells as missing", () => {
+    expect(toNumericLevels(["10", "9", "", null])).toEqual([10, 9, null, null]);
+    expect(toNumericLevels(["10", "nine"])).toEqual(["10", "nine"]);
+    expect(toNumericLevels(["0x10", "9"])).toEqual(["0x10", "9"]);
   });
 });

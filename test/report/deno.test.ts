@@ -29,7 +29,7 @@ const bundle = report[Symbol.for("Jupyter.display")]();
 console.log(JSON.stringify({
   keys: Object.keys(bundle).sort(),
   html: bundle["text/html"].includes("&lt;b&gt;a&lt;/b&gt;") && !bundle["text/html"].includes("<b>a</b>"),
-  vegaLite: bundle["application/vnd.vegalite.v5+json"].$schema,
+  vegaLite: bundle["application/vnd.vegalite.v6+json"].$schema,
   text: bundle["text/plain"].split("\\n")[0],
 }));
 `,
@@ -49,7 +49,7 @@ console.log(JSON.stringify({
       );
       expect(r.stderr).toBe("");
       expect(JSON.parse(r.stdout)).toEqual({
-        keys: ["application/vnd.vegalite.v5+json", "text/html", "text/plain"],
+        keys: ["application/vnd.vegalite.v6+json", "text/html", "text/plain"],
         html: true,
         vegaLite: "https://vega.github.io/schema/vega-lite/v6.json",
         text: "Fairness report (fairscope 0.1.0)",

@@ -39,4 +39,16 @@ describe("escaping", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(Number.NaN)).toBe("");
   });
+
+  it("sanitizeTerminal(…) escapes bidirectional overrides, so a label cannot reorder the line", () => {
+    expect(sanitizeTerminal("admin\u202Etxt.exe")).toBe("admin\\u{202e}txt.exe");
+    expect(sanitizeTerminal("a\u2066b\u2069\u200F")).toBe("a\\u{2066}b\\u{2069}\\u{200f}");
+    expect(sanitizeTerminal("עברית and 東京")).toBe("עברית and 東京");
+  });
+
+  it("csvField(…) defuses a formula after leading spaces", () => {
+    expect(csvField(" =1+1")).toBe("' =1+1");
+    expect(csvField("  @SUM(A1)")).toBe("'  @SUM(A1)");
+    expect(csvField(" a=1")).toBe(" a=1");
+  });
 });

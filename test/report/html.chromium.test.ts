@@ -17,7 +17,7 @@ const available = chromiumAvailable("html.chromium.test");
 
 describe("HTML report in headless Chromium", () => {
   it.skipIf(!available)(
-    "renders group names as text, makes no request, draws 3 charts",
+    "renders group names as text, makes no request, draws 4 charts",
     { timeout: 120_000 },
     async () => {
       const dir = mkdtempSync(join(tmpdir(), "fairscope-html-"));
@@ -50,7 +50,7 @@ describe("HTML report in headless Chromium", () => {
         expect(cells).toContain("<img src=x onerror=alert(1)>");
         expect(cells).toContain('a|b & "c" 漢字');
         expect(cells).toContain("__proto__");
-        expect(await page.locator(".chart svg").count()).toBe(3);
+        expect(await page.locator(".chart svg").count()).toBe(4);
         const svgText = (await page.locator(".chart svg").allTextContents()).join(" ");
         expect(svgText).toContain("<img src=x");
         const shot = join(dir, "report.png");

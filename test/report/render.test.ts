@@ -157,7 +157,7 @@ describe("renderHtml", () => {
 
   it("renderHtmlReport(…) inlines SVG charts with escaped group names", async () => {
     const html = await renderHtmlReport(audit(hostile).toJSON());
-    expect(html.match(/<svg/g)!.length).toBe(3);
+    expect(html.match(/<svg/g)!.length).toBe(4);
     expect(html).not.toContain(EVIL);
     expect(html).not.toMatch(/<script/i);
   });

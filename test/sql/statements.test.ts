@@ -16,9 +16,10 @@ const spec = {
 } as const;
 
 describe("quoteIdentifier", () => {
-  it("quoteIdentifier(…) doubles the quote character and quotes each dotted part", () => {
+  it("quoteIdentifier(…) doubles the quote character (BigQuery: escapes it) and quotes each dotted part", () => {
     expect(quoteIdentifier('a"b', "duckdb")).toBe('"a""b"');
-    expect(quoteIdentifier("a`b", "bigquery")).toBe("`a``b`");
+    expect(quoteIdentifier("a`b", "spark")).toBe("`a``b`");
+    expect(quoteIdentifier("a`b", "bigquery")).toBe("`a\\`b`");
     expect(quoteIdentifier("db.t", "trino")).toBe('"db"."t"');
     expect(quoteIdentifier("db.t", "spark", false)).toBe("`db.t`");
     expect(() => quoteIdentifier("", "ansi")).toThrow(TypeError);

@@ -2,11 +2,12 @@
  * The HTML renderer: one self-contained document (inline CSS, inline SVG charts, no script, no
  * network), readable offline from a file.
  */
-import { type RenderedChart, renderCharts } from "../charts.js";
+import type { RenderedChart } from "../charts.js";
 import { escapeHtml } from "../escape.js";
 import { warningLabel } from "../format.js";
 import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import { drawCharts } from "../svg.js";
 import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,
@@ -23,7 +24,10 @@ import {
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
-  /** Charts rendered by `renderCharts`, inlined as SVG. @defaultValue none */
+  /**
+   * Charts inlined as SVG; `[]` for none.
+   * @defaultValue the report's charts drawn by `drawCharts`
+   */
   readonly charts?: readonly RenderedChart[];
   /** A fragment (a `<div>`, for notebooks) instead of a whole document. @defaultValue false */
   readonly fragment?: boolean;
@@ -146,7 +150,7 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       table(standardizationTable(report), "standardization"),
     );
   }
-  for (const chart of options.charts ?? []) {
+  for (const chart of options.charts ?? drawCharts(report)) {
     parts.push(`<h2>${escapeHtml(chart.title)}</h2>`, `<div class="chart">${chart.svg}</div>`);
   }
   if (report.disparities.length > 0) {
@@ -201,13 +205,13 @@ ${body}
 }
 
 /**
- * The report as a self-contained HTML document with its charts rendered to inline SVG (vega and
- * vega-lite are imported here; without them the document has tables only).
+ * The report as a self-contained HTML document with its charts as inline SVG (as `renderHtml`;
+ * kept asynchronous for callers that await it).
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderHtmlReport(report) instanceof Promise; // => true
  */
 export async function renderHtmlReport(report: FairnessReportData): Promise<string> {
-  return renderHtml(report, { charts: await renderCharts(report) });
+  return renderHtml(report);
 }

@@ -2,6 +2,7 @@
  * JSON and CSV renderers.
  */
 import { csvField } from "../escape.js";
+import { referenceGroup } from "../referenceGroup.js";
 import type { FairnessReportData } from "../schema.js";
 
 /**
@@ -27,6 +28,7 @@ export function renderJson(report: FairnessReportData): string {
  */
 export function renderCsv(report: FairnessReportData): string {
   const ids = report.metrics.map((m) => m.id).filter((id) => id !== "count");
+  const reference = referenceGroup(report);
   const withIntervals = ids.filter((id) =>
     report.groups.some((g) => g.values[id]?.interval !== undefined),
   );
@@ -51,7 +53,7 @@ export function renderCsv(report: FairnessReportData): string {
       g.label,
       g.count,
       String(g.small),
-      String(g.label === report.reference),
+      String(g === reference),
       ...values(g.values),
     ]),
   ];

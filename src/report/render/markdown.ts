@@ -88,38 +88,43 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
       lines.push(`- ${escapeMarkdown(subgroup.sentence)}`);
     lines.push("", escapeMarkdown(subgroupScanSummary(report.subgroupScan)), "");
   }
-  lines.push("### Metrics by group", "", ...table(groupTable(report), true), "");
+  append(lines, ["### Metrics by group", "", ...table(groupTable(report), true), ""]);
   lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");
   lines.push(`<sub>${escapeHtml(marksLegend(report))}</sub>`, "");
   if (report.representation) {
-    lines.push("### Representation", "", ...table(representationTable(report), false), "");
+    append(lines, ["### Representation", "", ...table(representationTable(report), false), ""]);
   }
   if (report.softMembership) {
-    lines.push(
+    append(lines, [
       "### Soft group membership (membership-weighted / most probable group)",
       "",
       ...table(softMembershipTable(report), false),
       "",
-    );
+    ]);
   }
   if (report.standardization) {
-    lines.push(
+    append(lines, [
       `### Standardised to the target population (${report.standardization.method})`,
       "",
       ...table(standardizationTable(report), false),
       "",
-    );
+    ]);
   }
   if (report.disparities.length > 0) {
-    lines.push("### Disparities", "", ...table(disparityTable(report), false), "");
+    append(lines, ["### Disparities", "", ...table(disparityTable(report), false), ""]);
     for (const note of aggregateNotes(report)) lines.push(escapeMarkdown(note), "");
   }
   if (report.criteria.length > 0) {
-    lines.push("### Criteria (between groups)", "", ...table(criteriaTable(report), false), "");
+    append(lines, [
+      "### Criteria (between groups)",
+      "",
+      ...table(criteriaTable(report), false),
+      "",
+    ]);
   }
   for (const section of clinicalSections(report)) {
     lines.push(`### ${escapeMarkdown(section.title)}`, "");
-    if (section.table) lines.push(...table(section.table, false), "");
+    if (section.table) append(lines, [...table(section.table, false), ""]);
     for (const sentence of section.sentences) lines.push(`- ${escapeMarkdown(sentence)}`);
     if (section.sentences.length > 0) lines.push("");
   }
@@ -139,4 +144,9 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
     lines.push("", "</details>", "");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Appends `more` to `lines` one by one (a spread into push overflows the stack on large tables). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }

@@ -3,6 +3,7 @@
  * renderers (each escapes the cells for its format).
  */
 import { formatEstimate, formatValue } from "../format.js";
+import { referenceGroup } from "../referenceGroup.js";
 import type { Estimate, FairnessReportData } from "../schema.js";
 
 /** Short column headers for the built-in metrics (the legend gives the full names). */
@@ -81,6 +82,7 @@ export function groupTable(
   withCounts = true,
 ): Table {
   const ids = report.metrics.map((m) => m.id);
+  const reference = referenceGroup(report);
   const cell = (e: FairnessReportData["overall"][string] | undefined, id: string) =>
     id === "count"
       ? formatValue(e?.value ?? null, 0)
@@ -93,7 +95,7 @@ export function groupTable(
     "",
     ...report.groups.map((g) =>
       [
-        g.label === report.reference ? "reference" : "",
+        g === reference ? "reference" : "",
         g.suppressed ? "suppressed" : g.small ? (g.count === 0 ? "empty" : "small") : "",
       ]
         .filter(Boolean)

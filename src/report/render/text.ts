@@ -102,9 +102,9 @@ function layout(table: Table, width: number, style: Style): string[] {
     r[0] = truncate(r[0]!, MAX_LABEL);
   });
   const colWidth = header.map((h, c) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))),
+    rows.map((r) => displayWidth(r[c]!)).reduce((a, b) => Math.max(a, b), displayWidth(h)),
   );
-  const noteWidth = Math.max(0, ...table.notes.map((n) => n.length));
+  const noteWidth = table.notes.map((n) => n.length).reduce((a, b) => Math.max(a, b), 0);
   const blocks: number[][] = [];
   let current: number[] = [];
   let used = colWidth[0]!;
@@ -212,15 +212,15 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   const headlines = report.findings.filter((f) => f.headline);
   if (headlines.length > 0) {
     lines.push("", style.bold("Headlines"));
-    lines.push(...findingLines(headlines, width, style, true));
+    append(lines, [...findingLines(headlines, width, style, true)]);
   }
-  lines.push(
+  append(lines, [
     "",
     style.bold("Metrics by group"),
     ...layout(groupTable(report, false, options.counts ?? false), width, style),
     ...wrap(legend(report), width, ""),
     ...wrap(marksLegend(report), width, ""),
-  );
+  ]);
   const smallRates = smallRateTable(report);
   if (smallRates.rows.length > 0) {
     lines.push(
@@ -229,15 +229,15 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
         `Rates on few rows (denominator below ${report.metadata.options.minDenominator ?? 30})`,
       ),
     );
-    lines.push(...layout(smallRates, width, style));
+    append(lines, [...layout(smallRates, width, style)]);
   }
   if (report.representation) {
     lines.push("", style.bold("Representation (share of rows vs reference population)"));
-    lines.push(...layout(representationTable(report), width, style));
+    append(lines, [...layout(representationTable(report), width, style)]);
   }
   if (report.softMembership) {
     lines.push("", style.bold("Soft group membership (membership-weighted / most probable group)"));
-    lines.push(...layout(softMembershipTable(report), width, style));
+    append(lines, [...layout(softMembershipTable(report), width, style)]);
   }
   if (report.standardization) {
     const s = report.standardization;
@@ -247,7 +247,7 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
         `Standardised to the target population (${s.method} on ${s.features.map(sanitizeTerminal).join(", ")})`,
       ),
     );
-    lines.push(...layout(standardizationTable(report), width, style));
+    append(lines, [...layout(standardizationTable(report), width, style)]);
     if (s.converged !== undefined) {
       lines.push(
         `raking ${s.converged ? "converged" : "did not converge"} after ${s.iterations} sweeps; largest margin error ${formatValue(s.maxMarginError ?? null)}`,
@@ -256,45 +256,50 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
   }
   if (report.disparities.length > 0) {
     lines.push("", style.bold(`Disparities (reference: ${sanitizeTerminal(report.reference)})`));
-    lines.push(...layout(disparityTable(report), width, style));
+    append(lines, [...layout(disparityTable(report), width, style)]);
     for (const note of aggregateNotes(report))
-      lines.push(...wrap(sanitizeTerminal(note), width, ""));
+      append(lines, [...wrap(sanitizeTerminal(note), width, "")]);
   }
   if (report.criteria.length > 0) {
     lines.push("", style.bold("Criteria (between groups)"));
-    lines.push(...layout(criteriaTable(report), width, style));
+    append(lines, [...layout(criteriaTable(report), width, style)]);
   }
   for (const section of clinicalSections(report)) {
     lines.push("", style.bold(sanitizeTerminal(section.title)));
-    if (section.table) lines.push(...layout(section.table, width, style));
+    if (section.table) append(lines, [...layout(section.table, width, style)]);
     for (const sentence of section.sentences) {
-      lines.push(...wrap(sanitizeTerminal(sentence), width, "  "));
+      append(lines, [...wrap(sanitizeTerminal(sentence), width, "  ")]);
     }
   }
   const others = report.findings.filter((f) => !f.headline);
   if (others.length > 0) {
     lines.push("", style.bold("Findings"));
-    lines.push(...findingLines(others, width, style));
+    append(lines, [...findingLines(others, width, style)]);
   }
   if (report.subgroupScan) {
     lines.push("", style.bold(SUBGROUP_SCAN_TITLE));
     for (const subgroup of report.subgroupScan.subgroups) {
       const [first, ...rest] = wrap(sanitizeTerminal(subgroup.sentence), width, "  ");
-      lines.push(`- ${first!.slice(2)}`, ...rest);
+      append(lines, [`- ${first!.slice(2)}`, ...rest]);
     }
-    lines.push(...wrap(subgroupScanSummary(report.subgroupScan), width, "  "));
+    append(lines, [...wrap(subgroupScanSummary(report.subgroupScan), width, "  ")]);
   }
   if (report.warnings.length > 0) {
     lines.push("", style.bold("Warnings"));
     for (const w of report.warnings) {
-      lines.push(
+      append(lines, [
         ...wrap(
           `${sanitizeTerminal(warningLabel(w))}: ${sanitizeTerminal(w.message)}`,
           width,
           "  ",
         ),
-      );
+      ]);
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Appends `more` to `lines` one by one (a spread into push overflows the stack on large tables). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }

@@ -90,6 +90,8 @@ export function caseInput(
     yPred: cols.yPred as FairnessInput["yPred"],
     yScore: cols.yScore,
     sensitiveFeatures: cols.features as FairnessInput["sensitiveFeatures"],
+    // Fairlearn lists the full Cartesian product of the observed levels.
+    intersections: "all" as const,
     ...(cols.controlFeatures
       ? { controlFeatures: cols.controlFeatures as FairnessInput["sensitiveFeatures"] }
       : {}),

@@ -113,6 +113,7 @@ export const multiclass: KindHandler = (testCase, ctx) => {
       yTrue,
       yPred,
       sensitiveFeatures: sensitiveFeatures as never,
+      intersections: "all",
       ...(entry.sample_weight_used && weights ? { sampleWeight: weights } : {}),
     });
     check.equal(`${name}.labels`, result.classes, testCase.labels);

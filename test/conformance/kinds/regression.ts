@@ -242,6 +242,7 @@ export const regression: KindHandler = (testCase, ctx) => {
         yTrue,
         yPred,
         sensitiveFeatures: sensitiveFeatures as never,
+        intersections: "all",
         ...(entry.sample_weight_used && weights ? { sampleWeight: weights } : {}),
       },
       { metrics: [id] },

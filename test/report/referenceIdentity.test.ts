@@ -1,0 +1,102 @@
+/**
+ * The reference group is identified by identity (the audit's choice and the group's key), never
+ * by its label: a group may be named `overall`, distinct groups may share a label.
+ */
+import { describe, expect, it } from "vitest";
+import { audit, gate, prepare, renderCsv } from "../../src/index.js";
+import { inputIssues } from "../helpers/errors.js";
+
+const referenceFlags = (csv: string): string[] =>
+  csv
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((line) => line.split(","))
+    .filter((cells) => cells[3] === "true")
+    .map((cells) => cells[0]!);
+
+describe("reference identity", () => {
+  // Selection rates: group "overall" 1/2, group "b" 0/2; overall population 1/4.
+  const input = {
+    yTrue: [1, 0, 1, 0],
+    yPred: [1, 0, 0, 0],
+    sensitiveFeatures: ["overall", "overall", "b", "b"],
+  };
+
+  it("a group named overall is not the overall population: gate and CSV measure against the population", () => {
+    const report = audit(input, {
+      reference: "overall",
+      metrics: ["selectionRate"],
+      intervals: false,
+    }).toJSON();
+    expect(referenceFlags(renderCsv(report))).toEqual([]);
+    const result = gate(report, {
+      version: 1,
+      rules: [
+        {
+          metric: "selectionRate",
+          comparison: "difference",
+          method: "toReference",
+          max: 0.3,
+        },
+      ],
+    });
+    // Largest |v_g − 0.25| = 0.25 (both groups), not |0 − 0.5| = 0.5 against the group "overall".
+    expect(result.checks[0]!.value).toBe(0.25);
+    expect(result.passed).toBe(true);
+  });
+
+  it("a group named overall chosen as reference is measured as that group", () => {
+    const report = audit(input, {
+      reference: { group: ["overall"] },
+      metrics: ["selectionRate"],
+      intervals: false,
+    }).toJSON();
+    expect(referenceFlags(renderCsv(report))).toEqual(["overall"]);
+    const result = gate(report, {
+      version: 1,
+      rules: [{ metric: "selectionRate", comparison: "difference", method: "toReference", max: 1 }],
+    });
+    expect(result.checks[0]!.value).toBe(0.5);
+  });
+
+  it('distinct groups sharing a label ("1" and 1) make one reference row, found by key', () => {
+    const report = audit(
+      { yTrue: [1, 0, 1, 0, 1], yPred: [1, 0, 0, 0, 1], sensitiveFeatures: ["1", "1", 1, 1, 1] },
+      { reference: { group: ["1"] }, metrics: ["selectionRate"], intervals: false },
+    ).toJSON();
+    expect(report.groups.map((g) => g.label)).toEqual(["1", "1"]);
+    expect(referenceFlags(renderCsv(report))).toHaveLength(1);
+    // The largest group (number 1, three rows) is the default reference, alone.
+    const largest = audit(
+      { yTrue: [1, 0, 1, 0, 1], yPred: [1, 0, 0, 0, 1], sensitiveFeatures: ["1", "1", 1, 1, 1] },
+      { metrics: ["selectionRate"], intervals: false },
+    ).toJSON();
+    expect(referenceFlags(renderCsv(largest))).toHaveLength(1);
+  });
+
+  it("a reference label naming several groups is refused, asking for the key", () => {
+    const issues = inputIssues(() =>
+      audit(
+        { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["1", "1", 1, 1] },
+        { reference: { label: "1" }, intervals: false },
+      ),
+    );
+    expect(issues[0]).toMatchObject({ code: "invalid_option", path: ["reference"] });
+    expect(issues[0]!.message).toContain("reference: { group: key }");
+  });
+
+  it("±Infinity group levels are refused, not merged with the missing group in JSON", () => {
+    const issues = inputIssues(() =>
+      prepare({
+        yTrue: [1, 0, 1],
+        yPred: [1, 0, 0],
+        sensitiveFeatures: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1],
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ["not_finite", ["sensitiveFeatures", 0]],
+      ["not_finite", ["sensitiveFeatures", 1]],
+    ]);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Hostile identifiers quoted per dialect: each quoted name is read back by that dialect's
+ * lexical rules (written here independently of the quoting code) to the same name, and DuckDB
+ * itself reads its quoted names back.
+ */
+import { describe, expect, it } from "vitest";
+import { runDuckDb } from "../../src/sql/duckdb.js";
+import { quoteIdentifier, type SqlDialect } from "../../src/sql/statements.js";
+
+const HOSTILE = [
+  "g",
+  "g`",
+  "g\\`",
+  "g\\",
+  'a"b',
+  "a``b",
+  '"; DROP TABLE t; --',
+  "` OR 1=1 --",
+  "line\nbreak",
+  "tab\there",
+  "esc\u001b[31m",
+  "東京 ü",
+];
+
+/** Reads one quoted identifier at the start of `text`; returns the name and what follows. */
+function readQuoted(text: string, dialect: SqlDialect): { name: string; rest: string } {
+  const q = dialect === "spark" || dialect === "bigquery" ? "`" : '"';
+  if (text[0] !== q) throw new Error(`expected ${q}`);
+  let name = "";
+  let i = 1;
+  for (;;) {
+    const c = text[i];
+    if (c === undefined) throw new Error("unterminated identifier");
+    if (dialect === "bigquery" && c === "\\") {
+      const e = text[i + 1]!;
+      const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", "`": "`" };
+      if (e in simple) {
+        name += simple[e];
+        i += 2;
+      } else if (e === "u") {
+        name += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+      } else throw new Error(`unknown escape \\${e}`);
+      continue;
+    }
+    if (c === q) {
+      if (dialect !== "bigquery" && text[i + 1] === q) {
+        name += q;
+        i += 2;
+        continue;
+      }
+      return { name, rest: text.slice(i + 1) };
+    }
+    if (dialect === "bigquery" && c < " ") throw new Error("raw control character");
+    name += c;
+    i++;
+  }
+}
+
+describe("quoteIdentifier on hostile names", () => {
+  for (const dialect of ["ansi", "duckdb", "trino", "spark", "bigquery"] as const) {
+    it(`${dialect}: every hostile name reads back whole, ending the identifier where it ends`, () => {
+      for (const name of HOSTILE) {
+        const quoted = quoteIdentifier(name, dialect, false);
+        expect(readQuoted(`${quoted} AS x`, dialect)).toEqual({ name, rest: " AS x" });
+      }
+    });
+  }
+
+  it("bigquery: a backslash before the closing backtick does not escape it", () => {
+    expect(quoteIdentifier("g\\", "bigquery")).toBe("`g\\\\`");
+    expect(quoteIdentifier("g\\`", "bigquery")).toBe("`g\\\\\\``");
+  });
+
+  it("duckdb reads every hostile name back as the column name", async () => {
+    const sql = `SELECT ${HOSTILE.map((n, i) => `${i} AS ${quoteIdentifier(n, "duckdb", false)}`).join(", ")}`;
+    const rows = await runDuckDb({ sql, params: [] });
+    expect(Object.keys(rows[0]!)).toEqual(HOSTILE);
+  });
+});
