@@ -1,6 +1,6 @@
 /**
  * Start-up costs in fresh node processes: `import('fairscope')` (the built dist/index.js), the
- * CLI's `--version`, and node's own start-up (`node -e 0`), each the median of `runs` processes.
+ * CLI's `--version` and `--help`, and node's own start-up (`node -e 0`), each the median of `runs` processes.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -24,6 +24,8 @@ export interface ImportTimes {
   readonly nodeStartup: number;
   /** Median wall time of `node dist/cli.js --version`, spawn included. */
   readonly cliVersion: number;
+  /** Median wall time of `node dist/cli.js --help`, spawn included. */
+  readonly cliHelp: number;
 }
 
 const median = (values: readonly number[]) =>
@@ -54,5 +56,6 @@ export async function importTime(runs: number): Promise<ImportTimes> {
     median: median(times),
     nodeStartup: wallTime(["-e", "0"], runs),
     cliVersion: wallTime([CLI, "--version"], runs),
+    cliHelp: wallTime([CLI, "--help"], runs),
   };
 }

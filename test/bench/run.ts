@@ -441,6 +441,13 @@ async function main(): Promise<void> {
         runs: imports.runs.length,
         ratios: [{ ...startup, target: 1.5 }],
       },
+      {
+        name: "fairscope --help (wall time)",
+        rows: 0,
+        ms: imports.cliHelp,
+        runs: imports.runs.length,
+        ratios: [{ ...startup, target: 1.5 }],
+      },
     ];
     for (const line of lines) console.log(summary ? summaryLine(line) : format(line));
     results.push(...lines);
