@@ -6,6 +6,7 @@ import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
 import { referenceGroup } from "../report/referenceGroup.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
+import { EXIT_CODES } from "./exitCodes.js";
 import {
   type CriterionRule,
   type MetricRule,
@@ -18,17 +19,7 @@ import {
   type SubgroupScanRule,
 } from "./policy.js";
 
-/** Process exit codes of the CLI. */
-export const EXIT_CODES = {
-  /** Every error-severity check passed. */
-  pass: 0,
-  /** A check of severity `error` failed or could not be measured. */
-  policyFailed: 1,
-  /** Bad arguments, unreadable or invalid input or policy. */
-  usageError: 2,
-  /** An internal error: a bug in fairscope, to be reported. */
-  internalError: 3,
-} as const;
+export { EXIT_CODES } from "./exitCodes.js";
 
 /** The verdict of one rule. */
 export interface GateCheck {

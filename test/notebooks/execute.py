@@ -10,6 +10,10 @@ client = nbclient.NotebookClient(
     notebook,
     kernel_name=kernel,
     timeout=600,
+    # A loaded machine can deliver a cell's outputs seconds after its reply; nbclient's default
+    # (4 s, then silently drop them) would lose them.
+    iopub_timeout=120,
+    raise_on_iopub_timeout=True,
     resources={"metadata": {"path": sys.argv[4]}},
 )
 client.execute()
