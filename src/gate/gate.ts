@@ -8,6 +8,7 @@ import { referenceGroup } from "../report/referenceGroup.js";
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
 import { EXIT_CODES } from "./exitCodes.js";
 import {
+  type BOUNDS,
   type CriterionRule,
   type MetricRule,
   type NetBenefitRule,
@@ -275,6 +276,32 @@ function withSuppressed(
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
 }
 
+/** What a rule reads: the value, or the lower or upper end of its interval (null when absent). */
+function measuredOf(
+  on: (typeof BOUNDS)[number],
+  value: number | null,
+  interval: Interval | undefined,
+): number | null {
+  if (on === "value") return value;
+  if (interval === undefined) return null;
+  return on === "intervalLow" ? interval.lower : interval.upper;
+}
+
+/** A measured number against a rule's optional `min` and `max`: the status and the wording. */
+function limitVerdict(
+  rule: { readonly min?: number | undefined; readonly max?: number | undefined },
+  measured: number,
+): { status: "pass" | "fail"; limit: string } {
+  const tooLow = rule.min !== undefined && measured < rule.min;
+  const tooHigh = rule.max !== undefined && measured > rule.max;
+  const limit = tooLow
+    ? `below the minimum ${rule.min}`
+    : tooHigh
+      ? `above the maximum ${rule.max}`
+      : "within limits";
+  return { status: tooLow || tooHigh ? "fail" : "pass", limit };
+}
+
 /** The measured value against the rule's limits, as a check. */
 function verdictOf(
   base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
@@ -283,14 +310,7 @@ function verdictOf(
   value: number | null,
   interval: Interval | undefined,
 ): GateCheck {
-  const measured =
-    rule.on === "value"
-      ? value
-      : interval
-        ? rule.on === "intervalLow"
-          ? interval.lower
-          : interval.upper
-        : null;
+  const measured = measuredOf(rule.on, value, interval);
   const withInterval = interval ? { interval } : {};
   if (measured === null) {
     return {
@@ -302,17 +322,11 @@ function verdictOf(
       message: `${name}: ${value === null ? "the value is undefined" : "the report has no interval for it (audit with intervals)"}`,
     };
   }
-  const tooLow = rule.min !== undefined && measured < rule.min;
-  const tooHigh = rule.max !== undefined && measured > rule.max;
-  const limit = tooLow
-    ? `below the minimum ${rule.min}`
-    : tooHigh
-      ? `above the maximum ${rule.max}`
-      : "within limits";
+  const { status, limit } = limitVerdict(rule, measured);
   return {
     ...base,
     ...withInterval,
-    status: tooLow || tooHigh ? "fail" : "pass",
+    status,
     measured,
     value,
     message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}`,
@@ -407,10 +421,7 @@ function checkMeasuredRule(
   const own = excluded.length === 0 ? reportEstimate(report, rule) : undefined;
   const interval = own?.interval;
   const value = Number.isFinite(computed) ? computed : null;
-  let measured: number | null = value;
-  if (rule.on !== "value") {
-    measured = interval ? (rule.on === "intervalLow" ? interval.lower : interval.upper) : null;
-  }
+  const measured = measuredOf(rule.on, value, interval);
   const withInterval = interval ? { interval } : {};
   if (measured === null) {
     const why =
@@ -428,14 +439,7 @@ function checkMeasuredRule(
       message: `${name}: ${why}`,
     };
   }
-  const tooLow = rule.min !== undefined && measured < rule.min;
-  const tooHigh = rule.max !== undefined && measured > rule.max;
-  const status = tooLow || tooHigh ? "fail" : "pass";
-  const limit = tooLow
-    ? `below the minimum ${rule.min}`
-    : tooHigh
-      ? `above the maximum ${rule.max}`
-      : "within limits";
+  const { status, limit } = limitVerdict(rule, measured);
   return {
     ...base,
     ...withInterval,
