@@ -397,22 +397,29 @@ function summaryOf(
     e90: new Float64Array(0),
     emax: new Float64Array(0),
   };
+  const summary = (
+    lower: readonly number[],
+    upper: readonly number[],
+    halfWidth: readonly number[],
+    intervals: Summary["intervals"],
+    replicates: Summary["replicates"],
+  ): Summary => ({
+    count: n,
+    window,
+    ...errors,
+    curve: {
+      predicted: Array.from(grid),
+      observed: Array.from(observed),
+      lower,
+      upper,
+      simultaneousHalfWidth: halfWidth,
+    },
+    intervals,
+    replicates,
+  });
   if (settings === undefined || rng === undefined || n < 2) {
     const nan = Array.from(grid, () => Number.NaN);
-    return {
-      count: n,
-      window,
-      ...errors,
-      curve: {
-        predicted: Array.from(grid),
-        observed: Array.from(observed),
-        lower: nan,
-        upper: nan,
-        simultaneousHalfWidth: nan,
-      },
-      intervals: undefined,
-      replicates: empty,
-    };
+    return summary(nan, nan, nan, undefined, empty);
   }
   const B = settings.nBoot;
   const bands = new Float64Array(gridPoints * B);
@@ -468,20 +475,7 @@ function summaryOf(
       bootstrapInterval(replicates[name], errors[name], [settings.level], "percentile"),
     ]),
   ) as Record<CalibrationErrorSummary, BootstrapEstimate>;
-  return {
-    count: n,
-    window,
-    ...errors,
-    curve: {
-      predicted: Array.from(grid),
-      observed: Array.from(observed),
-      lower,
-      upper,
-      simultaneousHalfWidth: halfWidth,
-    },
-    intervals,
-    replicates,
-  };
+  return summary(lower, upper, halfWidth, intervals, replicates);
 }
 
 /** The simultaneous band's half-width per grid point (see `SmoothCurve.simultaneousHalfWidth`). */

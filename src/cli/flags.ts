@@ -14,7 +14,7 @@ export interface Flag {
   /** The value's placeholder in the help, e.g. "<col>". */
   readonly value?: string;
   /** Section of the help it is listed under. */
-  readonly section: "Input" | "Report" | "Clinical" | "Gate" | "Other";
+  readonly section: "Input" | "Report" | "Output" | "Clinical" | "Scan" | "Gate" | "Other";
   /** Help text; "\n" starts a continuation line. */
   readonly help: string;
 }
@@ -175,14 +175,15 @@ export const FLAGS = {
   format: {
     type: "string",
     value: "<f>",
-    section: "Report",
-    help: "text (default), markdown, html, json, csv, junit (gate results)",
+    section: "Output",
+    help: "text (default), markdown, html, json, csv, junit (gate results): the\nformat of stdout, and of a single --out file",
   },
   out: {
     type: "string",
+    multiple: true,
     value: "<file>",
-    section: "Report",
-    help: "write to a file instead of stdout",
+    section: "Output",
+    help: "write to this file instead of stdout; repeat for several formats in one\nrun, each from its extension (.txt, .md, .html, .json, .csv, .xml for\nJUnit); --out - also writes stdout",
   },
   thresholds: {
     type: "string",
@@ -213,6 +214,24 @@ export const FLAGS = {
     section: "Clinical",
     help: "horizon of Uno's C and of calibration (default: the last event time)",
   },
+  "scan-features": {
+    type: "string",
+    value: "<a,b,c>",
+    section: "Scan",
+    help: 'adds "Subgroups nobody declared": the bias scan over these columns\n(top 3 subgroups, p-values after 199 null reruns of the search)',
+  },
+  "scan-buckets": {
+    type: "string",
+    value: "<a=4,b=5>",
+    section: "Scan",
+    help: "cut numeric scan features into this many quantile buckets",
+  },
+  "scan-clip": {
+    type: "string",
+    value: "<e>",
+    section: "Scan",
+    help: "clip the probabilities to [e, 1 - e] for the scan only (its Bernoulli\nscore needs them strictly between 0 and 1)",
+  },
   policy: {
     type: "string",
     value: "<file>",
@@ -240,15 +259,21 @@ export type FlagName = keyof typeof FLAGS;
 const SECTION_TITLES: Readonly<Record<Flag["section"], string>> = {
   Input: 'Input (CSV, TSV or JSON Lines; "-" reads stdin):',
   Report: "Report:",
+  Output: "Output:",
   Clinical: "Clinical utility and time to event:",
+  Scan: "Subgroups nobody declared (the bias scan; see fairscope scan):",
   Gate: "Gate:",
   Other: "Other:",
 };
 
-/** The flag lines of the help, by section: `--name <value>` padded to a column, then the text. */
-export function flagHelp(): string {
+/**
+ * The flag lines of the help, by section (all, or these in this order): `--name <value>` padded
+ * to a column, then the text.
+ */
+export function flagHelp(
+  sections: readonly Flag["section"][] = Object.keys(SECTION_TITLES) as Flag["section"][],
+): string {
   const width = 25;
-  const sections = Object.keys(SECTION_TITLES) as Flag["section"][];
   return sections
     .map((section) => {
       const lines = (Object.entries(FLAGS) as [string, Flag][])

@@ -2,7 +2,7 @@
 /**
  * The `fairscope` command (subcommands in commands.ts).
  */
-import { EXIT_CODES } from "../gate/gate.js";
+import { EXIT_CODES } from "../gate/exitCodes.js";
 import { internalErrorMessage, run } from "./run.js";
 
 const argv = process.argv.slice(2);

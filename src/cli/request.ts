@@ -1,25 +1,39 @@
 /**
  * The command line parsed once into a typed request: every flag read, converted and checked
- * here, so the commands never see strings. User mistakes are `UsageError`s.
+ * here, so the commands never see strings (metric ids are checked against the registries by the
+ * command, in ids.ts, so that `--help` loads no registry). User mistakes are `UsageError`s.
  */
-
-import { parseArgs } from "node:util";
 import { TASK_TYPES, type TaskType } from "../data/task.js";
 import type { TableFormat } from "../io/read.js";
-import { getMetric } from "../metrics/registry.js";
-import { getMulticlassMetric } from "../multiclass/metrics.js";
-import { getRegressionMetric } from "../regression/metrics.js";
 import type { AuditOptions } from "../report/options.js";
-import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/countBootstrap.js";
+import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/limits.js";
 import { FLAGS } from "./flags.js";
+import { didYouMean, parseArguments, UsageError } from "./parse.js";
 
-/** A mistake in the command line: reported with the usage hint, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from "./parse.js";
 
 /** Output formats. */
 export const FORMATS = ["text", "markdown", "html", "json", "junit", "csv"] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
+
+/** The format of an `--out` file by its extension. */
+export const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
+  txt: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+  json: "json",
+  csv: "csv",
+  xml: "junit",
+};
+
+/** One output of the run: a file (or stdout, `path` undefined) in a format. */
+export interface Output {
+  readonly path: string | undefined;
+  readonly format: Format;
+}
 
 /** Where the data come from and how their columns are read. */
 export interface DataRequest {
@@ -51,11 +65,22 @@ export interface DataRequest {
   readonly event: string | undefined;
   /** Horizon of the time-to-event evaluation (`--horizon`). */
   readonly horizon: number | undefined;
+  /** Columns of the bias scan (`--scan-features`); none: no scan. */
+  readonly scanFeatures: readonly string[];
+  /** Quantile buckets of numeric scan features (`--scan-buckets`). */
+  readonly scanBuckets: Readonly<Record<string, number>>;
+  /** Clipping of the scan's expectations (`--scan-clip`). */
+  readonly scanClip: number | undefined;
 }
 
 /** A parsed command line. */
 export type CliRequest =
-  | { readonly kind: "help"; readonly exitCode: 0 | 2 }
+  | {
+      readonly kind: "help";
+      readonly exitCode: 0 | 2;
+      /** The subcommand whose help is asked for (`audit --help`, `help audit`). */
+      readonly command?: string;
+    }
   | { readonly kind: "version" }
   | CommandRequest;
 
@@ -66,10 +91,10 @@ export interface CommandRequest {
   readonly data: DataRequest;
   /** The audit's options as given (defaults are filled by `resolveAuditOptions`). */
   readonly audit: AuditOptions;
-  readonly format: Format;
+  /** Where the report goes, in which formats (stdout in text by default). */
+  readonly outputs: readonly Output[];
   /** Show each rate's numerator/denominator in the text table. */
   readonly counts: boolean;
-  readonly out: string | undefined;
   readonly policy: string | undefined;
   readonly report: string | undefined;
   /** The reference population file (`--reference-shares`), read by the command. */
@@ -79,13 +104,18 @@ export interface CommandRequest {
   readonly given: ReadonlySet<string>;
 }
 
-type Values = ReturnType<
-  typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>
->["values"];
+type Values = ReturnType<typeof parseArguments<typeof FLAGS>>["values"];
 
 function number(
   values: Values,
-  name: "threshold" | "ci" | "min-denominator" | "suppress-below" | "tolerance" | "horizon",
+  name:
+    | "threshold"
+    | "ci"
+    | "min-denominator"
+    | "suppress-below"
+    | "tolerance"
+    | "horizon"
+    | "scan-clip",
   min = Number.NEGATIVE_INFINITY,
 ): number | undefined {
   const text = values[name];
@@ -145,16 +175,6 @@ function auditOptions(values: Values): AuditOptions {
     ?.split(",")
     .map((m) => m.trim())
     .filter(Boolean);
-  for (const id of metrics ?? []) {
-    const task = oneOf(values, "task", TASK_TYPES) ?? "binary";
-    const known =
-      task === "regression"
-        ? getRegressionMetric(id)
-        : task === "multiclass"
-          ? getMulticlassMetric(id)
-          : getMetric(id);
-    if (known === undefined) throw new UsageError(`unknown metric ${JSON.stringify(id)}`);
-  }
   const reference = values.reference;
   return {
     ...(none
@@ -202,28 +222,101 @@ function clinicalOptions(values: Values): AuditOptions {
   };
 }
 
+/** A comma-separated list, trimmed, without empty items. */
+function list(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `--scan-clip e`, in (0, 0.5). */
+function scanClip(values: Values): number | undefined {
+  const clip = number(values, "scan-clip");
+  if (clip !== undefined && !(clip > 0 && clip < 0.5)) {
+    throw new UsageError(`--scan-clip must lie in (0, 0.5), got ${clip}`);
+  }
+  return clip;
+}
+
+/** `--scan-buckets a=4,b=5`: buckets by feature. */
+function buckets(text: string | undefined): Record<string, number> {
+  return Object.fromEntries(
+    list(text).map((entry) => {
+      const [name, count] = entry.split("=").map((part) => part.trim());
+      const k = Number(count);
+      if (!name || !Number.isInteger(k) || k < 2) {
+        throw new UsageError(
+          `--scan-buckets takes name=count pairs with counts of at least 2, got ${JSON.stringify(entry)}`,
+        );
+      }
+      return [name, k];
+    }),
+  );
+}
+
+/**
+ * The outputs: stdout in `--format` (default text) without `--out`. One `--out` file is in
+ * `--format` when given, else in the format of its extension (text when it has none we know).
+ * Several `--out` files are each in the format of their extension; `--out -` is stdout in
+ * `--format`.
+ */
+function outputsOf(values: Values): Output[] {
+  const format = oneOf(values, "format", FORMATS);
+  const paths = values.out ?? [];
+  const byExtension = (path: string) => {
+    const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+    return extension === undefined ? undefined : FORMAT_OF_EXTENSION[extension];
+  };
+  if (paths.length === 0) return [{ path: undefined, format: format ?? "text" }];
+  if (paths.length === 1) {
+    const path = paths[0] === "-" ? undefined : paths[0];
+    return [
+      { path, format: format ?? (path === undefined ? undefined : byExtension(path)) ?? "text" },
+    ];
+  }
+  const seen = new Set<string>();
+  return paths.map((path) => {
+    if (seen.has(path)) throw new UsageError(`--out ${path} is given twice`);
+    seen.add(path);
+    if (path === "-") return { path: undefined, format: format ?? "text" };
+    const known = byExtension(path);
+    if (known === undefined) {
+      throw new UsageError(
+        `cannot tell the format of --out ${path} from its extension: use ${Object.keys(
+          FORMAT_OF_EXTENSION,
+        )
+          .map((e) => `.${e}`)
+          .join(", ")}`,
+      );
+    }
+    return { path, format: known };
+  });
+}
+
 /**
  * Parses the arguments once: the command, its file, every flag converted and checked.
  *
  * @throws UsageError on an unknown flag or command, or a bad value
  */
 export function parseRequest(argv: readonly string[], commands: readonly string[]): CliRequest {
-  let parsed: { values: Values; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArguments(argv, FLAGS);
   if (values.version) return { kind: "version" };
   const [command, file, ...extra] = positionals;
-  if (values.help || command === undefined || command === "help") {
-    return { kind: "help", exitCode: command === undefined && !values.help ? 2 : 0 };
+  if (command === "help") {
+    return { kind: "help", exitCode: 0, ...(file === undefined ? {} : { command: file }) };
   }
-  if (!commands.includes(command)) {
+  if (command !== undefined && !commands.includes(command)) {
     throw new UsageError(
-      `unknown command ${JSON.stringify(command)} (use ${commands.join(" or ")})`,
+      `unknown command ${JSON.stringify(command)}${didYouMean(command, commands)} (use ${commands.join(", ")})`,
     );
+  }
+  if (values.help || command === undefined) {
+    return {
+      kind: "help",
+      exitCode: command === undefined && !values.help ? 2 : 0,
+      ...(command === undefined ? {} : { command }),
+    };
   }
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
   return {
@@ -235,10 +328,7 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       score: values.score,
       pred: values.pred,
       groups: values.group ?? [],
-      membership: (values.membership ?? "")
-        .split(",")
-        .map((c) => c.trim())
-        .filter(Boolean),
+      membership: list(values.membership),
       standardize: values.standardize,
       weight: values.weight,
       posLabel: values["pos-label"],
@@ -253,11 +343,13 @@ export function parseRequest(argv: readonly string[], commands: readonly string[
       time: values.time,
       event: values.event,
       horizon: number(values, "horizon"),
+      scanFeatures: list(values["scan-features"]),
+      scanBuckets: buckets(values["scan-buckets"]),
+      scanClip: scanClip(values),
     },
     audit: auditOptions(values),
-    format: oneOf(values, "format", FORMATS) ?? "text",
+    outputs: outputsOf(values),
     counts: values.counts ?? false,
-    out: values.out,
     policy: values.policy,
     report: values.report,
     referenceShares: values["reference-shares"],

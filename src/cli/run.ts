@@ -3,9 +3,9 @@
  * command, map errors to exit codes (2 for the user's mistakes, 3 for fairscope's bugs).
  */
 import { FairnessInputError, type InputIssue } from "../data/errors.js";
-import { EXIT_CODES } from "../gate/gate.js";
+import { EXIT_CODES } from "../gate/exitCodes.js";
 import { FAIRSCOPE_VERSION } from "../report/version.js";
-import { COMMANDS } from "./commands.js";
+import { COMMANDS, type CommandName, commandNamed } from "./commands.js";
 import { flagHelp } from "./flags.js";
 import type { CliIo } from "./io.js";
 import { type CommandRequest, parseRequest, UsageError } from "./request.js";
@@ -15,26 +15,49 @@ export type { CliIo } from "./io.js";
 /** Where bugs are reported. */
 const ISSUES = "https://github.com/fairscope/fairscope/issues";
 
-/** The `--help` text, generated from {@link COMMANDS} and the flag table. */
+const NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** The top-level `--help` text, generated from {@link COMMANDS}. */
 export const HELP = `fairscope ${FAIRSCOPE_VERSION}: fairness audits and release gates for classifiers
 
 Usage:
-${Object.values(COMMANDS)
-  .flatMap((c) => c.usage)
-  .map((line) => `  fairscope ${line}`)
-  .join("\n")}
+  fairscope <command> [options]
 
-${flagHelp()}
+Commands:
+${NAMES.map((name) => `  ${name.padEnd(9)}${COMMANDS[name].summary}`).join("\n")}
+
+Run "fairscope <command> --help" for its options and examples.
+
+Options:
+  --help, -h     this help (after a command: the command's help)
+  --version, -v  the version
 
 Exit codes: 0 passed, 1 a policy check failed, 2 usage or input error, 3 internal error (a bug).
 
 Examples:
-  fairscope audit examples/data/adult-test-scored.csv --label income --score lr_score \\
-    --group sex --group race
-  fairscope audit data.csv --label y --pred yhat --group sex --format html --out report.html
-  fairscope audit big.parquet --engine duckdb --label y --score p --group sex --weight w
-  fairscope gate data.csv --label y --score p --group sex --policy policy.json --format junit
+${NAMES.flatMap((name) => COMMANDS[name].examples.slice(0, 1))
+  .map((line) => `  fairscope ${line}`)
+  .join("\n")}
+  fairscope metrics
 `;
+
+/** The help of a command on the shared flags: usage, description, flags, examples. */
+export function commandHelp(name: CommandName): string {
+  const command = COMMANDS[name];
+  const sections = "sections" in command ? command.sections : [];
+  return `Usage:
+${command.usage.map((line) => `  fairscope ${line}`).join("\n")}
+
+${command.description}
+
+${flagHelp(sections)}
+
+Exit codes: 0 passed, 1 a policy check failed, 2 usage or input error, 3 internal error (a bug).
+
+Examples:
+${command.examples.map((line) => `  fairscope ${line}`).join("\n")}
+`;
+}
 
 /** Field names of FairnessInput → the option that named the column. */
 function columnNames(request: CommandRequest | undefined): Record<string, string> {
@@ -79,25 +102,39 @@ function formatIssues(issues: readonly InputIssue[], names: Record<string, strin
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: CommandRequest | undefined;
   const debug = argv.includes("--debug");
-  const own = COMMANDS[argv[0] ?? ""];
-  if (own !== undefined && "runArgs" in own) return own.runArgs(argv.slice(1), io);
   try {
-    const request = parseRequest(argv, Object.keys(COMMANDS));
+    const own = commandNamed(argv[0]);
+    if (own !== undefined && !("sections" in own)) {
+      const runner = await own.load();
+      if ("runArgs" in runner) return await runner.runArgs(argv.slice(1), io);
+    }
+    const request = parseRequest(argv, NAMES);
     if (request.kind === "version") {
       io.stdout.write(`${FAIRSCOPE_VERSION}\n`);
       return EXIT_CODES.pass;
     }
     if (request.kind === "help") {
-      io.stdout.write(HELP);
+      const command = commandNamed(request.command);
+      if (request.command !== undefined && command === undefined) {
+        throw new UsageError(`no help for ${JSON.stringify(request.command)}: not a command`);
+      }
+      if (command !== undefined && !("sections" in command)) {
+        const runner = await command.load();
+        if ("runArgs" in runner) return await runner.runArgs(["--help"], io);
+      }
+      io.stdout.write(command === undefined ? HELP : commandHelp(request.command as CommandName));
       return request.exitCode;
     }
     parsed = request;
-    const command = COMMANDS[request.command]!;
-    if (!("run" in command)) throw new UsageError(`${request.command} takes its own arguments`);
-    return await command.run(request, io);
+    const runner = await COMMANDS[request.command as CommandName].load();
+    if (!("run" in runner)) throw new UsageError(`${request.command} takes its own arguments`);
+    return await runner.run(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`fairscope: ${error.message}\nRun "fairscope --help" for usage.\n`);
+      const command = parsed?.command ?? (commandNamed(argv[0]) ? argv[0] : undefined);
+      io.stderr.write(
+        `fairscope: ${error.message}\nRun "fairscope ${command === undefined ? "" : `${command} `}--help" for usage.\n`,
+      );
       return EXIT_CODES.usageError;
     }
     if (error instanceof FairnessInputError) {

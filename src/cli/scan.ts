@@ -2,7 +2,6 @@
  * `fairscope scan`: the bias scan over a data file, printing the top subgroups in sentences with
  * their p-values after the search.
  */
-import { parseArgs } from "node:util";
 import { FairnessInputError } from "../data/errors.js";
 import { toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable, type TableFormat } from "../io/read.js";
@@ -11,6 +10,7 @@ import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { CliIo } from "./io.js";
+import { parseArguments, UsageError } from "./parse.js";
 
 export const SCAN_HELP = `Usage:
   fairscope scan <file|-> --label <col> [--score <col>] --features <a,b,c> [options]
@@ -39,9 +39,13 @@ search on outcomes drawn from the probabilities (p-values after the search).
   --input-format <f>     csv, tsv or jsonl (default: from the file name)
   --format <f>           text (default) or json
   --out <file>           write to a file instead of stdout
-`;
+  --help, -h             this help
 
-class ScanUsageError extends Error {}
+Examples:
+  fairscope scan compas.csv --label two_year_recid --score p --clip 1e-6 \
+    --features sex,race,age_cat,priors_band --direction under
+  fairscope scan data.csv --label y --features region,age --buckets age=5 --format json
+`;
 
 const OPTIONS = {
   label: { type: "string" },
@@ -74,7 +78,7 @@ function numberOption(
   if (text === undefined) return undefined;
   const n = Number(text);
   if (text.trim() === "" || !Number.isFinite(n) || (integer && !Number.isSafeInteger(n))) {
-    throw new ScanUsageError(
+    throw new UsageError(
       `--${name} must be ${integer ? "an integer" : "a number"}, got ${JSON.stringify(text)}`,
     );
   }
@@ -89,7 +93,7 @@ function choice<T extends string>(
   if (text === undefined) return undefined;
   const value = allowed[text.toLowerCase()];
   if (value === undefined) {
-    throw new ScanUsageError(
+    throw new UsageError(
       `--${name} must be one of ${Object.keys(allowed).join(", ")}, got ${JSON.stringify(text)}`,
     );
   }
@@ -103,7 +107,7 @@ function parseBuckets(text: string | undefined): Record<string, number> {
       const [name, count] = entry.split("=");
       const k = Number(count);
       if (!name || !Number.isInteger(k)) {
-        throw new ScanUsageError(`--buckets takes name=count pairs, got ${JSON.stringify(entry)}`);
+        throw new UsageError(`--buckets takes name=count pairs, got ${JSON.stringify(entry)}`);
       }
       return [name.trim(), k];
     }),
@@ -131,27 +135,16 @@ function clipped(values: number[], e: number | undefined): number[] {
 /** Runs `fairscope scan` with the arguments after the command; resolves to the exit code. */
 export async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        options: OPTIONS,
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (error) {
-      throw new ScanUsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseArguments(argv, OPTIONS);
     if (values.help) {
       io.stdout.write(SCAN_HELP);
       return 0;
     }
     const [file, ...extra] = positionals;
-    if (file === undefined) throw new ScanUsageError("scan needs a data file (or - for stdin)");
-    if (extra.length > 0) throw new ScanUsageError(`unexpected arguments: ${extra.join(" ")}`);
-    if (values.label === undefined) throw new ScanUsageError("--label <column> is required");
-    if (values.features === undefined) throw new ScanUsageError("--features <a,b,c> is required");
+    if (file === undefined) throw new UsageError("scan needs a data file (or - for stdin)");
+    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    if (values.label === undefined) throw new UsageError("--label <column> is required");
+    if (values.features === undefined) throw new UsageError("--features <a,b,c> is required");
     const features = values.features
       .split(",")
       .map((f) => f.trim())
@@ -171,7 +164,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
       over: "overpredicted",
       under: "underpredicted",
     } as const);
-    const optional = (name: keyof typeof values, integer: boolean) =>
+    const optional = (name: keyof typeof OPTIONS, integer: boolean) =>
       numberOption(values[name] as string | undefined, name, integer);
     const options: BiasScanOptions = {
       ...(scoring === undefined ? {} : { scoring }),
@@ -188,7 +181,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
     };
     const clip = optional("clip", false);
     if (clip !== undefined && !(clip > 0 && clip < 0.5)) {
-      throw new ScanUsageError(`--clip must lie in (0, 0.5), got ${clip}`);
+      throw new UsageError(`--clip must lie in (0, 0.5), got ${clip}`);
     }
     const wanted = [
       values.label,
@@ -235,7 +228,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
     else writeOutput(values.out, output);
     return 0;
   } catch (error) {
-    if (error instanceof ScanUsageError) {
+    if (error instanceof UsageError) {
       io.stderr.write(`fairscope scan: ${error.message}\nRun "fairscope scan --help" for usage.\n`);
       return 2;
     }

@@ -5,8 +5,11 @@ import { combineParts, compareGroups } from "../disparity/aggregate.js";
 import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
 import { referenceGroup } from "../report/referenceGroup.js";
+
 import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/types.js";
+import { EXIT_CODES } from "./exitCodes.js";
 import { parsePolicy } from "./parsePolicy.js";
+import type { BOUNDS } from "./policy.js";
 import type {
   CriterionRule,
   MetricRule,
@@ -18,17 +21,7 @@ import type {
   SubgroupScanRule,
 } from "./policyTypes.js";
 
-/** Process exit codes of the CLI. */
-export const EXIT_CODES = {
-  /** Every error-severity check passed. */
-  pass: 0,
-  /** A check of severity `error` failed or could not be measured. */
-  policyFailed: 1,
-  /** Bad arguments, unreadable or invalid input or policy. */
-  usageError: 2,
-  /** An internal error: a bug in fairscope, to be reported. */
-  internalError: 3,
-} as const;
+export { EXIT_CODES } from "./exitCodes.js";
 
 /** The verdict of one rule. */
 export interface GateCheck {
@@ -284,6 +277,32 @@ function withSuppressed(
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
 }
 
+/** What a rule reads: the value, or the lower or upper end of its interval (null when absent). */
+function measuredOf(
+  on: (typeof BOUNDS)[number],
+  value: number | null,
+  interval: Interval | undefined,
+): number | null {
+  if (on === "value") return value;
+  if (interval === undefined) return null;
+  return on === "intervalLow" ? interval.lower : interval.upper;
+}
+
+/** A measured number against a rule's optional `min` and `max`: the status and the wording. */
+function limitVerdict(
+  rule: { readonly min?: number | undefined; readonly max?: number | undefined },
+  measured: number,
+): { status: "pass" | "fail"; limit: string } {
+  const tooLow = rule.min !== undefined && measured < rule.min;
+  const tooHigh = rule.max !== undefined && measured > rule.max;
+  const limit = tooLow
+    ? `below the minimum ${rule.min}`
+    : tooHigh
+      ? `above the maximum ${rule.max}`
+      : "within limits";
+  return { status: tooLow || tooHigh ? "fail" : "pass", limit };
+}
+
 /** The measured value against the rule's limits, as a check. */
 function verdictOf(
   base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
@@ -292,14 +311,7 @@ function verdictOf(
   value: number | null,
   interval: Interval | undefined,
 ): GateCheck {
-  const measured =
-    rule.on === "value"
-      ? value
-      : interval
-        ? rule.on === "intervalLow"
-          ? interval.lower
-          : interval.upper
-        : null;
+  const measured = measuredOf(rule.on, value, interval);
   const withInterval = interval ? { interval } : {};
   if (measured === null) {
     return {
@@ -311,17 +323,11 @@ function verdictOf(
       message: `${name}: ${value === null ? "the value is undefined" : "the report has no interval for it (audit with intervals)"}`,
     };
   }
-  const tooLow = rule.min !== undefined && measured < rule.min;
-  const tooHigh = rule.max !== undefined && measured > rule.max;
-  const limit = tooLow
-    ? `below the minimum ${rule.min}`
-    : tooHigh
-      ? `above the maximum ${rule.max}`
-      : "within limits";
+  const { status, limit } = limitVerdict(rule, measured);
   return {
     ...base,
     ...withInterval,
-    status: tooLow || tooHigh ? "fail" : "pass",
+    status,
     measured,
     value,
     message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}`,
@@ -416,10 +422,7 @@ function checkMeasuredRule(
   const own = excluded.length === 0 ? reportEstimate(report, rule) : undefined;
   const interval = own?.interval;
   const value = Number.isFinite(computed) ? computed : null;
-  let measured: number | null = value;
-  if (rule.on !== "value") {
-    measured = interval ? (rule.on === "intervalLow" ? interval.lower : interval.upper) : null;
-  }
+  const measured = measuredOf(rule.on, value, interval);
   const withInterval = interval ? { interval } : {};
   if (measured === null) {
     const why =
@@ -437,14 +440,7 @@ function checkMeasuredRule(
       message: `${name}: ${why}`,
     };
   }
-  const tooLow = rule.min !== undefined && measured < rule.min;
-  const tooHigh = rule.max !== undefined && measured > rule.max;
-  const status = tooLow || tooHigh ? "fail" : "pass";
-  const limit = tooLow
-    ? `below the minimum ${rule.min}`
-    : tooHigh
-      ? `above the maximum ${rule.max}`
-      : "within limits";
+  const { status, limit } = limitVerdict(rule, measured);
   return {
     ...base,
     ...withInterval,

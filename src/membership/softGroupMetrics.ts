@@ -7,7 +7,7 @@ import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
 import { groupMetricsOfColumns, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
-import { getMetric } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import type { Confusion, ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
@@ -103,14 +103,7 @@ export function softGroupMetrics(
   options: SoftGroupMetricsOptions = {},
 ): SoftGroupMetricsResult {
   const fn = "softGroupMetrics";
-  const ids = options.metrics ?? [
-    "selectionRate",
-    "truePositiveRate",
-    "falsePositiveRate",
-    "falseNegativeRate",
-    "precision",
-    "accuracy",
-  ];
+  const ids = options.metrics ?? DEFAULT_RATE_METRICS;
   const metrics = ids.map((id) => {
     const m = getMetric(id);
     if (m?.input !== "counts")

@@ -76,6 +76,16 @@ function groupScale(report: FairnessReportData): { domain: string[]; range: stri
   return { domain: colors.map(([g]) => g), range: colors.map(([, c]) => c) };
 }
 
+/** A quantitative axis over [0, 1]. */
+function unitAxis(field: string, title: string) {
+  return { field, type: "quantitative", title, scale: { domain: [0, 1] } };
+}
+
+/** Colour by group, in the report's group colours, with the legend titled "Group". */
+function groupColor(report: FairnessReportData) {
+  return { field: "group", type: "nominal", title: "Group", sort: null, scale: groupScale(report) };
+}
+
 /** Metrics drawn as bars: the ones bounded in [0, 1] (counts have their own scale). */
 function barMetrics(report: FairnessReportData): string[] {
   return report.metrics.filter((m) => m.range[0] === 0 && m.range[1] === 1).map((m) => m.id);
@@ -200,25 +210,9 @@ export function rocSpec(report: FairnessReportData): VegaLiteSpec | undefined {
         data: { values },
         mark: { type: "line", interpolate: "linear" },
         encoding: {
-          x: {
-            field: "falsePositiveRate",
-            type: "quantitative",
-            title: "False positive rate",
-            scale: { domain: [0, 1] },
-          },
-          y: {
-            field: "truePositiveRate",
-            type: "quantitative",
-            title: "True positive rate",
-            scale: { domain: [0, 1] },
-          },
-          color: {
-            field: "group",
-            type: "nominal",
-            title: "Group",
-            sort: null,
-            scale: groupScale(report),
-          },
+          x: unitAxis("falsePositiveRate", "False positive rate"),
+          y: unitAxis("truePositiveRate", "True positive rate"),
+          color: groupColor(report),
           order: { field: "order", type: "quantitative" },
         },
       },
@@ -262,25 +256,9 @@ export function reliabilitySpec(report: FairnessReportData): VegaLiteSpec | unde
         data: { values },
         mark: { type: "line", point: true },
         encoding: {
-          x: {
-            field: "meanPredicted",
-            type: "quantitative",
-            title: "Mean predicted probability",
-            scale: { domain: [0, 1] },
-          },
-          y: {
-            field: "observedRate",
-            type: "quantitative",
-            title: "Observed positive rate",
-            scale: { domain: [0, 1] },
-          },
-          color: {
-            field: "group",
-            type: "nominal",
-            title: "Group",
-            sort: null,
-            scale: groupScale(report),
-          },
+          x: unitAxis("meanPredicted", "Mean predicted probability"),
+          y: unitAxis("observedRate", "Observed positive rate"),
+          color: groupColor(report),
           size: { field: "count", type: "quantitative", title: "Rows in bin" },
           tooltip: [
             { field: "group", type: "nominal" },
@@ -302,13 +280,7 @@ function smoothLayers(report: FairnessReportData): Record<string, unknown>[] {
     g.smoothCurve.filter((p) => p.observed !== null).map((p) => ({ group: g.group, ...p })),
   );
   const x = { field: "predicted", type: "quantitative", scale: { domain: [0, 1] } };
-  const color = {
-    field: "group",
-    type: "nominal",
-    title: "Group",
-    sort: null,
-    scale: groupScale(report),
-  };
+  const color = groupColor(report);
   return [
     {
       data: { values: values.filter((v) => v.lower !== null && v.upper !== null) },
@@ -359,12 +331,7 @@ export function decisionCurveSpec(report: FairnessReportData): VegaLiteSpec | un
       netBenefit: p.netBenefit.value,
     })),
   ]);
-  const x = {
-    field: "threshold",
-    type: "quantitative",
-    title: "Threshold probability",
-    scale: { domain: [0, 1] },
-  };
+  const x = unitAxis("threshold", "Threshold probability");
   const y = {
     field: "netBenefit",
     type: "quantitative",

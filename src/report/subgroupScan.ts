@@ -22,6 +22,12 @@ export interface AuditScanOptions extends BiasScanOptions {
    * @defaultValue "outcome"
    */
   readonly outcome?: string;
+  /**
+   * Clip the probabilities to [clip, 1 − clip] as expectations of the scan (the Bernoulli score
+   * needs them strictly between 0 and 1); the audit's other sections use them unclipped.
+   * @defaultValue undefined (no clipping)
+   */
+  readonly clip?: number;
 }
 
 /**
@@ -34,7 +40,7 @@ export function subgroupScanSection(
   columns: Columns,
   options: AuditScanOptions,
 ): SubgroupScanSection {
-  const { features, population, outcome, ...scan } = options;
+  const { features, population, outcome, clip, ...scan } = options;
   const rows = columns.sourceRow;
   const aligned: Record<string, ScanLevel[]> = {};
   for (const [name, column] of Object.entries(features)) {
@@ -44,7 +50,14 @@ export function subgroupScanSection(
   const result = biasScan(
     {
       outcomes: columns.label,
-      ...(probability ? { expectations: columns.score! } : {}),
+      ...(probability
+        ? {
+            expectations:
+              clip === undefined
+                ? columns.score!
+                : Array.from(columns.score!, (p) => Math.min(1 - clip, Math.max(clip, p))),
+          }
+        : {}),
       features: aligned,
     },
     { topK: 3, replicates: 199, ...scan },

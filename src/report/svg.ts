@@ -84,6 +84,21 @@ function svgDocument(width: number, height: number, label: string, body: string[
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(height)}" viewBox="0 0 ${num(w)} ${num(height)}" role="img" aria-label="${escapeXml(label)}" ${FONT}>\n<rect width="100%" height="100%" fill="#fff"/>\n<g transform="translate(${MARGIN} 0)">\n${body.join("\n")}\n</g>\n</svg>`;
 }
 
+/** A chart document with a grey note under the plot, as wide as the note needs. */
+function notedDocument(
+  layout: { readonly width: number; readonly height: number },
+  label: string,
+  body: string[],
+  note: string,
+): string {
+  body.push(text(0, layout.height + 12, note, { fill: "#57606a" }));
+  return svgDocument(Math.max(layout.width, note.length * 5.8), layout.height + 20, label, body);
+}
+
+/** The note's sentence naming the worst-served group, or nothing. */
+const worstNote = (worst: string | undefined) =>
+  worst === undefined ? "" : ` Red label: the worst-served group, ${worst}.`;
+
 function text(
   x: number,
   y: number,
@@ -254,14 +269,8 @@ export function metricBarsSvg(report: FairnessReportData): string {
       );
     }
   });
-  const note = `Dashed line: the reference ${reference === "overall" ? "(all rows)" : `group ${reference}`}. Whiskers: 95% intervals. Pale bars: small groups.${worst === undefined ? "" : ` Red label: the worst-served group, ${worst}.`}`;
-  body.push(text(0, layout.height + 12, note, { fill: "#57606a" }));
-  return svgDocument(
-    Math.max(layout.width, note.length * 5.8),
-    layout.height + 20,
-    "Metric values by group",
-    body,
-  );
+  const note = `Dashed line: the reference ${reference === "overall" ? "(all rows)" : `group ${reference}`}. Whiskers: 95% intervals. Pale bars: small groups.${worstNote(worst)}`;
+  return notedDocument(layout, "Metric values by group", body, note);
 }
 
 /**
@@ -337,14 +346,8 @@ export function ratioSvg(report: FairnessReportData): string | undefined {
       );
     });
   });
-  const note = `Ratio of each group's value to the reference ${report.reference} (log scale). Black line: parity (1). Green band: 0.8 to 1.25. Hollow points: beyond the axis.${worst === undefined ? "" : ` Red label: the worst-served group, ${worst}.`}`;
-  body.push(text(0, layout.height + 12, note, { fill: "#57606a" }));
-  return svgDocument(
-    Math.max(layout.width, note.length * 5.8),
-    layout.height + 20,
-    "Ratios to the reference group",
-    body,
-  );
+  const note = `Ratio of each group's value to the reference ${report.reference} (log scale). Black line: parity (1). Green band: 0.8 to 1.25. Hollow points: beyond the axis.${worstNote(worst)}`;
+  return notedDocument(layout, "Ratios to the reference group", body, note);
 }
 
 /**
@@ -443,13 +446,7 @@ export function reliabilitySvg(report: FairnessReportData): string | undefined {
   });
   const note =
     "Point area and the number beside it: rows in the score bin. Whiskers: 95% Wilson intervals. Dashed: perfect calibration.";
-  body.push(text(0, layout.height + 12, note, { fill: "#57606a" }));
-  return svgDocument(
-    Math.max(layout.width, note.length * 5.8),
-    layout.height + 20,
-    "Reliability by group",
-    body,
-  );
+  return notedDocument(layout, "Reliability by group", body, note);
 }
 
 /**
@@ -527,13 +524,7 @@ export function decisionCurveSvg(report: FairnessReportData): string | undefined
   });
   const note =
     "Coloured: treat by the model. Grey dashed: treat everyone. Black: treat no one. Dots: the decision thresholds.";
-  body.push(text(0, layout.height + 12, note, { fill: "#57606a" }));
-  return svgDocument(
-    Math.max(layout.width, note.length * 5.8),
-    layout.height + 20,
-    "Decision curves by group",
-    body,
-  );
+  return notedDocument(layout, "Decision curves by group", body, note);
 }
 
 /**

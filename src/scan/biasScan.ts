@@ -7,7 +7,7 @@ import { randomSource } from "../uncertainty/random.js";
 import {
   DEFAULT_MAX_LEVELS,
   type EncodedFeatures,
-  encodeScanFeatures,
+  encodeFeaturesInput,
   type ScanFeatures,
   type ScanLevel,
 } from "./features.js";
@@ -197,16 +197,7 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
       checkExpectation(expectations[i]!, scoring, i, issues);
     }
   }
-  const features = encodeScanFeatures(
-    input.features,
-    n,
-    {
-      buckets: options.buckets ?? {},
-      maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS,
-      field: "features",
-    },
-    issues,
-  );
+  const features = encodeFeaturesInput(input.features, n, options, issues);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += expectations[i]!;
   const settings = resolveOptions(options, mean / Math.max(1, n), constant(expectations), issues);
@@ -458,12 +449,7 @@ export function prepareBiasScanOfCells(
       checkExpectation(expectations[c]!, scoring, c, issues);
     }
   }
-  const features = encodeScanFeatures(
-    cells.features,
-    k,
-    { buckets: {}, maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS, field: "features" },
-    issues,
-  );
+  const features = encodeFeaturesInput(cells.features, k, { maxLevels: options.maxLevels }, issues);
   let expected = 0;
   for (let c = 0; c < k; c++) expected += rows[c]! * expectations[c]!;
   const settings = resolveOptions(

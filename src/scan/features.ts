@@ -162,3 +162,28 @@ export function encodeScanFeatures(
   }
   return { names, levels, codes };
 }
+
+/**
+ * {@link encodeScanFeatures} of a scan's `features` input with the scan options' `buckets` (none
+ * by default) and `maxLevels` ({@link DEFAULT_MAX_LEVELS} by default).
+ */
+export function encodeFeaturesInput(
+  features: ScanFeatures,
+  n: number,
+  options: {
+    readonly buckets?: Readonly<Record<string, number>> | undefined;
+    readonly maxLevels?: number | undefined;
+  },
+  issues: IssueCollector,
+): EncodedFeatures {
+  return encodeScanFeatures(
+    features,
+    n,
+    {
+      buckets: options.buckets ?? {},
+      maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS,
+      field: "features",
+    },
+    issues,
+  );
+}

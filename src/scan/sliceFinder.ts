@@ -9,7 +9,7 @@ import { type RandomSource, randomSource } from "../uncertainty/random.js";
 import {
   DEFAULT_MAX_LEVELS,
   type EncodedFeatures,
-  encodeScanFeatures,
+  encodeFeaturesInput,
   type ScanFeatures,
   type ScanLevel,
 } from "./features.js";
@@ -372,16 +372,7 @@ export function sliceFinder(
       issues.add("out_of_range", ["losses", i], `must be a finite number >= 0, got ${loss}`);
     losses[i] = loss;
   }
-  const features = encodeScanFeatures(
-    input.features,
-    n,
-    {
-      buckets: options.buckets ?? {},
-      maxLevels: options.maxLevels ?? DEFAULT_MAX_LEVELS,
-      field: "features",
-    },
-    issues,
-  );
+  const features = encodeFeaturesInput(input.features, n, options, issues);
   const settings = {
     alpha: options.alpha ?? 0.95,
     minSupport: options.minSupport ?? Math.max(32, Math.ceil(n / 100)),

@@ -133,14 +133,39 @@ function derivedColumns(
   }
   const w = spec.weight === undefined ? "1" : `CAST(${id(spec.weight)} AS ${doubleType(dialect)})`;
   columns.push(`${w} AS ${id("w")}`, ...extra);
-  let from: string;
-  if (typeof spec.table === "string") from = quoteIdentifier(spec.table, dialect);
-  else from = spec.table.expression;
-  return { select: columns.join(",\n    "), params, from };
+  return { select: columns.join(",\n    "), params, from: tableSource(spec, dialect) };
 }
 
-function tableParams(spec: SqlSpec): readonly SqlParameter[] {
+/** What a statement reads from: the quoted table name, or the user's table expression. */
+function tableSource(spec: Pick<SqlSpec, "table">, dialect: SqlDialect): string {
+  return typeof spec.table === "string"
+    ? quoteIdentifier(spec.table, dialect)
+    : spec.table.expression;
+}
+
+function tableParams(spec: Pick<SqlSpec, "table">): readonly SqlParameter[] {
   return typeof spec.table === "string" ? [] : (spec.table.params ?? []);
+}
+
+/**
+ * An aggregate over the derived rows: `SELECT keys, aggregates FROM (SELECT select FROM from)
+ * GROUP BY keys ORDER BY keys`.
+ */
+function groupedSelect(
+  keys: string,
+  aggregates: string,
+  select: string,
+  from: string,
+  dialect: SqlDialect,
+): string {
+  return `SELECT ${keys}, ${aggregates}
+FROM (
+  SELECT
+    ${select}
+  FROM ${from}
+) ${quoteIdentifier("fairscope_rows", dialect, false)}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
 }
 
 /**
@@ -155,8 +180,7 @@ export function scoreRangeStatement(spec: SqlSpec, dialect: SqlDialect = "ansi")
   if (spec.score === undefined) throw new TypeError("scoreRangeStatement: give score");
   const id = (name: string) => quoteIdentifier(name, dialect, false);
   const score = `CAST(${id(spec.score)} AS ${doubleType(dialect)})`;
-  const from =
-    typeof spec.table === "string" ? quoteIdentifier(spec.table, dialect) : spec.table.expression;
+  const from = tableSource(spec, dialect);
   return {
     sql: `SELECT COUNT(*) AS ${id("n")}, MIN(${id("p")}) AS ${id("min")}, MAX(${id("p")}) AS ${id("max")}
 FROM (SELECT ${score} AS ${id("p")} FROM ${from}) AS ${id("scores")}
@@ -180,14 +204,8 @@ export function confusionStatement(spec: SqlSpec, dialect: SqlDialect = "ansi"):
   const id = (name: string) => quoteIdentifier(name, dialect, false);
   const inner = derivedColumns(spec, dialect, []);
   const keys = [...spec.groups.map((_, i) => id(`g${i}`)), id("label"), id("pred")].join(", ");
-  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${id("w")}) AS ${id("w")}
-FROM (
-  SELECT
-    ${inner.select}
-  FROM ${inner.from}
-) ${id("fairscope_rows")}
-GROUP BY ${keys}
-ORDER BY ${keys}`;
+  const aggregates = `COUNT(*) AS ${id("n")}, SUM(${id("w")}) AS ${id("w")}`;
+  const sql = groupedSelect(keys, aggregates, inner.select, inner.from, dialect);
   return { sql, params: [...inner.params, ...tableParams(spec)] };
 }
 
@@ -216,14 +234,8 @@ export function histogramStatement(
   const keys = [...spec.groups.map((_, i) => id(`g${i}`)), id("label"), id("bin")].join(", ");
   const w = id("w");
   const s = id("s");
-  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${w}) AS ${w}, SUM(${w} * ${s}) AS ${id("sw")}, SUM(${w} * ${s} * ${s}) AS ${id("sww")}
-FROM (
-  SELECT
-    ${inner.select}
-  FROM ${inner.from}
-) ${id("fairscope_rows")}
-GROUP BY ${keys}
-ORDER BY ${keys}`;
+  const aggregates = `COUNT(*) AS ${id("n")}, SUM(${w}) AS ${w}, SUM(${w} * ${s}) AS ${id("sw")}, SUM(${w} * ${s} * ${s}) AS ${id("sww")}`;
+  const sql = groupedSelect(keys, aggregates, inner.select, inner.from, dialect);
   return { sql, params: [...inner.params, bins, bins - 1, ...tableParams(spec)] };
 }
 
@@ -264,21 +276,13 @@ export function scanCellsStatement(spec: ScanSqlSpec, dialect: SqlDialect = "ans
     ...spec.features.map((_, i) => id(`g${i}`)),
     ...(spec.score === undefined ? [] : [id("p")]),
   ].join(", ");
-  const from =
-    typeof spec.table === "string" ? quoteIdentifier(spec.table, dialect) : spec.table.expression;
-  const sql = `SELECT ${keys}, COUNT(*) AS ${id("n")}, SUM(${id("label")}) AS ${id("y")}
-FROM (
-  SELECT
-    ${columns.join(",\n    ")}
-  FROM ${from}
-) ${id("fairscope_rows")}
-GROUP BY ${keys}
-ORDER BY ${keys}`;
-  return {
-    sql,
-    params: [
-      spec.posLabel ?? 1,
-      ...(typeof spec.table === "string" ? [] : (spec.table.params ?? [])),
-    ],
-  };
+  const aggregates = `COUNT(*) AS ${id("n")}, SUM(${id("label")}) AS ${id("y")}`;
+  const sql = groupedSelect(
+    keys,
+    aggregates,
+    columns.join(",\n    "),
+    tableSource(spec, dialect),
+    dialect,
+  );
+  return { sql, params: [spec.posLabel ?? 1, ...tableParams(spec)] };
 }

@@ -93,22 +93,24 @@ export function simultaneousDisparityInterval(
   if (parts.length === 0) return { difference: NAN_BOUNDS, ratio: NAN_BOUNDS };
   return {
     difference: {
-      lower: parts
-        .map((p) => p.difference.lower)
-        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
-      upper: parts
-        .map((p) => p.difference.upper)
-        .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
+      lower: largest(parts.map((p) => p.difference.lower)),
+      upper: largest(parts.map((p) => p.difference.upper)),
     },
     ratio: {
-      lower: parts
-        .map((p) => p.ratio.lower)
-        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
-      upper: parts
-        .map((p) => p.ratio.upper)
-        .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+      lower: smallest(parts.map((p) => p.ratio.lower)),
+      upper: smallest(parts.map((p) => p.ratio.upper)),
     },
   };
+}
+
+/** The largest of the values (−∞ for none; NaN when any is NaN, as Math.max). */
+function largest(values: readonly number[]): number {
+  return values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+}
+
+/** The smallest of the values (+∞ for none; NaN when any is NaN, as Math.min). */
+function smallest(values: readonly number[]): number {
+  return values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 }
 
 /** Which rule produced a disparity interval. */

@@ -2,6 +2,7 @@
  * The audit page's document: the form, the privacy statement and the Content-Security-Policy
  * (no network connection of any kind, only the page's own inline script, by its hash).
  */
+import { htmlDocument } from "../report/render/document.js";
 
 /** The page's Content-Security-Policy for an inline script with the given SHA-256 (base64). */
 export function pagePolicy(scriptSha256: string): string {
@@ -39,17 +40,11 @@ a#download{display:inline-block;margin:8px 0}
  * pageDocument("1", "abc").includes("connect-src 'none'"); // => true
  */
 export function pageDocument(script: string, scriptSha256: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${pagePolicy(scriptSha256)}">
-<title>fairscope: private fairness audit</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
+  return htmlDocument(
+    "fairscope: private fairness audit",
+    pagePolicy(scriptSha256),
+    CSS,
+    `<main>
 <h1>Private fairness audit</h1>
 <p class="private"><b>Your data stays on this computer.</b> This page reads the file you choose and
 computes the report inside this browser tab. It uploads nothing and makes no network request of
@@ -71,8 +66,6 @@ any kind: its Content-Security-Policy forbids every connection, so it also works
 <a id="download" hidden>Save the report as an HTML file</a>
 <div id="report"></div>
 </main>
-<script>${script}</script>
-</body>
-</html>
-`;
+<script>${script}</script>`,
+  );
 }

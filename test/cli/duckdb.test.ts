@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HELP, run } from "../../src/cli/run.js";
+import { commandHelp, run } from "../../src/cli/run.js";
 import type { FairnessReportData } from "../../src/report/types.js";
 import { runDuckDb } from "../../src/sql/duckdb.js";
 
@@ -197,9 +197,10 @@ describe("audit --engine duckdb", { timeout: 120_000 }, () => {
     }
   });
 
-  it("is described in --help", () => {
-    expect(HELP).toMatch(/--engine <e> +memory \(default\) or duckdb/);
-    expect(HELP).toMatch(
+  it("is described in audit --help", () => {
+    const help = commandHelp("audit");
+    expect(help).toMatch(/--engine <e> +memory \(default\) or duckdb/);
+    expect(help).toMatch(
       /no confidence\s+intervals, no score metrics \(rocAuc, brierScore\), no calibration/,
     );
   });

@@ -47,7 +47,7 @@ describe("parseRequest(argv, commands)", () => {
       reference: { label: "Male" },
       seed: 7,
     });
-    expect(r.format).toBe("text");
+    expect(r.outputs).toEqual([{ path: undefined, format: "text" }]);
   });
 
   it("answers --help, --version and no command", () => {
@@ -59,12 +59,11 @@ describe("parseRequest(argv, commands)", () => {
   it("rejects the user's mistakes with a UsageError naming the flag", () => {
     for (const [argv, message] of [
       [["audit", "f", "--bogus"], /bogus/],
-      [["scan", "f"], /unknown command "scan" \(use audit or gate\)/],
+      [["gat", "f"], /unknown command "gat"; did you mean gate\? \(use audit, gate\)/],
       [["audit", "f", "--seed=-1"], /--seed must be an integer in \[0, 4294967295\]/],
       [["audit", "f", "--n-boot", "1"], /--n-boot must be an integer in \[2/],
       [["audit", "f", "--min-group-size", "2.5"], /--min-group-size/],
       [["audit", "f", "--ci", "1.5"], /--ci must be a level/],
-      [["audit", "f", "--metrics", "nope"], /unknown metric "nope"/],
       [["audit", "f", "--format", "pdf"], /--format must be one of/],
       [["audit", "f", "g"], /unexpected arguments: g/],
     ] as const) {

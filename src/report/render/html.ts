@@ -9,6 +9,7 @@ import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import { drawCharts } from "../svg.js";
 import type { FairnessReportData } from "../types.js";
 import { clinicalSections } from "./clinicalTables.js";
+import { htmlDocument } from "./document.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -188,20 +189,12 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
   }
   const body = `<div class="fairscope">\n${parts.join("\n")}\n</div>`;
   if (options.fragment) return `<style>${CSS}</style>\n${body}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument(
+    title,
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    CSS,
+    body,
+  );
 }
 
 /**

@@ -1,0 +1,365 @@
+/**
+ * `fairscope audit` and `fairscope gate`: read the data (or a saved report), audit, gate against
+ * a policy, and write every requested output. Loaded only when one of them runs.
+ */
+import { readFileSync } from "node:fs";
+import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
+import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
+import { parsePolicy } from "../gate/parsePolicy.js";
+import type { Policy } from "../gate/policyTypes.js";
+import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
+import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js";
+import { readTable } from "../io/read.js";
+import { writeOutput } from "../io/write.js";
+import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
+import { getMetric } from "../metrics/registry.js";
+import { audit } from "../report/audit.js";
+import type { AuditOptions } from "../report/options.js";
+import { renderHtmlReport } from "../report/render/html.js";
+import { renderCsv, renderJson } from "../report/render/json.js";
+import { renderMarkdown } from "../report/render/markdown.js";
+import { renderText } from "../report/render/text.js";
+import { FairnessReport } from "../report/report.js";
+import type { FairnessReportData } from "../report/types.js";
+import type { ScanLevel } from "../scan/features.js";
+import type { StandardizationTarget } from "../standardization/standardize.js";
+import { checkMetricIds, checkPolicyIds } from "./ids.js";
+import type { CliIo } from "./io.js";
+import { checkOutputs } from "./outputs.js";
+import { type Progress, progressOn } from "./progress.js";
+import { readMarginsFile, readReferenceFile } from "./reference.js";
+import type { CommandRequest, DataRequest, Format } from "./request.js";
+import { UsageError } from "./request.js";
+import { auditTaskFile } from "./task.js";
+
+function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${what} ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The input, the raking target (`--standardize`), the time-to-event columns (`--time`,
+ * `--event`) and the bias scan's features (`--scan-features`).
+ */
+async function loadInput(
+  data: DataRequest,
+  io: CliIo,
+  progress: Progress | undefined,
+): Promise<{
+  input: FairnessInput | SoftMembershipInput;
+  standardization: StandardizationTarget | undefined;
+  survival: AuditOptions["survival"];
+  scan: AuditOptions["scan"];
+  rows: number;
+}> {
+  const file = data.file!;
+  if ((data.time === undefined) !== (data.event === undefined)) {
+    throw new UsageError("--time and --event go together");
+  }
+  if (data.label === undefined) throw new UsageError("--label <column> is required");
+  if (data.score === undefined && data.pred === undefined) {
+    throw new UsageError("give --score <column> or --pred <column>");
+  }
+  if (data.groups.length > 0 && data.membership.length > 0) {
+    throw new UsageError("give --group or --membership, not both");
+  }
+  if (data.groups.length === 0 && data.membership.length === 0) {
+    throw new UsageError("give at least one --group <column> (or --membership <columns>)");
+  }
+  const margins = data.standardize === undefined ? undefined : readMarginsFile(data.standardize);
+  const wanted = [
+    data.label,
+    ...(data.score === undefined ? [] : [data.score]),
+    ...(data.pred === undefined ? [] : [data.pred]),
+    ...data.groups,
+    ...data.membership,
+    ...Object.keys(margins?.margins ?? {}),
+    ...(data.weight === undefined ? [] : [data.weight]),
+    ...(data.time === undefined ? [] : [data.time]),
+    ...(data.event === undefined ? [] : [data.event]),
+    ...data.scanFeatures,
+  ];
+  if (/\.parquet$/i.test(file)) {
+    throw new UsageError(
+      "Parquet files need --engine duckdb (the memory engine reads CSV, TSV and JSON Lines)",
+    );
+  }
+  const table = await readTable(file === "-" ? io.stdin : file, {
+    columns: [...new Set(wanted)],
+    ...(data.inputFormat === undefined ? {} : { format: data.inputFormat }),
+    ...(progress === undefined ? {} : { onProgress: progress.reading }),
+  });
+  const column = (name: string) => table.columns.get(name)!;
+  const { posLabel, threshold, thresholdRule, missingGroup } = data;
+  const survival =
+    data.time === undefined || data.event === undefined
+      ? undefined
+      : {
+          time: toNumbers(column(data.time)),
+          event: toNumbers(column(data.event)),
+          ...(data.horizon === undefined ? {} : { horizon: data.horizon }),
+        };
+  const base = {
+    yTrue: toLabels(column(data.label), posLabel),
+    ...(data.pred === undefined ? {} : { yPred: toLabels(column(data.pred), posLabel) }),
+    ...(data.score === undefined ? {} : { yScore: toNumbers(column(data.score)) }),
+    ...(data.weight === undefined ? {} : { sampleWeight: toNumbers(column(data.weight)) }),
+    ...(posLabel === undefined ? {} : { posLabel }),
+    ...(threshold === undefined ? {} : { threshold }),
+    ...(thresholdRule === undefined ? {} : { thresholdRule }),
+    ...(data.margin ? { scores: "margin" as const } : {}),
+    ...(missingGroup === undefined ? {} : { missingGroup }),
+  };
+  const probabilityColumns = data.membership.map((c) => toNumbers(column(c)));
+  const input: FairnessInput | SoftMembershipInput =
+    data.membership.length > 0
+      ? {
+          ...base,
+          sensitiveFeatures: {
+            probabilities: Array.from({ length: table.rows }, (_, i) =>
+              probabilityColumns.map((c) => c[i]!),
+            ),
+            groups: data.membership,
+          },
+        }
+      : {
+          ...base,
+          sensitiveFeatures: Object.fromEntries(data.groups.map((g) => [g, toLevels(column(g))])),
+        };
+  const standardization: StandardizationTarget | undefined =
+    margins === undefined
+      ? undefined
+      : {
+          method: "raking",
+          features: Object.fromEntries(
+            Object.keys(margins.margins).map((c) => [c, toLevels(column(c))]),
+          ),
+          margins: margins.margins,
+          referenceKind: margins.kind,
+        };
+  const scan: AuditOptions["scan"] =
+    data.scanFeatures.length === 0
+      ? undefined
+      : {
+          features: Object.fromEntries(
+            data.scanFeatures.map((f) => [f, toNumericLevels(column(f)) as ScanLevel[]]),
+          ),
+          buckets: data.scanBuckets,
+          outcome: data.label,
+          ...(data.scanClip === undefined ? {} : { clip: data.scanClip }),
+        };
+  return { input, standardization, survival, scan, rows: table.rows };
+}
+
+/** The count metrics a policy rule on a metric may name with the DuckDB engine. */
+function checkDuckDbPolicy(policy: Policy): void {
+  for (const rule of policy.rules) {
+    if (rule.on !== "value") {
+      throw new UsageError(
+        `a policy rule checks ${rule.on}, but --engine duckdb computes no confidence intervals: use the memory engine`,
+      );
+    }
+    if ("metric" in rule && getMetric(rule.metric)?.input !== "counts") {
+      throw new UsageError(
+        `a policy rule checks ${rule.metric}, but --engine duckdb computes count metrics only: use the memory engine`,
+      );
+    }
+  }
+}
+
+/** Checks the options of `--engine duckdb` and runs it on the file. */
+async function auditWithDuckDb(
+  request: CommandRequest,
+  policy: Policy | undefined,
+): Promise<FairnessReportData> {
+  const { data, audit: options } = request;
+  const file = data.file!;
+  if (file === "-") throw new UsageError("--engine duckdb reads a file, not stdin");
+  if (data.label === undefined) throw new UsageError("--label <column> is required");
+  if ((data.score === undefined) === (data.pred === undefined)) {
+    throw new UsageError(
+      "--engine duckdb needs exactly one of --score <column> and --pred <column>",
+    );
+  }
+  if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
+  for (const name of [
+    "n-boot",
+    "seed",
+    "missing-group",
+    "input-format",
+    "min-denominator",
+    "suppress-below",
+    "reference-shares",
+    "standardize",
+    "membership",
+  ]) {
+    if (request.given.has(name)) {
+      throw new UsageError(`--${name} is not available with --engine duckdb`);
+    }
+  }
+  if (request.given.has("ci") && options.intervals !== false) {
+    throw new UsageError("--engine duckdb computes no confidence intervals (--ci none is implied)");
+  }
+  for (const id of options.metrics ?? []) {
+    if (getMetric(id)?.input !== "counts") {
+      throw new UsageError(`--engine duckdb computes count metrics only, not ${id}`);
+    }
+  }
+  if (policy) checkDuckDbPolicy(policy);
+  try {
+    await import("@duckdb/node-api");
+  } catch {
+    throw new UsageError(
+      "--engine duckdb needs the optional package @duckdb/node-api: npm install @duckdb/node-api",
+    );
+  }
+  const { auditDuckDb, DuckDbInputError } = await import("./duckdb.js");
+  const { posLabel, threshold, thresholdRule } = data;
+  try {
+    return await auditDuckDb({
+      path: file,
+      spec: {
+        label: data.label,
+        groups: data.groups,
+        ...(data.score === undefined ? { prediction: data.pred! } : { score: data.score }),
+        ...(posLabel === undefined ? {} : { posLabel }),
+        ...(data.score === undefined
+          ? {}
+          : {
+              threshold: threshold ?? (data.margin ? 0 : 0.5),
+              thresholdRule: thresholdRule ?? ">=",
+            }),
+        ...(data.weight === undefined ? {} : { weight: data.weight }),
+      },
+      margin: data.margin,
+      options,
+    });
+  } catch (error) {
+    if (error instanceof DuckDbInputError) throw new UsageError(error.message);
+    if (error instanceof FairnessInputError || error instanceof TypeError) throw error;
+    const message = (error as Error).message ?? String(error);
+    throw new UsageError(`DuckDB could not audit ${file}: ${message}`);
+  }
+}
+
+async function render(
+  format: Format,
+  report: FairnessReportData,
+  result: GateResult | undefined,
+  color: boolean,
+  counts: boolean,
+): Promise<string> {
+  switch (format) {
+    case "text":
+      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
+    case "markdown":
+      return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
+    case "html":
+      return renderHtmlReport(report);
+    case "json":
+      return result ? `${JSON.stringify({ gate: result, report }, null, 2)}\n` : renderJson(report);
+    case "csv":
+      return renderCsv(report);
+    case "junit":
+      if (!result) throw new UsageError("--format junit writes gate results: give --policy");
+      return renderJunit(result);
+  }
+}
+
+/** The report of the request: read from `--report`, or audited from the data by its engine. */
+async function reportOf(
+  request: CommandRequest,
+  policy: Policy | undefined,
+  io: CliIo,
+  progress: Progress | undefined,
+): Promise<FairnessReportData> {
+  if (request.report !== undefined) {
+    if (request.data.file !== undefined) {
+      throw new UsageError("give a data file or --report, not both");
+    }
+    return FairnessReport.fromJSON(readJsonFile(request.report, "report")).toJSON();
+  }
+  if (request.data.file === undefined) {
+    throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
+  }
+  if (request.data.task !== "binary") {
+    if (request.data.scanFeatures.length > 0) {
+      throw new UsageError("--scan-features scans binary outcomes: it needs --task binary");
+    }
+    progress?.stage(`auditing ${request.data.file} (${request.data.task})`);
+    return auditTaskFile(request, io);
+  }
+  if (request.data.engine === "duckdb") {
+    if (request.data.scanFeatures.length > 0) {
+      throw new UsageError("--scan-features is not available with --engine duckdb");
+    }
+    progress?.stage(`DuckDB is aggregating ${request.data.file}`);
+    return auditWithDuckDb(request, policy);
+  }
+  const population =
+    request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
+  const options =
+    population === undefined
+      ? request.audit
+      : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
+  const loaded = await loadInput(request.data, io, progress);
+  const steps = [
+    "metrics",
+    ...(options.intervals === false ? [] : ["bootstrap intervals"]),
+    ...(loaded.scan ? ["the subgroup scan and its null reruns"] : []),
+  ];
+  progress?.stage(`auditing ${loaded.rows} rows: ${steps.join(", ")}`);
+  return audit(loaded.input, {
+    ...options,
+    ...(loaded.standardization ? { standardization: loaded.standardization } : {}),
+    ...(loaded.survival ? { survival: loaded.survival } : {}),
+    ...(loaded.scan ? { scan: loaded.scan } : {}),
+  }).toJSON();
+}
+
+/**
+ * `fairscope audit`: audits (and, with a policy, gates), renders and writes every output; the
+ * gate's exit code. The metric ids, the outputs and the policy are checked before the data are
+ * read.
+ */
+export async function auditAndGate(request: CommandRequest, io: CliIo): Promise<number> {
+  checkMetricIds(request.audit.metrics ?? [], request.data.task);
+  checkOutputs(request.outputs, request.policy !== undefined);
+  const policy =
+    request.policy === undefined
+      ? undefined
+      : parsePolicy(checkPolicyIds(readJsonFile(request.policy, "policy")));
+  const progress = progressOn(io);
+  try {
+    const report = await reportOf(request, policy, io, progress);
+    const result = policy ? gate(report, policy) : undefined;
+    for (const output of request.outputs) {
+      const color =
+        output.path === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
+      progress?.stage(`writing ${output.path ?? "the report"} (${output.format})`);
+      const text = await render(output.format, report, result, color, request.counts);
+      progress?.done();
+      if (output.path === undefined) io.stdout.write(text);
+      else writeOutput(output.path, text);
+    }
+    return result?.exitCode ?? EXIT_CODES.pass;
+  } finally {
+    progress?.done();
+  }
+}
+
+/** `fairscope gate`: {@link auditAndGate} with a policy required. */
+export function gateCommand(request: CommandRequest, io: CliIo): Promise<number> {
+  if (request.policy === undefined) throw new UsageError("gate needs --policy <file>");
+  return auditAndGate(request, io);
+}
