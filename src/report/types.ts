@@ -120,7 +120,7 @@ export interface Criterion {
 }
 /** A plain-language sentence about the report. */
 export interface Finding {
-  /** How large the gap is (see {@link findingsOf }). */
+  /** How large the gap is (see `findingsOf`). */
   severity: "info" | "notice" | "warning";
   /** The sentence. */
   text: string;
