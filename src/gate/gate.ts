@@ -211,12 +211,7 @@ function checkRepresentation(
   const name = rule.name ?? describe(rule);
   const measured = rule.on === "value" ? representationMeasure(report, rule) : null;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: (report.representation?.groups ?? []).map((r) => r.group),
     excluded: [],
     value: measured,
@@ -274,6 +269,27 @@ function withSuppressed(
     };
   }
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
+}
+
+/** The fields every check repeats from its rule: position, name, severity, bound and limits. */
+function ruleFields(
+  rule: {
+    readonly severity: GateCheck["severity"];
+    readonly on: (typeof BOUNDS)[number];
+    readonly min?: number | undefined;
+    readonly max?: number | undefined;
+  },
+  index: number,
+  name: string,
+) {
+  return {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    ...(rule.min === undefined ? {} : { min: rule.min }),
+    ...(rule.max === undefined ? {} : { max: rule.max }),
+  };
 }
 
 /** What a rule reads: the value, or the lower or upper end of its interval (null when absent). */
@@ -342,12 +358,7 @@ function checkNetBenefit(
   const name = rule.name ?? describe(rule);
   const section = report.netBenefit;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: section?.groups.filter((g) => g.group !== "overall").map((g) => g.group) ?? [],
     excluded: [],
   };
@@ -397,12 +408,7 @@ function checkMeasuredRule(
   const method = "criterion" in rule ? "betweenGroups" : rule.method;
   const comparison = criterion?.comparison ?? (rule as MetricRule).comparison;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: eligible.map((g) => g.label),
     excluded,
   };
