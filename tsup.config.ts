@@ -8,6 +8,20 @@ const entries = {
   index: "src/index.ts",
   sql: "src/sql/index.ts",
   "tfjs/index": "src/tfjs/index.ts",
+  "calibration/index": "src/calibration/index.ts",
+  "clinical/index": "src/clinical/index.ts",
+  "gate/index": "src/gate/index.ts",
+  "membership/index": "src/membership/index.ts",
+  "metrics/index": "src/metrics/index.ts",
+  "mitigation/index": "src/mitigation/index.ts",
+  "multiclass/index": "src/multiclass/index.ts",
+  "regression/index": "src/regression/index.ts",
+  "report/index": "src/report/index.ts",
+  "scan/index": "src/scan/index.ts",
+  "schemas/index": "src/schemas/index.ts",
+  "standardization/index": "src/standardization/index.ts",
+  "stream/index": "src/stream/index.ts",
+  "uncertainty/index": "src/uncertainty/index.ts",
 };
 
 export default defineConfig([

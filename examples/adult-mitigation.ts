@@ -15,12 +15,12 @@ import {
   equalizedOddsPostprocessing,
   groupThresholds,
   mitigationEffect,
-  randomSource,
   rejectOptionClassification,
   reweighing,
   ThresholdOptimizer,
   ThresholdRule,
 } from "fairscope";
+import { randomSource } from "fairscope/uncertainty";
 
 const here = new URL("./data/", import.meta.url);
 type Person = { income: string; sex: string };

@@ -8,12 +8,8 @@
 import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import { parse } from "csv-parse/sync";
-import {
-  demographicParityDifference,
-  type Estimate,
-  equalizedOddsDifference,
-  reweighing,
-} from "fairscope";
+import { demographicParityDifference, equalizedOddsDifference, reweighing } from "fairscope";
+import type { Estimate } from "fairscope/report";
 import {
   auditModel,
   demographicParityPenalty,

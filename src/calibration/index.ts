@@ -1,4 +1,4 @@
-/** Calibration: public API of the module (the root index re-exports these by name). */
+/** Calibration by group: reliability curves, calibration metrics and tests, flexible calibration and the calibration hierarchy (the `fairscope/calibration` subpath). */
 export type { BinStrategy } from "../metrics/calibration/binning.js";
 export type {
   GroupCalibrationTest,

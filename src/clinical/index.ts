@@ -1,4 +1,9 @@
-/** Clinical utility: public API of the module (the root index re-exports these by name). */
+/**
+ * Clinical utility: net benefit and decision curves by group, and time-to-event concordance and
+ * calibration by group (the `fairscope/clinical` subpath).
+ */
+
+export * from "../survival/index.js";
 export {
   type ClinicalWarning,
   type DecisionCurveGroup,

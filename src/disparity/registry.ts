@@ -34,15 +34,19 @@ export interface CriterionDefinition {
 }
 
 /** A regression criterion: the difference or ratio of one regression metric across groups. */
-const regression = (
-  metric: string,
+const regression = <const M extends string, const C extends Comparison>(
+  metric: M,
   label: string,
   sklearn: string,
-  comparison: Comparison,
-): CriterionDefinition => {
+  comparison: C,
+): CriterionDefinition & {
+  readonly id: `${M}${C extends "difference" ? "Difference" : "Ratio"}`;
+} => {
   const isDifference = comparison === "difference";
   return {
-    id: `${metric}${isDifference ? "Difference" : "Ratio"}`,
+    id: `${metric}${isDifference ? "Difference" : "Ratio"}` as `${M}${C extends "difference"
+      ? "Difference"
+      : "Ratio"}`,
     name: `${label} ${comparison}`,
     description: isDifference
       ? `Largest minus smallest group ${label.toLowerCase()}.`
@@ -61,14 +65,14 @@ const regression = (
 /** A criterion on one metric: its difference (ideal 0, lower is better) or ratio (ideal 1). */
 const single =
   (comparison: Comparison) =>
-  (
-    id: string,
+  <const Id extends string>(
+    id: Id,
     name: string,
     metric: string,
     description: string,
     reference: string,
     reportedByDefault: boolean,
-  ): CriterionDefinition => ({
+  ): CriterionDefinition & { readonly id: Id } => ({
     id,
     name,
     description,
@@ -252,11 +256,11 @@ const TABLE = [
   ),
 ] as const satisfies readonly CriterionDefinition[];
 
-/** Every named criterion, in display order. */
-export const CRITERIA: readonly CriterionDefinition[] = TABLE;
-
 /** The id of a registered criterion. */
 export type CriterionId = (typeof TABLE)[number]["id"];
+
+/** Every named criterion, in display order. */
+export const CRITERIA: readonly (CriterionDefinition & { readonly id: CriterionId })[] = TABLE;
 
 /** Every criterion id, in display order. */
 export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [
@@ -264,7 +268,9 @@ export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[]
   ...CriterionId[],
 ];
 
-const BY_ID = new Map<string, CriterionDefinition>(CRITERIA.map((c) => [c.id, c]));
+const BY_ID = new Map<string, CriterionDefinition & { readonly id: CriterionId }>(
+  CRITERIA.map((c) => [c.id, c]),
+);
 
 /**
  * The registered criterion with this id, or undefined.
@@ -272,7 +278,9 @@ const BY_ID = new Map<string, CriterionDefinition>(CRITERIA.map((c) => [c.id, c]
  * @example
  * getCriterion("equalizedOddsDifference")?.metrics; // => ["truePositiveRate", "falsePositiveRate"]
  */
-export function getCriterion(id: string): CriterionDefinition | undefined {
+export function getCriterion(
+  id: string,
+): (CriterionDefinition & { readonly id: CriterionId }) | undefined {
   return BY_ID.get(id);
 }
 

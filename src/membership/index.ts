@@ -1,4 +1,4 @@
-/** Public API of the soft group membership module. */
+/** Soft (probabilistic) group membership (the `fairscope/membership` subpath). */
 export type { MembershipMatrix } from "./matrix.js";
 export { argmaxGroups, membershipMatrix } from "./matrix.js";
 export type {

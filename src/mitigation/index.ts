@@ -1,4 +1,4 @@
-/** Public API of the mitigation module (wired into the package root by src/index.ts). */
+/** Mitigation: reweighing, the threshold optimizer, group thresholds, post-processors and their fitted rules (the `fairscope/mitigation` subpath). */
 export {
   type CalibratedEqOddsOptions,
   CalibratedEqOddsRule,
@@ -54,23 +54,18 @@ export {
   type RuleInput,
   scoreColumn,
 } from "./ruleInput.js";
-export {
-  type CalibratedEqOddsGroup,
-  type CalibratedEqOddsJSON,
-  CalibratedEqOddsSchema,
-  type CalibratedEqualizedOddsGroup,
-  type CalibratedEqualizedOddsJSON,
-  CalibratedEqualizedOddsSchema,
-  type CostConstraint,
-  type EqOddsGroup,
-  type EqOddsJSON,
-  type EqOddsLinearProgram,
-  EqOddsSchema,
-  type EqualizedOddsGroup,
-  type EqualizedOddsJSON,
-  type EqualizedOddsLinearProgram,
-  EqualizedOddsSchema,
-  RejectOptionSchema,
+export type {
+  CalibratedEqOddsGroup,
+  CalibratedEqOddsJSON,
+  CalibratedEqualizedOddsGroup,
+  CalibratedEqualizedOddsJSON,
+  CostConstraint,
+  EqOddsGroup,
+  EqOddsJSON,
+  EqOddsLinearProgram,
+  EqualizedOddsGroup,
+  EqualizedOddsJSON,
+  EqualizedOddsLinearProgram,
 } from "./ruleSchemas.js";
 export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
 export {
@@ -90,5 +85,4 @@ export {
   type ThresholdOperationJSON,
   ThresholdRule,
   type ThresholdRuleJSON,
-  ThresholdRuleSchema,
 } from "./thresholdRule.js";

@@ -6,7 +6,7 @@
 import type { GroupedRows } from "../data/groupedRows.js";
 import { type MulticlassInput, prepareMulticlass } from "../data/multiclass.js";
 import { prepareRegression, type RegressionInput } from "../data/regression.js";
-import { CRITERIA, type CriterionDefinition, type CriterionId } from "../disparity/registry.js";
+import { CRITERIA, type CriterionId } from "../disparity/registry.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
 import { multiclassMetricsOfColumns } from "../multiclass/multiclassMetrics.js";
@@ -62,9 +62,9 @@ function reportOf(
   }
   const criteria =
     options.criteria ??
-    (CRITERIA as readonly CriterionDefinition[])
-      .filter((c) => c.task === task && c.metrics.every((m) => result.metrics.includes(m)))
-      .map((c) => c.id);
+    CRITERIA.filter(
+      (c) => c.task === task && c.metrics.every((m) => result.metrics.includes(m)),
+    ).map((c) => c.id);
   const weights = weightsByGroup(rows);
   return buildReport(
     {

@@ -4,7 +4,7 @@
  */
 
 export { audit } from "./audit.js";
-export { CRITERION_GUIDE } from "./build.js";
+export { auditMulticlass, auditRegression, type TaskAuditOptions } from "./auditTask.js";
 export {
   type ChartSpec,
   chartSpecs,
@@ -19,32 +19,31 @@ export {
   tradeoffSpec,
   type VegaLiteSpec,
 } from "./charts.js";
-export { csvField, escapeHtml, escapeMarkdown, escapeXml, sanitizeTerminal } from "./escape.js";
-export { findingsOf } from "./findings.js";
-export { formatEstimate, formatInterval, formatValue } from "./format.js";
+export {
+  DEFAULT_FINDING_THRESHOLDS,
+  type FindingThresholds,
+  findingsOf,
+  type ReportDraft,
+} from "./findings.js";
 export type { AuditOptions, ReferenceChoice } from "./options.js";
 export { type HtmlOptions, renderHtml, renderHtmlReport } from "./render/html.js";
 export { renderCsv, renderJson } from "./render/json.js";
 export { type MarkdownOptions, renderMarkdown } from "./render/markdown.js";
-export { displayWidth, renderText, type TextOptions } from "./render/text.js";
+export { renderText, type TextOptions } from "./render/text.js";
 export { FairnessReport, VEGA_LITE_MIME } from "./report.js";
-export { rocPoints } from "./roc.js";
 export {
   type CalibrationHierarchySection,
   type CalibrationSection,
   type Criterion,
   type Disparity,
   type Estimate,
-  EstimateSchema,
   type FairnessReportData,
-  FairnessReportSchema,
   type Finding,
   type Gap,
   type GroupResult,
   type ImpossibilityNote,
   type InputSummary,
   type Interval,
-  IntervalSchema,
   type MetricInfo,
   type NetBenefitSection,
   REPORT_SCHEMA_VERSION,
@@ -53,14 +52,13 @@ export {
   type ReportOptions,
   type ReportScanSubgroup,
   type ReportWarning,
+  type RepresentationRowResult,
+  type RepresentationSection,
   type RocCurve,
-  reportJsonSchema,
+  type SoftMembershipSection,
+  type StandardizationSection,
   type SubgroupScanSection,
   type SurvivalSection,
 } from "./schema.js";
-export {
-  type AuditScanOptions,
-  SUBGROUP_SCAN_TITLE,
-  subgroupScanSummary,
-} from "./subgroupScan.js";
+export type { AuditScanOptions } from "./subgroupScan.js";
 export { FAIRSCOPE_VERSION } from "./version.js";

@@ -1,4 +1,4 @@
-/** Public API of the standardization module. */
+/** Target-population standardisation: post-stratification and raking weights, standardised metrics (the `fairscope/standardization` subpath). */
 export { kishEffectiveSampleSize } from "./effectiveSampleSize.js";
 export type { StandardizationTarget, StandardizedGroupMetrics } from "./standardize.js";
 export { standardizedGroupMetrics } from "./standardize.js";

@@ -1,4 +1,7 @@
-/** Public API of the uncertainty module (wired into the root by the lead). */
+/**
+ * Uncertainty: seeded randomness, intervals, tests and the bootstrap (the `fairscope/uncertainty`
+ * subpath).
+ */
 export type {
   BootstrapEstimate,
   BootstrapMethod,
@@ -34,6 +37,7 @@ export type {
   SmallGroup,
 } from "./groupBootstrap.js";
 export { bootstrapGroupMetrics, bootstrapGroupMetricsOfColumns } from "./groupBootstrap.js";
+export type { CiProvenance, GroupMetricsCi } from "./groupMetricsIntervals.js";
 export type {
   GroupRateTestsOptions,
   GroupRateTestsResult,

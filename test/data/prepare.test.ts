@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepare } from "../../src/index.js";
+import { prepare } from "../../src/metrics/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 const base = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };

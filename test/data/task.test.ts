@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { detectTask, prepareMulticlass, prepareRegression } from "../../src/index.js";
+import { detectTask } from "../../src/metrics/index.js";
+import { prepareMulticlass } from "../../src/multiclass/index.js";
+import { prepareRegression } from "../../src/regression/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 describe("task types", () => {

@@ -3,7 +3,8 @@
  * type is invalid, not missing.
  */
 import { describe, expect, it } from "vitest";
-import { audit, type FairnessInput, groupMetrics, prepare } from "../../src/index.js";
+import { audit, type FairnessInput, groupMetrics } from "../../src/index.js";
+import { prepare } from "../../src/metrics/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 const base = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };

@@ -2,18 +2,16 @@ import { describe, expect, it } from "vitest";
 import * as fairscope from "../../src/index.js";
 import {
   audit,
-  bootstrapGroupMetrics,
   CRITERIA,
-  type CriterionDefinition,
   evaluateCriterion,
   gate,
   getMetric,
-  getRegressionMetric,
   groupMetrics,
-  policyJsonSchema,
-  regressionCriterion,
   regressionMetrics,
 } from "../../src/index.js";
+import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
+import { policyJsonSchema } from "../../src/schemas/index.js";
+import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
 
 // Three groups with different rates, so every criterion is defined and not at its ideal.
 const input = {
@@ -21,7 +19,7 @@ const input = {
   yPred: [1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0],
   sensitiveFeatures: [..."aaaaaa", ..."bbbbbb", ..."cccccc"],
 };
-const ALL: readonly CriterionDefinition[] = CRITERIA;
+const ALL = CRITERIA;
 const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
 const REGRESSION = ALL.filter((c) => c.task === "regression");
 const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];

@@ -3,16 +3,29 @@
  * drift. A statement followed by `// => value` (on its line or the next) must evaluate to
  * `value` (a JS literal, or `TypedArrayName [..]`; numbers to 1e-12 relative, since documented
  * values often come from the reference libraries). Examples run with the exports of their own
- * module, of the package root and the count-metric declarations in scope.
+ * module, of every public entry (the root and its subpaths) and the count-metric declarations in
+ * scope.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as gateExports from "../../src/gate/index.js";
+import * as calibrationEntry from "../../src/calibration/index.js";
+import * as clinicalEntry from "../../src/clinical/index.js";
+import * as gateEntry from "../../src/gate/index.js";
 import * as root from "../../src/index.js";
+import * as membershipEntry from "../../src/membership/index.js";
 import * as countMetrics from "../../src/metrics/counts.js";
-import * as reportExports from "../../src/report/index.js";
+import * as metricsEntry from "../../src/metrics/index.js";
+import * as mitigationEntry from "../../src/mitigation/index.js";
+import * as multiclassEntry from "../../src/multiclass/index.js";
+import * as regressionEntry from "../../src/regression/index.js";
+import * as reportEntry from "../../src/report/index.js";
+import * as scanEntry from "../../src/scan/index.js";
+import * as schemasEntry from "../../src/schemas/index.js";
+import * as standardizationEntry from "../../src/standardization/index.js";
+import * as streamEntry from "../../src/stream/index.js";
+import * as uncertaintyEntry from "../../src/uncertainty/index.js";
 
 const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
 
@@ -144,8 +157,20 @@ describe("doc comment examples", () => {
         const scope = {
           ...countMetrics,
           ...root,
-          ...reportExports,
-          ...gateExports,
+          ...calibrationEntry,
+          ...clinicalEntry,
+          ...gateEntry,
+          ...membershipEntry,
+          ...metricsEntry,
+          ...mitigationEntry,
+          ...multiclassEntry,
+          ...regressionEntry,
+          ...reportEntry,
+          ...scanEntry,
+          ...schemasEntry,
+          ...standardizationEntry,
+          ...streamEntry,
+          ...uncertaintyEntry,
           ...tfjsScope,
           ...own,
           __check: check,

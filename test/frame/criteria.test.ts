@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   demographicParityDifference,
   demographicParityRatio,
-  differenceOf,
   equalizedOddsDifference,
   equalizedOddsRatio,
   equalOpportunityDifference,
   predictiveParityDifference,
-  ratioOf,
 } from "../../src/index.js";
+import { differenceOf, ratioOf } from "../../src/metrics/index.js";
 
 // Group a: y = 1 1 0 0, ŷ = 1 0 1 0 → TPR ½, FPR ½, selection ½, PPV ½.
 // Group b: y = 1 1 0 0, ŷ = 1 1 0 0 → TPR 1, FPR 0, selection ½, PPV 1.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { consistency, nearestNeighbours } from "../../src/index.js";
+import { consistency, nearestNeighbours } from "../../src/metrics/index.js";
 
 describe("consistency", () => {
   it("nearestNeighbours(…) includes each row itself and breaks ties by row index", () => {

@@ -7,7 +7,7 @@ import {
   generalizedEntropyIndex,
   theilIndex,
   withinGroupGeneralizedEntropyIndex,
-} from "../../src/index.js";
+} from "../../src/metrics/index.js";
 
 describe("generalized entropy index", () => {
   it("generalizedEntropyIndex(…) by hand: b = [1, 2, 0, 1], μ = 1", () => {

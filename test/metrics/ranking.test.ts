@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { averagePrecision, rocAuc } from "../../src/index.js";
+import { averagePrecision, rocAuc } from "../../src/metrics/index.js";
 import { rocAucOfBlocks } from "../../src/metrics/ranking.js";
 import { descendingScoreBlocks } from "../../src/stats/scoreWalk.js";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { multiclassMetrics } from "../../src/index.js";
 import {
   multiclassDemographicParity,
   multiclassEqualizedOdds,
-  multiclassMetrics,
-} from "../../src/index.js";
+} from "../../src/multiclass/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 describe("multiclassMetrics", () => {

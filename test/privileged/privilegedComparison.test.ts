@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { privilegedComparison, smoothedEmpiricalDifferentialFairness } from "../../src/index.js";
+import {
+  privilegedComparison,
+  smoothedEmpiricalDifferentialFairness,
+} from "../../src/metrics/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 describe("privilegedComparison", () => {

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { regressionMetrics } from "../../src/index.js";
 import {
   boundedGroupLoss,
   regressionCriterion,
   regressionIntervals,
-  regressionMetrics,
-} from "../../src/index.js";
+} from "../../src/regression/index.js";
 import { mergeRegressionSums, regressionSums } from "../../src/regression/sums.js";
 import { expectClose } from "../helpers/close.js";
 

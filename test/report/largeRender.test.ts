@@ -3,7 +3,8 @@
  * stack past ~120,000 arguments).
  */
 import { describe, expect, it } from "vitest";
-import { audit, renderCsv, renderMarkdown, renderText } from "../../src/index.js";
+import { audit } from "../../src/index.js";
+import { renderCsv, renderMarkdown, renderText } from "../../src/report/index.js";
 
 describe("rendering many groups", { timeout: 120_000 }, () => {
   it("renderText and renderCsv lay out 150,000 groups", () => {

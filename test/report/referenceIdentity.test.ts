@@ -3,7 +3,9 @@
  * by its label: a group may be named `overall`, distinct groups may share a label.
  */
 import { describe, expect, it } from "vitest";
-import { audit, gate, prepare, renderCsv } from "../../src/index.js";
+import { audit, gate } from "../../src/index.js";
+import { prepare } from "../../src/metrics/index.js";
+import { renderCsv } from "../../src/report/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 const referenceFlags = (csv: string): string[] =>

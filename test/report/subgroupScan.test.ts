@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  audit,
-  biasScan,
-  FairnessReport,
-  FairnessReportSchema,
-  gate,
-  randomSource,
-  renderMarkdown,
-  renderText,
-} from "../../src/index.js";
+import { audit, biasScan, FairnessReport, gate } from "../../src/index.js";
+import { renderMarkdown, renderText } from "../../src/report/index.js";
 import { renderHtml } from "../../src/report/render/html.js";
+import { FairnessReportSchema } from "../../src/schemas/index.js";
+import { randomSource } from "../../src/uncertainty/index.js";
 
 /** Scores calibrated everywhere except a planted subgroup (region r1 ∧ band b0) where the model overpredicts. */
 function data(n: number) {

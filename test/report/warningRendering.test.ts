@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { audit, renderHtmlReport, renderMarkdown, renderText } from "../../src/index.js";
+import { audit } from "../../src/index.js";
+import { renderHtmlReport, renderMarkdown, renderText } from "../../src/report/index.js";
 
 // Group b has no positive predictions: its precision divides by zero.
 const input = {

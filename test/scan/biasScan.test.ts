@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { biasScan, randomSource } from "../../src/index.js";
+import { biasScan } from "../../src/index.js";
 import { createScorer } from "../../src/scan/scoring.js";
+import { randomSource } from "../../src/uncertainty/index.js";
 import { expectClose } from "../helpers/close.js";
 import { inputIssues } from "../helpers/errors.js";
 

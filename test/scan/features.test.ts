@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantileBuckets } from "../../src/index.js";
+import { quantileBuckets } from "../../src/scan/index.js";
 
 describe("quantileBuckets", () => {
   it("cuts at the type-7 quartiles, labelling (lower, upper] intervals", () => {

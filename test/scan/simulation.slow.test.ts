@@ -8,7 +8,8 @@
  * p-value ≤ 0.05 means the observed maximum beat every null maximum).
  */
 import { describe, expect, it } from "vitest";
-import { biasScan, randomSource } from "../../src/index.js";
+import { biasScan } from "../../src/index.js";
+import { randomSource } from "../../src/uncertainty/index.js";
 
 function plantedData(n: number, seed: number, oddsFactor: number) {
   const random = randomSource(seed);

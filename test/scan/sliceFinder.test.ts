@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { randomSource, rowLosses, sliceFinder } from "../../src/index.js";
+import { rowLosses, sliceFinder } from "../../src/scan/index.js";
+import { randomSource } from "../../src/uncertainty/index.js";
 import { expectClose } from "../helpers/close.js";
 import { inputIssues } from "../helpers/errors.js";
 

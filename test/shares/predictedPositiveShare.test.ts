@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { disparitiesToReference, groupMetrics, predictedPositiveShare } from "../../src/index.js";
+import { groupMetrics } from "../../src/index.js";
+import { disparitiesToReference, predictedPositiveShare } from "../../src/metrics/index.js";
 
 describe("Aequitas shares and references", () => {
   it("predictedPositiveShare(…) sums to 1 and is weighted", () => {

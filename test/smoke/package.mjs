@@ -41,7 +41,8 @@ const BUDGETS = [
   {
     name: "criteria, calibration and the report as JSON",
     source: [
-      'import { audit, calibrationByGroup, demographicParityDifference, equalizedOddsDifference, renderJson } from "fairscope";',
+      'import { audit, calibrationByGroup, demographicParityDifference, equalizedOddsDifference } from "fairscope";',
+      'import { renderJson } from "fairscope/report";',
       "globalThis.out = [audit, calibrationByGroup, demographicParityDifference, equalizedOddsDifference, renderJson];",
       "",
     ].join("\n"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { audit, countConfusion, prepare } from "../../src/index.js";
+import { audit } from "../../src/index.js";
+import { countConfusion, prepare } from "../../src/metrics/index.js";
 import { reportOfConfusion } from "../../src/sql/index.js";
 
 const input = {

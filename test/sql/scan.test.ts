@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { biasScan, biasScanOfCells, randomSource } from "../../src/index.js";
+import { biasScan } from "../../src/index.js";
+import { biasScanOfCells } from "../../src/scan/index.js";
 import { biasScanDuckDb } from "../../src/sql/duckdb.js";
 import { scanCellsStatement } from "../../src/sql/statements.js";
+import { randomSource } from "../../src/uncertainty/index.js";
 import { expectClose } from "../helpers/close.js";
 import { inputIssues } from "../helpers/errors.js";
 

@@ -6,7 +6,7 @@ import {
   mergeConfusion,
   prepare,
   totalConfusion,
-} from "../../src/index.js";
+} from "../../src/metrics/index.js";
 import { neumaierSum } from "../../src/stats/summation.js";
 import { rowsArbitrary } from "../helpers/arbitraries.js";
 

@@ -7,13 +7,13 @@
  * reweighing (the reweighed blocks use the new weights as sample weights). A recorded field
  * without a counterpart fails the case.
  */
+import { reweighing } from "../../../src/index.js";
 import {
   type PrivilegedComparison,
   type PrivilegedDifferences,
   type PrivilegedRates,
   privilegedComparison,
-  reweighing,
-} from "../../../src/index.js";
+} from "../../../src/metrics/index.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 

@@ -14,7 +14,7 @@ import {
   type PrivilegedRates,
   privilegedComparison,
   smoothedEmpiricalDifferentialFairness,
-} from "../../../src/index.js";
+} from "../../../src/metrics/index.js";
 import { neumaierSum } from "../../../src/stats/summation.js";
 import type { Checker } from "../compare.js";
 import type { KindHandler } from "../runner.js";

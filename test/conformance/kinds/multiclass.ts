@@ -7,12 +7,8 @@
  * score. Its UserWarning "y_pred contains classes not in y_true" has no counterpart: a predicted
  * class absent from a group's true classes is documented behaviour (docs/multiclass.md).
  */
-import {
-  type ClassLabel,
-  type ClassScores,
-  type MulticlassMetricsResult,
-  multiclassMetrics,
-} from "../../../src/index.js";
+import { type MulticlassMetricsResult, multiclassMetrics } from "../../../src/index.js";
+import type { ClassLabel, ClassScores } from "../../../src/multiclass/index.js";
 import { type Checker, Unsupported } from "../compare.js";
 import type { KindHandler } from "../runner.js";
 import {
