@@ -271,6 +271,34 @@ function withSuppressed(
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
 }
 
+/**
+ * The passing or failing check of a measured number against the rule's limits, its message
+ * naming the measure, the bound read and the verdict (then `note`).
+ */
+function limitCheck(
+  base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
+  rule: {
+    readonly on: (typeof BOUNDS)[number];
+    readonly min?: number | undefined;
+    readonly max?: number | undefined;
+  },
+  name: string,
+  measured: number,
+  value: number | null,
+  interval: Interval | undefined,
+  note = "",
+): GateCheck {
+  const { status, limit } = limitVerdict(rule, measured);
+  return {
+    ...base,
+    ...(interval ? { interval } : {}),
+    status,
+    measured,
+    value,
+    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}${note}`,
+  };
+}
+
 /** The fields every check repeats from its rule: position, name, severity, bound and limits. */
 function ruleFields(
   rule: {
@@ -338,15 +366,7 @@ function verdictOf(
       message: `${name}: ${value === null ? "the value is undefined" : "the report has no interval for it (audit with intervals)"}`,
     };
   }
-  const { status, limit } = limitVerdict(rule, measured);
-  return {
-    ...base,
-    ...withInterval,
-    status,
-    measured,
-    value,
-    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}`,
-  };
+  return limitCheck(base, rule, name, measured, value, interval);
 }
 
 /** A net-benefit gap rule, read from the report's net-benefit section. */
@@ -445,15 +465,8 @@ function checkMeasuredRule(
       message: `${name}: ${why}`,
     };
   }
-  const { status, limit } = limitVerdict(rule, measured);
-  return {
-    ...base,
-    ...withInterval,
-    status,
-    measured,
-    value,
-    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}${excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : ""}`,
-  };
+  const leftOut = excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : "";
+  return limitCheck(base, rule, name, measured, value, interval, leftOut);
 }
 
 /**
