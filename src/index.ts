@@ -26,9 +26,6 @@ export { type NetBenefitPoint, netBenefit } from "./clinical/index.js";
 export type { Level } from "./data/columns.js";
 export { FairnessInputError, type InputIssue, type InputIssueCode } from "./data/errors.js";
 export type { IntersectionMode } from "./data/groups.js";
-// Multiclass and regression
-export type { MulticlassInput } from "./data/multiclass.js";
-export type { RegressionInput } from "./data/regression.js";
 export type {
   FairnessInput,
   LabelArray,
@@ -39,7 +36,10 @@ export type {
   NumericTypedArray,
   ScoreKind,
   ThresholdComparison,
-} from "./data/schema.js";
+} from "./data/inputTypes.js";
+// Multiclass and regression
+export type { MulticlassInput } from "./data/multiclass.js";
+export type { RegressionInput } from "./data/regression.js";
 // Criteria and their registry
 export type { ComparisonMethod } from "./disparity/aggregate.js";
 export {

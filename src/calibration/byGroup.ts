@@ -4,9 +4,9 @@
  */
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { BinningCache, type BinStrategy } from "../metrics/calibration/binning.js";
 import {
   type GroupCalibrationTest,

@@ -5,9 +5,9 @@
  */
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { type BinaryLabels, validateProbabilities } from "../metrics/calibration/validate.js";
 import { orderByScore } from "../stats/order.js";
 import { partitionRows, take } from "../stats/partition.js";

@@ -6,8 +6,8 @@
  */
 
 import type { Columns, Level } from "../data/columns.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import {
   DEFAULT_LOGIT_CLIP,
   fitInterceptWithOffset,

@@ -63,6 +63,7 @@ export interface ChouldechovaNote {
   readonly groups: readonly ChouldechovaGroup[];
 }
 
+/** A note on which calibration and error-rate criteria cannot hold together on these data. */
 export type CalibrationNote = KleinbergNote | ChouldechovaNote;
 
 /** Kleinberg inputs of one group. */

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { FairnessInputError } from "../data/errors.js";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { EXIT_CODES, type GateResult, gate } from "../gate/gate.js";
-import { type Policy, parsePolicy } from "../gate/policy.js";
+import { parsePolicy } from "../gate/parsePolicy.js";
+import type { Policy } from "../gate/policyTypes.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable } from "../io/read.js";
@@ -20,7 +21,7 @@ import { renderCsv, renderJson } from "../report/render/json.js";
 import { renderMarkdown } from "../report/render/markdown.js";
 import { renderText } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
-import type { FairnessReportData } from "../report/schema.js";
+import type { FairnessReportData } from "../report/types.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
 import { checkMetricIds, checkPolicyIds } from "./ids.js";

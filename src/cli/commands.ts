@@ -4,7 +4,9 @@
  * (so `--help` and `--version` load no audit code). A new subcommand is one entry of
  * {@link COMMANDS} (its module holds its logic).
  */
+
 import type { Flag } from "./flags.js";
+
 import type { CliIo } from "./io.js";
 import type { CommandRequest } from "./request.js";
 

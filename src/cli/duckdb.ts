@@ -5,7 +5,7 @@
  * DuckDB.
  */
 import type { AuditOptions } from "../report/options.js";
-import type { FairnessReportData } from "../report/schema.js";
+import type { FairnessReportData } from "../report/types.js";
 import { fileTable, runDuckDb } from "../sql/duckdb.js";
 import { reportOfConfusion } from "../sql/report.js";
 import { confusionOfRows } from "../sql/rows.js";

@@ -6,7 +6,7 @@ import type { ClassLabel } from "../data/multiclass.js";
 import { toLevels, toNumbers } from "../io/convert.js";
 import { readTable } from "../io/read.js";
 import { auditMulticlass, auditRegression, type TaskAuditOptions } from "../report/auditTask.js";
-import type { FairnessReportData } from "../report/schema.js";
+import type { FairnessReportData } from "../report/types.js";
 import type { CliIo } from "./io.js";
 import { type CommandRequest, UsageError } from "./request.js";
 

@@ -6,8 +6,8 @@
 import type { GroupIndex } from "./columns.js";
 import type { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type IntersectionMode, namedFeatures } from "./groups.js";
+import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
 import { checkLength, checkWeights, featureLengths, gather } from "./prepare.js";
-import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./schema.js";
 
 /** The grouping fields of every task's input. */
 export interface GroupedInput {

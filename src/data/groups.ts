@@ -5,8 +5,8 @@
  */
 import type { GroupIndex, Level } from "./columns.js";
 import { FairnessInputError, type IssueCollector } from "./errors.js";
+import type { FeatureInput, LevelArray, MissingGroupPolicy } from "./inputTypes.js";
 import { compareLevels, isMissing } from "./levels.js";
-import type { FeatureInput, LevelArray, MissingGroupPolicy } from "./schema.js";
 
 /** Named feature columns, in the user's order. */
 export interface NamedFeatures {

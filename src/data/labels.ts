@@ -3,7 +3,8 @@
  * positive one, and encodes them as 0/1.
  */
 import type { IssueCollector } from "./errors.js";
-import type { LabelArray, LabelValue, NumericTypedArray } from "./schema.js";
+
+import type { LabelArray, LabelValue, NumericTypedArray } from "./inputTypes.js";
 
 type LabelField = "yTrue" | "yPred";
 

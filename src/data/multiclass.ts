@@ -6,8 +6,8 @@
 import type { IssueCollector as Collector } from "./errors.js";
 import { IssueCollector } from "./errors.js";
 import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
+import type { NumericTypedArray } from "./inputTypes.js";
 import { compareLevels } from "./levels.js";
-import type { NumericTypedArray } from "./schema.js";
 
 /** A class label: a string, a finite number or a boolean. */
 export type ClassLabel = string | number | boolean;

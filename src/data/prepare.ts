@@ -4,13 +4,9 @@
 import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
+import type { FairnessInput, NumberArray } from "./inputTypes.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
-import {
-  englishErrors,
-  type FairnessInput,
-  FairnessInputSchema,
-  type NumberArray,
-} from "./schema.js";
+import { englishErrors, FairnessInputSchema } from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
 
 const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);
@@ -187,7 +183,7 @@ export function gather(
 
 /**
  * Validates the input and builds the columns every computation reads. Reports every problem at
- * once in a {@link FairnessInputError}; never mutates the user's arrays.
+ * once in a `FairnessInputError`; never mutates the user's arrays.
  *
  * Cost: one pass over each input column, plus sorting the distinct levels of each feature.
  *

@@ -4,7 +4,7 @@
  */
 import { IssueCollector } from "./errors.js";
 import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
-import type { NumberArray } from "./schema.js";
+import type { NumberArray } from "./inputTypes.js";
 
 /** The data of a regression audit: real targets and predictions, groups and weights. */
 export interface RegressionInput extends GroupedInput {

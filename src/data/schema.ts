@@ -6,74 +6,7 @@
  */
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
-import type { Level } from "./columns.js";
-import type { IntersectionMode } from "./groups.js";
-
-/** Any numeric typed array. */
-export type NumericTypedArray =
-  | Float64Array
-  | Float32Array
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
-
-/** A label value: `0/1`, `-1/1`, booleans, or any two values with an explicit `posLabel`. */
-export type LabelValue = number | string | boolean;
-
-/** Labels or predictions: an array of {@link LabelValue}s or a numeric typed array. */
-export type LabelArray = readonly LabelValue[] | NumericTypedArray;
-/** Numbers (scores, weights): an array or a numeric typed array. */
-export type NumberArray = readonly number[] | NumericTypedArray;
-/** One feature's values; `null`, `undefined` and NaN are missing (see {@link MissingGroupPolicy}). */
-export type LevelArray = readonly (Level | undefined)[] | NumericTypedArray;
-/** One feature (array), or several named features. */
-export type FeatureInput = LevelArray | Readonly<Record<string, LevelArray>>;
-
-/** How scores are read. */
-export type ScoreKind = "probability" | "margin";
-/** What to do with rows whose group value is missing (null, undefined, NaN). */
-export type MissingGroupPolicy = "error" | "drop" | "asGroup";
-/** How a score becomes a positive prediction: `score >= threshold` or `score > threshold`. */
-export type ThresholdComparison = ">=" | ">";
-
-/** The data and how to read it. Shared by every public function that takes data. */
-export interface FairnessInput {
-  /** True labels. */
-  readonly yTrue: LabelArray;
-  /** Hard predictions (same label values as `yTrue`). */
-  readonly yPred?: LabelArray;
-  /** Scores of the positive class. Without `yPred`, predictions are `score >= threshold`. */
-  readonly yScore?: NumberArray;
-  /** One sensitive feature, or a record of named features (groups are their intersections). */
-  readonly sensitiveFeatures: FeatureInput;
-  /** Non-negative sample weights. */
-  readonly sampleWeight?: NumberArray;
-  /** Features within whose strata the group comparisons are made. */
-  readonly controlFeatures?: FeatureInput;
-  /**
-   * The positive label. Without it, labels must be `{0, 1}`, `{-1, 1}` or booleans (positive is
-   * `1` / `true`).
-   */
-  readonly posLabel?: LabelValue;
-  /** The threshold that turns scores into predictions. @defaultValue 0.5 for probabilities, 0 for margins */
-  readonly threshold?: number;
-  /** How scores are compared with the threshold. @defaultValue ">=" */
-  readonly thresholdRule?: ThresholdComparison;
-  /** `probability` scores must lie in [0, 1]; `margin` scores may be any finite number. @defaultValue "probability" */
-  readonly scores?: ScoreKind;
-  /** What to do with rows whose group value is missing. @defaultValue "error" */
-  readonly missingGroup?: MissingGroupPolicy;
-  /**
-   * With several features: `observed` lists the level combinations that occur; `all` the full
-   * Cartesian product of the observed levels (empty intersections with count 0, as Fairlearn),
-   * refused beyond 1,000,000 groups. @defaultValue "observed"
-   */
-  readonly intersections?: IntersectionMode;
-}
+import type { LabelArray } from "./inputTypes.js";
 
 const isArrayLike = (value: unknown): boolean =>
   Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));

@@ -2,8 +2,9 @@
  * The named fairness criteria as functions of the input, one per entry of the criterion registry
  * (`CRITERIA`), with Fairlearn's definitions.
  */
+
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";

@@ -5,9 +5,9 @@
  */
 import type { Columns, GroupIndex } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import {
   type CellValues,

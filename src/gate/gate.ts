@@ -5,20 +5,21 @@ import { combineParts, compareGroups } from "../disparity/aggregate.js";
 import { getCriterion } from "../disparity/registry.js";
 import { formatValue } from "../report/format.js";
 import { referenceGroup } from "../report/referenceGroup.js";
-import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/schema.js";
+
+import type { Estimate, FairnessReportData, GroupResult, Interval } from "../report/types.js";
 import { EXIT_CODES } from "./exitCodes.js";
-import {
-  type BOUNDS,
-  type CriterionRule,
-  type MetricRule,
-  type NetBenefitRule,
-  type Policy,
-  type PolicyInput,
-  type PolicyRule,
-  parsePolicy,
-  type RepresentationRule,
-  type SubgroupScanRule,
-} from "./policy.js";
+import { parsePolicy } from "./parsePolicy.js";
+import type { BOUNDS } from "./policy.js";
+import type {
+  CriterionRule,
+  MetricRule,
+  NetBenefitRule,
+  Policy,
+  PolicyInput,
+  PolicyRule,
+  RepresentationRule,
+  SubgroupScanRule,
+} from "./policyTypes.js";
 
 export { EXIT_CODES } from "./exitCodes.js";
 

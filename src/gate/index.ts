@@ -3,15 +3,15 @@
  * (the `fairscope/gate` subpath; the policy schemas are in `fairscope/schemas`).
  */
 export { EXIT_CODES, type GateCheck, type GateResult, gate } from "./gate.js";
-export {
-  type CriterionRule,
-  type MetricRule,
-  type NetBenefitRule,
-  type Policy,
-  type PolicyInput,
-  type PolicyRule,
-  parsePolicy,
-  type RepresentationRule,
-  type SubgroupScanRule,
-} from "./policy.js";
+export { parsePolicy } from "./parsePolicy.js";
+export type {
+  CriterionRule,
+  MetricRule,
+  NetBenefitRule,
+  Policy,
+  PolicyInput,
+  PolicyRule,
+  RepresentationRule,
+  SubgroupScanRule,
+} from "./policyTypes.js";
 export { renderGateMarkdown, renderGateText, renderJunit } from "./render.js";

@@ -2,7 +2,6 @@
  * Gate policies: which fairness checks a model must pass, as a zod-validated JSON document.
  */
 import { z } from "zod";
-import { FairnessInputError } from "../data/errors.js";
 import { CRITERION_IDS } from "../disparity/registry.js";
 
 /** What a limit is checked on: the point value, or one end of its confidence interval. */
@@ -187,86 +186,6 @@ export const PolicySchema = z
     rules: z.array(PolicyRuleSchema).min(1),
   })
   .strict();
-
-/**
- * A check on a named criterion, defaults filled in.
- * @interface
- */
-export type CriterionRule = z.infer<typeof CriterionRuleSchema>;
-/**
- * A check on one metric's disparity, defaults filled in.
- * @interface
- */
-export type MetricRule = z.infer<typeof MetricRuleSchema>;
-/**
- * A check on the net-benefit gap at a decision threshold, defaults filled in.
- * @interface
- */
-export type NetBenefitRule = z.infer<typeof NetBenefitRuleSchema>;
-/**
- * A check on the representation section, defaults filled in.
- * @interface
- */
-export type RepresentationRule = z.infer<typeof RepresentationRuleSchema>;
-/**
- * A check on the report's undeclared subgroups, defaults filled in.
- * @interface
- */
-export type SubgroupScanRule = z.infer<typeof SubgroupScanRuleSchema>;
-/** One rule of a policy, defaults filled in. */
-export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
-/**
- * A validated gate policy, defaults filled in (what {@link parsePolicy} returns).
- * @interface
- */
-export type Policy = z.infer<typeof PolicySchema>;
-/** A policy as written (defaults not yet filled in). */
-export type PolicyInput = z.input<typeof PolicySchema>;
-
-/**
- * Validates a policy (parsed JSON), filling defaults (`on: "value"`, `severity: "error"`,
- * `method: "betweenGroups"`).
- *
- * @throws FairnessInputError with one issue per problem, its path starting with "policy"
- * @example
- * parsePolicy({ rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).rules[0].on; // => "value"
- */
-export function parsePolicy(json: unknown): Policy {
-  const parsed = PolicySchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  // A union reports "invalid input" for a bad rule; re-check each rule with the schema its
-  // fields select, so the user sees the precise problem.
-  const rules = (json as { rules?: unknown } | null)?.rules;
-  const issues = parsed.error.issues.flatMap((issue) => {
-    const index = issue.path[1];
-    if (issue.code !== "invalid_union" || issue.path[0] !== "rules" || !Array.isArray(rules)) {
-      return [issue];
-    }
-    const rule = rules[index as number] as Record<string, unknown> | null;
-    const object = rule !== null && typeof rule === "object";
-    const schema =
-      object && "criterion" in rule
-        ? CriterionRuleSchema
-        : object && "netBenefitGap" in rule
-          ? NetBenefitRuleSchema
-          : object && "representation" in rule
-            ? RepresentationRuleSchema
-            : object && "subgroupScan" in rule
-              ? SubgroupScanRuleSchema
-              : MetricRuleSchema;
-    const inner = schema.safeParse(rule);
-    return inner.success
-      ? [issue]
-      : inner.error.issues.map((i) => ({ ...i, path: ["rules", index!, ...i.path] }));
-  });
-  throw new FairnessInputError(
-    issues.map((issue) => ({
-      code: "invalid_option",
-      path: ["policy", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-      message: issue.message,
-    })),
-  );
-}
 
 /**
  * The policy file's JSON Schema (draft 2020-12), generated from {@link PolicySchema} (the

@@ -2,7 +2,7 @@
  * Turns table columns (CSV text or JSON values) into the typed values `FairnessInput` expects.
  */
 import type { Level } from "../data/columns.js";
-import type { LabelValue } from "../data/schema.js";
+import type { LabelValue } from "../data/inputTypes.js";
 import type { Cell } from "./read.js";
 
 /** A decimal number as CSV files write it, optionally surrounded by spaces. */

@@ -3,8 +3,8 @@
  * beside them so a user can see how much the choice matters.
  */
 import type { GroupIndex } from "../data/columns.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { groupMetricsOfColumns, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";

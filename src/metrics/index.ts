@@ -6,9 +6,6 @@
 export type { Columns, GroupIndex, Level } from "../data/columns.js";
 export type { GroupedInput } from "../data/groupedRows.js";
 export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "../data/groups.js";
-export { groupLabel } from "../data/levels.js";
-export { prepare } from "../data/prepare.js";
-export { type ReferenceKind, referenceShares } from "../data/reference.js";
 export type {
   FairnessInput,
   FeatureInput,
@@ -20,7 +17,10 @@ export type {
   NumericTypedArray,
   ScoreKind,
   ThresholdComparison,
-} from "../data/schema.js";
+} from "../data/inputTypes.js";
+export { groupLabel } from "../data/levels.js";
+export { prepare } from "../data/prepare.js";
+export { type ReferenceKind, referenceShares } from "../data/reference.js";
 export type { GroupSelector } from "../data/selector.js";
 export { detectTask, TASK_TYPES, type TaskType } from "../data/task.js";
 export {

@@ -7,9 +7,9 @@
 import { calibrationByGroup } from "../calibration/byGroup.js";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { randomSource } from "../uncertainty/random.js";
 import {
@@ -20,13 +20,12 @@ import {
 } from "./postprocessingStats.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
-import {
-  type CalibratedEqualizedOddsGroup,
-  type CalibratedEqualizedOddsJSON,
-  CalibratedEqualizedOddsSchema,
-  type CostConstraint,
-  parseRule,
-} from "./ruleSchemas.js";
+import { CalibratedEqualizedOddsSchema, parseRule } from "./ruleSchemas.js";
+import type {
+  CalibratedEqualizedOddsGroup,
+  CalibratedEqualizedOddsJSON,
+  CostConstraint,
+} from "./ruleTypes.js";
 
 export type { CalibratedEqualizedOddsGroup, CalibratedEqualizedOddsJSON, CostConstraint };
 

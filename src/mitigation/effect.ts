@@ -3,7 +3,7 @@
  * it was fitted on or on any other data, through `groupMetrics`.
  */
 import { FairnessInputError } from "../data/errors.js";
-import type { FairnessInput, LabelValue } from "../data/schema.js";
+import type { FairnessInput, LabelValue } from "../data/inputTypes.js";
 import { groupMetrics } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 

@@ -7,9 +7,9 @@
 import { type Constraint, solve } from "yalps";
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
 import {
@@ -21,13 +21,12 @@ import {
 } from "./postprocessingStats.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type PredictionRuleInput, predictionColumn } from "./ruleInput.js";
-import {
-  type EqualizedOddsGroup,
-  type EqualizedOddsJSON,
-  type EqualizedOddsLinearProgram,
-  EqualizedOddsSchema,
-  parseRule,
-} from "./ruleSchemas.js";
+import { EqualizedOddsSchema, parseRule } from "./ruleSchemas.js";
+import type {
+  EqualizedOddsGroup,
+  EqualizedOddsJSON,
+  EqualizedOddsLinearProgram,
+} from "./ruleTypes.js";
 
 export type { EqualizedOddsGroup, EqualizedOddsJSON, EqualizedOddsLinearProgram };
 

@@ -6,9 +6,9 @@
  */
 import type { Columns, Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { falsePositiveRate, selectionRate, truePositiveRate } from "../metrics/counts.js";
 import { partitionRows } from "../stats/partition.js";
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";

@@ -66,7 +66,12 @@ export type {
   EqualizedOddsGroup,
   EqualizedOddsJSON,
   EqualizedOddsLinearProgram,
-} from "./ruleSchemas.js";
+  GroupRuleJSON,
+  JSONThreshold,
+  RuleFitSummaryJSON,
+  ThresholdOperationJSON,
+  ThresholdRuleJSON,
+} from "./ruleTypes.js";
 export { applies, type ThresholdOperation, type ThresholdOperator } from "./thresholdOperation.js";
 export {
   type ThresholdConstraint,
@@ -76,13 +81,4 @@ export {
   type TradeoffData,
 } from "./thresholdOptimizer.js";
 export type { FittedGroupRule } from "./thresholdOptimizerKernel.js";
-export {
-  type GroupRuleJSON,
-  type JSONThreshold,
-  type PredictOptions,
-  type PredictProbaOptions,
-  type RuleFitSummaryJSON,
-  type ThresholdOperationJSON,
-  ThresholdRule,
-  type ThresholdRuleJSON,
-} from "./thresholdRule.js";
+export { type PredictOptions, type PredictProbaOptions, ThresholdRule } from "./thresholdRule.js";

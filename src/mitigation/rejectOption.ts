@@ -6,9 +6,9 @@
 
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import {
@@ -24,12 +24,8 @@ import { CompensatedSum } from "../stats/summation.js";
 import { privilegedCodes } from "./groupSplit.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
-import {
-  parseRule,
-  type RejectOptionJSON,
-  type RejectOptionMetric,
-  RejectOptionSchema,
-} from "./ruleSchemas.js";
+import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
+import type { RejectOptionJSON, RejectOptionMetric } from "./ruleTypes.js";
 
 export type { RejectOptionJSON, RejectOptionMetric };
 

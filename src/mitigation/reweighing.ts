@@ -3,15 +3,15 @@
  * group, for any number of groups (and intersections) and classes.
  */
 import type { Level } from "../data/columns.js";
-import { compareLevels, groupLabel } from "../data/levels.js";
-import { prepare } from "../data/prepare.js";
 import type {
   FeatureInput,
   LabelArray,
   LabelValue,
   MissingGroupPolicy,
   NumberArray,
-} from "../data/schema.js";
+} from "../data/inputTypes.js";
+import { compareLevels, groupLabel } from "../data/levels.js";
+import { prepare } from "../data/prepare.js";
 import { applyReweighing, reweighingCells } from "./reweighingKernel.js";
 
 /** Input of {@link reweighing}: labels (any number of classes) and groups; no predictions. */

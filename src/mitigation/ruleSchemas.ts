@@ -5,10 +5,16 @@ import { z } from "zod";
 import { FairnessInputError } from "../data/errors.js";
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * How far p0 + p1 of a stored group may be from 1: fitted weights are computed as p and 1 − p,
+ * whose sum can be off by an ulp.
+ */
+const P_SUM_TOLERANCE = 1e-12;
+
 const GroupKey = z.array(LevelSchema).min(1);
 const Probability = z.number().min(0).max(1);
 
-/** The zod schema of {@link RejectOptionJSON}. */
+/** The zod schema of `RejectOptionJSON`. */
 export const RejectOptionSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.rejectOption/1"),
@@ -48,15 +54,6 @@ export const RejectOptionSchema = z.object({
   constraintSatisfied: z.boolean(),
 });
 
-/**
- * A fitted reject-option rule as plain JSON.
- * @interface
- */
-export type RejectOptionJSON = z.infer<typeof RejectOptionSchema>;
-
-/** The fairness metric bounded during the search (AIF360's `metric_name`, camelCase). */
-export type RejectOptionMetric = RejectOptionJSON["metric"];
-
 const CalibratedEqualizedOddsGroupSchema = z.object({
   /** The group's levels, one per feature. */
   group: GroupKey,
@@ -86,13 +83,7 @@ const CalibratedEqualizedOddsGroupSchema = z.object({
     .optional(),
 });
 
-/**
- * One group of a fitted calibrated-equalized-odds rule.
- * @interface
- */
-export type CalibratedEqualizedOddsGroup = z.infer<typeof CalibratedEqualizedOddsGroupSchema>;
-
-/** The zod schema of {@link CalibratedEqualizedOddsJSON}. */
+/** The zod schema of `CalibratedEqualizedOddsJSON`. */
 export const CalibratedEqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.calibratedEqualizedOdds/1"),
@@ -113,15 +104,6 @@ export const CalibratedEqualizedOddsSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-/**
- * A fitted calibrated-equalized-odds rule as plain JSON.
- * @interface
- */
-export type CalibratedEqualizedOddsJSON = z.infer<typeof CalibratedEqualizedOddsSchema>;
-
-/** Which error the groups' costs measure (AIF360's `cost_constraint`). */
-export type CostConstraint = CalibratedEqualizedOddsJSON["costConstraint"];
-
 const EqualizedOddsGroupSchema = z.object({
   /** The group's levels, one per feature. */
   group: GroupKey,
@@ -139,12 +121,6 @@ const EqualizedOddsGroupSchema = z.object({
   falsePositiveRateAfter: z.number(),
 });
 
-/**
- * One group of a fitted equalized-odds post-processor.
- * @interface
- */
-export type EqualizedOddsGroup = z.infer<typeof EqualizedOddsGroupSchema>;
-
 const EqualizedOddsLinearProgramSchema = z.object({
   /** Variables: per group, [keepFavorable, flipToFavorable]. */
   c: z.array(z.number()),
@@ -154,13 +130,7 @@ const EqualizedOddsLinearProgramSchema = z.object({
   objective: z.number(),
 });
 
-/**
- * The linear program, as solved: minimise c·x s.t. A_eq·x = 0, 0 ≤ x ≤ 1.
- * @interface
- */
-export type EqualizedOddsLinearProgram = z.infer<typeof EqualizedOddsLinearProgramSchema>;
-
-/** The zod schema of {@link EqualizedOddsJSON}. */
+/** The zod schema of `EqualizedOddsJSON`. */
 export const EqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.equalizedOddsPostprocessing/1"),
@@ -172,26 +142,91 @@ export const EqualizedOddsSchema = z.object({
   linearProgram: EqualizedOddsLinearProgramSchema,
 });
 
-/**
- * A fitted equalized-odds post-processor as plain JSON.
- * @interface
- */
-export type EqualizedOddsJSON = z.infer<typeof EqualizedOddsSchema>;
-
 /** @deprecated Use {@link CalibratedEqualizedOddsSchema}. */
 export const CalibratedEqOddsSchema = CalibratedEqualizedOddsSchema;
-/** @deprecated Use {@link CalibratedEqualizedOddsJSON}. */
-export type CalibratedEqOddsJSON = CalibratedEqualizedOddsJSON;
-/** @deprecated Use {@link CalibratedEqualizedOddsGroup}. */
-export type CalibratedEqOddsGroup = CalibratedEqualizedOddsGroup;
 /** @deprecated Use {@link EqualizedOddsSchema}. */
 export const EqOddsSchema = EqualizedOddsSchema;
-/** @deprecated Use {@link EqualizedOddsJSON}. */
-export type EqOddsJSON = EqualizedOddsJSON;
-/** @deprecated Use {@link EqualizedOddsGroup}. */
-export type EqOddsGroup = EqualizedOddsGroup;
-/** @deprecated Use {@link EqualizedOddsLinearProgram}. */
-export type EqOddsLinearProgram = EqualizedOddsLinearProgram;
+
+const OperationSchema = z.object({
+  /** How the score is compared with the threshold. */
+  operator: z.enum({
+    /** Positive where score > threshold. */
+    ">": ">",
+    /** Positive where score < threshold. */
+    "<": "<",
+    /** Positive where score ≥ threshold. */
+    ">=": ">=",
+    /** Positive where score ≤ threshold. */
+    "<=": "<=",
+  }),
+  /** The threshold. */
+  threshold: z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]),
+});
+
+const GroupRuleSchema = z
+  .object({
+    /** One level per sensitive feature. */
+    group: z.array(LevelSchema).min(1),
+    /** Weight of the first operation. */
+    p0: Probability,
+    /** The first operation. */
+    operation0: OperationSchema,
+    /** Weight of the second operation (p0 + p1 = 1). */
+    p1: Probability,
+    /** The second operation. */
+    operation1: OperationSchema,
+    /**
+     * Equalized odds only: probability of predicting positive with probability
+     * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
+     */
+    pIgnore: Probability.optional(),
+    /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
+    predictionConstant: Probability.optional(),
+  })
+  .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
+    message: "pIgnore and predictionConstant go together",
+  })
+  .refine((g) => Math.abs(g.p0 + g.p1 - 1) <= P_SUM_TOLERANCE, {
+    message: "p0 + p1 must be 1",
+    path: ["p1"],
+  });
+
+const FitSummarySchema = z.object({
+  /** What fitted the rule, e.g. "thresholdOptimizer". */
+  method: z.string(),
+  /** The parity constraint, e.g. "demographicParity". */
+  constraints: z.string().optional(),
+  /** The objective maximised, e.g. "accuracy". */
+  objective: z.string().optional(),
+  /** Grid points on the constraint axis. */
+  gridSize: z.number().optional(),
+  /** Whether "positive below the threshold" operations were considered. */
+  flip: z.boolean().optional(),
+  /** Relaxed-parity tolerance (null: exact parity). */
+  tol: z.number().nullable().optional(),
+  /** Whether sample weights were used. */
+  weighted: z.boolean().optional(),
+  /** The common constraint value x* (null with `tol`). */
+  constraintValue: z.number().nullable(),
+  /** The objective at the chosen point (equalized odds: the common true positive rate). */
+  objectiveValue: z.number(),
+  /** Each group's constraint value, in `groups` order. */
+  constraintValueByGroup: z.array(z.number()),
+  /** max − min of `constraintValueByGroup`. */
+  betweenGroups: z.number(),
+});
+
+/** The zod schema of `ThresholdRuleJSON`, for validating stored rules. */
+export const ThresholdRuleSchema = z.object({
+  /** Format tag and version. */
+  format: z.literal("fairscope.thresholdRule/1"),
+  /** Sensitive feature names, in key order. */
+  featureNames: z.array(z.string()).min(1),
+  /** One rule per group seen at fit time. */
+  groups: z.array(GroupRuleSchema).min(1),
+  /** How the rule was fitted. */
+  fit: FitSummarySchema.optional(),
+});
 
 /** Parses `json` with `schema`, turning zod issues into a FairnessInputError under `rule`. */
 export function parseRule<T>(schema: z.ZodType<T>, json: unknown): T {

@@ -3,7 +3,6 @@
  * group thresholds produce, and what a Node service or a browser loads to score new rows.
  */
 
-import { z } from "zod";
 import type { Level } from "../data/columns.js";
 import { listDisplay, type MimeBundle } from "../frame/display.js";
 import { bernoulliDraws, randomSource } from "../uncertainty/random.js";
@@ -13,127 +12,16 @@ import { type RuleInput, scoreColumn } from "./ruleInput.js";
 
 export type { RuleInput };
 
-import { parseRule } from "./ruleSchemas.js";
+import { parseRule, ThresholdRuleSchema } from "./ruleSchemas.js";
+import type {
+  JSONThreshold,
+  RuleFitSummaryJSON,
+  ThresholdOperationJSON,
+  ThresholdRuleJSON,
+} from "./ruleTypes.js";
 import type { ThresholdOperation } from "./thresholdOperation.js";
 import type { FittedGroupRule } from "./thresholdOptimizerKernel.js";
 import { ruleProbability } from "./thresholdOptimizerKernel.js";
-
-/**
- * How far p0 + p1 of a stored group may be from 1: fitted weights are computed as p and 1 − p,
- * whose sum can be off by an ulp.
- */
-const P_SUM_TOLERANCE = 1e-12;
-
-const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const OperationSchema = z.object({
-  /** How the score is compared with the threshold. */
-  operator: z.enum({
-    /** Positive where score > threshold. */
-    ">": ">",
-    /** Positive where score < threshold. */
-    "<": "<",
-    /** Positive where score ≥ threshold. */
-    ">=": ">=",
-    /** Positive where score ≤ threshold. */
-    "<=": "<=",
-  }),
-  /** The threshold. */
-  threshold: z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]),
-});
-
-/**
- * A {@link ThresholdOperation} as JSON (infinite thresholds as strings).
- * @interface
- */
-export type ThresholdOperationJSON = z.infer<typeof OperationSchema>;
-
-/** A threshold as JSON: a number, or "Infinity" / "-Infinity". */
-export type JSONThreshold = ThresholdOperationJSON["threshold"];
-
-const Probability = z.number().min(0).max(1);
-
-const GroupRuleSchema = z
-  .object({
-    /** One level per sensitive feature. */
-    group: z.array(LevelSchema).min(1),
-    /** Weight of the first operation. */
-    p0: Probability,
-    /** The first operation. */
-    operation0: OperationSchema,
-    /** Weight of the second operation (p0 + p1 = 1). */
-    p1: Probability,
-    /** The second operation. */
-    operation1: OperationSchema,
-    /**
-     * Equalized odds only: probability of predicting positive with probability
-     * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
-     */
-    pIgnore: Probability.optional(),
-    /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
-    predictionConstant: Probability.optional(),
-  })
-  .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
-    message: "pIgnore and predictionConstant go together",
-  })
-  .refine((g) => Math.abs(g.p0 + g.p1 - 1) <= P_SUM_TOLERANCE, {
-    message: "p0 + p1 must be 1",
-    path: ["p1"],
-  });
-
-/**
- * One group's rule: P(ŷ=1) = p0·[op0(s)] + p1·[op1(s)], mixed toward `predictionConstant`.
- * @interface
- */
-export type GroupRuleJSON = z.infer<typeof GroupRuleSchema>;
-
-const FitSummarySchema = z.object({
-  /** What fitted the rule, e.g. "thresholdOptimizer". */
-  method: z.string(),
-  /** The parity constraint, e.g. "demographicParity". */
-  constraints: z.string().optional(),
-  /** The objective maximised, e.g. "accuracy". */
-  objective: z.string().optional(),
-  /** Grid points on the constraint axis. */
-  gridSize: z.number().optional(),
-  /** Whether "positive below the threshold" operations were considered. */
-  flip: z.boolean().optional(),
-  /** Relaxed-parity tolerance (null: exact parity). */
-  tol: z.number().nullable().optional(),
-  /** Whether sample weights were used. */
-  weighted: z.boolean().optional(),
-  /** The common constraint value x* (null with `tol`). */
-  constraintValue: z.number().nullable(),
-  /** The objective at the chosen point (equalized odds: the common true positive rate). */
-  objectiveValue: z.number(),
-  /** Each group's constraint value, in `groups` order. */
-  constraintValueByGroup: z.array(z.number()),
-  /** max − min of `constraintValueByGroup`. */
-  betweenGroups: z.number(),
-});
-
-/**
- * How the rule was fitted (absent for rules written by hand).
- * @interface
- */
-export type RuleFitSummaryJSON = z.infer<typeof FitSummarySchema>;
-
-/** The zod schema of {@link ThresholdRuleJSON}, for validating stored rules. */
-export const ThresholdRuleSchema = z.object({
-  /** Format tag and version. */
-  format: z.literal("fairscope.thresholdRule/1"),
-  /** Sensitive feature names, in key order. */
-  featureNames: z.array(z.string()).min(1),
-  /** One rule per group seen at fit time. */
-  groups: z.array(GroupRuleSchema).min(1),
-  /** How the rule was fitted. */
-  fit: FitSummarySchema.optional(),
-});
-
-/**
- * A fitted threshold rule as plain JSON.
- * @interface
- */
-export type ThresholdRuleJSON = z.infer<typeof ThresholdRuleSchema>;
 
 function encodeThreshold(t: number): JSONThreshold {
   if (t === Number.POSITIVE_INFINITY) return "Infinity";

@@ -6,8 +6,8 @@
  */
 import type { Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import {
   benefits,
   betweenGroupGeneralizedEntropyIndex,

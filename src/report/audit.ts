@@ -3,8 +3,8 @@
  */
 import type { Columns } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import { argmaxGroups, type MembershipMatrix, membershipMatrix } from "../membership/matrix.js";

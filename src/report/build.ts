@@ -14,26 +14,26 @@ import { findingsOf } from "./findings.js";
 import { DESCRIPTIVE, type ReferenceChoice, type ResolvedAuditOptions } from "./options.js";
 import { FairnessReport } from "./report.js";
 import { representationSection } from "./representation.js";
-import {
-  type CalibrationHierarchySection,
-  type CalibrationSection,
-  type Criterion,
-  type Disparity,
-  type Estimate,
-  type FairnessReportData,
-  type GroupResult,
-  type ImpossibilityNote,
-  type InputSummary,
-  type Interval,
-  type MetricInfo,
-  type NetBenefitSection,
-  REPORT_SCHEMA_VERSION,
-  type ReportWarning,
-  type RocCurve,
-  type SubgroupScanSection,
-  type SurvivalSection,
-} from "./schema.js";
+import { REPORT_SCHEMA_VERSION } from "./schema.js";
 import { applySmallGroupRules } from "./smallGroups.js";
+import type {
+  CalibrationHierarchySection,
+  CalibrationSection,
+  Criterion,
+  Disparity,
+  Estimate,
+  FairnessReportData,
+  GroupResult,
+  ImpossibilityNote,
+  InputSummary,
+  Interval,
+  MetricInfo,
+  NetBenefitSection,
+  ReportWarning,
+  RocCurve,
+  SubgroupScanSection,
+  SurvivalSection,
+} from "./types.js";
 import { FAIRSCOPE_VERSION } from "./version.js";
 
 /** Where each criterion is explained. */

@@ -3,8 +3,9 @@
  * their rendering by vega / vega-lite (optional, imported only by `renderSvg`), and the report's
  * charts as SVG drawn by fairscope itself (`renderCharts`, always available).
  */
-import type { FairnessReportData } from "./schema.js";
+
 import { drawCharts, groupColors } from "./svg.js";
+import type { FairnessReportData } from "./types.js";
 
 /** A Vega-Lite (v5/v6) specification, as plain JSON. */
 export type VegaLiteSpec = Readonly<Record<string, unknown>>;

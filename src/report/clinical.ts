@@ -5,7 +5,7 @@
 import { calibrationHierarchyOfColumns } from "../calibration/hierarchy.js";
 import { decisionCurveOfColumns } from "../clinical/decisionCurve.js";
 import type { Columns } from "../data/columns.js";
-import type { FairnessInput, NumberArray } from "../data/schema.js";
+import type { FairnessInput, NumberArray } from "../data/inputTypes.js";
 import { survivalByGroup } from "../survival/survivalByGroup.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import type {
@@ -14,7 +14,7 @@ import type {
   NetBenefitSection,
   ReportWarning,
   SurvivalSection,
-} from "./schema.js";
+} from "./types.js";
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 

@@ -18,7 +18,7 @@ import type {
   ImpossibilityNote,
   Interval,
   ReliabilityBin,
-} from "./schema.js";
+} from "./types.js";
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 

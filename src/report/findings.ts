@@ -7,7 +7,7 @@
  */
 import { formatInterval, formatValue, inSentence } from "./format.js";
 import { referenceGroup } from "./referenceGroup.js";
-import type { Estimate, FairnessReportData, Finding, Interval } from "./schema.js";
+import type { Estimate, FairnessReportData, Finding, Interval } from "./types.js";
 
 /** Gap sizes at which findings become warnings and notices. */
 export interface FindingThresholds {

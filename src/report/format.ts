@@ -1,7 +1,7 @@
 /**
  * Number and name formatting shared by the findings and every renderer.
  */
-import type { Estimate, Interval, ReportWarning } from "./schema.js";
+import type { Estimate, Interval, ReportWarning } from "./types.js";
 
 /**
  * A metric value for people: 3 decimals (trailing zeros kept, so columns align), `n/a` when

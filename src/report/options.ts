@@ -2,8 +2,8 @@
  * The audit's options and their defaults, in one place.
  */
 
+import type { NumberArray } from "../data/inputTypes.js";
 import type { ReferenceKind } from "../data/reference.js";
-import type { NumberArray } from "../data/schema.js";
 import type { GroupSelector } from "../data/selector.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";

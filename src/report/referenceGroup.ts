@@ -4,7 +4,7 @@
  * and `1`, `"(missing)"` and the missing group).
  */
 import type { Level } from "../data/columns.js";
-import type { FairnessReportData, GroupResult } from "./schema.js";
+import type { FairnessReportData, GroupResult } from "./types.js";
 
 const sameKey = (a: readonly Level[], b: readonly Level[]): boolean =>
   a.length === b.length && a.every((level, i) => level === b[i]);

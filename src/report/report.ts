@@ -8,28 +8,28 @@ import { metricBarsSpec } from "./charts.js";
 import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
-import {
-  type CalibrationHierarchySection,
-  type CalibrationSection,
-  type Criterion,
-  type Disparity,
-  type Estimate,
-  type FairnessReportData,
-  FairnessReportSchema,
-  type Finding,
-  type GroupResult,
-  type ImpossibilityNote,
-  type MetricInfo,
-  type NetBenefitSection,
-  type ReportMetadata,
-  type ReportWarning,
-  type RepresentationSection,
-  type RocCurve,
-  type SoftMembershipSection,
-  type StandardizationSection,
-  type SubgroupScanSection,
-  type SurvivalSection,
-} from "./schema.js";
+import { FairnessReportSchema } from "./schema.js";
+import type {
+  CalibrationHierarchySection,
+  CalibrationSection,
+  Criterion,
+  Disparity,
+  Estimate,
+  FairnessReportData,
+  Finding,
+  GroupResult,
+  ImpossibilityNote,
+  MetricInfo,
+  NetBenefitSection,
+  ReportMetadata,
+  ReportWarning,
+  RepresentationSection,
+  RocCurve,
+  SoftMembershipSection,
+  StandardizationSection,
+  SubgroupScanSection,
+  SurvivalSection,
+} from "./types.js";
 
 /** The MIME type under which notebooks render Vega-Lite specifications. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";

@@ -4,7 +4,7 @@
  */
 import type { ReferenceKind } from "../data/reference.js";
 import { representationCheck } from "../uncertainty/representation.js";
-import type { GroupResult, RepresentationSection } from "./schema.js";
+import type { GroupResult, RepresentationSection } from "./types.js";
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 

@@ -6,7 +6,7 @@ import { groupLabel } from "../data/levels.js";
 import { partitionRows } from "../stats/partition.js";
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
 import { CompensatedSum, neumaierSum } from "../stats/summation.js";
-import type { RocCurve } from "./schema.js";
+import type { RocCurve } from "./types.js";
 
 /** Most points kept per curve (the curve is thinned evenly beyond it). */
 const MAX_POINTS = 101;

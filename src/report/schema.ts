@@ -230,7 +230,7 @@ export const CriterionSchema = z.object({
 
 /** A plain-language sentence about the report. */
 export const FindingSchema = z.object({
-  /** How large the gap is (see {@link findingsOf}). */
+  /** How large the gap is (see `findingsOf`). */
   severity: z.enum({
     /** A gap below 0.05, a small group's gap, a gap whose interval includes 0, or a note. */
     info: "info",
@@ -779,7 +779,7 @@ export const ReportMetadataSchema = z.object({
 /** The zod schema of a fairness report (schemaVersion "1"). */
 export const FairnessReportSchema = z
   .object({
-    /** The report format's version, {@link REPORT_SCHEMA_VERSION}. */
+    /** The report format's version, `REPORT_SCHEMA_VERSION`. */
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     /** Where the report comes from and how it was computed. */
     metadata: ReportMetadataSchema,
@@ -827,124 +827,6 @@ export const FairnessReportSchema = z
   .register(z.globalRegistry, { description: "A fairscope fairness report." });
 
 /**
- * A confidence interval around one value.
- * @interface
- */
-export type Interval = z.infer<typeof IntervalSchema>;
-/**
- * A value with its optional interval.
- * @interface
- */
-export type Estimate = z.infer<typeof EstimateSchema>;
-/**
- * What a metric in the report is.
- * @interface
- */
-export type MetricInfo = z.infer<typeof MetricInfoSchema>;
-/**
- * One group's metric values.
- * @interface
- */
-export type GroupResult = z.infer<typeof GroupResultSchema>;
-/**
- * One group's gap to the reference on one metric.
- * @interface
- */
-export type Gap = z.infer<typeof GapSchema>;
-/**
- * The disparity of one metric across groups.
- * @interface
- */
-export type Disparity = z.infer<typeof DisparitySchema>;
-/**
- * A named fairness criterion's value.
- * @interface
- */
-export type Criterion = z.infer<typeof CriterionSchema>;
-/**
- * A plain-language sentence about the report.
- * @interface
- */
-export type Finding = z.infer<typeof FindingSchema>;
-/**
- * A warning about the data or a computation.
- * @interface
- */
-export type ReportWarning = z.infer<typeof WarningSchema>;
-/**
- * One bin of a reliability diagram.
- * @interface
- */
-export type ReliabilityBin = z.infer<typeof ReliabilityBinSchema>;
-/**
- * A subgroup found by the bias scan, in a report.
- * @interface
- */
-export type ReportScanSubgroup = z.infer<typeof ScanSubgroupSchema>;
-
-/**
- * The bias scan section of a report.
- * @interface
- */
-export type SubgroupScanSection = z.infer<typeof SubgroupScanSectionSchema>;
-
-/**
- * Reliability diagrams and calibration metrics.
- * @interface
- */
-export type CalibrationSection = z.infer<typeof CalibrationSectionSchema>;
-/**
- * One group's ROC curve.
- * @interface
- */
-export type RocCurve = z.infer<typeof RocCurveSchema>;
-/**
- * A note on which criteria cannot hold together on these data.
- * @interface
- */
-export type ImpossibilityNote = z.infer<typeof ImpossibilityNoteSchema>;
-/**
- * One group's share of the data against a reference population.
- * @interface
- */
-export type RepresentationRowResult = z.infer<typeof RepresentationRowSchema>;
-/**
- * Each group's share of the data against a reference population.
- * @interface
- */
-export type RepresentationSection = z.infer<typeof RepresentationSectionSchema>;
-/**
- * Metrics in a target population.
- * @interface
- */
-export type StandardizationSection = z.infer<typeof StandardizationSectionSchema>;
-/**
- * Metrics under soft group membership.
- * @interface
- */
-export type SoftMembershipSection = z.infer<typeof SoftMembershipSectionSchema>;
-/**
- * What the audited data looked like.
- * @interface
- */
-export type InputSummary = z.infer<typeof InputSummarySchema>;
-/**
- * The options a report was computed with, defaults filled in.
- * @interface
- */
-export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
-/**
- * Where a report comes from and how it was computed.
- * @interface
- */
-export type ReportMetadata = z.infer<typeof ReportMetadataSchema>;
-/**
- * A fairness report as plain JSON data.
- * @interface
- */
-export type FairnessReportData = z.infer<typeof FairnessReportSchema>;
-
-/**
  * The report's JSON Schema (draft 2020-12), generated from {@link FairnessReportSchema}.
  *
  * @example
@@ -957,19 +839,3 @@ export function reportJsonSchema(): Record<string, unknown> {
     ...(z.toJSONSchema(FairnessReportSchema) as Record<string, unknown>),
   };
 }
-
-/**
- * Net benefit by group.
- * @interface
- */
-export type NetBenefitSection = z.infer<typeof NetBenefitSectionSchema>;
-/**
- * The calibration hierarchy by group.
- * @interface
- */
-export type CalibrationHierarchySection = z.infer<typeof CalibrationHierarchySectionSchema>;
-/**
- * Time-to-event concordance and calibration by group.
- * @interface
- */
-export type SurvivalSection = z.infer<typeof SurvivalSectionSchema>;

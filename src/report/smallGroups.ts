@@ -9,7 +9,7 @@ import type { ConfusionStats } from "../stats/confusion.js";
 import { disparityInterval, type RateCounts } from "../uncertainty/disparityInterval.js";
 import { rateInterval } from "../uncertainty/rateInterval.js";
 import { referenceGroup } from "./referenceGroup.js";
-import type { Criterion, Disparity, Estimate, FairnessReportData, GroupResult } from "./schema.js";
+import type { Criterion, Disparity, Estimate, FairnessReportData, GroupResult } from "./types.js";
 
 /** The options of the small-group rules. */
 export interface SmallGroupRules {

@@ -6,7 +6,7 @@ import type { Columns } from "../data/columns.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
 import type { ScanFeatures, ScanLevel } from "../scan/features.js";
-import type { SubgroupScanSection } from "./schema.js";
+import type { SubgroupScanSection } from "./types.js";
 
 /** The bias scan of an audit: its search features and the scan's options. */
 export interface AuditScanOptions extends BiasScanOptions {

@@ -5,7 +5,7 @@
  * curves. One colour per group across every chart; the worst-served group is marked.
  */
 import { escapeXml } from "./escape.js";
-import type { FairnessReportData } from "./schema.js";
+import type { FairnessReportData } from "./types.js";
 
 /** A chart drawn as SVG: an id, a caption and standalone `<svg>` markup. */
 export interface DrawnChart {

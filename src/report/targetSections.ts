@@ -2,7 +2,7 @@
  * The report's standardisation and soft-membership sections: the audit's count metrics in a
  * target population, and under probabilistic group membership beside the hard assignment.
  */
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import type { MembershipMatrix } from "../membership/matrix.js";
@@ -17,7 +17,7 @@ import type {
   Estimate,
   SoftMembershipSection,
   StandardizationSection,
-} from "./schema.js";
+} from "./types.js";
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 

@@ -3,6 +3,7 @@
  * Schemas generated from them (the `fairscope/schemas` subpath). The other entries do not expose
  * zod types, so importing them does not load zod's type declarations.
  */
+export type { FairnessInput } from "../data/inputTypes.js";
 export { ArrayInputSchema, FairnessInputSchema, FeatureInputSchema } from "../data/schema.js";
 export {
   CriterionRuleSchema,
@@ -20,8 +21,8 @@ export {
   EqOddsSchema,
   EqualizedOddsSchema,
   RejectOptionSchema,
+  ThresholdRuleSchema,
 } from "../mitigation/ruleSchemas.js";
-export { ThresholdRuleSchema } from "../mitigation/thresholdRule.js";
 export {
   EstimateSchema,
   FairnessReportSchema,

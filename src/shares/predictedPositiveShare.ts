@@ -2,9 +2,10 @@
  * Aequitas's predicted-positive share (`ppr`) and its disparities against a reference group
  * chosen per metric (`min_metric`: the group with the smallest value).
  */
+
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { neumaierSum } from "../stats/summation.js";
 

@@ -10,7 +10,7 @@ import { groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import { buildReport } from "../report/build.js";
 import { type AuditOptions, resolveAuditOptions } from "../report/options.js";
 import type { FairnessReport } from "../report/report.js";
-import type { InputSummary, ReportWarning } from "../report/schema.js";
+import type { InputSummary, ReportWarning } from "../report/types.js";
 import { type ConfusionStats, confusionOf } from "../stats/confusion.js";
 
 /** Options of {@link reportOfConfusion}: the audit's options that apply to counts. */

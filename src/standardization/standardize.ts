@@ -3,8 +3,9 @@
  * post-stratification or raking to the target's composition, with each group's effective sample
  * size.
  */
+
+import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { type GroupMetricsOptions, groupMetricsOfColumns } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import { kishEffectiveSampleSize } from "./effectiveSampleSize.js";

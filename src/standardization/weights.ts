@@ -5,9 +5,9 @@
  */
 import type { Level } from "../data/columns.js";
 import { IssueCollector } from "../data/errors.js";
+import type { LevelArray, NumberArray } from "../data/inputTypes.js";
 import { groupLabel, isMissing } from "../data/levels.js";
 import { type ReferenceKind, referenceShares } from "../data/reference.js";
-import type { LevelArray, NumberArray } from "../data/schema.js";
 import { neumaierSum } from "../stats/summation.js";
 
 /** Features to standardise on: one array of levels per feature name, row-aligned. */

@@ -6,9 +6,9 @@
  */
 import type { GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput, LabelValue, ThresholdComparison } from "../data/schema.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import { type GroupMetricsOptions, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
@@ -394,7 +394,7 @@ export class FairnessAccumulator {
   }
 
   /**
-   * Count metrics by group and overall, as {@link groupMetrics} gives them on all rows seen.
+   * Count metrics by group and overall, as `groupMetrics` gives them on all rows seen.
    *
    * Cost: O(groups × metrics).
    */
@@ -430,7 +430,7 @@ export class FairnessAccumulator {
 
   /**
    * Binned ROC AUC of each group and (last) overall: scores in the same bin count as ties, so
-   * it equals {@link rocAuc} on the scores rounded down to the bin edges. Needs `rocBins`.
+   * it equals `rocAuc` on the scores rounded down to the bin edges. Needs `rocBins`.
    *
    * Cost: O(groups × bins).
    */

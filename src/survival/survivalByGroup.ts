@@ -6,9 +6,9 @@
 
 import type { Level } from "../data/columns.js";
 import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import type { FeatureInput, MissingGroupPolicy, NumberArray } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FeatureInput, MissingGroupPolicy, NumberArray } from "../data/schema.js";
 import { normalQuantile } from "../stats/distributions.js";
 import { orderByScore } from "../stats/order.js";
 import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";

@@ -9,7 +9,7 @@ import type {
   LabelArray,
   LevelArray,
   NumberArray,
-} from "../data/schema.js";
+} from "../data/inputTypes.js";
 
 /** A feature given as arrays or tensors (one, or a record of named ones). */
 export type TensorFeatureInput =

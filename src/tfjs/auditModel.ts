@@ -2,7 +2,7 @@
  * Auditing a tfjs model: batched prediction, then fairscope's audit report.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
 import type { FairnessReport } from "../report/report.js";

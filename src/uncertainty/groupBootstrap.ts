@@ -4,9 +4,9 @@
  */
 
 import type { Columns, Level } from "../data/columns.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { type GroupSelector, groupIndexOf } from "../data/selector.js";
 import { checkMetricInputs } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";

@@ -5,9 +5,9 @@
  */
 import type { Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import type { FairnessInput } from "../data/schema.js";
 import { getMetric } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";

@@ -3,7 +3,7 @@
  * build), column roles suggested from the values, and the `FairnessInput` of the chosen roles.
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import type { FairnessInput } from "../data/schema.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { toLabels, toLevels, toNumbers } from "../io/convert.js";
 
 /** A parsed table: its header and its columns as text, row-aligned. */

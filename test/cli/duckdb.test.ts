@@ -10,7 +10,7 @@ import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commandHelp, run } from "../../src/cli/run.js";
-import type { FairnessReportData } from "../../src/report/schema.js";
+import type { FairnessReportData } from "../../src/report/types.js";
 import { runDuckDb } from "../../src/sql/duckdb.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

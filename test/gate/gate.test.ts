@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import { EXIT_CODES, gate } from "../../src/gate/gate.js";
-import { parsePolicy } from "../../src/gate/policy.js";
+import { parsePolicy } from "../../src/gate/parsePolicy.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../../src/gate/render.js";
 import { audit } from "../../src/report/audit.js";
-import type { FairnessReportData } from "../../src/report/schema.js";
+import type { FairnessReportData } from "../../src/report/types.js";
 import { twoGroups } from "../report/fixtures.js";
 
 // twoGroups: selection a 1/2, b 1/4; TPR a 2/3, b 1/2; FPR a 1/3, b 0.

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import type { FairnessInput } from "../../src/data/schema.js";
+import type { FairnessInput } from "../../src/data/inputTypes.js";
 import { calibratedEqualizedOdds } from "../../src/mitigation/calibratedEqualizedOdds.js";
 import { equalizedOddsPostprocessing } from "../../src/mitigation/equalizedOddsPostprocessing.js";
 import { groupThresholds } from "../../src/mitigation/groupThresholds.js";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
-import type { FairnessInput } from "../../src/data/schema.js";
+import type { FairnessInput } from "../../src/data/inputTypes.js";
 import { ThresholdOptimizer } from "../../src/mitigation/thresholdOptimizer.js";
 
 function degenerateIssue(input: FairnessInput) {

@@ -1,5 +1,5 @@
 /** Small hand-made inputs shared by the report tests. */
-import type { FairnessInput } from "../../src/data/schema.js";
+import type { FairnessInput } from "../../src/data/inputTypes.js";
 
 /**
  * Two groups: a (6 rows) and b (4 rows).

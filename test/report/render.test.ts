@@ -8,7 +8,7 @@ import { renderCsv, renderJson } from "../../src/report/render/json.js";
 import { renderMarkdown } from "../../src/report/render/markdown.js";
 import { displayWidth, renderText } from "../../src/report/render/text.js";
 import { VEGA_LITE_MIME } from "../../src/report/report.js";
-import type { FairnessReportData } from "../../src/report/schema.js";
+import type { FairnessReportData } from "../../src/report/types.js";
 import { hostile, twoGroups } from "./fixtures.js";
 
 const EVIL = "<img src=x onerror=alert(1)>";

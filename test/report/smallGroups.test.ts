@@ -8,7 +8,7 @@ import { audit } from "../../src/report/audit.js";
 import { renderHtml } from "../../src/report/render/html.js";
 import { renderMarkdown } from "../../src/report/render/markdown.js";
 import { renderText } from "../../src/report/render/text.js";
-import type { Estimate, FairnessReportData } from "../../src/report/schema.js";
+import type { Estimate, FairnessReportData } from "../../src/report/types.js";
 import { clopperPearsonInterval } from "../../src/uncertainty/proportion.js";
 import { twoGroups } from "./fixtures.js";
 

@@ -5,7 +5,7 @@
  * time-to-event concordance.
  */
 import { formatEstimate, formatValue } from "../format.js";
-import type { Estimate, FairnessReportData } from "../schema.js";
+import type { Estimate, FairnessReportData } from "../types.js";
 import type { Table } from "./tables.js";
 
 /** One section: a title, an optional table and sentences after it. */

@@ -5,9 +5,9 @@
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml } from "../escape.js";
 import { warningLabel } from "../format.js";
-import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
 import { drawCharts } from "../svg.js";
+import type { FairnessReportData } from "../types.js";
 import { clinicalSections } from "./clinicalTables.js";
 import { htmlDocument } from "./document.js";
 import {

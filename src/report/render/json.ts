@@ -3,7 +3,7 @@
  */
 import { csvField } from "../escape.js";
 import { referenceGroup } from "../referenceGroup.js";
-import type { FairnessReportData } from "../schema.js";
+import type { FairnessReportData } from "../types.js";
 
 /**
  * The report as JSON text (2-space indented, a final newline). Reports from the same input and

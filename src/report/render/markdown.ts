@@ -5,8 +5,8 @@
 import type { RenderedChart } from "../charts.js";
 import { escapeHtml, escapeMarkdown } from "../escape.js";
 import { warningLabel } from "../format.js";
-import type { FairnessReportData } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import type { FairnessReportData } from "../types.js";
 import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,

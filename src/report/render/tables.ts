@@ -4,7 +4,7 @@
  */
 import { formatEstimate, formatValue } from "../format.js";
 import { referenceGroup } from "../referenceGroup.js";
-import type { Estimate, FairnessReportData } from "../schema.js";
+import type { Estimate, FairnessReportData } from "../types.js";
 
 /** Short column headers for the built-in metrics (the legend gives the full names). */
 const SHORT: Readonly<Record<string, string>> = {

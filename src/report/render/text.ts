@@ -4,8 +4,8 @@
  */
 import { sanitizeTerminal } from "../escape.js";
 import { formatValue, warningLabel } from "../format.js";
-import type { FairnessReportData, Finding } from "../schema.js";
 import { SUBGROUP_SCAN_TITLE, subgroupScanSummary } from "../subgroupScan.js";
+import type { FairnessReportData, Finding } from "../types.js";
 import { clinicalSections } from "./clinicalTables.js";
 import {
   aggregateNotes,

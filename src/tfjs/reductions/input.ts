@@ -3,8 +3,8 @@
  * encoded once by `prepare`.
  */
 import type { Level } from "../../data/columns.js";
+import type { FairnessInput } from "../../data/inputTypes.js";
 import { prepare } from "../../data/prepare.js";
-import type { FairnessInput } from "../../data/schema.js";
 
 /**
  * Labels and sensitive features of the training rows (the rows of `x`, in order), read like

@@ -5,8 +5,8 @@
  */
 
 import { FairnessInputError } from "../../../src/data/errors.js";
+import type { ThresholdRuleJSON } from "../../../src/mitigation/ruleTypes.js";
 import { ThresholdOptimizer } from "../../../src/mitigation/thresholdOptimizer.js";
-import type { ThresholdRuleJSON } from "../../../src/mitigation/thresholdRule.js";
 import { caseColumns } from "../columns.js";
 import { type Checker, Unsupported } from "../compare.js";
 import type { Level } from "../datasets.js";
