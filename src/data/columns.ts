@@ -1,6 +1,8 @@
 /**
  * Columns: the one internal representation every computation reads. Built once by `prepare`
- * from user input; typed arrays, row-aligned, never the user's arrays.
+ * from user input; typed arrays, row-aligned. Read only: a user's typed array that already is
+ * in this encoding (0/1 labels in a Uint8Array, group codes 0..k-1 in a Uint32Array, scores or
+ * weights in a Float64Array) is used without a copy, so nothing may write to a column.
  */
 
 /** A level of a sensitive or control feature: the user's value, kept with its JSON type. */

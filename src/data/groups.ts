@@ -52,6 +52,9 @@ export function findMissingRows(
     }
     for (let i = 0; i < n; i++) {
       const value = column[i];
+      const kind = typeof value;
+      if (kind === "string" || kind === "boolean") continue;
+      if (kind === "number" && (value as number) - (value as number) === 0) continue;
       if (!isMissing(value)) {
         const type = typeof value;
         if (type !== "string" && type !== "number" && type !== "boolean") {
@@ -83,34 +86,117 @@ export function findMissingRows(
   });
 }
 
+type IntegerArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+const isIntegerArray = (column: LevelArray): column is IntegerArray =>
+  ArrayBuffer.isView(column) && !(column instanceof Float32Array || column instanceof Float64Array);
+
+/** The kept rows of an integer column. */
+function gatherIntegers(column: IntegerArray, keep: Uint32Array): Float64Array {
+  const out = new Float64Array(keep.length);
+  for (let r = 0; r < keep.length; r++) out[r] = column[keep[r]!]!;
+  return out;
+}
+
+/**
+ * Encodes an integer typed column whose values span at most `max(n, 65536)` consecutive integers
+ * through a table indexed by value (numbers sort ascending, so a level's rank is its position
+ * among the present values). Returns undefined when the span is wider.
+ */
+function encodeIntegers(
+  column: IntegerArray,
+  keep: Uint32Array | undefined,
+  n: number,
+): { levels: Level[]; codes: Uint32Array } | undefined {
+  const rows = keep ? gatherIntegers(column, keep) : column;
+  // Values in 0..31 (the usual group codes) are found with a bit mask held in a register.
+  let mask = 0;
+  let high = 0;
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]!;
+    mask |= 1 << v;
+    high |= v >>> 5;
+  }
+  let min = 0;
+  let span = 32;
+  let rank: Int32Array;
+  if (high === 0) {
+    rank = new Int32Array(32);
+    for (let v = 0; v < 32; v++) rank[v] = (mask >>> v) & 1;
+  } else {
+    min = rows[0]!;
+    let max = min;
+    for (let r = 0; r < n; r++) {
+      const v = rows[r]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    span = max - min + 1;
+    if (span > Math.max(n, 65_536)) return undefined;
+    rank = new Int32Array(span);
+    for (let r = 0; r < n; r++) rank[rows[r]! - min] = 1;
+  }
+  const levels: Level[] = [];
+  for (let v = 0; v < span; v++) {
+    if (rank[v] === 1) {
+      rank[v] = levels.length;
+      levels.push(v + min);
+    }
+  }
+  // A Uint32Array already holding the codes 0..k-1 of its own sorted levels is used as is.
+  const identity = min === 0 && levels[levels.length - 1] === levels.length - 1;
+  if (identity && rows instanceof Uint32Array) return { levels, codes: rows };
+  const codes = new Uint32Array(n);
+  if (identity) codes.set(rows);
+  else for (let r = 0; r < n; r++) codes[r] = rank[rows[r]! - min]!;
+  return { levels, codes };
+}
+
 /** Encodes one feature over the kept rows: sorted levels and a code per kept row. */
 function encodeFeature(
   column: LevelArray,
   keep: Uint32Array | undefined,
   n: number,
 ): { levels: Level[]; codes: Uint32Array } {
-  const seen = new Map<Level, number>();
+  const integers = n > 0 && isIntegerArray(column) ? encodeIntegers(column, keep, n) : undefined;
+  if (integers) return integers;
+  // Raw values are the keys, so the per-row work is one lookup; the missing values (null,
+  // undefined, NaN) are all mapped to the one level null on first sight.
+  const seen = new Map<unknown, number>();
   const firstSeen: Level[] = [];
   const raw = new Uint32Array(n);
   for (let r = 0; r < n; r++) {
-    const value = column[keep ? keep[r]! : r];
-    const level: Level = isMissing(value) ? null : (value as Level);
-    let code = seen.get(level);
+    const value = keep ? column[keep[r]!] : column[r];
+    let code = seen.get(value);
     if (code === undefined) {
-      code = firstSeen.length;
-      seen.set(level, code);
-      firstSeen.push(level);
+      const level: Level = isMissing(value) ? null : (value as Level);
+      code = seen.get(level);
+      if (code === undefined) {
+        code = firstSeen.length;
+        seen.set(level, code);
+        firstSeen.push(level);
+      }
+      seen.set(value, code);
     }
     raw[r] = code;
   }
   const order = firstSeen
     .map((_, i) => i)
     .sort((a, b) => compareLevels(firstSeen[a]!, firstSeen[b]!));
-  const rank = new Uint32Array(firstSeen.length);
-  order.forEach((original, sorted) => {
-    rank[original] = sorted;
-  });
-  for (let r = 0; r < n; r++) raw[r] = rank[raw[r]!]!;
+  if (order.some((original, sorted) => original !== sorted)) {
+    const rank = new Uint32Array(firstSeen.length);
+    order.forEach((original, sorted) => {
+      rank[original] = sorted;
+    });
+    for (let r = 0; r < n; r++) raw[r] = rank[raw[r]!]!;
+  }
   return { levels: order.map((i) => firstSeen[i]!), codes: raw };
 }
 

@@ -36,7 +36,26 @@ export function checkLength(
   }
 }
 
+/** Whether every score is a finite number (in [0, 1] for probabilities): the fast path. */
+function cleanScores(scores: NumberArray, probability: boolean): boolean {
+  const low = probability ? 0 : Number.NEGATIVE_INFINITY;
+  const high = probability ? 1 : Number.POSITIVE_INFINITY;
+  if (ArrayBuffer.isView(scores)) {
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i]!;
+      if (!(s >= low && s <= high && s - s === 0)) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (typeof s !== "number" || !(s >= low && s <= high && s - s === 0)) return false;
+  }
+  return true;
+}
+
 function checkScores(scores: NumberArray, probability: boolean, issues: IssueCollector): void {
+  if (cleanScores(scores, probability)) return;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i] as unknown;
     if (typeof s !== "number") {
@@ -57,10 +76,46 @@ function checkScores(scores: NumberArray, probability: boolean, issues: IssueCol
   }
 }
 
-/** @internal Shared with the regression and multiclass preparations. */
-export function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+/** The total of the weights when every weight is a finite non-negative number, else NaN. */
+function cleanTotal(weights: NumberArray): number {
   let total = 0;
-  const before = issues.size;
+  if (ArrayBuffer.isView(weights)) {
+    // Four running sums, so the additions do not wait on each other (the total only decides
+    // whether all weights are zero and whether sums of them stay finite).
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    const whole = weights.length - (weights.length % 4);
+    for (let i = 0; i < whole; i += 4) {
+      const a = weights[i]!;
+      const b = weights[i + 1]!;
+      const c = weights[i + 2]!;
+      const d = weights[i + 3]!;
+      if (!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) return Number.NaN;
+      if (!(c >= 0 && c < Infinity && d >= 0 && d < Infinity)) return Number.NaN;
+      total += a;
+      t1 += b;
+      t2 += c;
+      t3 += d;
+    }
+    for (let i = whole; i < weights.length; i++) {
+      const w = weights[i]!;
+      if (!(w >= 0 && w < Infinity)) return Number.NaN;
+      total += w;
+    }
+    return total + t1 + (t2 + t3);
+  }
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== "number" || !(w >= 0 && w - w === 0)) return Number.NaN;
+    total += w;
+  }
+  return total;
+}
+
+/** Reports each invalid weight; returns the total of the valid ones. */
+function describeWeights(weights: NumberArray, issues: IssueCollector): number {
+  let total = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i] as unknown;
     if (typeof w !== "number") {
@@ -81,6 +136,14 @@ export function checkWeights(weights: NumberArray, issues: IssueCollector): void
       total += w;
     }
   }
+  return total;
+}
+
+/** @internal Shared with the regression and multiclass preparations. */
+export function checkWeights(weights: NumberArray, issues: IssueCollector): void {
+  let total = cleanTotal(weights);
+  const before = issues.size;
+  if (Number.isNaN(total)) total = describeWeights(weights, issues);
   if (issues.size === before && weights.length > 0 && total === 0) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights are zero");
   }
@@ -112,8 +175,13 @@ export function gather(
   keep: Uint32Array | undefined,
   n: number,
 ): Float64Array {
+  if (!keep) {
+    // A Float64Array is used as is (columns are read only); other arrays are converted.
+    if (values instanceof Float64Array) return values;
+    return ArrayBuffer.isView(values) ? new Float64Array(values) : Float64Array.from(values);
+  }
   const out = new Float64Array(n);
-  for (let r = 0; r < n; r++) out[r] = values[keep ? keep[r]! : r] as number;
+  for (let r = 0; r < n; r++) out[r] = values[keep[r]!] as number;
   return out;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The CLI's process exit codes, in a module of their own so the command can name them without
+ * The CLI's exit codes, in a module of their own so the command can name them without
  * loading the gate.
  */
 
-/** Process exit codes of the CLI. */
+/** Exit codes of the CLI. */
 export const EXIT_CODES = {
   /** Every error-severity check passed. */
   pass: 0,

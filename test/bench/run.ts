@@ -3,7 +3,9 @@
  * time, its rows/s, and its ratio to baselines measured in the same run on the same arrays.
  * Options: `--sizes 1e6,1e7` (default both; the memory case runs at the same sizes), `--json
  * file` to save the results, `--summary` to print only one line per case, `case | rows | ratio`,
- * for CI logs; `--parquet [--rows 1e8]` runs only the DuckDB Parquet case (parquet.ts); `--scan`
+ * for CI logs; `--cases a,b` to run only the cases whose name contains one of the substrings
+ * (for example `--cases "groupMetrics,ROC AUC"`); every ratio with a target prints the target
+ * and whether it is met; `--parquet [--rows 1e8]` runs only the DuckDB Parquet case (parquet.ts); `--scan`
  * runs only the bias scan cases (scan.ts).
  */
 import { execFileSync } from "node:child_process";
@@ -24,11 +26,28 @@ import { importTime } from "./importTime.js";
 import { parquetBench } from "./parquet.js";
 import { scanBench } from "./scan.js";
 
-/** A baseline a case is compared with. */
+/** A baseline a case is compared with, and the largest ratio to it the case aims for. */
 interface Ratio {
   readonly baseline: string;
   readonly ms: number;
+  readonly target?: number;
 }
+
+/** `ratio× baseline`, and when the ratio has a target, `(target ≤ t: met|missed)`. */
+function ratioText(ms: number, b: Ratio, withBaselineMs: boolean): string {
+  const ratio = ms / b.ms;
+  const base = withBaselineMs ? `${b.baseline} (${b.ms.toFixed(1)} ms)` : b.baseline;
+  const target =
+    b.target === undefined
+      ? ""
+      : ` (target ≤ ${b.target}×: ${ratio <= b.target ? "met" : "missed"})`;
+  return `${ratio.toFixed(2)}× ${base}${target}`;
+}
+
+/** Whether a case's name passes the `--cases a,b` filter (substrings; no filter: every case). */
+let caseFilter: readonly string[] | undefined;
+const selected = (name: string) =>
+  caseFilter === undefined || caseFilter.some((part) => name.includes(part));
 
 interface CaseResult {
   readonly name: string;
@@ -41,6 +60,17 @@ interface CaseResult {
 
 const COUNT_METRICS = METRICS.filter((m) => m.input === "counts").map((m) => m.id);
 const DECLARED_GROUPS = Array.from({ length: GROUPS }, (_, g) => g);
+/** Group names of the plain-array case (one per synthetic group). */
+const GROUP_NAMES = [
+  "Asian",
+  "Black",
+  "Hispanic",
+  "Native",
+  "Other",
+  "Pacific",
+  "Two or more",
+  "White",
+];
 /** Distinct scores of the threshold-optimizer case (the scores are rounded to 1e-5). */
 const SCORE_LEVELS = 100_000;
 let sink = 0;
@@ -80,6 +110,33 @@ function readOnce(data: SyntheticData, weighted: boolean): () => void {
         for (let r = 0; r < n; r++) s += label[r]! + pred[r]! + group[r]!;
         sink += s;
       };
+}
+
+/** The CSV-like baseline: plain arrays read once, with one `Map` lookup of the group per row. */
+function mapLookupOnce(rows: StringRows): () => void {
+  const { yTrue, yPred, groups } = rows;
+  const codes = new Map(GROUP_NAMES.map((name, i) => [name, i]));
+  return () => {
+    let s = 0;
+    for (let r = 0; r < yTrue.length; r++) s += yTrue[r]! + yPred[r]! + codes.get(groups[r]!)!;
+    sink += s;
+  };
+}
+
+/** The rows as a CSV reader gives them: plain arrays, the groups as strings. */
+interface StringRows {
+  readonly yTrue: number[];
+  readonly yPred: number[];
+  readonly groups: string[];
+}
+
+/** The synthetic rows as plain arrays, the groups named. */
+function stringRows(data: SyntheticData): StringRows {
+  return {
+    yTrue: Array.from(data.label),
+    yPred: Array.from(data.pred),
+    groups: Array.from(data.group, (g) => GROUP_NAMES[g]!),
+  };
 }
 
 /** One `Float64Array.prototype.sort` of a copy of `score`. */
@@ -129,41 +186,66 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
     const readMs = (await time(readOnce(data, weighted))).ms;
     const readRatio = { baseline: "read once", ms: readMs };
     const sortRatio = { baseline: "one sort", ms: sortMs };
-    const add = (name: string, measured: { ms: number; runs: number }, ratios: Ratio[]) => {
-      const r = { name: `${name}, ${tag}`, rows, ...measured, ratios };
+    /** Measures and prints a selected case; returns its time (NaN when not selected). */
+    const add = async (
+      name: string,
+      measure: () => Promise<{ ms: number; runs: number }> | { ms: number; runs: number },
+      ratios: Ratio[],
+    ) => {
+      if (!selected(`${name}, ${tag}`)) return Number.NaN;
+      const r = { name: `${name}, ${tag}`, rows, ...(await measure()), ratios };
       print(r);
       results.push(r);
-      return measured.ms;
+      return r.ms;
     };
     const predInput = inputOf(data, weighted, "pred");
 
-    add(
+    await add(
       "count metrics by group (columns)",
-      await time(() => {
-        sink += groupMetricsOfColumns(columns, { metrics: COUNT_METRICS }).overall.accuracy!;
-      }),
+      () =>
+        time(() => {
+          sink += groupMetricsOfColumns(columns, { metrics: COUNT_METRICS }).overall.accuracy!;
+        }),
       [readRatio],
     );
-    const pointMs = add(
-      "count metrics by group (groupMetrics)",
-      await time(() => {
-        sink += groupMetrics(predInput, { metrics: COUNT_METRICS }).overall.accuracy!;
-      }),
-      [readRatio],
-    );
-    add(
+    const point = () => {
+      sink += groupMetrics(predInput, { metrics: COUNT_METRICS }).overall.accuracy!;
+    };
+    let pointMs = await add("count metrics by group (groupMetrics)", () => time(point), [
+      { ...readRatio, target: 3 },
+    ]);
+    if (!weighted) {
+      const strings = stringRows(data);
+      const stringInput = {
+        yTrue: strings.yTrue,
+        yPred: strings.yPred,
+        sensitiveFeatures: strings.groups,
+      };
+      const mapMs = (await time(mapLookupOnce(strings))).ms;
+      await add(
+        "count metrics by group (groupMetrics, plain arrays, string groups)",
+        () =>
+          time(() => {
+            sink += groupMetrics(stringInput, { metrics: COUNT_METRICS }).overall.accuracy!;
+          }),
+        [{ baseline: "one Map lookup per row", ms: mapMs, target: 2 }],
+      );
+    }
+    await add(
       "prepare()",
-      await time(() => {
-        sink += prepare(predInput).n;
-      }),
+      () =>
+        time(() => {
+          sink += prepare(predInput).n;
+        }),
       [readRatio],
     );
-    add(
+    await add(
       "exact ROC AUC by group (columns)",
-      await time(() => {
-        sink += groupMetricsOfColumns(columns, { metrics: ["rocAuc"] }).overall.rocAuc!;
-      }),
-      [sortRatio],
+      () =>
+        time(() => {
+          sink += groupMetricsOfColumns(columns, { metrics: ["rocAuc"] }).overall.rocAuc!;
+        }),
+      [{ ...sortRatio, target: 1 }],
     );
     // Unweighted: the multinomial bootstrap on counts. Weighted: rows are resampled (1000
     // passes over the rows), a single run and only at 1M.
@@ -172,21 +254,23 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
         const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
         sink += r.metrics.accuracy!.overall.estimate;
       };
-      add(
-        "count metrics + 1000 bootstrap replicates",
-        weighted ? timeOnce(boot) : await time(boot),
-        [{ baseline: "groupMetrics", ms: pointMs }, readRatio],
-      );
+      const name = "count metrics + 1000 bootstrap replicates";
+      if (Number.isNaN(pointMs) && selected(`${name}, ${tag}`)) pointMs = (await time(point)).ms;
+      await add(name, () => (weighted ? timeOnce(boot) : time(boot)), [
+        { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
+        readRatio,
+      ]);
     }
     if (!small) continue;
 
     const scoreInput = inputOf(data, weighted, "score");
-    add(
+    await add(
       "calibrationByGroup",
-      await time(() => {
-        sink += calibrationByGroup(scoreInput).overall.expectedCalibrationError;
-      }),
-      [readRatio, sortRatio],
+      () =>
+        time(() => {
+          sink += calibrationByGroup(scoreInput).overall.expectedCalibrationError;
+        }),
+      [readRatio, { ...sortRatio, target: 4 }],
     );
 
     const coarse = quantize(data.score, SCORE_LEVELS);
@@ -196,18 +280,20 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
     const coarseSort = { baseline: "one sort of its scores", ms: coarseSortMs };
     for (const objective of ["balancedAccuracy", "accuracy"] as const) {
       const optimizer = new ThresholdOptimizer({ constraints: "equalizedOdds", objective });
-      add(
+      await add(
         `ThresholdOptimizer eq. odds ${objective} fit()`,
-        await time(() => {
-          sink += optimizer.fit(toInput).groups.length;
-        }),
+        () =>
+          time(() => {
+            sink += optimizer.fit(toInput).groups.length;
+          }),
         [coarseSort],
       );
-      add(
+      await add(
         `ThresholdOptimizer eq. odds ${objective} fitColumns()`,
-        await time(() => {
-          sink += optimizer.fitColumns(toColumnsOf).groups.length;
-        }),
+        () =>
+          time(() => {
+            sink += optimizer.fitColumns(toColumnsOf).groups.length;
+          }),
         [coarseSort],
       );
     }
@@ -217,51 +303,53 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
       sink += audit(auditInput).groups.length;
     };
     // Weighted: the bootstrap resamples rows (1000 passes), so a single run.
-    add("audit() with default intervals", weighted ? timeOnce(auditOnce) : await time(auditOnce), [
-      readRatio,
-      sortRatio,
-    ]);
+    await add(
+      "audit() with default intervals",
+      () => (weighted ? timeOnce(auditOnce) : time(auditOnce)),
+      [readRatio, { ...sortRatio, target: 20 }],
+    );
 
     const options = { groups: DECLARED_GROUPS, weighted };
-    const onePassMs = add(
+    const onePassMs = await add(
       "accumulator: one update of all rows",
-      await time(() => {
-        sink += feed(createAccumulator(options), data, weighted, 0, rows, rows).rows;
-      }),
+      () =>
+        time(() => {
+          sink += feed(createAccumulator(options), data, weighted, 0, rows, rows).rows;
+        }),
       [readRatio],
     );
     const onePass = { baseline: "one update", ms: onePassMs };
-    add(
+    await add(
       `accumulator: 100 updates of ${rows / 100} rows`,
-      await time(() => {
-        sink += feed(createAccumulator(options), data, weighted, 0, rows, rows / 100).rows;
-      }),
+      () =>
+        time(() => {
+          sink += feed(createAccumulator(options), data, weighted, 0, rows, rows / 100).rows;
+        }),
       [onePass, readRatio],
     );
-    add(
+    await add(
       "accumulator: 2 halves (50 updates each) + merge",
-      await time(() => {
-        const a = feed(createAccumulator(options), data, weighted, 0, rows / 2, rows / 100);
-        const b = feed(createAccumulator(options), data, weighted, rows / 2, rows, rows / 100);
-        sink += a.merge(b).rows;
-      }),
+      () =>
+        time(() => {
+          const a = feed(createAccumulator(options), data, weighted, 0, rows / 2, rows / 100);
+          const b = feed(createAccumulator(options), data, weighted, rows / 2, rows, rows / 100);
+          sink += a.merge(b).rows;
+        }),
       [onePass, readRatio],
     );
   }
   return results;
 }
 
-/** One line for CI logs: `case | rows | ratio to each baseline`. */
+/** One line for CI logs: `case | rows | ratio to each baseline (target, met or missed)`. */
 function summaryLine(r: CaseResult): string {
-  const ratios = r.ratios.map((b) => `${(r.ms / b.ms).toFixed(2)}× ${b.baseline}`).join(", ");
+  const ratios = r.ratios.map((b) => ratioText(r.ms, b, false)).join(", ");
   return `${r.name} | ${r.rows} | ${ratios}`;
 }
 
 function format(r: CaseResult): string {
   const rate = (r.rows / r.ms) * 1000;
-  const ratios = r.ratios
-    .map((b) => `${(r.ms / b.ms).toFixed(2)}× ${b.baseline} (${b.ms.toFixed(1)} ms)`)
-    .join(", ");
+  const ratios = r.ratios.map((b) => ratioText(r.ms, b, true)).join(", ");
   const runs = r.runs === 1 ? " [1 run]" : "";
   return `${r.name.padEnd(58)} ${r.ms.toFixed(1).padStart(9)} ms  ${(rate / 1e6).toFixed(2).padStart(7)} M rows/s  ${ratios}${runs}`;
 }
@@ -308,6 +396,8 @@ async function main(): Promise<void> {
     return;
   }
   const summary = args.includes("--summary");
+  const casesArg = args.includes("--cases") ? args[args.indexOf("--cases") + 1] : undefined;
+  caseFilter = casesArg?.split(",");
   const sizeArg = args[args.indexOf("--sizes") + 1];
   const sizes = args.includes("--sizes") && sizeArg ? sizeArg.split(",").map(Number) : [1e6, 1e7];
   const jsonArg = args.includes("--json") ? args[args.indexOf("--json") + 1] : undefined;
@@ -320,7 +410,7 @@ async function main(): Promise<void> {
     const print = (c: CaseResult) => console.log(summary ? summaryLine(c) : format(c));
     for (const r of await sizeCases(rows, print)) results.push(r);
   }
-  const memory = sizes.map(memoryAfter);
+  const memory = selected("accumulator memory") ? sizes.map(memoryAfter) : [];
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
   for (const m of memory) {
     const growth =
@@ -333,19 +423,42 @@ async function main(): Promise<void> {
       `${`accumulator memory after ${m.rows.toExponential(0).replace("+", "")} rows (batches of 1e5)`.padEnd(58)} heap ${mb(m.after.heapUsed)} + buffers ${mb(m.after.arrayBuffers)}, growth while counting ${(growth / 1024).toFixed(0)} KiB, peak RSS ${m.peakRssBytes === undefined ? "n/a" : mb(m.peakRssBytes)}`,
     );
   }
-  const imports = await importTime(5);
-  if (summary) console.log(`import('fairscope') | - | ${imports.median.toFixed(1)} ms`);
-  else
-    console.log(
-      `${"import('fairscope') in a fresh process".padEnd(58)} ${imports.median.toFixed(1).padStart(9)} ms  (median of ${imports.runs.length}; node startup ${imports.nodeStartup.toFixed(1)} ms not included)`,
-    );
+  if (selected("import('fairscope')") || selected("fairscope --version")) {
+    const imports = await importTime(5);
+    const startup = { baseline: "node start-up", ms: imports.nodeStartup };
+    const lines: CaseResult[] = [
+      {
+        name: "import('fairscope') in a fresh process",
+        rows: 0,
+        ms: imports.median,
+        runs: imports.runs.length,
+        ratios: [{ ...startup, target: 0.5 }],
+      },
+      {
+        name: "fairscope --version (wall time)",
+        rows: 0,
+        ms: imports.cliVersion,
+        runs: imports.runs.length,
+        ratios: [{ ...startup, target: 1.5 }],
+      },
+      {
+        name: "fairscope --help (wall time)",
+        rows: 0,
+        ms: imports.cliHelp,
+        runs: imports.runs.length,
+        ratios: [{ ...startup, target: 1.5 }],
+      },
+    ];
+    for (const line of lines) console.log(summary ? summaryLine(line) : format(line));
+    results.push(...lines);
+  }
   const loadEnd = loadAverage();
   const seconds = (performance.now() - started) / 1000;
   console.log(`load average at end: ${loadEnd}; bench took ${seconds.toFixed(0)} s`);
   if (jsonArg)
     writeFileSync(
       jsonArg,
-      `${JSON.stringify({ machine: machine(), loadStart, loadEnd, seconds, results, memory, imports }, null, 2)}\n`,
+      `${JSON.stringify({ machine: machine(), loadStart, loadEnd, seconds, results, memory }, null, 2)}\n`,
     );
   if (sink === 0.5) console.log("");
 }
