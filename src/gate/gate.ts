@@ -212,12 +212,7 @@ function checkRepresentation(
   const name = rule.name ?? describe(rule);
   const measured = rule.on === "value" ? representationMeasure(report, rule) : null;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: (report.representation?.groups ?? []).map((r) => r.group),
     excluded: [],
     value: measured,
@@ -277,6 +272,55 @@ function withSuppressed(
   return { ...check, suppressed, message: `${check.message}; suppressed and left out: ${list}` };
 }
 
+/**
+ * The passing or failing check of a measured number against the rule's limits, its message
+ * naming the measure, the bound read and the verdict (then `note`).
+ */
+function limitCheck(
+  base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
+  rule: {
+    readonly on: (typeof BOUNDS)[number];
+    readonly min?: number | undefined;
+    readonly max?: number | undefined;
+  },
+  name: string,
+  measured: number,
+  value: number | null,
+  interval: Interval | undefined,
+  note = "",
+): GateCheck {
+  const { status, limit } = limitVerdict(rule, measured);
+  return {
+    ...base,
+    ...(interval ? { interval } : {}),
+    status,
+    measured,
+    value,
+    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}${note}`,
+  };
+}
+
+/** The fields every check repeats from its rule: position, name, severity, bound and limits. */
+function ruleFields(
+  rule: {
+    readonly severity: GateCheck["severity"];
+    readonly on: (typeof BOUNDS)[number];
+    readonly min?: number | undefined;
+    readonly max?: number | undefined;
+  },
+  index: number,
+  name: string,
+) {
+  return {
+    rule: index,
+    name,
+    severity: rule.severity,
+    on: rule.on,
+    ...(rule.min === undefined ? {} : { min: rule.min }),
+    ...(rule.max === undefined ? {} : { max: rule.max }),
+  };
+}
+
 /** What a rule reads: the value, or the lower or upper end of its interval (null when absent). */
 function measuredOf(
   on: (typeof BOUNDS)[number],
@@ -323,15 +367,7 @@ function verdictOf(
       message: `${name}: ${value === null ? "the value is undefined" : "the report has no interval for it (audit with intervals)"}`,
     };
   }
-  const { status, limit } = limitVerdict(rule, measured);
-  return {
-    ...base,
-    ...withInterval,
-    status,
-    measured,
-    value,
-    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}`,
-  };
+  return limitCheck(base, rule, name, measured, value, interval);
 }
 
 /** A net-benefit gap rule, read from the report's net-benefit section. */
@@ -343,12 +379,7 @@ function checkNetBenefit(
   const name = rule.name ?? describe(rule);
   const section = report.netBenefit;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: section?.groups.filter((g) => g.group !== "overall").map((g) => g.group) ?? [],
     excluded: [],
   };
@@ -398,12 +429,7 @@ function checkMeasuredRule(
   const method = "criterion" in rule ? "betweenGroups" : rule.method;
   const comparison = criterion?.comparison ?? (rule as MetricRule).comparison;
   const base = {
-    rule: index,
-    name,
-    severity: rule.severity,
-    on: rule.on,
-    ...(rule.min === undefined ? {} : { min: rule.min }),
-    ...(rule.max === undefined ? {} : { max: rule.max }),
+    ...ruleFields(rule, index, name),
     groups: eligible.map((g) => g.label),
     excluded,
   };
@@ -440,15 +466,8 @@ function checkMeasuredRule(
       message: `${name}: ${why}`,
     };
   }
-  const { status, limit } = limitVerdict(rule, measured);
-  return {
-    ...base,
-    ...withInterval,
-    status,
-    measured,
-    value,
-    message: `${name}: measured ${formatValue(measured)}${rule.on === "value" ? "" : ` (${rule.on})`}, ${limit}${excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : ""}`,
-  };
+  const leftOut = excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : "";
+  return limitCheck(base, rule, name, measured, value, interval, leftOut);
 }
 
 /**

@@ -185,17 +185,8 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
         "are all equal, so the overall rate is 0 or 1 and no subgroup can deviate from it",
       );
     }
-  } else if (input.expectations.length !== n) {
-    issues.add(
-      "length_mismatch",
-      ["expectations"],
-      `has ${input.expectations.length} values for ${n} outcomes`,
-    );
   } else {
-    for (let i = 0; i < n; i++) {
-      expectations[i] = input.expectations[i]!;
-      checkExpectation(expectations[i]!, scoring, i, issues);
-    }
+    copyExpectations(input.expectations, expectations, "outcomes", scoring, issues);
   }
   const features = encodeFeaturesInput(input.features, n, options, issues);
   let mean = 0;
@@ -210,6 +201,31 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
     scorer: createScorer(settings.scoring, settings.direction, settings.alpha),
     settings,
   };
+}
+
+/**
+ * Copies the given expectations into `out` (one per outcome or cell), adding a problem for a
+ * length that differs from `out`'s and for each expectation outside what the scoring allows.
+ */
+function copyExpectations(
+  given: ArrayLike<number>,
+  out: Float64Array,
+  unit: "outcomes" | "cells",
+  scoring: ScanScoring,
+  issues: IssueCollector,
+): void {
+  if (given.length !== out.length) {
+    issues.add(
+      "length_mismatch",
+      ["expectations"],
+      `has ${given.length} values for ${out.length} ${unit}`,
+    );
+    return;
+  }
+  for (let i = 0; i < out.length; i++) {
+    out[i] = given[i]!;
+    checkExpectation(out[i]!, scoring, i, issues);
+  }
 }
 
 function checkExpectation(p: number, scoring: ScanScoring, index: number, issues: IssueCollector) {
@@ -437,17 +453,8 @@ export function prepareBiasScanOfCells(
         "are all 0 or all full, so no subgroup can deviate from the overall rate",
       );
     }
-  } else if (cells.expectations.length !== k) {
-    issues.add(
-      "length_mismatch",
-      ["expectations"],
-      `has ${cells.expectations.length} values for ${k} cells`,
-    );
   } else {
-    for (let c = 0; c < k; c++) {
-      expectations[c] = cells.expectations[c]!;
-      checkExpectation(expectations[c]!, scoring, c, issues);
-    }
+    copyExpectations(cells.expectations, expectations, "cells", scoring, issues);
   }
   const features = encodeFeaturesInput(cells.features, k, { maxLevels: options.maxLevels }, issues);
   let expected = 0;

@@ -18,7 +18,7 @@ const pages = [
 ];
 
 const IMPORT =
-  /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["'](?:npm:)?(fairscope(?:\/[a-z]+)?)["']/g;
+  /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["'](?:npm:|https:\/\/esm\.sh\/|https:\/\/cdn\.jsdelivr\.net\/npm\/)?(fairscope(?:\/[a-z]+)?)(?:\/\+esm)?["']/g;
 const FENCE = /^```(?:ts|typescript|js|javascript|mjs|html)\s*$([\s\S]*?)^```/gm;
 
 /** [entry specifier, imported name, is it a type-only import] for each code-block import. */
