@@ -2,7 +2,8 @@
  * Net benefit of treating by a risk model at threshold probabilities (decision-curve analysis,
  * Vickers and Elkin, Med Decis Making 26:565–574, 2006), from weighted counts per score bin.
  */
-import { FairnessInputError, IssueCollector } from "../data/errors.js";
+import { IssueCollector } from "../data/errors.js";
+import { type ScoreRule, validateLabelsAndScores } from "../metrics/calibration/validate.js";
 import { addCompensated } from "../stats/summation.js";
 
 /** The default threshold grid: 0.01, 0.02, …, 0.99 (k / 100). */
@@ -181,6 +182,9 @@ export function netBenefit(
   return decisionCurveOfArrays(yTrue, yScore, [threshold], sampleWeight)[0]!.netBenefit;
 }
 
+/** Net benefit thresholds any finite score (a risk on any scale); only probabilities are bounded. */
+const SCORES: ScoreRule = { field: "yScore", probability: false };
+
 /**
  * The decision curve of one set of rows: {@link NetBenefitPoint} at each threshold (sorted,
  * duplicates removed).
@@ -198,58 +202,7 @@ export function decisionCurveOfArrays(
   sampleWeight?: ArrayLike<number>,
 ): NetBenefitPoint[] {
   const sorted = checkThresholds("thresholds", thresholds);
-  const { label, score, weight } = validateRows(yTrue, yScore, sampleWeight);
+  const { label, score, weight } = validateLabelsAndScores(yTrue, yScore, sampleWeight, SCORES);
   const rows = Uint32Array.from({ length: label.length }, (_, i) => i);
   return netBenefitPoints(binCounts(label, score, weight, rows, sorted), sorted);
-}
-
-function validateRows(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  sampleWeight: ArrayLike<number> | undefined,
-): { label: Uint8Array; score: Float64Array; weight: Float64Array | undefined } {
-  const issues = new IssueCollector();
-  const n = yTrue.length;
-  if (n === 0) issues.add("empty_input", ["yTrue"], "yTrue has no rows; at least one is needed");
-  if (yScore.length !== n) {
-    issues.add("length_mismatch", ["yScore"], `yScore has ${yScore.length} rows, yTrue has ${n}`);
-  }
-  if (sampleWeight !== undefined && sampleWeight.length !== n) {
-    issues.add(
-      "length_mismatch",
-      ["sampleWeight"],
-      `sampleWeight has ${sampleWeight.length} rows, yTrue has ${n}`,
-    );
-  }
-  issues.throwIfAny();
-  const label = new Uint8Array(n);
-  const score = new Float64Array(n);
-  const weight = sampleWeight === undefined ? undefined : new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const y = yTrue[i];
-    if (y === 1) label[i] = 1;
-    else if (y !== 0) issues.add("not_binary", ["yTrue", i], `expected 0 or 1, got ${String(y)}`);
-    const s = yScore[i];
-    if (typeof s !== "number" || !Number.isFinite(s)) {
-      issues.add("not_finite", ["yScore", i], `expected a finite score, got ${String(s)}`);
-    }
-    score[i] = s as number;
-    if (weight !== undefined) {
-      const w = sampleWeight![i]!;
-      if (typeof w !== "number" || !Number.isFinite(w)) {
-        issues.add("not_finite", ["sampleWeight", i], `expected a finite weight, got ${String(w)}`);
-      } else if (w < 0) {
-        issues.add("negative_weight", ["sampleWeight", i], `expected a weight >= 0, got ${w}`);
-      } else total += w;
-      weight[i] = w;
-    }
-  }
-  issues.throwIfAny();
-  if (weight !== undefined && !(total > 0)) {
-    throw new FairnessInputError([
-      { code: "zero_total_weight", path: ["sampleWeight"], message: "the weights sum to 0" },
-    ]);
-  }
-  return { label, score, weight };
 }

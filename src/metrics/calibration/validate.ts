@@ -24,11 +24,34 @@ export function validateProbabilities(
   yProb: ArrayLike<number>,
   sampleWeight: ArrayLike<number> | undefined,
 ): ProbabilityColumns {
+  return validateLabelsAndScores(yTrue, yProb, sampleWeight, { field: "yProb", probability: true });
+}
+
+/** What {@link validateLabelsAndScores} requires of the scores. */
+export interface ScoreRule {
+  /** The scores' field name in messages and issue paths. */
+  readonly field: string;
+  /** Whether each score must be a probability in [0, 1] (otherwise: any finite number). */
+  readonly probability: boolean;
+}
+
+/**
+ * Validates `yTrue` (0/1 or booleans), the scores (finite; in [0, 1] when `rule.probability`)
+ * and `sampleWeight` (finite, non-negative, not all zero) of equal, non-zero length, into typed
+ * columns. Throws FairnessInputError listing every problem, each with its field and row.
+ */
+export function validateLabelsAndScores(
+  yTrue: BinaryLabels,
+  yScore: ArrayLike<number>,
+  sampleWeight: ArrayLike<number> | undefined,
+  rule: ScoreRule,
+): ProbabilityColumns {
   const issues = new IssueCollector();
   const n = yTrue.length;
+  const field = rule.field;
   if (n === 0) issues.add("empty_input", ["yTrue"], "yTrue has no rows; at least one is needed");
-  if (yProb.length !== n) {
-    issues.add("length_mismatch", ["yProb"], `yProb has ${yProb.length} rows, yTrue has ${n}`);
+  if (yScore.length !== n) {
+    issues.add("length_mismatch", [field], `${field} has ${yScore.length} rows, yTrue has ${n}`);
   }
   if (sampleWeight !== undefined && sampleWeight.length !== n) {
     issues.add(
@@ -41,6 +64,7 @@ export function validateProbabilities(
   const label = new Uint8Array(n);
   const score = new Float64Array(n);
   const weight = sampleWeight === undefined ? undefined : new Float64Array(n);
+  const kind = rule.probability ? "probability" : "score";
   let total = 0;
   for (let i = 0; i < n; i++) {
     const y = yTrue[i];
@@ -48,11 +72,11 @@ export function validateProbabilities(
     else if (y !== 0 && y !== false) {
       issues.add("not_binary", ["yTrue", i], `expected 0 or 1 (or a boolean), got ${String(y)}`);
     }
-    const p = yProb[i]!;
+    const p = yScore[i]!;
     if (typeof p !== "number" || !Number.isFinite(p)) {
-      issues.add("not_finite", ["yProb", i], `expected a finite probability, got ${String(p)}`);
-    } else if (p < 0 || p > 1) {
-      issues.add("out_of_range", ["yProb", i], `expected a probability in [0, 1], got ${p}`);
+      issues.add("not_finite", [field, i], `expected a finite ${kind}, got ${String(p)}`);
+    } else if (rule.probability && (p < 0 || p > 1)) {
+      issues.add("out_of_range", [field, i], `expected a probability in [0, 1], got ${p}`);
     }
     score[i] = p;
     if (weight !== undefined) {
@@ -66,7 +90,7 @@ export function validateProbabilities(
     }
   }
   issues.throwIfAny();
-  if (weight !== undefined && total <= 0) {
+  if (weight !== undefined && !(total > 0)) {
     issues.add(
       "zero_total_weight",
       ["sampleWeight"],
