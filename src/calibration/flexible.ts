@@ -12,7 +12,11 @@ import { type BinaryLabels, validateProbabilities } from "../metrics/calibration
 import { orderByScore } from "../stats/order.js";
 import { partitionRows, take } from "../stats/partition.js";
 import { neumaierSum } from "../stats/summation.js";
-import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
+import {
+  type BootstrapEstimate,
+  type BootstrapRecord,
+  bootstrapInterval,
+} from "../uncertainty/bootstrapInterval.js";
 import { quantileSorted } from "../uncertainty/quantile.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "../uncertainty/random.js";
 import { lowessAt, lowessFit, type SortedRows, windowSize } from "./lowess.js";
@@ -123,18 +127,7 @@ export interface FlexibleCalibrationResult {
   /** Differences between groups (max − min) of ICI, E50, E90 and Emax. */
   readonly gaps: Readonly<Record<CalibrationErrorSummary, CalibrationErrorGap>>;
   /** How the bands and intervals were made (absent without bootstrap). */
-  readonly bootstrap:
-    | {
-        /** Replicates. */
-        readonly nBoot: number;
-        /** Seed. */
-        readonly seed: number;
-        /** Confidence level. */
-        readonly level: number;
-        /** The generator (`RANDOM_METHOD`). */
-        readonly random: string;
-      }
-    | undefined;
+  readonly bootstrap: BootstrapRecord | undefined;
 }
 
 /**

@@ -8,7 +8,11 @@ import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import { partitionRows } from "../stats/partition.js";
-import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
+import {
+  type BootstrapEstimate,
+  type BootstrapRecord,
+  bootstrapInterval,
+} from "../uncertainty/bootstrapInterval.js";
 import { RANDOM_METHOD, type RandomSource, randomSource } from "../uncertainty/random.js";
 import { rowReplicates } from "../uncertainty/resample.js";
 import {
@@ -101,18 +105,10 @@ export interface DecisionCurveResult {
   readonly gaps: readonly NetBenefitGap[];
   /** How the intervals were made (absent without bootstrap). */
   readonly bootstrap:
-    | {
-        /** Replicates. */
-        readonly nBoot: number;
-        /** Seed. */
-        readonly seed: number;
-        /** Confidence level. */
-        readonly level: number;
+    | (BootstrapRecord & {
         /** `multinomial` on unweighted counts per group, `rows` when weighted. */
         readonly resampling: "multinomial" | "rows";
-        /** The generator (`RANDOM_METHOD`). */
-        readonly random: string;
-      }
+      })
     | undefined;
   /** Groups without rows or without events, said in words. */
   readonly warnings: readonly ClinicalWarning[];

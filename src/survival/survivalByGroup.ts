@@ -11,7 +11,11 @@ import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import { normalQuantile } from "../stats/distributions.js";
 import { orderByScore } from "../stats/order.js";
-import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
+import {
+  type BootstrapEstimate,
+  type BootstrapRecord,
+  bootstrapInterval,
+} from "../uncertainty/bootstrapInterval.js";
 import { RANDOM_METHOD, randomSource } from "../uncertainty/random.js";
 import { rowReplicates } from "../uncertainty/resample.js";
 import { concordanceCounts, concordanceOf, denseRanks } from "./concordance.js";
@@ -137,19 +141,8 @@ export interface SurvivalResult {
   readonly harrellGap: ConcordanceGap;
   /** Largest minus smallest group Uno's C, with interval. */
   readonly unoGap: ConcordanceGap;
-  /** How the intervals were made (absent without bootstrap). */
-  readonly bootstrap:
-    | {
-        /** Replicates (rows resampled within each group). */
-        readonly nBoot: number;
-        /** Seed. */
-        readonly seed: number;
-        /** Confidence level. */
-        readonly level: number;
-        /** The generator. */
-        readonly random: string;
-      }
-    | undefined;
+  /** How the intervals were made, rows resampled within each group (absent without bootstrap). */
+  readonly bootstrap: BootstrapRecord | undefined;
   /** Groups without events, horizons past a group's data, risks that are not probabilities. */
   readonly warnings: readonly SurvivalWarning[];
 }

@@ -149,3 +149,15 @@ export function bootstrapInterval(
   });
   return { estimate, intervals, nanReplicates: nanCount };
 }
+
+/** How a bootstrap at one confidence level was made, as results record it. */
+export interface BootstrapRecord {
+  /** Replicates. */
+  readonly nBoot: number;
+  /** Seed of the random source. */
+  readonly seed: number;
+  /** Confidence level. */
+  readonly level: number;
+  /** The generator (`RANDOM_METHOD`). */
+  readonly random: string;
+}

@@ -8,7 +8,7 @@ export type {
   Jackknife,
   LevelBounds,
 } from "./bootstrapInterval.js";
-export { bootstrapInterval } from "./bootstrapInterval.js";
+export { type BootstrapRecord, bootstrapInterval } from "./bootstrapInterval.js";
 export type { AdjustedPValues, CorrectionMethod } from "./corrections.js";
 export { adjustPValues } from "./corrections.js";
 export type {
