@@ -5,9 +5,9 @@
  */
 import type { GroupIndex } from "./columns.js";
 import type { IssueCollector } from "./errors.js";
-import { encodeGroups, findMissingRows, type IntersectionMode, namedFeatures } from "./groups.js";
+import { encodeGroups, findMissingRows, type IntersectionMode } from "./groups.js";
 import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
-import { checkLength, checkWeights, featureLengths, gather } from "./prepare.js";
+import { checkedFeatures, checkLength, checkWeights, gather } from "./prepare.js";
 
 /** The grouping fields of every task's input. */
 export interface GroupedInput {
@@ -59,19 +59,7 @@ export function prepareGroupedRows(
 ): GroupedRows | undefined {
   const before = issues.size;
   if (input.sampleWeight) checkLength(issues, ["sampleWeight"], input.sampleWeight.length, n);
-  const sensitive = namedFeatures(input.sensitiveFeatures, "sensitiveFeatures");
-  featureLengths(sensitive, n, issues);
-  const control = input.controlFeatures
-    ? namedFeatures(input.controlFeatures, "controlFeatures")
-    : undefined;
-  if (control) {
-    featureLengths(control, n, issues);
-    for (const name of control.names) {
-      if (sensitive.names.includes(name)) {
-        issues.add("invalid_option", ["controlFeatures", name], "is also a sensitive feature name");
-      }
-    }
-  }
+  const { sensitive, control } = checkedFeatures(input, n, issues);
   if (issues.size > before) return undefined;
   if (input.sampleWeight) checkWeights(input.sampleWeight, issues);
   const policy = input.missingGroup ?? "error";

@@ -4,7 +4,7 @@
 import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
-import type { FairnessInput, NumberArray } from "./inputTypes.js";
+import type { FairnessInput, FeatureInput, NumberArray } from "./inputTypes.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
 import { englishErrors, FairnessInputSchema } from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
@@ -165,6 +165,35 @@ export function featureLengths(features: NamedFeatures, n: number, issues: Issue
   });
 }
 
+/**
+ * @internal The sensitive and control features of an input with `n` rows, named, their lengths
+ * checked, and control names distinct from sensitive ones; every problem goes to `issues`.
+ * Shared with the regression and multiclass preparations.
+ */
+export function checkedFeatures(
+  input: {
+    readonly sensitiveFeatures: FeatureInput;
+    readonly controlFeatures?: FeatureInput | undefined;
+  },
+  n: number,
+  issues: IssueCollector,
+): { sensitive: NamedFeatures; control: NamedFeatures | undefined } {
+  const sensitive = namedFeatures(input.sensitiveFeatures, "sensitiveFeatures");
+  featureLengths(sensitive, n, issues);
+  const control = input.controlFeatures
+    ? namedFeatures(input.controlFeatures, "controlFeatures")
+    : undefined;
+  if (control) {
+    featureLengths(control, n, issues);
+    for (const name of control.names) {
+      if (sensitive.names.includes(name)) {
+        issues.add("invalid_option", ["controlFeatures", name], "is also a sensitive feature name");
+      }
+    }
+  }
+  return { sensitive, control };
+}
+
 /** @internal Shared with the regression and multiclass preparations. */
 export function gather(
   values: NumberArray,
@@ -234,19 +263,7 @@ export function prepare(input: FairnessInput): Columns {
   if (input.yPred) checkLength(issues, ["yPred"], input.yPred.length, n);
   if (input.yScore) checkLength(issues, ["yScore"], input.yScore.length, n);
   if (input.sampleWeight) checkLength(issues, ["sampleWeight"], input.sampleWeight.length, n);
-  const sensitive = namedFeatures(input.sensitiveFeatures, "sensitiveFeatures");
-  featureLengths(sensitive, n, issues);
-  const control = input.controlFeatures
-    ? namedFeatures(input.controlFeatures, "controlFeatures")
-    : undefined;
-  if (control) {
-    featureLengths(control, n, issues);
-    for (const name of control.names) {
-      if (sensitive.names.includes(name)) {
-        issues.add("invalid_option", ["controlFeatures", name], `is also a sensitive feature name`);
-      }
-    }
-  }
+  const { sensitive, control } = checkedFeatures(input, n, issues);
   issues.throwIfAny();
 
   const positive = resolvePositiveLabel(input.yTrue, input.yPred, input.posLabel, issues);
