@@ -6,6 +6,7 @@ export { EXIT_CODES, type GateCheck, type GateResult, gate } from "./gate.js";
 export { parsePolicy } from "./parsePolicy.js";
 export type {
   CriterionRule,
+  LimitCheck,
   MetricRule,
   NetBenefitRule,
   Policy,

@@ -4,8 +4,8 @@
  * types), so importing the types never loads zod.
  */
 import type { CriterionId } from "../disparity/registry.js";
-/** A check on a named criterion, defaults filled in. */
-export interface CriterionRule {
+/** What every limit check of a policy has, defaults filled in. */
+export interface LimitCheck {
   /**
    * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
    * only when the whole interval is above the limit (the data show the gap for sure);
@@ -20,8 +20,6 @@ export interface CriterionRule {
   suppressed: "pass" | "fail" | "warn";
   /** `warning` reports a failed check without failing the gate. */
   severity: "error" | "warning";
-  /** The criterion's id (one of `CRITERIA`), as in the report's `criteria`. */
-  criterion: CriterionId;
   /** A name shown in results (defaults to a description of the rule). */
   name?: string;
   /** Lower limit: the check fails below it. */
@@ -31,90 +29,29 @@ export interface CriterionRule {
   /** Compare only groups with at least this many rows. */
   minGroupSize?: number;
 }
+/** A check on a named criterion, defaults filled in. */
+export interface CriterionRule extends LimitCheck {
+  /** The criterion's id (one of `CRITERIA`), as in the report's `criteria`. */
+  criterion: CriterionId;
+}
 /** A check on one metric's disparity, defaults filled in. */
-export interface MetricRule {
-  /**
-   * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
-   * only when the whole interval is above the limit (the data show the gap for sure);
-   * `intervalHigh` with `max` fails unless the whole interval is below it (the cautious reading).
-   */
-  on: "value" | "intervalLow" | "intervalHigh";
-  /**
-   * What a group the report suppressed (`suppressBelow`) does to the check: `pass` leaves it out
-   * and checks the rest, `fail` fails the check, `warn` checks the rest and reports the check as
-   * a failed warning when it would otherwise pass.
-   */
-  suppressed: "pass" | "fail" | "warn";
-  /** `warning` reports a failed check without failing the gate. */
-  severity: "error" | "warning";
+export interface MetricRule extends LimitCheck {
   /** Metric id, e.g. "truePositiveRate". */
   metric: string;
   /** How group values are compared. */
   comparison: "difference" | "ratio";
   /** Which values are compared. */
   method: "betweenGroups" | "toReference" | "toOverall";
-  /** A name shown in results (defaults to a description of the rule). */
-  name?: string;
-  /** Lower limit: the check fails below it. */
-  min?: number;
-  /** Upper limit: the check fails above it. */
-  max?: number;
-  /** Compare only groups with at least this many rows. */
-  minGroupSize?: number;
 }
 /** A check on the net-benefit gap at a decision threshold, defaults filled in. */
-export interface NetBenefitRule {
-  /**
-   * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
-   * only when the whole interval is above the limit (the data show the gap for sure);
-   * `intervalHigh` with `max` fails unless the whole interval is below it (the cautious reading).
-   */
-  on: "value" | "intervalLow" | "intervalHigh";
-  /**
-   * What a group the report suppressed (`suppressBelow`) does to the check: `pass` leaves it out
-   * and checks the rest, `fail` fails the check, `warn` checks the rest and reports the check as
-   * a failed warning when it would otherwise pass.
-   */
-  suppressed: "pass" | "fail" | "warn";
-  /** `warning` reports a failed check without failing the gate. */
-  severity: "error" | "warning";
+export interface NetBenefitRule extends LimitCheck {
   /** The decision threshold, one of the report's net-benefit thresholds. */
   netBenefitGap: number;
-  /** A name shown in results (defaults to a description of the rule). */
-  name?: string;
-  /** Lower limit: the check fails below it. */
-  min?: number;
-  /** Upper limit: the check fails above it. */
-  max?: number;
-  /** Compare only groups with at least this many rows. */
-  minGroupSize?: number;
 }
 /** A check on the representation section, defaults filled in. */
-export interface RepresentationRule {
-  /**
-   * Check the limit on the value, or on an end of its interval: `intervalLow` with `max` fails
-   * only when the whole interval is above the limit (the data show the gap for sure);
-   * `intervalHigh` with `max` fails unless the whole interval is below it (the cautious reading).
-   */
-  on: "value" | "intervalLow" | "intervalHigh";
-  /**
-   * What a group the report suppressed (`suppressBelow`) does to the check: `pass` leaves it out
-   * and checks the rest, `fail` fails the check, `warn` checks the rest and reports the check as
-   * a failed warning when it would otherwise pass.
-   */
-  suppressed: "pass" | "fail" | "warn";
-  /** `warning` reports a failed check without failing the gate. */
-  severity: "error" | "warning";
+export interface RepresentationRule extends LimitCheck {
   /** What is measured. */
   representation: "underRepresentedGroups" | "overRepresentedGroups" | "minimumShareRatio";
-  /** A name shown in results (defaults to a description of the rule). */
-  name?: string;
-  /** Lower limit: the check fails below it. */
-  min?: number;
-  /** Upper limit: the check fails above it. */
-  max?: number;
-  /** Compare only groups with at least this many rows. */
-  minGroupSize?: number;
 }
 /** A check on the report's undeclared subgroups, defaults filled in. */
 export interface SubgroupScanRule {
