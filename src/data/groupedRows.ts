@@ -7,7 +7,7 @@ import type { GroupIndex } from "./columns.js";
 import type { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type IntersectionMode } from "./groups.js";
 import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
-import { checkedFeatures, checkLength, checkWeights, gather } from "./prepare.js";
+import { checkedFeatures, checkLength, checkWeights, gather, keptRows } from "./prepare.js";
 
 /** The grouping fields of every task's input. */
 export interface GroupedInput {
@@ -67,18 +67,8 @@ export function prepareGroupedRows(
   findMissingRows(sensitive, n, policy, issues, missing);
   if (control) findMissingRows(control, n, policy, issues, missing);
   if (issues.size > before) return undefined;
-  let keep: Uint32Array | undefined;
-  let m = n;
-  if (policy === "drop" && missing.includes(1)) {
-    keep = new Uint32Array(n - missing.reduce((a, b) => a + b, 0));
-    let r = 0;
-    for (let i = 0; i < n; i++) if (missing[i] === 0) keep[r++] = i;
-    m = keep.length;
-    if (m === 0) {
-      issues.add("empty_input", ["sensitiveFeatures"], "every row has a missing group value");
-      return undefined;
-    }
-  }
+  const { keep, rows: m } = keptRows(missing, policy, issues);
+  if (issues.size > before) return undefined;
   const weight = input.sampleWeight ? gather(input.sampleWeight, keep, m) : undefined;
   if (weight?.every((w) => w === 0)) {
     issues.add("zero_total_weight", ["sampleWeight"], "all weights of the kept rows are zero");

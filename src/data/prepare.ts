@@ -4,7 +4,7 @@
 import type { Columns } from "./columns.js";
 import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
-import type { FairnessInput, FeatureInput, NumberArray } from "./inputTypes.js";
+import type { FairnessInput, FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
 import { englishErrors, FairnessInputSchema } from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
@@ -166,6 +166,27 @@ export function featureLengths(features: NamedFeatures, n: number, issues: Issue
 }
 
 /**
+ * @internal The rows kept under the missing-group policy: all of them (`keep` undefined) unless
+ * the policy is `drop` and some row has a missing level (`missing[i] === 1`); an issue when no
+ * row is left. Shared with the regression and multiclass preparations.
+ */
+export function keptRows(
+  missing: Uint8Array,
+  policy: MissingGroupPolicy,
+  issues: IssueCollector,
+): { keep: Uint32Array | undefined; rows: number } {
+  const n = missing.length;
+  if (policy !== "drop" || !missing.includes(1)) return { keep: undefined, rows: n };
+  const keep = new Uint32Array(n - missing.reduce((a, b) => a + b, 0));
+  let r = 0;
+  for (let i = 0; i < n; i++) if (missing[i] === 0) keep[r++] = i;
+  if (keep.length === 0) {
+    issues.add("empty_input", ["sensitiveFeatures"], "every row has a missing group value");
+  }
+  return { keep, rows: keep.length };
+}
+
+/**
  * @internal The sensitive and control features of an input with `n` rows, named, their lengths
  * checked, and control names distinct from sensitive ones; every problem goes to `issues`.
  * Shared with the regression and multiclass preparations.
@@ -276,18 +297,8 @@ export function prepare(input: FairnessInput): Columns {
   if (control) findMissingRows(control, n, policy, issues, missing);
   issues.throwIfAny();
 
-  let keep: Uint32Array | undefined;
-  let m = n;
-  if (policy === "drop" && missing.includes(1)) {
-    keep = new Uint32Array(n - missing.reduce((a, b) => a + b, 0));
-    let r = 0;
-    for (let i = 0; i < n; i++) if (missing[i] === 0) keep[r++] = i;
-    m = keep.length;
-    if (m === 0) {
-      issues.add("empty_input", ["sensitiveFeatures"], "every row has a missing group value");
-      issues.throwIfAny();
-    }
-  }
+  const { keep, rows: m } = keptRows(missing, policy, issues);
+  issues.throwIfAny();
 
   const weight = input.sampleWeight ? gather(input.sampleWeight, keep, m) : undefined;
   if (weight?.every((w) => w === 0)) {
