@@ -30,7 +30,7 @@ export default defineConfig([
   // `groupMetrics` does not carry the zod schemas of policies or fitted rules.
   {
     // The audit page's modules (src/web) are bundled into dist/web/index.html by
-    // scripts/buildWeb.ts instead.
+    // src/web/build.ts instead.
     entry: ["src/**/*.ts", "!src/web/**"],
     format: ["esm"],
     bundle: false,

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
- * The private audit page's script (bundled into dist/web/index.html by scripts/buildWeb.ts): a
+ * The private audit page's script (bundled into dist/web/index.html by src/web/build.ts): a
  * person picks or drops a CSV file, chooses the label, score (or prediction) and group columns,
  * and the page audits it and shows the report with its charts, all in this browser tab. Nothing
  * is sent anywhere; the page's Content-Security-Policy forbids network connections.

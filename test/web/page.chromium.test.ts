@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildWebPage } from "../../scripts/buildWeb.js";
 import { audit } from "../../src/report/audit.js";
+import { buildWebPage } from "../../src/web/build.js";
 import { auditInput, parseCsv } from "../../src/web/table.js";
 import { chromiumAvailable, launchChromium } from "../helpers/chromium.js";
 

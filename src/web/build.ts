@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { pageDocument } from "../src/web/shell.js";
+import { pageDocument } from "./shell.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The page's file and the size of its script in bytes (minified). */
 export interface WebPage {
