@@ -86,51 +86,21 @@ export interface Policy {
   /** Default `minGroupSize` of every rule. */
   minGroupSize?: number;
 }
+/** A limit check as written: the fields with defaults (`on`, `suppressed`, `severity`) optional. */
+type Written<R extends LimitCheck, Defaulted extends keyof R = never> = {
+  [K in keyof R as K extends keyof LimitCheck | Defaulted ? never : K]: R[K];
+} & { [K in keyof LimitCheck | Defaulted]?: R[K] | undefined };
+
+/** One object type instead of an intersection, so it reads (and compares) like the schema's. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
 /** A policy as written (defaults not yet filled in). */
 export type PolicyInput = {
   rules: (
-    | {
-        criterion: CriterionId;
-        name?: string | undefined;
-        min?: number | undefined;
-        max?: number | undefined;
-        on?: "value" | "intervalLow" | "intervalHigh" | undefined;
-        minGroupSize?: number | undefined;
-        suppressed?: "pass" | "fail" | "warn" | undefined;
-        severity?: "error" | "warning" | undefined;
-      }
-    | {
-        metric: string;
-        comparison: "difference" | "ratio";
-        name?: string | undefined;
-        min?: number | undefined;
-        max?: number | undefined;
-        on?: "value" | "intervalLow" | "intervalHigh" | undefined;
-        minGroupSize?: number | undefined;
-        suppressed?: "pass" | "fail" | "warn" | undefined;
-        severity?: "error" | "warning" | undefined;
-        method?: "betweenGroups" | "toReference" | "toOverall" | undefined;
-      }
-    | {
-        netBenefitGap: number;
-        name?: string | undefined;
-        min?: number | undefined;
-        max?: number | undefined;
-        on?: "value" | "intervalLow" | "intervalHigh" | undefined;
-        minGroupSize?: number | undefined;
-        suppressed?: "pass" | "fail" | "warn" | undefined;
-        severity?: "error" | "warning" | undefined;
-      }
-    | {
-        representation: "underRepresentedGroups" | "overRepresentedGroups" | "minimumShareRatio";
-        name?: string | undefined;
-        min?: number | undefined;
-        max?: number | undefined;
-        on?: "value" | "intervalLow" | "intervalHigh" | undefined;
-        minGroupSize?: number | undefined;
-        suppressed?: "pass" | "fail" | "warn" | undefined;
-        severity?: "error" | "warning" | undefined;
-      }
+    | Flat<Written<CriterionRule>>
+    | Flat<Written<MetricRule, "method">>
+    | Flat<Written<NetBenefitRule>>
+    | Flat<Written<RepresentationRule>>
     | {
         subgroupScan: "gap";
         max: number;
