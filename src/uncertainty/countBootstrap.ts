@@ -179,6 +179,8 @@ export function countSummaryStatistic(
   const overall = new Float64Array(4);
   const present = new Uint8Array(k);
   const fill = (v: number) => (Number.isNaN(v) && zeroDivision !== "nan" ? zeroDivision : v);
+  // Each group's cells, read once per call and shared by every metric (which only read them).
+  const cells: Confusion[] = Array.from({ length: k }, () => ({ tn: 0, fp: 0, fn: 0, tp: 0 }));
   const statistic: CountStatistic = (t, out) => {
     overall.fill(0);
     for (let i = 0; i < t.length; i++)
@@ -186,13 +188,14 @@ export function countSummaryStatistic(
     for (let g = 0; g < k; g++) {
       const size = (t[4 * g] as number) + t[4 * g + 1]! + t[4 * g + 2]! + t[4 * g + 3]!;
       present[g] = size > 0 && !suppressed?.[g] ? 1 : 0;
+      cells[g] = confusionAt(t, g);
     }
     const whole = confusionAt(overall, 0);
     metrics.forEach((metric, j) => {
       const base = j * stride;
       out[base] = fill(metric.fromCounts(whole));
       for (let g = 0; g < k; g++) {
-        const v = present[g] ? fill(metric.fromCounts(confusionAt(t, g))) : Number.NaN;
+        const v = present[g] ? fill(metric.fromCounts(cells[g]!)) : Number.NaN;
         perGroup[g] = v;
         out[base + 1 + g] = v;
       }

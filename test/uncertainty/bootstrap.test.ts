@@ -6,7 +6,12 @@ import { bootstrapInterval } from "../../src/uncertainty/bootstrapInterval.js";
 import { bootstrapConfusionCounts } from "../../src/uncertainty/countBootstrap.js";
 import { wilsonInterval } from "../../src/uncertainty/proportion.js";
 import { proportionIntervals } from "../../src/uncertainty/proportionIntervals.js";
-import { quantileSorted, sortedWithoutNaN } from "../../src/uncertainty/quantile.js";
+import {
+  quantilePositions,
+  quantileSorted,
+  selectedWithoutNaN,
+  sortedWithoutNaN,
+} from "../../src/uncertainty/quantile.js";
 import { randomSource } from "../../src/uncertainty/random.js";
 import {
   countJackknife,
@@ -374,5 +379,39 @@ describe("proportionIntervals(counts, metrics, level)", () => {
     expect(r.truePositiveRate!.wilson[0]).toEqual(wilsonInterval(7, 10));
     expect(r.truePositiveRate!.clopperPearson[1]!.lower).toBeNaN();
     expect(r.truePositiveRate!.denominators).toEqual([10, 0]);
+  });
+});
+
+describe("selectedWithoutNaN(values, positions)", () => {
+  it("puts at the asked positions what a full sort puts there, so percentile intervals are unchanged", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: false }),
+            fc.constantFrom(0, -0, 1, 0.5, Number.NaN),
+            fc.integer({ min: -3, max: 3 }),
+          ),
+          { minLength: 0, maxLength: 80 },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (values, qs) => {
+          const full = sortedWithoutNaN(values);
+          const positions = (m: number) => qs.flatMap((q) => quantilePositions(m, q));
+          const selected = selectedWithoutNaN(values, positions);
+          expect(selected.nanCount).toBe(full.nanCount);
+          const m = full.sorted.length;
+          for (const p of [0, m - 1, ...positions(m)].filter((p) => p >= 0 && p < m)) {
+            expect(Object.is(selected.sorted[p], full.sorted[p])).toBe(true);
+          }
+          for (const q of qs) {
+            expect(
+              Object.is(quantileSorted(selected.sorted, q), quantileSorted(full.sorted, q)),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
