@@ -89,13 +89,6 @@ async function time(fn: () => void): Promise<{ ms: number; runs: number }> {
   return { ms: result.latency.min, runs: result.latency.samplesCount };
 }
 
-/** One cold run, for cases that take tens of seconds. */
-function timeOnce(fn: () => void): { ms: number; runs: number } {
-  const t0 = performance.now();
-  fn();
-  return { ms: performance.now() - t0, runs: 1 };
-}
-
 /** The bare loop: read label, prediction, group (and weight) once and sum them. */
 function readOnce(data: SyntheticData, weighted: boolean): () => void {
   const { n, label, pred, group, weight } = data;
@@ -247,20 +240,18 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
         }),
       [{ ...sortRatio, target: 1 }],
     );
-    // Unweighted: the multinomial bootstrap on counts. Weighted: rows are resampled (1000
-    // passes over the rows), a single run and only at 1M.
-    if (!weighted || small) {
-      const boot = () => {
-        const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
-        sink += r.metrics.accuracy!.overall.estimate;
-      };
-      const name = "count metrics + 1000 bootstrap replicates";
-      if (Number.isNaN(pointMs) && selected(`${name}, ${tag}`)) pointMs = (await time(point)).ms;
-      await add(name, () => (weighted ? timeOnce(boot) : time(boot)), [
-        { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
-        readRatio,
-      ]);
-    }
+    // The multinomial bootstrap on the confusion counts; weighted, each cell's weighted sum is
+    // drawn given its count (src/uncertainty/weightedCounts.ts).
+    const boot = () => {
+      const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
+      sink += r.metrics.accuracy!.overall.estimate;
+    };
+    const bootName = "count metrics + 1000 bootstrap replicates";
+    if (Number.isNaN(pointMs) && selected(`${bootName}, ${tag}`)) pointMs = (await time(point)).ms;
+    await add(bootName, () => time(boot), [
+      { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
+      readRatio,
+    ]);
     if (!small) continue;
 
     const scoreInput = inputOf(data, weighted, "score");
@@ -302,12 +293,10 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
     const auditOnce = () => {
       sink += audit(auditInput).groups.length;
     };
-    // Weighted: the bootstrap resamples rows (1000 passes), so a single run.
-    await add(
-      "audit() with default intervals",
-      () => (weighted ? timeOnce(auditOnce) : time(auditOnce)),
-      [readRatio, { ...sortRatio, target: 20 }],
-    );
+    await add("audit() with default intervals", () => time(auditOnce), [
+      readRatio,
+      { ...sortRatio, target: 20 },
+    ]);
 
     const options = { groups: DECLARED_GROUPS, weighted };
     const onePassMs = await add(
