@@ -56,16 +56,17 @@ interface CellPlan {
 }
 
 /**
- * Each cell's plan, from two passes over the rows: the counts, sums and distinct weights (up to
- * the cap), then the central moments of the cells with more distinct weights.
+ * Each cell's plan, from its weighted sum and two passes over the rows: the counts and distinct
+ * weights (up to the cap), then the central moments of the cells with more distinct weights.
  */
-function cellPlans(rows: CellRows): { plans: CellPlan[]; counts: Float64Array } {
+function cellPlans(
+  rows: CellRows,
+  sums: Float64Array,
+): { plans: CellPlan[]; counts: Float64Array } {
   const { cell, group, weight, k } = rows;
   const n = cell.length;
   const cells = 4 * k;
   const count = new Float64Array(cells);
-  const sum = new Float64Array(cells);
-  const compensation = new Float64Array(cells);
   const seen = Array.from({ length: cells }, () => new Map<number, number>());
   const many = new Uint8Array(cells);
   // Repeats of a cell's previous weight are counted aside and added to its map when it changes.
@@ -81,7 +82,6 @@ function cellPlans(rows: CellRows): { plans: CellPlan[]; counts: Float64Array } 
     const c = 4 * group[i]! + cell[i]!;
     const w = weight[i]!;
     count[c]! += 1;
-    addCompensated(sum, compensation, c, w);
     if (many[c]) continue;
     if (w === last[c]) {
       repeats[c]! += 1;
@@ -96,7 +96,7 @@ function cellPlans(rows: CellRows): { plans: CellPlan[]; counts: Float64Array } 
     last[c] = w;
   }
   for (let c = 0; c < cells; c++) if (!many[c]) flush(c);
-  const mean = count.map((x, c) => (x > 0 ? (sum[c]! + compensation[c]!) / x : 0));
+  const mean = count.map((x, c) => (x > 0 ? sums[c]! / x : 0));
   const squares = new Float64Array(cells);
   const cubes = new Float64Array(cells);
   if (many.some((x) => x === 1)) {
@@ -149,23 +149,26 @@ function cellWeights(rows: CellRows, c: number, size: number): Float64Array {
  * Cost O(n) to summarise the cells, then O(nBoot · (cells · distinct values + cost of the
  * statistic)) plus the rows drawn in cells too small for the normal.
  *
+ * @param sums - the weighted sum of each cell (k × 4, compensated), the cells' totals
+ *
  * @example
  * const rows = {
  *   cell: Uint8Array.of(0, 3, 3, 1), group: new Uint32Array(4), weight: Float64Array.of(2, 1, 1, 2), k: 1,
  * };
  * const plan = { nBoot: 3, rng: randomSource(1), stratified: true };
- * weightedCountReplicates(rows, (t, out) => { out[0] = t[0] + t[1] + t[2] + t[3]; }, 1, plan)
+ * weightedCountReplicates(rows, Float64Array.of(2, 2, 0, 2), (t, out) => { out[0] = t[0]; }, 1, plan)
  *   .resampling; // => "weightedMultinomial"
  */
 export function weightedCountReplicates(
   rows: CellRows,
+  sums: Float64Array,
   statistic: CountStatistic,
   m: number,
   plan: ResamplePlan,
 ): { replicates: Float64Array; resampling: WeightedResampling } {
   const { nBoot, rng, stratified } = plan;
   const cells = 4 * rows.k;
-  const { plans, counts } = cellPlans(rows);
+  const { plans, counts } = cellPlans(rows, sums);
   // The weights of a cell whose rows are drawn, gathered the first time they are needed.
   const gathered: (Float64Array | undefined)[] = new Array(cells);
   const drawn = new Float64Array(cells);
