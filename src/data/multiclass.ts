@@ -3,9 +3,11 @@
  * (one type per input), with an optional per-class probability matrix, checked once and encoded
  * as class indices.
  */
+
+import type { GroupedRows } from "./columns.js";
 import type { IssueCollector as Collector } from "./errors.js";
 import { IssueCollector } from "./errors.js";
-import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
+import { type GroupedInput, prepareGroupedRows } from "./groupedRows.js";
 import type { NumericTypedArray } from "./inputTypes.js";
 import { compareLevels } from "./levels.js";
 

@@ -2,8 +2,10 @@
  * Regression input: finite real targets and predictions, checked once at the boundary and turned
  * into row-aligned typed arrays with the group codes.
  */
+
+import type { GroupedRows } from "./columns.js";
 import { IssueCollector } from "./errors.js";
-import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
+import { type GroupedInput, prepareGroupedRows } from "./groupedRows.js";
 import type { NumberArray } from "./inputTypes.js";
 
 /** The data of a regression audit: real targets and predictions, groups and weights. */

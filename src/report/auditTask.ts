@@ -3,7 +3,7 @@
  * `buildReport` like every other report: per-group metrics, gaps to a reference group and
  * between groups, the task's criteria, warnings, small-group flags and findings.
  */
-import type { GroupedRows } from "../data/groupedRows.js";
+import type { GroupedRows } from "../data/columns.js";
 import { type MulticlassInput, prepareMulticlass } from "../data/multiclass.js";
 import { prepareRegression, type RegressionInput } from "../data/regression.js";
 import { CRITERIA, type CriterionId } from "../disparity/registry.js";

@@ -12,6 +12,7 @@ import {
   type ScanLevel,
 } from "./features.js";
 import { mergeParts } from "./levelSweep.js";
+import { checkIntegerOption, checkSeedOption } from "./options.js";
 import { createScorer, type ScanDirection, type ScanScoring, type Scorer } from "./scoring.js";
 import {
   distinctOptima,
@@ -20,7 +21,7 @@ import {
   type SubsetCodes,
   searchSubsets,
 } from "./search.js";
-import { stepDownPValues } from "./significance.js";
+import { shuffled, stepDownPValues } from "./significance.js";
 import { buildScanTable, cellOutcomeSums, type ScanTable } from "./table.js";
 
 /** The data a bias scan searches. */
@@ -273,17 +274,11 @@ function resolveOptions(
   }
   if (!(settings.penalty >= 0 && Number.isFinite(settings.penalty)))
     bad("penalty", `must be a finite number >= 0, got ${settings.penalty}`);
-  if (!(Number.isInteger(settings.iterations) && settings.iterations >= 1))
-    bad("iterations", `must be an integer >= 1, got ${settings.iterations}`);
-  if (!(Number.isInteger(settings.topK) && settings.topK >= 1))
-    bad("topK", `must be an integer >= 1, got ${settings.topK}`);
-  if (!(Number.isInteger(settings.replicates) && settings.replicates >= 0))
-    bad("replicates", `must be an integer >= 0, got ${settings.replicates}`);
-  for (const seed of ["seed", "testSeed"] as const) {
-    const value = settings[seed];
-    if (!(Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff))
-      bad(seed, `must be an integer in [0, 2^32 - 1], got ${value}`);
-  }
+  checkIntegerOption(issues, "iterations", settings.iterations, 1);
+  checkIntegerOption(issues, "topK", settings.topK, 1);
+  checkIntegerOption(issues, "replicates", settings.replicates, 0);
+  checkSeedOption(issues, "seed", settings.seed);
+  checkSeedOption(issues, "testSeed", settings.testSeed);
   if (settings.nullModel !== "parametric" && settings.nullModel !== "permutation")
     bad("nullModel", 'must be "parametric" or "permutation"');
   if (fromCells && settings.nullModel === "permutation") {
@@ -363,14 +358,7 @@ export function nullCellOutcomes(
       sums[c] = random.binomial(table.cellRows[c]!, table.cellExpectation[c]!);
     return sums;
   }
-  const shuffled = Uint8Array.from(outcomes!);
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const k = random.integer(0, i);
-    const t = shuffled[i]!;
-    shuffled[i] = shuffled[k]!;
-    shuffled[k] = t;
-  }
-  return cellOutcomeSums(table, shuffled);
+  return cellOutcomeSums(table, shuffled(outcomes!, random));
 }
 
 /**
