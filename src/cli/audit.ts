@@ -276,6 +276,29 @@ async function render(
   }
 }
 
+/**
+ * The audit report saved in `path` (`--report`). A file that is not one gets an error naming what
+ * it is and what is expected; the gate's own JSON output (`{ gate, report }`) is named as such.
+ */
+function savedReport(path: string): FairnessReportData {
+  const json = readJsonFile(path, "report");
+  const expected =
+    "--report expects an audit report: the JSON of fairscope audit --format json (or --out report.json)";
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    const given = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+    throw new UsageError(`${path} holds ${given}; ${expected}`);
+  }
+  if ("gate" in json && "report" in json) {
+    throw new UsageError(
+      `${path} is the JSON output of fairscope gate ({ gate, report }); ${expected}, such as the "report" field of that file`,
+    );
+  }
+  if (!("schemaVersion" in json)) {
+    throw new UsageError(`${path} is a JSON object without schemaVersion; ${expected}`);
+  }
+  return FairnessReport.fromJSON(json).toJSON();
+}
+
 /** The report of the request: read from `--report`, or audited from the data by its engine. */
 async function reportOf(
   request: CommandRequest,
@@ -287,7 +310,7 @@ async function reportOf(
     if (request.data.file !== undefined) {
       throw new UsageError("give a data file or --report, not both");
     }
-    return FairnessReport.fromJSON(readJsonFile(request.report, "report")).toJSON();
+    return savedReport(request.report);
   }
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
