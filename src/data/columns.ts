@@ -5,7 +5,11 @@
  * weights in a Float64Array) is used without a copy, so nothing may write to a column.
  */
 
-/** A level of a sensitive or control feature: the user's value, kept with its JSON type. */
+/**
+ * A level of a sensitive or control feature: the user's value, kept with its JSON type.
+ *
+ * @category Input and errors
+ */
 export type Level = string | number | boolean | null;
 
 /**

@@ -202,6 +202,8 @@ function encodeFeature(
  * Which intersections of several features are groups: `observed` (default) lists only the level
  * combinations that occur in the rows; `all` lists the full Cartesian product of the features'
  * observed levels, empty intersections included (count 0), as Fairlearn's MetricFrame does.
+ *
+ * @category Input and errors
  */
 export type IntersectionMode = "observed" | "all";
 

@@ -17,7 +17,11 @@ export type ClassLabel = string | number | boolean;
 /** Class labels of every row: an array, or a numeric typed array. */
 export type ClassArray = readonly ClassLabel[] | NumericTypedArray;
 
-/** The data of a multiclass audit. */
+/**
+ * The data of a multiclass audit.
+ *
+ * @category Regression and multiclass
+ */
 export interface MulticlassInput extends GroupedInput {
   /** True classes. */
   readonly yTrue: ClassArray;

@@ -8,7 +8,11 @@ import { IssueCollector } from "./errors.js";
 import { type GroupedInput, prepareGroupedRows } from "./groupedRows.js";
 import type { NumberArray } from "./inputTypes.js";
 
-/** The data of a regression audit: real targets and predictions, groups and weights. */
+/**
+ * The data of a regression audit: real targets and predictions, groups and weights.
+ *
+ * @category Regression and multiclass
+ */
 export interface RegressionInput extends GroupedInput {
   /** True targets (finite numbers). */
   readonly yTrue: NumberArray;

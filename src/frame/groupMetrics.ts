@@ -29,7 +29,11 @@ import {
 } from "../uncertainty/groupMetricsIntervals.js";
 import { type ControlStratum, GroupMetricsResult, type GroupMetricsWarning } from "./result.js";
 
-/** Options of {@link groupMetrics}. */
+/**
+ * Options of {@link groupMetrics}.
+ *
+ * @category Per-group metrics
+ */
 export interface GroupMetricsOptions {
   /**
    * Metrics to compute. @defaultValue count, selectionRate, truePositiveRate, falsePositiveRate,
@@ -133,6 +137,8 @@ function buildResult(
  *   { metrics: ["selectionRate"], ci: { seed: 1, nBoot: 100 } },
  * );
  * withCi.byGroup[1].intervals.selectionRate.intervals[0].upper; // => 0
+ *
+ * @category Per-group metrics
  */
 export function groupMetrics(
   input: FairnessInput,

@@ -8,7 +8,11 @@ import { brierScoreMetric, logLossMetric, meanPredictionMetric } from "./probabi
 import { averagePrecisionMetric, rocAucMetric } from "./ranking.js";
 import type { MetricDefinition } from "./types.js";
 
-/** Every built-in metric, in display order. */
+/**
+ * Every built-in metric, in display order.
+ *
+ * @category Metric registry
+ */
 export const METRICS: readonly MetricDefinition[] = [
   ...COUNT_METRICS,
   rocAucMetric,
@@ -39,12 +43,18 @@ const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
  *
  * @example
  * getMetric("truePositiveRate")?.name; // => "True positive rate"
+ *
+ * @category Metric registry
  */
 export function getMetric(id: string): MetricDefinition | undefined {
   return BY_ID.get(id);
 }
 
-/** The ids of every built-in metric. */
+/**
+ * The ids of every built-in metric.
+ *
+ * @category Metric registry
+ */
 export function metricIds(): string[] {
   return METRICS.map((m) => m.id);
 }

@@ -3,7 +3,11 @@
  */
 import type { Confusion } from "../stats/confusion.js";
 
-/** Which direction is better, for reports and gates. */
+/**
+ * Which direction is better, for reports and gates.
+ *
+ * @category Metric registry
+ */
 export type BetterDirection = "higher" | "lower" | "neither";
 
 interface MetricBase {
@@ -67,5 +71,9 @@ export interface ScoreMetric extends MetricBase {
   readonly needsProbabilities: boolean;
 }
 
-/** A registry entry: a count metric or a score metric (discriminated by `input`). */
+/**
+ * A registry entry: a count metric or a score metric (discriminated by `input`).
+ *
+ * @category Metric registry
+ */
 export type MetricDefinition = CountMetric | ScoreMetric;

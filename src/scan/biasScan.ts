@@ -24,7 +24,11 @@ import {
 import { shuffled, stepDownPValues } from "./significance.js";
 import { buildScanTable, cellOutcomeSums, type ScanTable } from "./table.js";
 
-/** The data a bias scan searches. */
+/**
+ * The data a bias scan searches.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanInput {
   /** Observed binary outcomes (0/1 or booleans), one per row. */
   readonly outcomes: ArrayLike<number | boolean>;
@@ -37,7 +41,11 @@ export interface BiasScanInput {
   readonly features: ScanFeatures;
 }
 
-/** How a bias scan searches and tests. */
+/**
+ * How a bias scan searches and tests.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanOptions {
   /**
    * The scan statistic.
@@ -102,7 +110,11 @@ export interface BiasScanOptions {
   readonly nullModel?: "parametric" | "permutation";
 }
 
-/** A subgroup found by the scan. */
+/**
+ * A subgroup found by the scan.
+ *
+ * @category Subgroup scans
+ */
 export interface ScanSubgroup {
   /** The listed levels of each restricted feature (unlisted features are unrestricted). */
   readonly subset: Readonly<Record<string, readonly ScanLevel[]>>;
@@ -134,7 +146,11 @@ export interface ScanStep {
   readonly score: number;
 }
 
-/** What biasScan returns. */
+/**
+ * What biasScan returns.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanResult {
   /** The best subgroup found. */
   readonly best: ScanSubgroup;
@@ -384,6 +400,8 @@ export function nullCellOutcomes(
  *   with missing values, a single level or more than `maxLevels` levels, or invalid options
  * @example
  * biasScan({ outcomes: [1, 1, 0, 0, 0, 0], expectations: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], features: { g: ["a", "a", "b", "b", "b", "b"] } }).best.subset; // => { g: ["b"] }
+ *
+ * @category Subgroup scans
  */
 export function biasScan(input: BiasScanInput, options: BiasScanOptions = {}): BiasScanResult {
   return scanPrepared(prepareBiasScan(input, options));
