@@ -87,7 +87,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/metrics/calibration/metrics.ts",
   "src/metrics/evaluate.ts",
   "src/mitigation/ruleSchemas.ts",
-  "src/multiclass/confusion.ts",
   "src/multiclass/criteria.ts",
   "src/multiclass/metrics.ts",
   "src/multiclass/scores.ts",
@@ -107,7 +106,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/uncertainty/columnsBootstrap.ts",
   "src/uncertainty/criterionIntervals.ts",
   "src/uncertainty/groupMetricsIntervals.ts",
-  "src/uncertainty/replicates.ts",
   "src/web/page.ts",
   "src/web/shell.ts",
 ];
