@@ -90,7 +90,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/multiclass/criteria.ts",
   "src/multiclass/metrics.ts",
   "src/multiclass/scores.ts",
-  "src/privileged/differentialFairness.ts",
   "src/regression/criteria.ts",
   "src/regression/intervals.ts",
   "src/regression/metrics.ts",
