@@ -72,8 +72,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/cli/flags.ts",
   "src/cli/ids.ts",
   "src/cli/main.ts",
-  "src/cli/outputs.ts",
-  "src/cli/parse.ts",
   "src/cli/progress.ts",
   "src/cli/reference.ts",
   "src/data/groupedRows.ts",
