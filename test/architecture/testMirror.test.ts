@@ -87,7 +87,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/mitigation/ruleSchemas.ts",
   "src/multiclass/criteria.ts",
   "src/multiclass/metrics.ts",
-  "src/multiclass/scores.ts",
   "src/regression/criteria.ts",
   "src/regression/intervals.ts",
   "src/regression/metrics.ts",
