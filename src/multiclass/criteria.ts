@@ -3,13 +3,7 @@
  * across groups, and the worst class.
  */
 import type { MulticlassInput } from "../data/multiclass.js";
-import {
-  type ComparisonMethod,
-  differenceOf,
-  maxOf,
-  minOf,
-  ratioOf,
-} from "../disparity/aggregate.js";
+import { type ComparisonMethod, combineParts, compareGroups } from "../disparity/aggregate.js";
 import type { ComparisonOptions } from "../frame/result.js";
 import { type MulticlassMetricsResult, multiclassMetrics } from "./multiclassMetrics.js";
 import type { ClassScores } from "./scores.js";
@@ -56,16 +50,11 @@ function compare(
           : reference === undefined
             ? Number.NaN
             : rate(reference.scores, j);
-      return comparison === "difference"
-        ? differenceOf(values, base, method)
-        : ratioOf(values, base, method);
+      return compareGroups(values, comparison, method, base);
     });
-    return comparison === "difference" ? maxOf(parts) : minOf(parts);
+    return combineParts(parts, comparison, "worstCase");
   });
-  return {
-    byClass,
-    worstCase: comparison === "difference" ? maxOf(byClass) : minOf(byClass),
-  };
+  return { byClass, worstCase: combineParts(byClass, comparison, "worstCase") };
 }
 
 /**

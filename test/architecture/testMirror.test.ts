@@ -85,8 +85,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/metrics/calibration/metrics.ts",
   "src/metrics/evaluate.ts",
   "src/mitigation/ruleSchemas.ts",
-  "src/multiclass/criteria.ts",
-  "src/regression/criteria.ts",
   "src/regression/intervals.ts",
   "src/report/auditTask.ts",
   "src/report/build.ts",
