@@ -11,15 +11,15 @@ import type { Policy } from "../gate/policyTypes.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable } from "../io/read.js";
-import { writeOutput } from "../io/write.js";
+import { joinedLines, writeOutput, writePieces } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
 import { getMetric } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
-import { renderCsv, renderJson } from "../report/render/json.js";
-import { renderMarkdown } from "../report/render/markdown.js";
-import { renderText } from "../report/render/text.js";
+import { csvLines, jsonPieces } from "../report/render/json.js";
+import { markdownLines } from "../report/render/markdown.js";
+import { textLines } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/types.js";
 import type { ScanLevel } from "../scan/features.js";
@@ -252,27 +252,38 @@ async function auditWithDuckDb(
   }
 }
 
+/**
+ * The output in pieces: JSON, CSV, text and Markdown are written a few groups at a time, so a
+ * report of many groups never has to fit in one string; HTML is bounded (it summarises beyond
+ * its group limit).
+ */
 async function render(
   format: Format,
   report: FairnessReportData,
   result: GateResult | undefined,
   color: boolean,
   counts: boolean,
-): Promise<string> {
+): Promise<Iterable<string>> {
   switch (format) {
     case "text":
-      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
+      return joinedLines([
+        ...textLines(report, { color, counts }),
+        ...(result ? ["", ...renderGateText(result).replace(/\n$/, "").split("\n")] : []),
+      ]);
     case "markdown":
-      return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
+      return joinedLines([
+        ...(result ? renderGateMarkdown(result).split("\n") : []),
+        ...markdownLines(report),
+      ]);
     case "html":
-      return renderHtmlReport(report);
+      return [await renderHtmlReport(report)];
     case "json":
-      return result ? `${JSON.stringify({ gate: result, report }, null, 2)}\n` : renderJson(report);
+      return jsonPieces(result ? { gate: result, report } : report);
     case "csv":
-      return renderCsv(report);
+      return csvLines(report);
     case "junit":
       if (!result) throw new UsageError("--format junit writes gate results: give --policy");
-      return renderJunit(result);
+      return [renderJunit(result)];
   }
 }
 
@@ -298,6 +309,10 @@ function savedReport(path: string): FairnessReportData {
   }
   return FairnessReport.fromJSON(json).toJSON();
 }
+/** Whether `error` is JavaScript's refusal to build a string or array that large. */
+const tooLarge = (error: unknown) =>
+  error instanceof RangeError &&
+  /Invalid (string|array|typed array) length|Array buffer allocation failed/.test(error.message);
 
 /** The report of the request: read from `--report`, or audited from the data by its engine. */
 async function reportOf(
@@ -370,10 +385,17 @@ export async function auditAndGate(request: CommandRequest, io: CliIo): Promise<
       const color =
         output.path === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
       progress?.stage(`writing ${output.path ?? "the report"} (${output.format})`);
-      const text = await render(output.format, report, result, color, request.counts);
+      try {
+        const pieces = await render(output.format, report, result, color, request.counts);
+        if (output.path === undefined) await writePieces(io.stdout, pieces);
+        else writeOutput(output.path, pieces);
+      } catch (error) {
+        if (!tooLarge(error)) throw error;
+        throw new UsageError(
+          `the ${output.format} output of ${report.groups.length} groups is too large to build in memory (${(error as Error).message}); write --format json or csv, which are written a group at a time, or audit fewer groups`,
+        );
+      }
       progress?.done();
-      if (output.path === undefined) io.stdout.write(text);
-      else writeOutput(output.path, text);
     }
     return result?.exitCode ?? EXIT_CODES.pass;
   } finally {
