@@ -13,7 +13,7 @@ import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js
 import { readTable } from "../io/read.js";
 import { joinedLines, writeOutput, writePieces } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, metricIdsOf } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
@@ -29,7 +29,7 @@ import type { CliIo } from "./io.js";
 import { checkOutputs } from "./outputs.js";
 import { type Progress, progressOn } from "./progress.js";
 import { readMarginsFile, readReferenceFile } from "./reference.js";
-import type { CommandRequest, DataRequest, Format } from "./request.js";
+import type { CommandRequest, DataRequest, Format, GivenAuditOptions } from "./request.js";
 import { UsageError } from "./request.js";
 import { auditTaskFile } from "./task.js";
 
@@ -177,12 +177,21 @@ function checkDuckDbPolicy(policy: Policy): void {
   }
 }
 
+/**
+ * The options of a binary audit: the given metric ids as `MetricId`s (`checkMetricIds` has
+ * checked them, with suggestions, before the data were read).
+ */
+function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
+  return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
+}
+
 /** Checks the options of `--engine duckdb` and runs it on the file. */
 async function auditWithDuckDb(
   request: CommandRequest,
   policy: Policy | undefined,
 ): Promise<FairnessReportData> {
-  const { data, audit: options } = request;
+  const { data } = request;
+  const options = binaryOptions(request.audit);
   const file = data.file!;
   if (file === "-") throw new UsageError("--engine duckdb reads a file, not stdin");
   if (data.label === undefined) throw new UsageError("--label <column> is required");
@@ -346,10 +355,11 @@ async function reportOf(
   }
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
+  const given = binaryOptions(request.audit);
   const options =
     population === undefined
-      ? request.audit
-      : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
+      ? given
+      : { ...given, referenceShares: population.values, referenceKind: population.kind };
   const loaded = await loadInput(request.data, io, progress);
   const steps = [
     "metrics",

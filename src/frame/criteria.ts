@@ -8,6 +8,7 @@ import { prepare } from "../data/prepare.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import { metricIdsOf } from "../metrics/registry.js";
 import { resolveMetrics } from "../metrics/resolve.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -99,7 +100,8 @@ export function evaluateCriterion(
   if (agg !== "worstCase" && agg !== "mean") {
     throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
   }
-  const { comparison, metrics } = criterion;
+  const { comparison } = criterion;
+  const metrics = metricIdsOf(criterion.metrics, id);
   const ciOptions =
     options.ci === undefined ? undefined : resolveBootstrapOptions("groupMetrics", options.ci);
   const columns = prepare(input);

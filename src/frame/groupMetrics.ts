@@ -19,7 +19,7 @@ import {
   type ResolvedMetric,
   type ZeroDivision,
 } from "../metrics/evaluate.js";
-import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, type MetricId } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -51,7 +51,7 @@ export interface GroupMetricsOptions {
   readonly ci?: GroupMetricsCi;
 }
 
-const DEFAULT_METRICS = ["count", ...DEFAULT_RATE_METRICS];
+const DEFAULT_METRICS: readonly MetricId[] = ["count", ...DEFAULT_RATE_METRICS];
 
 function toWarnings(
   cells: CellValues,
