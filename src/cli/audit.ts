@@ -24,6 +24,7 @@ import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/types.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
+import type { FlagName } from "./flags.js";
 import { checkMetricIds, checkPolicyIds } from "./ids.js";
 import type { CliIo } from "./io.js";
 import { checkOutputs } from "./outputs.js";
@@ -185,6 +186,33 @@ function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
   return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
 }
 
+/**
+ * The flags `--engine duckdb` does not honour: it aggregates confusion counts in SQL, so
+ * everything that needs the rows (bootstrap, the small-group rules, standardization, the
+ * clinical sections, the bias scan, missing-group handling) is refused rather than dropped.
+ * `--ci` is refused separately (only `--ci none` is accepted).
+ */
+export const DUCKDB_REFUSED_FLAGS = [
+  "n-boot",
+  "seed",
+  "missing-group",
+  "input-format",
+  "min-denominator",
+  "suppress-below",
+  "reference-shares",
+  "standardize",
+  "membership",
+  "tolerance",
+  "thresholds",
+  "calibration-hierarchy",
+  "time",
+  "event",
+  "horizon",
+  "scan-features",
+  "scan-buckets",
+  "scan-clip",
+] as const satisfies readonly FlagName[];
+
 /** Checks the options of `--engine duckdb` and runs it on the file. */
 async function auditWithDuckDb(
   request: CommandRequest,
@@ -201,17 +229,7 @@ async function auditWithDuckDb(
     );
   }
   if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of [
-    "n-boot",
-    "seed",
-    "missing-group",
-    "input-format",
-    "min-denominator",
-    "suppress-below",
-    "reference-shares",
-    "standardize",
-    "membership",
-  ]) {
+  for (const name of DUCKDB_REFUSED_FLAGS) {
     if (request.given.has(name)) {
       throw new UsageError(`--${name} is not available with --engine duckdb`);
     }
@@ -347,9 +365,6 @@ async function reportOf(
     return auditTaskFile(request, io);
   }
   if (request.data.engine === "duckdb") {
-    if (request.data.scanFeatures.length > 0) {
-      throw new UsageError("--scan-features is not available with --engine duckdb");
-    }
     progress?.stage(`DuckDB is aggregating ${request.data.file}`);
     return auditWithDuckDb(request, policy);
   }
