@@ -89,7 +89,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/disparity/aggregate.ts",
   "src/frame/result.ts",
   "src/gate/policy.ts",
-  "src/io/write.ts",
   "src/metrics/calibration/metrics.ts",
   "src/metrics/evaluate.ts",
   "src/metrics/probabilistic.ts",
