@@ -422,7 +422,7 @@ export function reliabilitySvg(report: FairnessReportData): string | undefined {
     const x = ox + 50;
     const y = oy + 22;
     const color = colors.get(g.group) ?? OVERALL;
-    const title = g.group === "overall" ? "All rows" : g.group;
+    const title = i === 0 ? "All rows" : g.group;
     body.push(
       text(x, oy + 14, g.group === worst ? `${title} (worst served)` : title, {
         "font-weight": "bold",
@@ -475,7 +475,7 @@ export function decisionCurveSvg(report: FairnessReportData): string | undefined
   if (!section || section.groups.length === 0) return undefined;
   const colors = groupColors(report);
   const floor = -0.05;
-  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const top = section.groups.reduce((m, g) => Math.max(m, g.prevalence ?? 0), 0.05);
   const width = 220;
   const height = 160;
   const layout = grid(section.groups.length, width + 80, height + 70);
@@ -486,9 +486,7 @@ export function decisionCurveSvg(report: FairnessReportData): string | undefined
     const y = oy + 22;
     const px = linear(0, 1, x, x + width);
     const py = (v: number) => linear(floor, top, y + height, y)(Math.min(top, Math.max(floor, v)));
-    body.push(
-      text(x, oy + 14, g.group === "overall" ? "All rows" : g.group, { "font-weight": "bold" }),
-    );
+    body.push(text(x, oy + 14, i === 0 ? "All rows" : g.group, { "font-weight": "bold" }));
     body.push(
       `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="none" stroke="#8c959f"/>`,
     );
