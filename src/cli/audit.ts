@@ -13,7 +13,7 @@ import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js
 import { readTable } from "../io/read.js";
 import { joinedLines, writeOutput, writePieces } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, metricIdsOf } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
@@ -24,12 +24,13 @@ import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/types.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
+import type { FlagName } from "./flags.js";
 import { checkMetricIds, checkPolicyIds } from "./ids.js";
 import type { CliIo } from "./io.js";
 import { checkOutputs } from "./outputs.js";
 import { type Progress, progressOn } from "./progress.js";
 import { readMarginsFile, readReferenceFile } from "./reference.js";
-import type { CommandRequest, DataRequest, Format } from "./request.js";
+import type { CommandRequest, DataRequest, Format, GivenAuditOptions } from "./request.js";
 import { UsageError } from "./request.js";
 import { auditTaskFile } from "./task.js";
 
@@ -177,12 +178,48 @@ function checkDuckDbPolicy(policy: Policy): void {
   }
 }
 
+/**
+ * The options of a binary audit: the given metric ids as `MetricId`s (`checkMetricIds` has
+ * checked them, with suggestions, before the data were read).
+ */
+function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
+  return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
+}
+
+/**
+ * The flags `--engine duckdb` does not honour: it aggregates confusion counts in SQL, so
+ * everything that needs the rows (bootstrap, the small-group rules, standardization, the
+ * clinical sections, the bias scan, missing-group handling) is refused rather than dropped.
+ * `--ci` is refused separately (only `--ci none` is accepted).
+ */
+export const DUCKDB_REFUSED_FLAGS = [
+  "n-boot",
+  "seed",
+  "missing-group",
+  "input-format",
+  "min-denominator",
+  "suppress-below",
+  "reference-shares",
+  "standardize",
+  "membership",
+  "tolerance",
+  "thresholds",
+  "calibration-hierarchy",
+  "time",
+  "event",
+  "horizon",
+  "scan-features",
+  "scan-buckets",
+  "scan-clip",
+] as const satisfies readonly FlagName[];
+
 /** Checks the options of `--engine duckdb` and runs it on the file. */
 async function auditWithDuckDb(
   request: CommandRequest,
   policy: Policy | undefined,
 ): Promise<FairnessReportData> {
-  const { data, audit: options } = request;
+  const { data } = request;
+  const options = binaryOptions(request.audit);
   const file = data.file!;
   if (file === "-") throw new UsageError("--engine duckdb reads a file, not stdin");
   if (data.label === undefined) throw new UsageError("--label <column> is required");
@@ -192,17 +229,7 @@ async function auditWithDuckDb(
     );
   }
   if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of [
-    "n-boot",
-    "seed",
-    "missing-group",
-    "input-format",
-    "min-denominator",
-    "suppress-below",
-    "reference-shares",
-    "standardize",
-    "membership",
-  ]) {
+  for (const name of DUCKDB_REFUSED_FLAGS) {
     if (request.given.has(name)) {
       throw new UsageError(`--${name} is not available with --engine duckdb`);
     }
@@ -287,6 +314,28 @@ async function render(
   }
 }
 
+/**
+ * The audit report saved in `path` (`--report`). A file that is not one gets an error naming what
+ * it is and what is expected; the gate's own JSON output (`{ gate, report }`) is named as such.
+ */
+function savedReport(path: string): FairnessReportData {
+  const json = readJsonFile(path, "report");
+  const expected =
+    "--report expects an audit report: the JSON of fairscope audit --format json (or --out report.json)";
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    const given = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+    throw new UsageError(`${path} holds ${given}; ${expected}`);
+  }
+  if ("gate" in json && "report" in json) {
+    throw new UsageError(
+      `${path} is the JSON output of fairscope gate ({ gate, report }); ${expected}, such as the "report" field of that file`,
+    );
+  }
+  if (!("schemaVersion" in json)) {
+    throw new UsageError(`${path} is a JSON object without schemaVersion; ${expected}`);
+  }
+  return FairnessReport.fromJSON(json).toJSON();
+}
 /** Whether `error` is JavaScript's refusal to build a string or array that large. */
 const tooLarge = (error: unknown) =>
   error instanceof RangeError &&
@@ -303,7 +352,7 @@ async function reportOf(
     if (request.data.file !== undefined) {
       throw new UsageError("give a data file or --report, not both");
     }
-    return FairnessReport.fromJSON(readJsonFile(request.report, "report")).toJSON();
+    return savedReport(request.report);
   }
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
@@ -316,18 +365,16 @@ async function reportOf(
     return auditTaskFile(request, io);
   }
   if (request.data.engine === "duckdb") {
-    if (request.data.scanFeatures.length > 0) {
-      throw new UsageError("--scan-features is not available with --engine duckdb");
-    }
     progress?.stage(`DuckDB is aggregating ${request.data.file}`);
     return auditWithDuckDb(request, policy);
   }
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
+  const given = binaryOptions(request.audit);
   const options =
     population === undefined
-      ? request.audit
-      : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
+      ? given
+      : { ...given, referenceShares: population.values, referenceKind: population.kind };
   const loaded = await loadInput(request.data, io, progress);
   const steps = [
     "metrics",

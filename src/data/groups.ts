@@ -5,7 +5,12 @@
  */
 import type { GroupIndex, Level } from "./columns.js";
 import { FairnessInputError, type IssueCollector } from "./errors.js";
-import type { FeatureInput, LevelArray, MissingGroupPolicy } from "./inputTypes.js";
+import type {
+  FeatureInput,
+  LevelArray,
+  MissingGroupPolicy,
+  NumericTypedArray,
+} from "./inputTypes.js";
 import { compareLevels, isMissing } from "./levels.js";
 
 /** Named feature columns, in the user's order. */
@@ -105,14 +110,7 @@ export function findMissingRows(
   });
 }
 
-type IntegerArray =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+type IntegerArray = Exclude<NumericTypedArray, Float32Array | Float64Array>;
 
 const isIntegerArray = (column: LevelArray): column is IntegerArray =>
   ArrayBuffer.isView(column) && !(column instanceof Float32Array || column instanceof Float64Array);
@@ -223,6 +221,8 @@ function encodeFeature(
  * Which intersections of several features are groups: `observed` (default) lists only the level
  * combinations that occur in the rows; `all` lists the full Cartesian product of the features'
  * observed levels, empty intersections included (count 0), as Fairlearn's MetricFrame does.
+ *
+ * @category Input and errors
  */
 export type IntersectionMode = "observed" | "all";
 

@@ -74,6 +74,6 @@ export type { ErrorPolicy, UserMetric, UserMetricFunction, ZeroDivision } from "
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./evidence.js";
 export { brierScore, logLoss, meanPrediction } from "./probabilistic.js";
 export { averagePrecision, rocAuc } from "./ranking.js";
-export { getMetric, METRICS, metricIds } from "./registry.js";
+export { getMetric, isMetricId, METRICS, type MetricId, metricIds } from "./registry.js";
 export type { MetricSpec } from "./resolve.js";
 export type { BetterDirection, CountMetric, MetricDefinition, ScoreMetric } from "./types.js";
