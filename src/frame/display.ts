@@ -86,7 +86,7 @@ export interface NotebookDisplay {
  *
  * @throws TypeError when the value has no notebook display
  * @example
- * const shown: string[] = [];
+ * const shown = [];
  * const result = groupMetrics({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] });
  * showInNotebook(result, { html: (h) => shown.push(h), text: (t) => shown.push(t) });
  * shown[0].startsWith("<div><b>Metrics by group"); // => true

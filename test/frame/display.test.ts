@@ -41,6 +41,23 @@ describe("notebook displays", () => {
     ]);
   });
 
+  it("GroupMetricsResult's count column is the row count, not repeated as a metric", () => {
+    const result = groupMetrics({
+      yTrue: [1, 0, 1],
+      yPred: [1, 1, 0],
+      sensitiveFeatures: ["a", "a", "b"],
+    });
+    expect(result.metrics[0]).toBe("count");
+    const [, header, overall, a] = display(result)["text/plain"]!.split("\n");
+    expect(header!.split(/\s{2,}/)).toEqual([
+      "group",
+      "count",
+      ...result.metrics.slice(1).map((id) => result.metricNames[id]),
+    ]);
+    expect(overall!.trim().split(/\s+/)).toHaveLength(result.metrics.length);
+    expect(a!.split(/\s+/).slice(0, 2)).toEqual(["a", "2"]);
+  });
+
   it("a fitted rule shows its explanation", () => {
     const rule = new ThresholdOptimizer({ constraints: "demographicParity" }).fit({
       yTrue: [0, 1, 1, 0, 1, 0],
