@@ -51,7 +51,11 @@ import { partitionRows, take } from "../stats/partition.js";
 import { type CalibrationCurve, curveFromColumns } from "./curve.js";
 import { type CalibrationNote, chouldechovaNote, kleinbergNote } from "./impossibility.js";
 
-/** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
+/**
+ * Options of {@link calibrationByGroup} and {@link calibrationSummary}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationOptions {
   /** Bins of the reliability curve, ECE/MCE and the Murphy decomposition. @defaultValue 10 */
   readonly bins?: number;
@@ -71,7 +75,11 @@ export interface CalibrationOptions {
   readonly weights?: WeightKind;
 }
 
-/** Every calibration measure of one set of rows. */
+/**
+ * Every calibration measure of one set of rows.
+ *
+ * @category Calibration
+ */
 export interface CalibrationSummary {
   /** Rows (unweighted). */
   readonly count: number;
@@ -107,7 +115,11 @@ export interface CalibrationSummary {
   readonly generalizedRates: GeneralizedRates;
 }
 
-/** One group of {@link calibrationByGroup}. */
+/**
+ * One group of {@link calibrationByGroup}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationGroup {
   /** One level per sensitive feature. */
   readonly key: readonly Level[];
@@ -124,6 +136,7 @@ export interface CalibrationGroup {
  * the notes; `group(selector)` gives one group's measures by its level(s). In Deno's Jupyter
  * kernel it displays as a table (in tslab: `showInNotebook(result, tslab.display)`).
  *
+ * @category Calibration
  * @hideconstructor
  */
 export class CalibrationByGroupResult {
@@ -354,6 +367,8 @@ function columnsOf(columns: Columns, rows: Uint32Array): ProbabilityColumns {
  *   sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
  * });
  * r.byGroup.map((g) => g.summary?.calibrationInTheLarge); // => [0, 0]
+ *
+ * @category Calibration
  */
 export function calibrationByGroup(
   input: FairnessInput,

@@ -71,7 +71,11 @@ export function listDisplay(title: string, items: readonly string[]): MimeBundle
   };
 }
 
-/** The part of tslab's `display` (`import * as tslab from "tslab"`) that notebook displays use. */
+/**
+ * The part of tslab's `display` (`import * as tslab from "tslab"`) that notebook displays use.
+ *
+ * @category Reports
+ */
 export interface NotebookDisplay {
   /** Shows HTML in the cell's output. */
   html(html: string): void;
@@ -84,6 +88,7 @@ export interface NotebookDisplay {
  * without HTML, its text). Works for every object with a notebook display: a report, a
  * `groupMetrics` result, a calibration result and a fitted mitigation rule.
  *
+ * @category Reports
  * @throws TypeError when the value has no notebook display
  * @example
  * const shown = [];

@@ -5,7 +5,7 @@
  */
 export type { Columns, GroupIndex, Level } from "../data/columns.js";
 export type { GroupedInput } from "../data/groupedRows.js";
-export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "../data/groups.js";
+export { type IntersectionMode, MAX_LEVEL_LENGTH, MAX_PRODUCT_GROUPS } from "../data/groups.js";
 export type {
   FairnessInput,
   FeatureInput,

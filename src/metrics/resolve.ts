@@ -5,7 +5,11 @@
 import type { ResolvedMetric, UserMetric, UserMetricFunction } from "./evaluate.js";
 import { getMetric, type MetricId } from "./registry.js";
 
-/** A metric: a built-in id, a user function, or a named user metric. */
+/**
+ * A metric: a built-in id, a user function, or a named user metric.
+ *
+ * @category Metric registry
+ */
 export type MetricSpec = MetricId | UserMetricFunction | UserMetric;
 
 /** Resolves metric specs to built-in definitions or user metrics. */

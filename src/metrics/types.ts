@@ -3,7 +3,11 @@
  */
 import type { Confusion } from "../stats/confusion.js";
 
-/** Which direction is better, for reports and gates. */
+/**
+ * Which direction is better, for reports and gates.
+ *
+ * @category Metric registry
+ */
 export type BetterDirection = "higher" | "lower" | "neither";
 
 interface MetricBase<Id extends string> {
@@ -70,5 +74,7 @@ export interface ScoreMetric<Id extends string = string> extends MetricBase<Id> 
 /**
  * A registry entry: a count metric or a score metric (discriminated by `input`); `Id` narrows the
  * id (the registry's entries have a `MetricId`).
+ *
+ * @category Metric registry
  */
 export type MetricDefinition<Id extends string = string> = CountMetric<Id> | ScoreMetric<Id>;

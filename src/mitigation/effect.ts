@@ -29,7 +29,11 @@ export interface EffectSummaryRow {
   readonly differenceAfter: number;
 }
 
-/** Result of {@link mitigationEffect}. */
+/**
+ * Result of {@link mitigationEffect}.
+ *
+ * @category Mitigation
+ */
 export interface MitigationEffect {
   /** Group metrics of the original predictions. */
   readonly before: GroupMetricsResult;
@@ -58,6 +62,8 @@ const DEFAULT_METRICS: readonly MetricId[] = [
  * const data = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };
  * const { differenceBefore, differenceAfter } = mitigationEffect(data, [0.5, 0.5, 0.5, 0.5]).summary[0];
  * [differenceBefore, differenceAfter]; // => [1, 0]
+ *
+ * @category Mitigation
  */
 export function mitigationEffect(
   input: FairnessInput,

@@ -62,6 +62,8 @@ function groupWeights(columns: Columns): Float64Array | undefined {
  *   yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"],
  * });
  * report.criteria.find((c) => c.id === "demographicParityDifference")?.value; // => 0.5
+ *
+ * @category Reports
  */
 export function audit(
   given: FairnessInput | SoftMembershipInput,

@@ -27,7 +27,11 @@ export type ReferenceChoice =
       readonly label: string;
     };
 
-/** Options of {@link audit}; the defaults suit a first look at a binary classifier. */
+/**
+ * Options of {@link audit}; the defaults suit a first look at a binary classifier.
+ *
+ * @category Reports
+ */
 export interface AuditOptions {
   /**
    * Metric ids. @defaultValue count, baseRate, selectionRate, truePositiveRate,
