@@ -93,7 +93,7 @@ export {
 } from "./gate/index.js";
 // The metric registry
 export type { UserMetric, UserMetricFunction, ZeroDivision } from "./metrics/evaluate.js";
-export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export { getMetric, isMetricId, METRICS, type MetricId, metricIds } from "./metrics/registry.js";
 export type { MetricSpec } from "./metrics/resolve.js";
 export type { BetterDirection, MetricDefinition } from "./metrics/types.js";
 // Mitigation

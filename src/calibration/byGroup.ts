@@ -49,7 +49,11 @@ import { partitionRows, take } from "../stats/partition.js";
 import { type CalibrationCurve, curveFromColumns } from "./curve.js";
 import { type CalibrationNote, chouldechovaNote, kleinbergNote } from "./impossibility.js";
 
-/** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
+/**
+ * Options of {@link calibrationByGroup} and {@link calibrationSummary}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationOptions {
   /** Bins of the reliability curve, ECE/MCE and the Murphy decomposition. @defaultValue 10 */
   readonly bins?: number;
@@ -69,7 +73,11 @@ export interface CalibrationOptions {
   readonly weights?: WeightKind;
 }
 
-/** Every calibration measure of one set of rows. */
+/**
+ * Every calibration measure of one set of rows.
+ *
+ * @category Calibration
+ */
 export interface CalibrationSummary {
   /** Rows (unweighted). */
   readonly count: number;
@@ -105,7 +113,11 @@ export interface CalibrationSummary {
   readonly generalizedRates: GeneralizedRates;
 }
 
-/** One group of {@link calibrationByGroup}. */
+/**
+ * One group of {@link calibrationByGroup}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationGroup {
   /** One level per sensitive feature. */
   readonly key: readonly Level[];
@@ -117,7 +129,11 @@ export interface CalibrationGroup {
   readonly summary: CalibrationSummary | undefined;
 }
 
-/** Result of {@link calibrationByGroup}. */
+/**
+ * Result of {@link calibrationByGroup}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationByGroupResult {
   /** Sensitive feature names. */
   readonly featureNames: readonly string[];
@@ -266,6 +282,8 @@ function columnsOf(columns: Columns, rows: Uint32Array): ProbabilityColumns {
  *   sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
  * });
  * r.byGroup.map((g) => g.summary?.calibrationInTheLarge); // => [0, 0]
+ *
+ * @category Calibration
  */
 export function calibrationByGroup(
   input: FairnessInput,

@@ -7,7 +7,11 @@
 import type { TaskType } from "../data/task.js";
 import type { Comparison, CriterionAggregation } from "./aggregate.js";
 
-/** A criterion's declaration. */
+/**
+ * A criterion's declaration.
+ *
+ * @category Criteria
+ */
 export interface CriterionDefinition {
   /** camelCase id used in the API, reports, policies and the CLI. */
   readonly id: string;
@@ -320,13 +324,25 @@ const TABLE = [
   ),
 ] as const satisfies readonly CriterionDefinition[];
 
-/** The id of a registered criterion. */
+/**
+ * The id of a registered criterion.
+ *
+ * @category Criteria
+ */
 export type CriterionId = (typeof TABLE)[number]["id"];
 
-/** Every named criterion, in display order. */
+/**
+ * Every named criterion, in display order.
+ *
+ * @category Criteria
+ */
 export const CRITERIA: readonly (CriterionDefinition & { readonly id: CriterionId })[] = TABLE;
 
-/** Every criterion id, in display order. */
+/**
+ * Every criterion id, in display order.
+ *
+ * @category Criteria
+ */
 export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [
   CriterionId,
   ...CriterionId[],
@@ -341,6 +357,8 @@ const BY_ID = new Map<string, CriterionDefinition & { readonly id: CriterionId }
  *
  * @example
  * getCriterion("equalizedOddsDifference")?.metrics; // => ["truePositiveRate", "falsePositiveRate"]
+ *
+ * @category Criteria
  */
 export function getCriterion(
   id: string,

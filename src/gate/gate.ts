@@ -23,7 +23,11 @@ import type {
 
 export { EXIT_CODES } from "./exitCodes.js";
 
-/** The verdict of one rule. */
+/**
+ * The verdict of one rule.
+ *
+ * @category Release gate
+ */
 export interface GateCheck {
   /** Index of the rule in the policy. */
   readonly rule: number;
@@ -55,7 +59,11 @@ export interface GateCheck {
   readonly message: string;
 }
 
-/** The gate's verdict: passed unless a rule of severity `error` failed or errored. */
+/**
+ * The gate's verdict: passed unless a rule of severity `error` failed or errored.
+ *
+ * @category Release gate
+ */
 export interface GateResult {
   /** Whether no check of severity `error` failed or errored. */
   readonly passed: boolean;
@@ -525,6 +533,8 @@ function checkClassCriterion(
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).passed; // => false
+ *
+ * @category Release gate
  */
 export function gate(report: FairnessReportData, policy: Policy | PolicyInput): GateResult {
   const parsed = parsePolicy(policy);

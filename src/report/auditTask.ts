@@ -3,7 +3,7 @@
  * `buildReport` like every other report: per-group metrics, gaps to a reference group and
  * between groups, the task's criteria, warnings, small-group flags and findings.
  */
-import type { GroupedRows } from "../data/groupedRows.js";
+import type { GroupedRows } from "../data/columns.js";
 import { type MulticlassInput, prepareMulticlass } from "../data/multiclass.js";
 import { prepareRegression, type RegressionInput } from "../data/regression.js";
 import { CRITERIA, type CriterionId, getCriterion } from "../disparity/registry.js";
@@ -20,7 +20,11 @@ import { DEFAULT_FINDING_THRESHOLDS } from "./findings.js";
 import type { ReferenceChoice } from "./options.js";
 import type { FairnessReport } from "./report.js";
 
-/** Options of {@link auditRegression} and {@link auditMulticlass}. */
+/**
+ * Options of {@link auditRegression} and {@link auditMulticlass}.
+ *
+ * @category Reports
+ */
 export interface TaskAuditOptions {
   /** Metric ids of the task's registry. @defaultValue the task's default metrics */
   readonly metrics?: readonly string[];
@@ -133,6 +137,8 @@ function reportOf(
  *   yTrue: [1, 2, 3, 4], yPred: [1, 3, 3, 6], sensitiveFeatures: ["a", "a", "b", "b"],
  * });
  * report.criteria.find((c) => c.id === "meanAbsoluteErrorDifference")?.value; // => 0.5
+ *
+ * @category Reports
  */
 export function auditRegression(
   input: RegressionInput,
@@ -162,6 +168,8 @@ export function auditRegression(
  *   yTrue: ["a", "b", "c", "a"], yPred: ["a", "b", "b", "c"], sensitiveFeatures: ["x", "x", "y", "y"],
  * });
  * report.groups.map((g) => g.values.accuracy.value); // => [1, 0]
+ *
+ * @category Reports
  */
 export function auditMulticlass(
   input: MulticlassInput,

@@ -7,7 +7,7 @@ import { type CalibrationSummary, calibrationByGroupOfColumns } from "../calibra
 import { chouldechovaNote } from "../calibration/impossibility.js";
 import type { Columns } from "../data/columns.js";
 import { groupLabel } from "../data/levels.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, type MetricId } from "../metrics/registry.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { bootstrapGroupMetricsOfColumns } from "../uncertainty/groupBootstrap.js";
@@ -43,7 +43,7 @@ function toInterval(e: BootstrapEstimate, method: string): Interval | undefined 
  */
 export function bootstrapIntervals(
   columns: Columns,
-  metrics: readonly string[],
+  metrics: readonly MetricId[],
   options: { level: number; nBoot: number; seed: number; minGroupSize: number },
 ): IntervalSection {
   const result = bootstrapGroupMetricsOfColumns(columns, {

@@ -127,7 +127,11 @@ export interface ClassValue {
   /** The criterion's value for the class (null when undefined). */
   value: number | null;
 }
-/** A plain-language sentence about the report. */
+/**
+ * A plain-language sentence about the report.
+ *
+ * @category Reports
+ */
 export interface Finding {
   /** How large the gap is (see `findingsOf`). */
   severity: "info" | "notice" | "warning";
@@ -150,7 +154,11 @@ export interface Finding {
   /** Whether a rate in the sentence rests on a denominator below `minDenominator`. */
   small?: boolean;
 }
-/** A warning about the data or a computation. */
+/**
+ * A warning about the data or a computation.
+ *
+ * @category Reports
+ */
 export interface ReportWarning {
   /** Machine-readable code, e.g. "smallGroup". */
   code: string;
@@ -373,7 +381,11 @@ export interface ReportMetadata {
   /** Title shown by the renderers. */
   title?: string;
 }
-/** A fairness report as plain JSON data. */
+/**
+ * A fairness report as plain JSON data.
+ *
+ * @category Reports
+ */
 export interface FairnessReportData {
   /** The report format's version, `REPORT_SCHEMA_VERSION`. */
   schemaVersion: "1";

@@ -9,6 +9,7 @@ import {
   groupMetrics,
   regressionMetrics,
 } from "../../src/index.js";
+import { metricIdsOf } from "../../src/metrics/registry.js";
 import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
 import { policyJsonSchema } from "../../src/schemas/index.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
@@ -23,7 +24,7 @@ const ALL = CRITERIA;
 const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
 const REGRESSION = ALL.filter((c) => c.task === "regression");
 const MULTICLASS = ALL.filter((c) => c.task === "multiclass");
-const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];
+const allMetrics = metricIdsOf([...new Set(BINARY.flatMap((c) => c.metrics))], "test");
 
 describe("criterion registry", () => {
   it("declares each criterion once, with metrics from the registry of its task", () => {
