@@ -179,6 +179,14 @@ function checkDuckDbPolicy(policy: Policy): void {
 }
 
 /**
+ * The options of a binary audit: the given metric ids as `MetricId`s (`checkMetricIds` has
+ * checked them, with suggestions, before the data were read).
+ */
+function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
+  return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
+}
+
+/**
  * The flags `--engine duckdb` does not honour: it aggregates confusion counts in SQL, so
  * everything that needs the rows (bootstrap, the small-group rules, standardization, the
  * clinical sections, the bias scan, missing-group handling) is refused rather than dropped.
@@ -204,14 +212,6 @@ export const DUCKDB_REFUSED_FLAGS = [
   "scan-buckets",
   "scan-clip",
 ] as const satisfies readonly FlagName[];
-
-/**
- * The options of a binary audit: the given metric ids as `MetricId`s (`checkMetricIds` has
- * checked them, with suggestions, before the data were read).
- */
-function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
-  return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
-}
 
 /** Checks the options of `--engine duckdb` and runs it on the file. */
 async function auditWithDuckDb(

@@ -53,6 +53,15 @@ export interface GroupMetricsOptions {
 
 const DEFAULT_METRICS: readonly MetricId[] = ["count", ...DEFAULT_RATE_METRICS];
 
+/**
+ * The metrics `groupMetrics` computes when none are named: count and the default rates, plus ROC
+ * AUC when scores are given.
+ *
+ * @internal
+ */
+export const defaultGroupMetricIds = (withScores: boolean): readonly MetricId[] =>
+  withScores ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS;
+
 function toWarnings(
   cells: CellValues,
   label: (cell: number) => string | undefined,
@@ -209,8 +218,7 @@ export function groupMetricsOfColumns(
   columns: Columns,
   options: GroupMetricsOptions = {},
 ): GroupMetricsResult {
-  const specs =
-    options.metrics ?? (columns.score ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS);
+  const specs = options.metrics ?? defaultGroupMetricIds(columns.score !== undefined);
   const metrics = resolveMetrics(specs, "groupMetrics");
   checkMetricInputs(columns, metrics);
   const { zeroDivision, errors } = resolvePolicies(options);

@@ -100,7 +100,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/mitigation/ruleSchemas.ts",
   "src/mitigation/thresholdOperation.ts",
   "src/multiclass/confusion.ts",
-  "src/multiclass/criteria.ts",
   "src/multiclass/metrics.ts",
   "src/multiclass/scores.ts",
   "src/privileged/differentialFairness.ts",
