@@ -86,7 +86,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/metrics/calibration/metrics.ts",
   "src/metrics/evaluate.ts",
   "src/mitigation/ruleSchemas.ts",
-  "src/multiclass/criteria.ts",
   "src/multiclass/metrics.ts",
   "src/multiclass/scores.ts",
   "src/regression/criteria.ts",
