@@ -34,7 +34,7 @@ const metrics = [
   "precision",
   "accuracy",
   "rocAuc",
-];
+] as const;
 const result = groupMetrics(input, { metrics });
 
 const header = ["group", ...metrics];

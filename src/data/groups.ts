@@ -33,12 +33,20 @@ export function namedFeatures(input: FeatureInput, field: NamedFeatures["field"]
   return { field, names, columns: names.map((k) => record[k]!), named: true };
 }
 
+/**
+ * The longest group level, in UTF-16 code units: a level is a name, and a longer one (a
+ * megabyte-long cell) would be copied into every label, finding and output line that names the
+ * group until the report no longer fits in memory.
+ */
+export const MAX_LEVEL_LENGTH = 65_536;
+
 function pathOf(features: NamedFeatures, f: number, row: number): (string | number)[] {
   return features.named ? [features.field, features.names[f]!, row] : [features.field, row];
 }
 
 /**
- * Marks rows with a missing value in any feature. With policy `error` each such row becomes an
+ * Marks rows with a missing value in any feature (and refuses levels that are not strings,
+ * finite numbers or booleans, or longer than {@link MAX_LEVEL_LENGTH}). With policy `error` each such row becomes an
  * issue; with `drop` they are returned for removal; with `asGroup` they are kept (level `null`).
  */
 export function findMissingRows(
@@ -58,7 +66,18 @@ export function findMissingRows(
     for (let i = 0; i < n; i++) {
       const value = column[i];
       const kind = typeof value;
-      if (kind === "string" || kind === "boolean") continue;
+      if (kind === "boolean") continue;
+      if (kind === "string") {
+        const length = (value as string).length;
+        if (length > MAX_LEVEL_LENGTH) {
+          issues.add(
+            "out_of_range",
+            pathOf(features, f, i),
+            `group level is ${length} characters long, more than MAX_LEVEL_LENGTH (${MAX_LEVEL_LENGTH}); recode the levels as shorter names`,
+          );
+        }
+        continue;
+      }
       if (kind === "number" && (value as number) - (value as number) === 0) continue;
       if (!isMissing(value)) {
         const type = typeof value;

@@ -8,6 +8,7 @@ import { prepare } from "../data/prepare.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import { metricIdsOf } from "../metrics/registry.js";
 import { resolveMetrics } from "../metrics/resolve.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -93,13 +94,16 @@ export function evaluateCriterion(
   const criterion = getCriterion(id);
   if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
   if ((criterion.task ?? "binary") !== "binary") {
-    throw new RangeError(`${id} is a ${criterion.task} criterion: use regressionCriterion`);
+    throw new RangeError(
+      `${id} is a ${criterion.task} criterion: use ${criterion.task === "regression" ? "regressionCriterion" : "multiclassCriterion"}`,
+    );
   }
   const agg = options.agg ?? criterion.aggregation;
   if (agg !== "worstCase" && agg !== "mean") {
     throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
   }
-  const { comparison, metrics } = criterion;
+  const { comparison } = criterion;
+  const metrics = metricIdsOf(criterion.metrics, id);
   const ciOptions =
     options.ci === undefined ? undefined : resolveBootstrapOptions("groupMetrics", options.ci);
   const columns = prepare(input);

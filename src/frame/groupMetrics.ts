@@ -19,7 +19,7 @@ import {
   type ResolvedMetric,
   type ZeroDivision,
 } from "../metrics/evaluate.js";
-import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, type MetricId } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -51,7 +51,16 @@ export interface GroupMetricsOptions {
   readonly ci?: GroupMetricsCi;
 }
 
-const DEFAULT_METRICS = ["count", ...DEFAULT_RATE_METRICS];
+const DEFAULT_METRICS: readonly MetricId[] = ["count", ...DEFAULT_RATE_METRICS];
+
+/**
+ * The metrics `groupMetrics` computes when none are named: count and the default rates, plus ROC
+ * AUC when scores are given.
+ *
+ * @internal
+ */
+export const defaultGroupMetricIds = (withScores: boolean): readonly MetricId[] =>
+  withScores ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS;
 
 function toWarnings(
   cells: CellValues,
@@ -209,8 +218,7 @@ export function groupMetricsOfColumns(
   columns: Columns,
   options: GroupMetricsOptions = {},
 ): GroupMetricsResult {
-  const specs =
-    options.metrics ?? (columns.score ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS);
+  const specs = options.metrics ?? defaultGroupMetricIds(columns.score !== undefined);
   const metrics = resolveMetrics(specs, "groupMetrics");
   checkMetricInputs(columns, metrics);
   const { zeroDivision, errors } = resolvePolicies(options);

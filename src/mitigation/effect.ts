@@ -6,11 +6,12 @@ import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput, LabelValue } from "../data/inputTypes.js";
 import { groupMetrics } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
+import type { MetricId } from "../metrics/registry.js";
 
 /** Options of {@link mitigationEffect}. */
 export interface MitigationEffectOptions {
   /** Registry metric ids. @defaultValue selectionRate, truePositiveRate, falsePositiveRate, accuracy, balancedAccuracy */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly MetricId[];
 }
 
 /** One metric's overall value and between-groups difference, before and after. */
@@ -42,7 +43,7 @@ export interface MitigationEffect {
   readonly summary: readonly EffectSummaryRow[];
 }
 
-const DEFAULT_METRICS = [
+const DEFAULT_METRICS: readonly MetricId[] = [
   "selectionRate",
   "truePositiveRate",
   "falsePositiveRate",

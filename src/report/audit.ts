@@ -100,7 +100,7 @@ export function audit(
   const ref = referenceIndex(result, resolved.reference);
   const seed = resolved.seed ?? (resolved.intervals ? 0 : undefined);
   const iv = resolved.intervals;
-  const bootstrapIds = result.metrics.filter(
+  const bootstrapIds = resolved.metrics.filter(
     (id) =>
       id !== "count" &&
       id !== "weightedCount" &&
