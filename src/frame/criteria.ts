@@ -94,7 +94,9 @@ export function evaluateCriterion(
   const criterion = getCriterion(id);
   if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
   if ((criterion.task ?? "binary") !== "binary") {
-    throw new RangeError(`${id} is a ${criterion.task} criterion: use regressionCriterion`);
+    throw new RangeError(
+      `${id} is a ${criterion.task} criterion: use ${criterion.task === "regression" ? "regressionCriterion" : "multiclassCriterion"}`,
+    );
   }
   const agg = options.agg ?? criterion.aggregation;
   if (agg !== "worstCase" && agg !== "mean") {

@@ -442,6 +442,9 @@ function checkMeasuredRule(
     groups: eligible.map((g) => g.label),
     excluded,
   };
+  if (criterion?.classAggregation !== undefined) {
+    return checkClassCriterion(report, rule as CriterionRule, base, name, excluded);
+  }
   const missing = parts.filter((m) => !report.metrics.some((x) => x.id === m));
   if (missing.length > 0) {
     return {
@@ -477,6 +480,48 @@ function checkMeasuredRule(
   }
   const leftOut = excluded.length > 0 ? `; left out: ${excluded.join("; ")}` : "";
   return limitCheck(base, rule, name, measured, value, interval, leftOut);
+}
+
+/**
+ * The check of a multiclass criterion (`classAggregation` in the registry): its per-class rates
+ * of each group are not in the report, so the gate reads the report's value and interval, and
+ * cannot recompute it without the groups `minGroupSize` would leave out (an error then).
+ */
+function checkClassCriterion(
+  report: FairnessReportData,
+  rule: CriterionRule,
+  base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
+  name: string,
+  excluded: readonly string[],
+): GateCheck {
+  const reported = report.criteria.find((c) => c.id === rule.criterion);
+  const value = reported?.value ?? null;
+  const interval = reported?.interval;
+  const error = (why: string): GateCheck => ({
+    ...base,
+    ...(interval ? { interval } : {}),
+    status: "error",
+    measured: null,
+    value,
+    message: `${name}: ${why}`,
+  });
+  if (reported === undefined) {
+    return error("the report has no such criterion (audit the model with auditMulticlass)");
+  }
+  if (excluded.length > 0) {
+    return error(
+      `it compares the per-class rates of every group, so minGroupSize cannot leave out ${excluded.join("; ")}`,
+    );
+  }
+  const measured = measuredOf(rule.on, value, interval);
+  if (measured === null) {
+    return error(
+      rule.on !== "value" && value !== null
+        ? "the report has no interval for it (audit with intervals)"
+        : "the value is undefined (a zero denominator or fewer than two groups)",
+    );
+  }
+  return limitCheck(base, rule, name, measured, value, interval);
 }
 
 /**

@@ -234,8 +234,14 @@ export function resolveAuditOptions(
   );
   const criteria = options.criteria ?? DEFAULT_CRITERIA;
   for (const id of criteria) {
-    if (getCriterion(id) === undefined) {
+    const criterion = getCriterion(id);
+    if (criterion === undefined) {
       throw new RangeError(`audit: unknown criterion ${JSON.stringify(id)}`);
+    }
+    if ((criterion.task ?? "binary") !== "binary") {
+      throw new RangeError(
+        `audit: ${id} is a ${criterion.task} criterion: use ${criterion.task === "regression" ? "auditRegression" : "auditMulticlass"}`,
+      );
     }
   }
   const minGroupSize = options.minGroupSize ?? 30;

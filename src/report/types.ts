@@ -117,6 +117,15 @@ export interface Criterion {
   interval?: Interval;
   /** Why some groups are left out (suppressed groups), when they are. */
   note?: string;
+  /** Multiclass criteria: the value of each class (one-vs-rest), the worst being `value`. */
+  byClass?: ClassValue[];
+}
+/** One class's value of a multiclass criterion. */
+export interface ClassValue {
+  /** The class label. */
+  class: string | number | boolean;
+  /** The criterion's value for the class (null when undefined). */
+  value: number | null;
 }
 /**
  * A plain-language sentence about the report.
