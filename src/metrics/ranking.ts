@@ -251,7 +251,7 @@ export function rocAucByGroup(
   return out;
 }
 
-export const rocAucMetric: ScoreMetric = {
+export const rocAucMetric = {
   id: "rocAuc",
   name: "ROC AUC",
   description: "Area under the ROC curve (ties count one half).",
@@ -261,9 +261,9 @@ export const rocAucMetric: ScoreMetric = {
   needsProbabilities: false,
   fromScores: rocAuc,
   fromScoresByGroup: rocAucByGroup,
-};
+} as const satisfies ScoreMetric;
 
-export const averagePrecisionMetric: ScoreMetric = {
+export const averagePrecisionMetric = {
   id: "averagePrecision",
   name: "Average precision",
   description: "Area under the precision-recall curve as a step function.",
@@ -272,4 +272,4 @@ export const averagePrecisionMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: false,
   fromScores: averagePrecision,
-};
+} as const satisfies ScoreMetric;
