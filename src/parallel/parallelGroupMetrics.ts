@@ -10,6 +10,7 @@ import type { FairnessInput, FeatureInput, LabelArray } from "../data/inputTypes
 import { prepare } from "../data/prepare.js";
 import { unknownKeyIssues } from "../data/unknownKeys.js";
 import {
+  defaultGroupMetricIds,
   type GroupMetricsOptions,
   groupMetrics,
   groupMetricsOfConfusion,
@@ -252,11 +253,7 @@ export async function parallelGroupMetrics(
   const unknown = unknownKeyIssues(options, PARALLEL_GROUP_METRICS_KEYS, ["options"]);
   if (unknown.length > 0) throw new FairnessInputError(unknown);
   const { workers: _w, chunkSize: _c, ...rest } = options;
-  const specs = rest.metrics ?? [
-    "count",
-    ...DEFAULT_RATE_METRICS,
-    ...(input?.yScore ? ["rocAuc"] : []),
-  ];
+  const specs = rest.metrics ?? defaultGroupMetricIds(input?.yScore !== undefined);
   if (!chunkable(input) || !countsOnly(specs, "groupMetrics") || rest.ci !== undefined) {
     return groupMetrics(input, rest);
   }
@@ -289,7 +286,9 @@ export async function parallelBootstrapGroupMetrics(
 ): Promise<GroupBootstrapResult> {
   const { workers, chunkSize } = resolveParallel("parallelBootstrapGroupMetrics", options);
   const { workers: _w, chunkSize: _c, ...rest } = options;
-  const specs = rest.metrics ?? [...DEFAULT_RATE_METRICS, ...(input?.yScore ? ["rocAuc"] : [])];
+  const specs =
+    rest.metrics ??
+    (input?.yScore ? [...DEFAULT_RATE_METRICS, "rocAuc" as const] : DEFAULT_RATE_METRICS);
   if (
     !chunkable(input) ||
     !countsOnly(specs, "bootstrapGroupMetrics") ||
