@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getMetric } from "../../src/metrics/registry.js";
-import { resolveMetrics } from "../../src/metrics/resolve.js";
+import { type MetricSpec, resolveMetrics } from "../../src/metrics/resolve.js";
 
 describe("resolveMetrics(specs, fn)", () => {
   it("resolveMetrics(…) resolves ids to registry definitions and keeps user metrics", () => {
@@ -39,7 +39,9 @@ describe("resolveMetrics(specs, fn)", () => {
   });
 
   it("resolveMetrics(…) rejects an unknown id and an id given twice, naming the caller", () => {
-    expect(() => resolveMetrics(["accuracy", "acuracy"], "groupMetrics")).toThrow(
+    // A JavaScript caller (or a cast) can still pass a misspelt id: it fails at run time.
+    const misspelt = ["accuracy", "acuracy"] as unknown as MetricSpec[];
+    expect(() => resolveMetrics(misspelt, "groupMetrics")).toThrow(
       new RangeError('groupMetrics: unknown metric "acuracy" (metrics[1])'),
     );
     expect(() => resolveMetrics(["accuracy", { id: "accuracy", fn: () => 0 }], "audit")).toThrow(
