@@ -1,5 +1,6 @@
 /** Validation of gate policies, with precise messages for bad rules. */
 import { FairnessInputError } from "../data/errors.js";
+import { englishErrors } from "../data/schema.js";
 import {
   CriterionRuleSchema,
   MetricRuleSchema,
@@ -17,9 +18,11 @@ import type { Policy } from "./policyTypes.js";
  * @throws FairnessInputError with one issue per problem, its path starting with "policy"
  * @example
  * parsePolicy({ rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).rules[0].on; // => "value"
+ *
+ * @category Release gate
  */
 export function parsePolicy(json: unknown): Policy {
-  const parsed = PolicySchema.safeParse(json);
+  const parsed = PolicySchema.safeParse(json, { error: englishErrors });
   if (parsed.success) return parsed.data;
   // A union reports "invalid input" for a bad rule; re-check each rule with the schema its
   // fields select, so the user sees the precise problem.
@@ -41,7 +44,7 @@ export function parsePolicy(json: unknown): Policy {
             : object && "subgroupScan" in rule
               ? SubgroupScanRuleSchema
               : MetricRuleSchema;
-    const inner = schema.safeParse(rule);
+    const inner = schema.safeParse(rule, { error: englishErrors });
     return inner.success
       ? [issue]
       : inner.error.issues.map((i) => ({ ...i, path: ["rules", index!, ...i.path] }));

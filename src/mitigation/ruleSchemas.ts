@@ -1,8 +1,11 @@
 /**
  * zod schemas of the post-processors' JSON states, so a stored rule is validated when loaded.
+ * Written with `zod/mini` (English messages passed per parse) so that loading the package does
+ * not load all of zod.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { FairnessInputError } from "../data/errors.js";
+import { englishErrors } from "../data/schema.js";
 
 const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /**
@@ -11,15 +14,15 @@ const LevelSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
  */
 const P_SUM_TOLERANCE = 1e-12;
 
-const GroupKey = z.array(LevelSchema).min(1);
-const Probability = z.number().min(0).max(1);
+const GroupKey = z.array(LevelSchema).check(z.minLength(1));
+const Probability = z.number().check(z.gte(0), z.lte(1));
 
 /** The zod schema of `RejectOptionJSON`. */
 export const RejectOptionSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.rejectOption/1"),
   /** Sensitive feature names, in key order. */
-  featureNames: z.array(z.string()).min(1),
+  featureNames: z.array(z.string()).check(z.minLength(1)),
   /** Every group seen at fit time, with whether it is privileged. */
   groups: z
     .array(
@@ -30,11 +33,11 @@ export const RejectOptionSchema = z.object({
         privileged: z.boolean(),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
   /** Classification threshold t: favorable iff score > t outside the band. */
   threshold: z.number(),
   /** Half-width m of the critical band `t − m < score ≤ t + m`. */
-  margin: z.number().min(0),
+  margin: z.number().check(z.gte(0)),
   /** The fairness metric constrained. */
   metric: z.enum({
     /** P(favorable | unprivileged) − P(favorable | privileged). */
@@ -43,7 +46,7 @@ export const RejectOptionSchema = z.object({
     averageOddsDifference: "averageOddsDifference",
     /** TPR(unprivileged) − TPR(privileged). */
     equalOpportunityDifference: "equalOpportunityDifference",
-  }),
+  } as const),
   /** Allowed range of the metric (unprivileged − privileged). */
   metricBounds: z.tuple([z.number(), z.number()]),
   /** The metric at the chosen pair (the unprivileged group farthest from the bounds, or from 0). */
@@ -73,14 +76,14 @@ const CalibratedEqualizedOddsGroupSchema = z.object({
    * From `calibrationByGroup` (fitted through the public function): the group's expected
    * calibration error (10 uniform bins) and Hosmer–Lemeshow p-value.
    */
-  calibration: z
-    .object({
+  calibration: z.optional(
+    z.object({
       /** Expected calibration error on 10 uniform bins. */
       expectedCalibrationError: z.number(),
       /** Hosmer–Lemeshow test p-value. */
       hosmerLemeshowPValue: z.number(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** The zod schema of `CalibratedEqualizedOddsJSON`. */
@@ -88,7 +91,7 @@ export const CalibratedEqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.calibratedEqualizedOdds/1"),
   /** Sensitive feature names, in key order. */
-  featureNames: z.array(z.string()).min(1),
+  featureNames: z.array(z.string()).check(z.minLength(1)),
   /** The cost equalized across groups. */
   costConstraint: z.enum({
     /** Generalized false negative rate: mean (1 − score) over favorable labels. */
@@ -97,9 +100,9 @@ export const CalibratedEqualizedOddsSchema = z.object({
     fpr: "fpr",
     /** ½·GFPR·(1 − base rate) + ½·GFNR·base rate. */
     weighted: "weighted",
-  }),
+  } as const),
   /** Every group seen at fit time. */
-  groups: z.array(CalibratedEqualizedOddsGroupSchema).min(1),
+  groups: z.array(CalibratedEqualizedOddsGroupSchema).check(z.minLength(1)),
   /** Groups whose scores fail the Hosmer–Lemeshow test at the 1% level, in words. */
   warnings: z.array(z.string()),
 });
@@ -135,9 +138,9 @@ export const EqualizedOddsSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.equalizedOddsPostprocessing/1"),
   /** Sensitive feature names, in key order. */
-  featureNames: z.array(z.string()).min(1),
+  featureNames: z.array(z.string()).check(z.minLength(1)),
   /** Every group seen at fit time. */
-  groups: z.array(EqualizedOddsGroupSchema).min(1),
+  groups: z.array(EqualizedOddsGroupSchema).check(z.minLength(1)),
   /** The linear program solved, for inspection. */
   linearProgram: EqualizedOddsLinearProgramSchema,
 });
@@ -158,7 +161,7 @@ const OperationSchema = z.object({
     ">=": ">=",
     /** Positive where score ≤ threshold. */
     "<=": "<=",
-  }),
+  } as const),
   /** The threshold. */
   threshold: z.union([z.number(), z.literal("Infinity"), z.literal("-Infinity")]),
 });
@@ -166,7 +169,7 @@ const OperationSchema = z.object({
 const GroupRuleSchema = z
   .object({
     /** One level per sensitive feature. */
-    group: z.array(LevelSchema).min(1),
+    group: z.array(LevelSchema).check(z.minLength(1)),
     /** Weight of the first operation. */
     p0: Probability,
     /** The first operation. */
@@ -179,35 +182,37 @@ const GroupRuleSchema = z
      * Equalized odds only: probability of predicting positive with probability
      * `predictionConstant` instead, so P(ŷ=1) = pIgnore·predictionConstant + (1 − pIgnore)·rule.
      */
-    pIgnore: Probability.optional(),
+    pIgnore: z.optional(Probability),
     /** Equalized odds only: the positive probability mixed in (x*, the common FPR). */
-    predictionConstant: Probability.optional(),
+    predictionConstant: z.optional(Probability),
   })
-  .refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
-    message: "pIgnore and predictionConstant go together",
-  })
-  .refine((g) => Math.abs(g.p0 + g.p1 - 1) <= P_SUM_TOLERANCE, {
-    message: "p0 + p1 must be 1",
-    path: ["p1"],
-  });
+  .check(
+    z.refine((g) => (g.pIgnore === undefined) === (g.predictionConstant === undefined), {
+      message: "pIgnore and predictionConstant go together",
+    }),
+    z.refine((g) => Math.abs(g.p0 + g.p1 - 1) <= P_SUM_TOLERANCE, {
+      message: "p0 + p1 must be 1",
+      path: ["p1"],
+    }),
+  );
 
 const FitSummarySchema = z.object({
   /** What fitted the rule, e.g. "thresholdOptimizer". */
   method: z.string(),
   /** The parity constraint, e.g. "demographicParity". */
-  constraints: z.string().optional(),
+  constraints: z.optional(z.string()),
   /** The objective maximised, e.g. "accuracy". */
-  objective: z.string().optional(),
+  objective: z.optional(z.string()),
   /** Grid points on the constraint axis. */
-  gridSize: z.number().optional(),
+  gridSize: z.optional(z.number()),
   /** Whether "positive below the threshold" operations were considered. */
-  flip: z.boolean().optional(),
+  flip: z.optional(z.boolean()),
   /** Relaxed-parity tolerance (null: exact parity). */
-  tol: z.number().nullable().optional(),
+  tol: z.optional(z.nullable(z.number())),
   /** Whether sample weights were used. */
-  weighted: z.boolean().optional(),
+  weighted: z.optional(z.boolean()),
   /** The common constraint value x* (null with `tol`). */
-  constraintValue: z.number().nullable(),
+  constraintValue: z.nullable(z.number()),
   /** The objective at the chosen point (equalized odds: the common true positive rate). */
   objectiveValue: z.number(),
   /** Each group's constraint value, in `groups` order. */
@@ -221,16 +226,16 @@ export const ThresholdRuleSchema = z.object({
   /** Format tag and version. */
   format: z.literal("fairscope.thresholdRule/1"),
   /** Sensitive feature names, in key order. */
-  featureNames: z.array(z.string()).min(1),
+  featureNames: z.array(z.string()).check(z.minLength(1)),
   /** One rule per group seen at fit time. */
-  groups: z.array(GroupRuleSchema).min(1),
+  groups: z.array(GroupRuleSchema).check(z.minLength(1)),
   /** How the rule was fitted. */
-  fit: FitSummarySchema.optional(),
+  fit: z.optional(FitSummarySchema),
 });
 
 /** Parses `json` with `schema`, turning zod issues into a FairnessInputError under `rule`. */
-export function parseRule<T>(schema: z.ZodType<T>, json: unknown): T {
-  const parsed = schema.safeParse(json);
+export function parseRule<T>(schema: z.ZodMiniType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json, { error: englishErrors });
   if (parsed.success) return parsed.data;
   throw new FairnessInputError(
     parsed.error.issues.map((issue) => ({

@@ -14,13 +14,18 @@ import {
   DEFAULT_REGRESSION_METRICS,
   getRegressionMetric,
   type RegressionMetric,
+  type RegressionMetricId,
 } from "./metrics.js";
 import { type RegressionSums, regressionSums } from "./sums.js";
 
-/** Options of {@link regressionMetrics}. */
+/**
+ * Options of {@link regressionMetrics}.
+ *
+ * @category Regression and multiclass
+ */
 export interface RegressionMetricsOptions {
   /** Metric ids (see `REGRESSION_METRICS`). @defaultValue count, MAE, MSE, RMSE, R², mean prediction, mean target, mean residual */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly RegressionMetricId[];
   /** Over- and under-prediction count only errors larger than this. @defaultValue 0 */
   readonly tolerance?: number;
 }
@@ -146,6 +151,8 @@ export function regressionMetricsOfColumns(
  * );
  * r.byGroup.map((g) => g.values.meanAbsoluteError); // => [0.5, 1]
  * r.difference().meanAbsoluteError; // => 0.5
+ *
+ * @category Regression and multiclass
  */
 export function regressionMetrics(
   input: RegressionInput,

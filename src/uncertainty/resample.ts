@@ -133,7 +133,7 @@ export function countJackknife(
       if (entry === undefined) seen.set(key, { cell, amount, multiplicity: 1 });
       else entry.multiplicity += 1;
     }
-    removals.push(...seen.values());
+    for (const removal of seen.values()) removals.push(removal);
   }
   const table = Float64Array.from(counts);
   const values = new Float64Array(m);

@@ -9,7 +9,9 @@ import {
   groupMetrics,
   regressionMetrics,
 } from "../../src/index.js";
+import { metricIdsOf } from "../../src/metrics/registry.js";
 import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
+import { regressionMetricIdsOf } from "../../src/regression/metrics.js";
 import { policyJsonSchema } from "../../src/schemas/index.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
 
@@ -22,14 +24,17 @@ const input = {
 const ALL = CRITERIA;
 const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
 const REGRESSION = ALL.filter((c) => c.task === "regression");
-const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];
+const MULTICLASS = ALL.filter((c) => c.task === "multiclass");
+const allMetrics = metricIdsOf([...new Set(BINARY.flatMap((c) => c.metrics))], "test");
 
 describe("criterion registry", () => {
   it("declares each criterion once, with metrics from the registry of its task", () => {
     expect(new Set(CRITERIA.map((c) => c.id)).size).toBe(CRITERIA.length);
-    expect(BINARY.length + REGRESSION.length).toBe(CRITERIA.length);
+    expect(BINARY.length + REGRESSION.length + MULTICLASS.length).toBe(CRITERIA.length);
     for (const c of ALL) {
+      // Multiclass criteria compare binary metrics of each class against the rest.
       const registry = c.task === "regression" ? getRegressionMetric : getMetric;
+      expect(c.classAggregation !== undefined, c.id).toBe(c.task === "multiclass");
       for (const m of c.metrics) expect(registry(m), `${c.id}: ${m}`).toBeDefined();
       expect(c.ideal).toBe(c.comparison === "difference" ? 0 : 1);
       expect(c.better).toBe(c.comparison === "difference" ? "lower" : "higher");
@@ -94,7 +99,7 @@ describe("criterion registry", () => {
     };
     const schema = JSON.stringify(policyJsonSchema());
     for (const c of REGRESSION) {
-      const r = regressionMetrics(data, { metrics: [...c.metrics] });
+      const r = regressionMetrics(data, { metrics: regressionMetricIdsOf(c.metrics, "test") });
       const values = c.comparison === "difference" ? r.difference() : r.ratio();
       expect(regressionCriterion(c.id, data), c.id).toBe(values[c.metrics[0]!]);
       expect(schema, c.id).toContain(`"${c.id}"`);

@@ -86,7 +86,7 @@ describe("named criteria with ci", () => {
   });
 
   it("equalized odds intervals are bootstrapGroupMetrics' criteria from the same replicates", () => {
-    const metrics = ["truePositiveRate", "falsePositiveRate"];
+    const metrics = ["truePositiveRate", "falsePositiveRate"] as const;
     for (const method of ["percentile", "bca"] as const) {
       const ci = { nBoot: 100, seed: 12, method };
       const eager = bootstrapGroupMetrics(input, { metrics, ...ci, reference: "b" }).criteria!;

@@ -54,7 +54,13 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) interval estimates are the values and aggregates, for every method", () => {
-    const metrics = ["selectionRate", "truePositiveRate", "precision", "accuracy", "rocAuc"];
+    const metrics = [
+      "selectionRate",
+      "truePositiveRate",
+      "precision",
+      "accuracy",
+      "rocAuc",
+    ] as const;
     for (const d of [
       { ...input, yScore: data.yScore },
       { ...input, yScore: data.yScore, sampleWeight: data.sampleWeight },
@@ -88,7 +94,7 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) gives bootstrapGroupMetrics' intervals from the same replicates", () => {
-    const metrics = ["selectionRate", "falsePositiveRate"];
+    const metrics = ["selectionRate", "falsePositiveRate"] as const;
     for (const method of ["percentile", "bca"] as const) {
       const ci = { nBoot: 80, seed: 9, method };
       const lazy = groupMetrics(input, { metrics, ci });
@@ -170,7 +176,7 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) rejects bad ci options and unknown reference groups", () => {
-    const metrics = ["selectionRate"];
+    const metrics = ["selectionRate"] as const;
     const bad = (ci: object) => () => groupMetrics(input, { metrics, ci });
     expect(bad({ method: "studentized" })).toThrow(RangeError);
     expect(bad({ method: "studentized" })).toThrow(/groupMetrics: method/);
