@@ -106,7 +106,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/regression/criteria.ts",
   "src/regression/intervals.ts",
   "src/regression/metrics.ts",
-  "src/report/auditTask.ts",
   "src/report/build.ts",
   "src/report/enrich.ts",
   "src/report/options.ts",
