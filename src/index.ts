@@ -73,6 +73,8 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./frame/criteria.js";
+// Notebook displays (tslab)
+export { type NotebookDisplay, showInNotebook } from "./frame/display.js";
 // Per-group metrics
 export { type GroupMetricsOptions, groupMetrics } from "./frame/groupMetrics.js";
 export {

@@ -312,17 +312,19 @@ export class GroupMetricsResult {
   [Symbol.for("Jupyter.display")](): MimeBundle {
     const value = (v: number | undefined) =>
       v === undefined || Number.isNaN(v) ? "NaN" : v.toFixed(3);
+    // The count column is the group's row count: the `count` metric would repeat it.
+    const metrics = this.metrics.filter((id) => id !== "count");
     const rows = [
-      ["overall", "", ...this.metrics.map((id) => value(this.overall[id]))],
+      ["overall", "", ...metrics.map((id) => value(this.overall[id]))],
       ...this.byGroup.map((g) => [
         g.label,
         String(g.count),
-        ...this.metrics.map((id) => value(g.values[id])),
+        ...metrics.map((id) => value(g.values[id])),
       ]),
     ];
     return tableDisplay(
       `Metrics by group (${this.featureNames.join(" × ")})`,
-      ["group", "count", ...this.metrics.map((id) => this.metricNames[id] ?? id)],
+      ["group", "count", ...metrics.map((id) => this.metricNames[id] ?? id)],
       rows,
       this.warnings.length === 0 ? [] : [`${this.warnings.length} warnings: see .warnings`],
     );

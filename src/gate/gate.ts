@@ -388,7 +388,8 @@ function checkNetBenefit(
   const section = report.netBenefit;
   const base = {
     ...ruleFields(rule, index, name),
-    groups: section?.groups.filter((g) => g.group !== "overall").map((g) => g.group) ?? [],
+    // The overall population comes first, by position: a group may be named "overall".
+    groups: section?.groups.slice(1).map((g) => g.group) ?? [],
     excluded: [],
   };
   const gap = section?.gaps.find((g) => g.threshold === rule.netBenefitGap);

@@ -21,10 +21,16 @@ const TABLE = [
 /**
  * The id of a built-in metric (a literal union: a misspelt id in `metrics: [...]` fails to
  * compile). Strings from a command line or a JSON file are checked with {@link isMetricId}.
+ *
+ * @category Metric registry
  */
 export type MetricId = (typeof TABLE)[number]["id"];
 
-/** Every built-in metric, in display order. */
+/**
+ * Every built-in metric, in display order.
+ *
+ * @category Metric registry
+ */
 export const METRICS: readonly MetricDefinition<MetricId>[] = TABLE;
 
 /**
@@ -60,6 +66,8 @@ export function getMetric(id: string): MetricDefinition<MetricId> | undefined {
  *
  * @example
  * isMetricId("truePositveRate"); // => false
+ *
+ * @category Metric registry
  */
 export function isMetricId(id: string): id is MetricId {
   return BY_ID.has(id);

@@ -74,5 +74,7 @@ export interface ScoreMetric<Id extends string = string> extends MetricBase<Id> 
 /**
  * A registry entry: a count metric or a score metric (discriminated by `input`); `Id` narrows the
  * id (the registry's entries have a `MetricId`).
+ *
+ * @category Metric registry
  */
 export type MetricDefinition<Id extends string = string> = CountMetric<Id> | ScoreMetric<Id>;

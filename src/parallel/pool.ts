@@ -63,13 +63,28 @@ type Factory = () => WorkerHandle;
 /** The Node module, named through a variable so that browser bundlers leave it alone. */
 const NODE_WORKER_THREADS = "node:worker_threads";
 
+/** The part of the Web Worker API used here (the library is typed without the DOM's types). */
+interface WebWorker {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  onmessage: ((event: { readonly data: ChunkReply }) => void) | null;
+  onerror: ((event: { readonly message: string; preventDefault(): void }) => void) | null;
+}
+
+/**
+ * The platform's `Worker`, where there is one. Named `Worker` and called as
+ * `new Worker(new URL("./worker.js", import.meta.url), …)` so that bundlers (Vite, webpack,
+ * esbuild with plugins, Parcel) see the worker script and emit it.
+ */
+declare const Worker: (new (url: URL, options: { type: "module" }) => WebWorker) | undefined;
+
 function webWorker(): WorkerHandle {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const worker = new Worker!(new URL("./worker.js", import.meta.url), { type: "module" });
   return {
     post: (request) => worker.postMessage(request),
     listen(onReply, onFailure) {
-      worker.onmessage = (event: MessageEvent<ChunkReply>) => onReply(event.data);
-      worker.onerror = (event: ErrorEvent) => {
+      worker.onmessage = (event) => onReply(event.data);
+      worker.onerror = (event) => {
         event.preventDefault();
         onFailure(new Error(`fairscope worker failed: ${event.message}`));
       };
@@ -83,9 +98,12 @@ async function nodeWorkerFactory(): Promise<Factory> {
   const { Worker: NodeWorker } = (await import(
     /* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKER_THREADS
   )) as typeof import("node:worker_threads");
+  // This module's own file: in the CommonJS build (dist/parallel/index.cjs) `__filename`, since
+  // the build's `import.meta.url` shim names the shared chunk it lives in; else its URL.
+  const self = typeof __filename === "string" ? `file:${__filename}` : import.meta.url;
   // Run from the sources (tests), the worker is TypeScript: it is loaded through tsx.
-  const fromSource = import.meta.url.endsWith(".ts");
-  const script = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
+  const fromSource = self.endsWith(".ts");
+  const script = new URL(fromSource ? "./worker.ts" : "./worker.js", self);
   const loader = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`;
   return () => {
     const worker = fromSource ? new NodeWorker(loader, { eval: true }) : new NodeWorker(script);
@@ -114,7 +132,7 @@ async function nodeWorkerFactory(): Promise<Factory> {
 
 /** A factory of workers on this platform, or undefined where there are none. */
 async function workerFactory(): Promise<Factory | undefined> {
-  if (typeof globalThis.Worker === "function") return webWorker;
+  if (typeof Worker === "function") return webWorker;
   if (typeof process === "object" && process?.versions?.node !== undefined) {
     return nodeWorkerFactory();
   }

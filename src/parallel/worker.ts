@@ -15,8 +15,8 @@ const NODE_WORKER_THREADS = "node:worker_threads";
 
 const scope = globalThis as unknown as {
   WorkerGlobalScope?: unknown;
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ChunkRequest>) => void) | null;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onmessage: ((event: { readonly data: ChunkRequest }) => void) | null;
 };
 if (scope.WorkerGlobalScope !== undefined) {
   scope.onmessage = (event) => {

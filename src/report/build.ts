@@ -4,6 +4,7 @@
  */
 
 import { FairnessInputError } from "../data/errors.js";
+import { groupId } from "../data/levels.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
@@ -55,7 +56,7 @@ export interface ReportStatistics {
   readonly baseRate: number;
   /** Bootstrap intervals of values, disparities and criteria (`bootstrapIntervals`). */
   readonly intervals?: IntervalSection;
-  /** Intervals of each group's gap to the reference, by metric id then group label. */
+  /** Intervals of each group's gap to the reference, by metric id then group (its groupId). */
   readonly gapIntervals?: ReadonlyMap<string, ReadonlyMap<string, Interval>>;
   /** Reliability diagrams and calibration metrics (probability scores). */
   readonly calibration?: CalibrationSection;
@@ -172,7 +173,7 @@ function disparities(
     const gaps = others.map((g) => ({
       group: g.label,
       count: g.count,
-      difference: withInterval(est(g.values[id]! - base), gapIv.get(id)?.get(g.label)),
+      difference: withInterval(est(g.values[id]! - base), gapIv.get(id)?.get(groupId(g.key))),
       ratio: est(g.values[id]! / base),
     }));
     const between = intervals?.betweenGroups[id];
@@ -305,7 +306,7 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     count: g.count,
     ...(weights ? { weight: weights[i]! } : {}),
     small: g.count < options.minGroupSize,
-    values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(g.label) : undefined),
+    values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(groupId(g.key)) : undefined),
   }));
   const rows = groups.reduce((a, g) => a + g.count, 0);
   const iv = options.intervals;

@@ -37,7 +37,7 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";
 /**
  * A fairness report: the plain data of {@link FairnessReportData} (what `toJSON` returns and
  * {@link FairnessReportSchema} validates) with its views. In Deno's Jupyter kernel a report
- * displays as HTML (plus a Vega-Lite chart); in tslab call `tslab.display.html(report.toHTML())`;
+ * displays as HTML (plus a Vega-Lite chart); in tslab call `showInNotebook(report, tslab.display)`;
  * in Node's REPL and `console.log` it prints as text.
  *
  * @category Reports

@@ -1,8 +1,8 @@
 /**
  * The bootstrap of prepared columns shared by `bootstrapGroupMetrics` and `groupMetrics(…, { ci })`:
- * count metrics on unweighted counts by the multinomial bootstrap, weighted count metrics and
- * score / user metrics by resampling rows; and the replicates of one metric's per-group values,
- * from which any aggregate's interval is read.
+ * count metrics on unweighted counts by the multinomial bootstrap, weighted count metrics from
+ * their cells' weights (`weightedCountReplicates`), score / user metrics by resampling rows; and
+ * the replicates of one metric's per-group values, from which any aggregate's interval is read.
  */
 import type { Columns } from "../data/columns.js";
 import { aggregateInto } from "../disparity/aggregate.js";
@@ -134,14 +134,10 @@ function addCountBlock(
     k,
     summary,
   );
-  const block = countBlock(counts, statistic, m, plan.options, rng.split(), rows);
+  const { block, resampling } = countBlock(counts, statistic, m, plan.options, rng.split(), rows);
   const stride = metricStride(k);
   list.forEach((metric, j) => {
-    slots[metric.id] = {
-      block,
-      base: j * stride,
-      resampling: rows === undefined ? "multinomial" : "rows",
-    };
+    slots[metric.id] = { block, base: j * stride, resampling };
   });
 }
 
@@ -180,11 +176,12 @@ export function bootstrapConfusion(
 
 /**
  * Bootstraps every metric on prepared columns. Count metrics on unweighted counts (and `count`,
- * which reads row counts) go through the multinomial bootstrap; weighted count metrics resample
- * rows and sum weights per cell; score and user metrics resample rows and re-evaluate. The
- * random source of `options.seed` is split once per block, in that order, so the same seed gives
- * the same replicates. Cost O(n) to count, then O(nBoot · k · metrics) for unweighted count
- * metrics and O(nBoot · (n + metric cost)) for row-resampled ones.
+ * which reads row counts) go through the multinomial bootstrap; weighted count metrics draw their
+ * cell sums from the cells' weights (`weightedCountReplicates`); score and user metrics resample
+ * rows and re-evaluate. The random source of `options.seed` is split once per block, in that
+ * order, so the same seed gives the same replicates. Cost O(n) to count, then
+ * O(nBoot · k · metrics) for unweighted count metrics (weighted: plus O(n) to summarise the
+ * cells' weights) and O(nBoot · (n + metric cost)) for row-resampled ones.
  */
 export function bootstrapColumns(
   columns: Columns,

@@ -29,6 +29,7 @@ import {
 } from "./countBootstrap.js";
 import { criterionIntervals } from "./criterionIntervals.js";
 import { RANDOM_METHOD } from "./random.js";
+import type { Resampling } from "./replicates.js";
 
 /** Unweighted number of rows of each group. Cost O(n). */
 export function groupSizes(columns: Columns): number[] {
@@ -93,7 +94,7 @@ export interface GroupBootstrapResult {
   /** How the intervals were made: the options used, and each metric's resampling. */
   readonly provenance: ResolvedBootstrapOptions & {
     /** How each metric was resampled, by id. */
-    readonly resampling: Readonly<Record<string, "multinomial" | "rows">>;
+    readonly resampling: Readonly<Record<string, Resampling>>;
     /** The generator and samplers (`RANDOM_METHOD`). */
     readonly random: string;
     /** Groups with fewer rows were flagged as small. */
@@ -125,16 +126,18 @@ export interface GroupBootstrapResult {
  * definitions (src/disparity/aggregate.ts), NaN values skipped.
  *
  * Resampling: count metrics on unweighted data use the multinomial bootstrap on the confusion
- * counts (1000 replicates cost about one pass over the rows); with weights, count metrics resample
- * rows (a cell's weighted sum is not a function of how many of its rows were drawn); score metrics
+ * counts (1000 replicates cost about one pass over the rows); with weights, count metrics draw
+ * the cell counts the same way and each cell's weighted sum given its count, exactly when the
+ * cell has at most 64 distinct weights, otherwise from the normal approximation within a stated
+ * Berry–Esseen bound (`weightedCountReplicates`; recorded in `resampling`); score metrics
  * (AUC, Brier, …) and user metrics resample rows and re-evaluate. Stratified by group by default, so
  * every group keeps its size in every replicate. Same seed, same bytes.
  * Intervals: percentile or BCa (see `bootstrapInterval`); NaN replicates are skipped and counted.
  * Groups smaller than `minGroupSize` are listed in `smallGroups` with the width of their intervals;
  * groups smaller than `suppressBelow` are suppressed (values NaN, left out of every aggregate).
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13–14.
- * Cost O(n) to count, then O(nBoot · k · metrics) for unweighted count metrics and
- * O(nBoot · (n + metric cost)) for row-resampled metrics.
+ * Cost O(n) to count, then O(nBoot · k · metrics) for count metrics (weighted: plus O(n) to
+ * summarise the cells' weights) and O(nBoot · (n + metric cost)) for row-resampled metrics.
  *
  * @throws FairnessInputError on invalid data; RangeError on bad options or unknown metrics
  * @example
@@ -234,7 +237,7 @@ function groupBootstrapResult(
     jackknifeBlocks,
     criteria: true,
   });
-  const resampling: Record<string, "multinomial" | "rows"> = {};
+  const resampling: Record<string, Resampling> = {};
   const ordered: Record<string, MetricIntervals> = {};
   for (const metric of metrics) {
     const slot = boot.metrics[metric.id]!;

@@ -151,7 +151,7 @@ describe("bootstrapGroupMetrics(input, options)", () => {
     expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.03);
   });
 
-  it("bootstrapGroupMetrics(…) resamples rows for weighted count metrics and keeps count unweighted", () => {
+  it("bootstrapGroupMetrics(…) draws weighted count metrics from their cells' weights and keeps count unweighted", () => {
     const weighted = { ...input, sampleWeight: data.sampleWeight };
     const r = bootstrapGroupMetrics(weighted, {
       metrics: ["count", "truePositiveRate"],
@@ -160,7 +160,11 @@ describe("bootstrapGroupMetrics(input, options)", () => {
       method: "bca",
     });
     const g = groupMetrics(weighted, { metrics: ["count", "truePositiveRate"] });
-    expect(r.provenance.resampling).toEqual({ count: "multinomial", truePositiveRate: "rows" });
+    // Integer weights 1–4: at most 4 distinct weights per cell, so the exact multinomial.
+    expect(r.provenance.resampling).toEqual({
+      count: "multinomial",
+      truePositiveRate: "weightedMultinomial",
+    });
     expect(r.metrics.truePositiveRate!.byGroup.map((e) => e.estimate)).toEqual(
       g.byGroup.map((row) => row.values.truePositiveRate),
     );

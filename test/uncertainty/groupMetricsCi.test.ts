@@ -43,7 +43,8 @@ describe("groupMetrics(input, { ci })", () => {
       method: "bca",
       nBoot: 60,
       levels: [0.9, 0.95],
-      resampling: { count: "multinomial", selectionRate: "rows", rocAuc: "rows" },
+      // Integer weights 1–4: the weighted cell sums are drawn exactly from their 4 values.
+      resampling: { count: "multinomial", selectionRate: "weightedMultinomial", rocAuc: "rows" },
     });
     expect(Object.keys(json.aggregateIntervals.differenceToOverall)).toEqual([
       "count",
