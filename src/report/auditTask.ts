@@ -137,7 +137,7 @@ function reportOf(
       ? undefined
       : taskIntervalSection(
           statistics.estimates(criteria, bootstrap),
-          result.byGroup.map((g) => ({ label: g.label, count: g.count })),
+          result.byGroup.map((g) => ({ key: g.key, count: g.count })),
           minGroupSize,
         );
   return buildReport(

@@ -4,6 +4,8 @@
  * bootstrap of a group of three rows can only redraw those three rows, so its interval is far
  * narrower than the truth; such intervals are left out, not shown.
  */
+import type { Level } from "../data/columns.js";
+import { groupId } from "../data/levels.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import type { IntervalSection } from "./enrich.js";
 import type { Interval } from "./types.js";
@@ -27,23 +29,23 @@ const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * where a group with rows has fewer than `minRows` rows (and never fewer than 2: one row
  * resampled is always itself) — its own values, and every comparison and criterion (which
  * involve every group), then get null bounds, method `none` and reason `smallDenominator`; so
- * does the overall value when all rows are fewer. `groups` are the
- * groups' labels and row counts, in the order of `estimates.byGroup`. Cost O(groups · metrics).
+ * does the overall value when all rows are fewer. `groups` are the groups' keys and row counts,
+ * in the order of `estimates.byGroup`; the section's groups are keyed by `groupId`. Cost
+ * O(groups · metrics).
  *
  * @example
  * const e = { estimate: 2, intervals: [{ level: 0.95, lower: 1, upper: 3 }], nanReplicates: 0 };
  * const s = taskIntervalSection(
  *   { overall: { m: e }, byGroup: [{ m: e }, { m: e }], difference: { m: e }, ratio: { m: e }, criteria: {} },
- *   [{ label: "a", count: 40 }, { label: "b", count: 3 }],
+ *   [{ key: ["a"], count: 40 }, { key: ["b"], count: 3 }],
  *   30,
  * );
- * s.byGroup.get("a")?.m.upper; // => 3
- * s.byGroup.get("b")?.m.reason; // => "smallDenominator"
- * s.betweenGroups.m.difference.lower; // => null
+ * s.overall.m.upper; // => 3
+ * s.betweenGroups.m.difference.reason; // => "smallDenominator"
  */
 export function taskIntervalSection(
   estimates: TaskEstimates,
-  groups: readonly { readonly label: string; readonly count: number }[],
+  groups: readonly { readonly key: readonly Level[]; readonly count: number }[],
   minRows: number,
 ): IntervalSection {
   const interval = (e: BootstrapEstimate, withheld: boolean): Interval => {
@@ -66,7 +68,7 @@ export function taskIntervalSection(
   return {
     overall: pick(estimates.overall, total < threshold),
     byGroup: new Map(
-      groups.map((g, i) => [g.label, pick(estimates.byGroup[i]!, g.count < threshold)]),
+      groups.map((g, i) => [groupId(g.key), pick(estimates.byGroup[i]!, g.count < threshold)]),
     ),
     betweenGroups: Object.fromEntries(
       Object.keys(estimates.difference).map((id) => [

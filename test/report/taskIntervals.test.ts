@@ -3,6 +3,7 @@
  * below the threshold (its values, and every comparison and criterion, get none, with the reason).
  */
 import { describe, expect, it } from "vitest";
+import { groupId } from "../../src/data/levels.js";
 import { taskIntervalSection } from "../../src/report/taskIntervals.js";
 import type { BootstrapEstimate } from "../../src/uncertainty/bootstrapInterval.js";
 
@@ -31,15 +32,15 @@ describe("taskIntervalSection(…)", () => {
     const s = taskIntervalSection(
       estimates,
       [
-        { label: "a", count: 10 },
-        { label: "b", count: 12 },
-        { label: "empty", count: 0 },
+        { key: ["a"], count: 10 },
+        { key: ["b"], count: 12 },
+        { key: ["empty"], count: 0 },
       ],
       10,
     );
     const method = "percentileBootstrap";
     expect(s.overall.m).toEqual({ lower: 1, upper: 2, level: 0.9, method });
-    expect(s.byGroup.get("b")!.m).toEqual({ lower: 0, upper: 4, level: 0.9, method });
+    expect(s.byGroup.get(groupId(["b"]))!.m).toEqual({ lower: 0, upper: 4, level: 0.9, method });
     expect(s.betweenGroups.m!.ratio).toEqual({ lower: 0.2, upper: 0.4, level: 0.9, method });
     expect(s.criteria.mDifference).toEqual({ lower: 0.5, upper: 1, level: 0.9, method });
     expect(s.method).toBe(method);
@@ -47,18 +48,18 @@ describe("taskIntervalSection(…)", () => {
 
   it("withholds a small group's intervals, the comparisons and the criteria, and the overall below it", () => {
     const groups = [
-      { label: "a", count: 10 },
-      { label: "b", count: 9 },
+      { key: ["a"], count: 10 },
+      { key: ["b"], count: 9 },
     ];
     const s = taskIntervalSection(estimates, groups, 10);
-    expect(s.byGroup.get("a")!.m!.method).toBe("percentileBootstrap");
-    expect(s.byGroup.get("b")!.m).toEqual(withheld);
+    expect(s.byGroup.get(groupId(["a"]))!.m!.method).toBe("percentileBootstrap");
+    expect(s.byGroup.get(groupId(["b"]))!.m).toEqual(withheld);
     expect(s.betweenGroups.m).toEqual({ difference: withheld, ratio: withheld });
     expect(s.criteria.mDifference).toEqual(withheld);
     expect(s.overall.m!.method).toBe("percentileBootstrap");
     expect(taskIntervalSection(estimates, groups, 20).overall.m).toEqual(withheld);
     // Below 2 rows whatever the threshold.
-    const one = taskIntervalSection(estimates, [{ label: "a", count: 1 }], 0);
-    expect(one.byGroup.get("a")!.m).toEqual(withheld);
+    const one = taskIntervalSection(estimates, [{ key: ["a"], count: 1 }], 0);
+    expect(one.byGroup.get(groupId(["a"]))!.m).toEqual(withheld);
   });
 });
