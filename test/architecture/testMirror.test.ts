@@ -35,6 +35,7 @@ const TESTED_THROUGH: Readonly<Record<string, string>> = {
   "src/report/render/html.ts": "test/report/render.test.ts",
   "src/report/render/json.ts": "test/report/render.test.ts",
   "src/report/render/markdown.ts": "test/report/render.test.ts",
+  "src/report/render/shownGroups.ts": "test/report/shownGroups.test.ts",
   "src/report/render/text.ts": "test/report/render.test.ts",
   "src/report/schema.ts": "test/report/schemaFile.test.ts",
   "src/sql/rows.ts": "test/sql/duckdb.test.ts",
