@@ -56,8 +56,9 @@ interface CellPlan {
 }
 
 /**
- * Each cell's plan, from its weighted sum and two passes over the rows: the counts and distinct
- * weights (up to the cap), then the central moments of the cells with more distinct weights.
+ * Each cell's plan, from its weighted sum and passes over the rows: the counts, the distinct
+ * weights (up to the cap; stopping once every cell has more), then the central moments of the
+ * cells with more distinct weights.
  */
 function cellPlans(
   rows: CellRows,
@@ -78,10 +79,13 @@ function cellPlans(
     values.set(last[c]!, values.get(last[c]!)! + repeats[c]!);
     repeats[c] = 0;
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) count[4 * group[i]! + cell[i]!]! += 1;
+  // Cells not yet known to hold more than the cap of distinct weights: once none is left (soon,
+  // for continuous weights), the rest of the rows need not be read for this.
+  let open = count.filter((x) => x > 0).length;
+  for (let i = 0; i < n && open > 0; i++) {
     const c = 4 * group[i]! + cell[i]!;
     const w = weight[i]!;
-    count[c]! += 1;
     if (many[c]) continue;
     if (w === last[c]) {
       repeats[c]! += 1;
@@ -92,7 +96,10 @@ function cellPlans(
     const times = values.get(w);
     if (times !== undefined) values.set(w, times + 1);
     else if (values.size < MAX_WEIGHT_VALUES) values.set(w, 1);
-    else many[c] = 1;
+    else {
+      many[c] = 1;
+      open -= 1;
+    }
     last[c] = w;
   }
   for (let c = 0; c < cells; c++) if (!many[c]) flush(c);
