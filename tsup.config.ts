@@ -18,6 +18,7 @@ const entries = {
   "metrics/index": "src/metrics/index.ts",
   "mitigation/index": "src/mitigation/index.ts",
   "multiclass/index": "src/multiclass/index.ts",
+  "parallel/index": "src/parallel/index.ts",
   "regression/index": "src/regression/index.ts",
   "report/index": "src/report/index.ts",
   "scan/index": "src/scan/index.ts",
@@ -63,6 +64,8 @@ async function buildNode(): Promise<void> {
       { in: "src/tfjs/index.ts", out: "tfjs" },
       { in: "src/sql/index.ts", out: "sql" },
       { in: "src/cli/main.ts", out: "cli" },
+      // Beside the chunks, where `new URL("./worker.js", import.meta.url)` finds it.
+      { in: "src/parallel/worker.ts", out: "worker" },
     ],
     outdir: "dist/node",
     bundle: true,
@@ -141,7 +144,9 @@ export default defineConfig([
       chmodSync("dist/cli.js", 0o755);
     },
   },
-  // CommonJS for require(), bundled and minified (declarations carry the documentation).
+  // CommonJS for require(), bundled and minified (declarations carry the documentation). The
+  // shimmed `import.meta.url` of dist/parallel/index.cjs finds the worker script beside it
+  // (dist/parallel/worker.js, from the ESM build).
   {
     entry: entries,
     format: ["cjs"],
@@ -151,6 +156,7 @@ export default defineConfig([
     clean: false,
     splitting: true,
     treeshake: true,
+    shims: true,
     target: "node20",
   },
 ]);

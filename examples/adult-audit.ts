@@ -5,7 +5,8 @@
  * Data: examples/data/adult_test.csv (Becker & Kohavi, UCI, 1996) and the model's scores in
  * examples/data/derived/adult_test_lr_scores.csv (see examples/data/README.md).
  *
- * Run: npm run example
+ * Run: npx tsx examples/adult-audit.ts (`npm run examples` runs every example; `npm run example`
+ * is the command-line audit of the same data that the README shows).
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
@@ -33,7 +34,7 @@ const metrics = [
   "precision",
   "accuracy",
   "rocAuc",
-];
+] as const;
 const result = groupMetrics(input, { metrics });
 
 const header = ["group", ...metrics];

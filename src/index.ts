@@ -73,6 +73,8 @@ export {
   predictiveParityDifference,
   predictiveParityRatio,
 } from "./frame/criteria.js";
+// Notebook displays (tslab)
+export { type NotebookDisplay, showInNotebook } from "./frame/display.js";
 // Per-group metrics
 export { type GroupMetricsOptions, groupMetrics } from "./frame/groupMetrics.js";
 export {
@@ -93,7 +95,7 @@ export {
 } from "./gate/index.js";
 // The metric registry
 export type { UserMetric, UserMetricFunction, ZeroDivision } from "./metrics/evaluate.js";
-export { getMetric, METRICS, metricIds } from "./metrics/registry.js";
+export { getMetric, isMetricId, METRICS, type MetricId, metricIds } from "./metrics/registry.js";
 export type { MetricSpec } from "./metrics/resolve.js";
 export type { BetterDirection, MetricDefinition } from "./metrics/types.js";
 // Mitigation

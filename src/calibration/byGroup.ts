@@ -2,11 +2,13 @@
  * calibrationByGroup: every calibration measure, curve and test per group and overall, plus the
  * likelihood-ratio test of group differences and the impossibility notes.
  */
-import type { Columns, Level } from "../data/columns.js";
+import type { Columns, GroupIndex, Level } from "../data/columns.js";
 import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
+import { type GroupSelector, groupIndexOf } from "../data/selector.js";
+import { type MimeBundle, tableDisplay } from "../frame/display.js";
 import { BinningCache, type BinStrategy } from "../metrics/calibration/binning.js";
 import {
   type GroupCalibrationTest,
@@ -49,7 +51,11 @@ import { partitionRows, take } from "../stats/partition.js";
 import { type CalibrationCurve, curveFromColumns } from "./curve.js";
 import { type CalibrationNote, chouldechovaNote, kleinbergNote } from "./impossibility.js";
 
-/** Options of {@link calibrationByGroup} and {@link calibrationSummary}. */
+/**
+ * Options of {@link calibrationByGroup} and {@link calibrationSummary}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationOptions {
   /** Bins of the reliability curve, ECE/MCE and the Murphy decomposition. @defaultValue 10 */
   readonly bins?: number;
@@ -69,7 +75,11 @@ export interface CalibrationOptions {
   readonly weights?: WeightKind;
 }
 
-/** Every calibration measure of one set of rows. */
+/**
+ * Every calibration measure of one set of rows.
+ *
+ * @category Calibration
+ */
 export interface CalibrationSummary {
   /** Rows (unweighted). */
   readonly count: number;
@@ -105,7 +115,11 @@ export interface CalibrationSummary {
   readonly generalizedRates: GeneralizedRates;
 }
 
-/** One group of {@link calibrationByGroup}. */
+/**
+ * One group of {@link calibrationByGroup}.
+ *
+ * @category Calibration
+ */
 export interface CalibrationGroup {
   /** One level per sensitive feature. */
   readonly key: readonly Level[];
@@ -117,8 +131,15 @@ export interface CalibrationGroup {
   readonly summary: CalibrationSummary | undefined;
 }
 
-/** Result of {@link calibrationByGroup}. */
-export interface CalibrationByGroupResult {
+/**
+ * Result of {@link calibrationByGroup}: the overall and per-group measures, the group test and
+ * the notes; `group(selector)` gives one group's measures by its level(s). In Deno's Jupyter
+ * kernel it displays as a table (in tslab: `showInNotebook(result, tslab.display)`).
+ *
+ * @category Calibration
+ * @hideconstructor
+ */
+export class CalibrationByGroupResult {
   /** Sensitive feature names. */
   readonly featureNames: readonly string[];
   /** Calibration of all rows together. */
@@ -129,6 +150,86 @@ export interface CalibrationByGroupResult {
   readonly groupCalibrationTest: GroupCalibrationTest;
   /** Impossibility diagnostics, present when base rates differ between groups. */
   readonly notes: readonly CalibrationNote[];
+  readonly #groups: GroupIndex;
+
+  constructor(fields: {
+    groups: GroupIndex;
+    overall: CalibrationSummary;
+    byGroup: readonly CalibrationGroup[];
+    groupCalibrationTest: GroupCalibrationTest;
+    notes: readonly CalibrationNote[];
+  }) {
+    this.featureNames = fields.groups.featureNames;
+    this.overall = fields.overall;
+    this.byGroup = fields.byGroup;
+    this.groupCalibrationTest = fields.groupCalibrationTest;
+    this.notes = fields.notes;
+    this.#groups = fields.groups;
+  }
+
+  /**
+   * One group's measures, the group named by its level (one feature), its levels in feature
+   * order, or a record by feature name.
+   *
+   * @throws FairnessInputError `unknown_group` when no group with rows (and positive weight) matches
+   * @example
+   * const r = calibrationByGroup({
+   *   yTrue: [0, 1, 0, 1, 0, 0, 1, 1],
+   *   yScore: [0.25, 0.75, 0.25, 0.75, 0.2, 0.2, 0.8, 0.8],
+   *   sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
+   * });
+   * r.group("b").calibrationInTheLarge; // => 0
+   */
+  group(selector: GroupSelector): CalibrationSummary {
+    const counts = this.byGroup.map((g) => (g.summary === undefined ? 0 : g.count));
+    return this.byGroup[groupIndexOf(this.#groups, counts, selector)]!.summary!;
+  }
+
+  /**
+   * Deno Jupyter display: one row per group (the overall row first) with the count, expected
+   * and maximum calibration error, calibration-in-the-large, slope, intercept and the
+   * Hosmer–Lemeshow p-value, then the group test and the notes.
+   */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    const value = (v: number) =>
+      Number.isNaN(v) ? "NaN" : v.toFixed(3).replace(/^-(0\.0+)$/, "$1");
+    const row = (label: string, count: number, s: CalibrationSummary | undefined) => [
+      label,
+      String(count),
+      ...(s === undefined
+        ? Array<string>(6).fill("")
+        : [
+            s.expectedCalibrationError,
+            s.maximumCalibrationError,
+            s.calibrationInTheLarge,
+            s.recalibration.slope,
+            s.calibrationIntercept.intercept,
+            s.hosmerLemeshow.pValue,
+          ].map(value)),
+    ];
+    const test = this.groupCalibrationTest;
+    return tableDisplay(
+      `Calibration by group (${this.featureNames.join(" × ")})`,
+      [
+        "group",
+        "count",
+        "expected calibration error",
+        "maximum calibration error",
+        "calibration-in-the-large",
+        "slope",
+        "intercept",
+        "Hosmer–Lemeshow p",
+      ],
+      [
+        row("overall", this.overall.count, this.overall),
+        ...this.byGroup.map((g) => row(g.label, g.count, g.summary)),
+      ],
+      [
+        `Do groups differ in calibration? Likelihood-ratio test: p = ${value(test.pValue)}`,
+        ...this.notes.map((n) => n.message),
+      ],
+    );
+  }
 }
 
 interface Resolved {
@@ -266,6 +367,8 @@ function columnsOf(columns: Columns, rows: Uint32Array): ProbabilityColumns {
  *   sensitiveFeatures: ["a", "a", "a", "a", "b", "b", "b", "b"],
  * });
  * r.byGroup.map((g) => g.summary?.calibrationInTheLarge); // => [0, 0]
+ *
+ * @category Calibration
  */
 export function calibrationByGroup(
   input: FairnessInput,
@@ -341,8 +444,8 @@ export function calibrationByGroupOfColumns(
     );
     if (chouldechova) notes.push(chouldechova);
   }
-  return {
-    featureNames: columns.groups.featureNames,
+  return new CalibrationByGroupResult({
+    groups: columns.groups,
     overall: overall.summary,
     byGroup,
     groupCalibrationTest: groupCalibrationTestOfFits(
@@ -351,5 +454,5 @@ export function calibrationByGroupOfColumns(
       weightScale(columns.weight, resolved.weights),
     ),
     notes,
-  };
+  });
 }

@@ -11,25 +11,26 @@ import type { Policy } from "../gate/policyTypes.js";
 import { renderGateMarkdown, renderGateText, renderJunit } from "../gate/render.js";
 import { toLabels, toLevels, toNumbers, toNumericLevels } from "../io/convert.js";
 import { readTable } from "../io/read.js";
-import { writeOutput } from "../io/write.js";
+import { joinedLines, writeOutput, writePieces } from "../io/write.js";
 import type { SoftMembershipInput } from "../membership/softGroupMetrics.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, metricIdsOf } from "../metrics/registry.js";
 import { audit } from "../report/audit.js";
 import type { AuditOptions } from "../report/options.js";
 import { renderHtmlReport } from "../report/render/html.js";
-import { renderCsv, renderJson } from "../report/render/json.js";
-import { renderMarkdown } from "../report/render/markdown.js";
-import { renderText } from "../report/render/text.js";
+import { csvLines, jsonPieces } from "../report/render/json.js";
+import { markdownLines } from "../report/render/markdown.js";
+import { textLines } from "../report/render/text.js";
 import { FairnessReport } from "../report/report.js";
 import type { FairnessReportData } from "../report/types.js";
 import type { ScanLevel } from "../scan/features.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
+import type { FlagName } from "./flags.js";
 import { checkMetricIds, checkPolicyIds } from "./ids.js";
 import type { CliIo } from "./io.js";
 import { checkOutputs } from "./outputs.js";
 import { type Progress, progressOn } from "./progress.js";
 import { readMarginsFile, readReferenceFile } from "./reference.js";
-import type { CommandRequest, DataRequest, Format } from "./request.js";
+import type { CommandRequest, DataRequest, Format, GivenAuditOptions } from "./request.js";
 import { UsageError } from "./request.js";
 import { auditTaskFile } from "./task.js";
 
@@ -177,12 +178,48 @@ function checkDuckDbPolicy(policy: Policy): void {
   }
 }
 
+/**
+ * The options of a binary audit: the given metric ids as `MetricId`s (`checkMetricIds` has
+ * checked them, with suggestions, before the data were read).
+ */
+function binaryOptions({ metrics, ...rest }: GivenAuditOptions): AuditOptions {
+  return metrics === undefined ? rest : { ...rest, metrics: metricIdsOf(metrics, "audit") };
+}
+
+/**
+ * The flags `--engine duckdb` does not honour: it aggregates confusion counts in SQL, so
+ * everything that needs the rows (bootstrap, the small-group rules, standardization, the
+ * clinical sections, the bias scan, missing-group handling) is refused rather than dropped.
+ * `--ci` is refused separately (only `--ci none` is accepted).
+ */
+export const DUCKDB_REFUSED_FLAGS = [
+  "n-boot",
+  "seed",
+  "missing-group",
+  "input-format",
+  "min-denominator",
+  "suppress-below",
+  "reference-shares",
+  "standardize",
+  "membership",
+  "tolerance",
+  "thresholds",
+  "calibration-hierarchy",
+  "time",
+  "event",
+  "horizon",
+  "scan-features",
+  "scan-buckets",
+  "scan-clip",
+] as const satisfies readonly FlagName[];
+
 /** Checks the options of `--engine duckdb` and runs it on the file. */
 async function auditWithDuckDb(
   request: CommandRequest,
   policy: Policy | undefined,
 ): Promise<FairnessReportData> {
-  const { data, audit: options } = request;
+  const { data } = request;
+  const options = binaryOptions(request.audit);
   const file = data.file!;
   if (file === "-") throw new UsageError("--engine duckdb reads a file, not stdin");
   if (data.label === undefined) throw new UsageError("--label <column> is required");
@@ -192,17 +229,7 @@ async function auditWithDuckDb(
     );
   }
   if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
-  for (const name of [
-    "n-boot",
-    "seed",
-    "missing-group",
-    "input-format",
-    "min-denominator",
-    "suppress-below",
-    "reference-shares",
-    "standardize",
-    "membership",
-  ]) {
+  for (const name of DUCKDB_REFUSED_FLAGS) {
     if (request.given.has(name)) {
       throw new UsageError(`--${name} is not available with --engine duckdb`);
     }
@@ -252,29 +279,67 @@ async function auditWithDuckDb(
   }
 }
 
+/**
+ * The output in pieces: JSON, CSV, text and Markdown are written a few groups at a time, so a
+ * report of many groups never has to fit in one string; HTML is bounded (it summarises beyond
+ * its group limit).
+ */
 async function render(
   format: Format,
   report: FairnessReportData,
   result: GateResult | undefined,
   color: boolean,
   counts: boolean,
-): Promise<string> {
+): Promise<Iterable<string>> {
   switch (format) {
     case "text":
-      return renderText(report, { color, counts }) + (result ? `\n${renderGateText(result)}` : "");
+      return joinedLines([
+        ...textLines(report, { color, counts }),
+        ...(result ? ["", ...renderGateText(result).replace(/\n$/, "").split("\n")] : []),
+      ]);
     case "markdown":
-      return (result ? `${renderGateMarkdown(result)}\n` : "") + renderMarkdown(report);
+      return joinedLines([
+        ...(result ? renderGateMarkdown(result).split("\n") : []),
+        ...markdownLines(report),
+      ]);
     case "html":
-      return renderHtmlReport(report);
+      return [await renderHtmlReport(report)];
     case "json":
-      return result ? `${JSON.stringify({ gate: result, report }, null, 2)}\n` : renderJson(report);
+      return jsonPieces(result ? { gate: result, report } : report);
     case "csv":
-      return renderCsv(report);
+      return csvLines(report);
     case "junit":
       if (!result) throw new UsageError("--format junit writes gate results: give --policy");
-      return renderJunit(result);
+      return [renderJunit(result)];
   }
 }
+
+/**
+ * The audit report saved in `path` (`--report`). A file that is not one gets an error naming what
+ * it is and what is expected; the gate's own JSON output (`{ gate, report }`) is named as such.
+ */
+function savedReport(path: string): FairnessReportData {
+  const json = readJsonFile(path, "report");
+  const expected =
+    "--report expects an audit report: the JSON of fairscope audit --format json (or --out report.json)";
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    const given = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+    throw new UsageError(`${path} holds ${given}; ${expected}`);
+  }
+  if ("gate" in json && "report" in json) {
+    throw new UsageError(
+      `${path} is the JSON output of fairscope gate ({ gate, report }); ${expected}, such as the "report" field of that file`,
+    );
+  }
+  if (!("schemaVersion" in json)) {
+    throw new UsageError(`${path} is a JSON object without schemaVersion; ${expected}`);
+  }
+  return FairnessReport.fromJSON(json).toJSON();
+}
+/** Whether `error` is JavaScript's refusal to build a string or array that large. */
+const tooLarge = (error: unknown) =>
+  error instanceof RangeError &&
+  /Invalid (string|array|typed array) length|Array buffer allocation failed/.test(error.message);
 
 /** The report of the request: read from `--report`, or audited from the data by its engine. */
 async function reportOf(
@@ -287,7 +352,7 @@ async function reportOf(
     if (request.data.file !== undefined) {
       throw new UsageError("give a data file or --report, not both");
     }
-    return FairnessReport.fromJSON(readJsonFile(request.report, "report")).toJSON();
+    return savedReport(request.report);
   }
   if (request.data.file === undefined) {
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
@@ -300,18 +365,16 @@ async function reportOf(
     return auditTaskFile(request, io);
   }
   if (request.data.engine === "duckdb") {
-    if (request.data.scanFeatures.length > 0) {
-      throw new UsageError("--scan-features is not available with --engine duckdb");
-    }
     progress?.stage(`DuckDB is aggregating ${request.data.file}`);
     return auditWithDuckDb(request, policy);
   }
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
+  const given = binaryOptions(request.audit);
   const options =
     population === undefined
-      ? request.audit
-      : { ...request.audit, referenceShares: population.values, referenceKind: population.kind };
+      ? given
+      : { ...given, referenceShares: population.values, referenceKind: population.kind };
   const loaded = await loadInput(request.data, io, progress);
   const steps = [
     "metrics",
@@ -347,10 +410,17 @@ export async function auditAndGate(request: CommandRequest, io: CliIo): Promise<
       const color =
         output.path === undefined && io.stdout.isTTY === true && (io.env.NO_COLOR ?? "") === "";
       progress?.stage(`writing ${output.path ?? "the report"} (${output.format})`);
-      const text = await render(output.format, report, result, color, request.counts);
+      try {
+        const pieces = await render(output.format, report, result, color, request.counts);
+        if (output.path === undefined) await writePieces(io.stdout, pieces);
+        else writeOutput(output.path, pieces);
+      } catch (error) {
+        if (!tooLarge(error)) throw error;
+        throw new UsageError(
+          `the ${output.format} output of ${report.groups.length} groups is too large to build in memory (${(error as Error).message}); write --format json or csv, which are written a group at a time, or audit fewer groups`,
+        );
+      }
       progress?.done();
-      if (output.path === undefined) io.stdout.write(text);
-      else writeOutput(output.path, text);
     }
     return result?.exitCode ?? EXIT_CODES.pass;
   } finally {

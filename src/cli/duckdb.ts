@@ -44,12 +44,12 @@ export class DuckDbInputError extends Error {}
 export async function auditDuckDb(request: DuckDbAudit): Promise<FairnessReportData> {
   const { spec } = request;
   const statement = confusionStatement(
-    { ...spec, table: fileTable({ path: request.path }) },
+    { ...spec, table: fileTable({ path: request.path }, spec.groups) },
     "duckdb",
   );
   if (spec.score !== undefined && !request.margin) {
     const range = scoreRangeStatement(
-      { ...spec, table: fileTable({ path: request.path }) },
+      { ...spec, table: fileTable({ path: request.path }, spec.groups) },
       "duckdb",
     );
     const [found] = await runDuckDb(range);

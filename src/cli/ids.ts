@@ -52,6 +52,11 @@ function lists(): { readonly key: string; readonly title: string; readonly entri
       title: "Regression criteria (policy rules { criterion }, --task regression):",
       entries: criteria("regression"),
     },
+    {
+      key: "multiclassCriteria",
+      title: "Multiclass criteria (policy rules { criterion }, --task multiclass):",
+      entries: criteria("multiclass"),
+    },
   ].filter((list) => list.entries.length > 0);
 }
 

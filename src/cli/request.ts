@@ -84,13 +84,21 @@ export type CliRequest =
   | { readonly kind: "version" }
   | CommandRequest;
 
+/**
+ * The audit's options as given on the command line: the metric ids stay strings until they are
+ * checked against the task (`checkMetricIds`).
+ */
+export type GivenAuditOptions = Omit<AuditOptions, "metrics"> & {
+  readonly metrics?: readonly string[];
+};
+
 /** A command to run, with everything it needs. */
 export interface CommandRequest {
   readonly kind: "command";
   readonly command: string;
   readonly data: DataRequest;
   /** The audit's options as given (defaults are filled by `resolveAuditOptions`). */
-  readonly audit: AuditOptions;
+  readonly audit: GivenAuditOptions;
   /** Where the report goes, in which formats (stdout in text by default). */
   readonly outputs: readonly Output[];
   /** Show each rate's numerator/denominator in the text table. */
@@ -160,7 +168,7 @@ function oneOf<T extends string>(
   return v as T;
 }
 
-function auditOptions(values: Values): AuditOptions {
+function auditOptions(values: Values): GivenAuditOptions {
   const none = values.ci === "none";
   const level = none ? undefined : number(values, "ci");
   if (level !== undefined && !(level > 0 && level < 1)) {

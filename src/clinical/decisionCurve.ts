@@ -49,8 +49,8 @@ export interface DecisionCurveOptions {
 
 /** A warning attached to a result instead of a silent NaN. */
 export interface ClinicalWarning {
-  /** `no_events`: a group without outcomes (standardized net benefit undefined); `empty_group`. */
-  readonly code: "no_events" | "empty_group";
+  /** `noEvents`: a group without outcomes (standardized net benefit undefined); `emptyGroup`. */
+  readonly code: "noEvents" | "emptyGroup";
   /** The group's label. */
   readonly group: string;
   /** What it means, in a sentence. */
@@ -184,13 +184,13 @@ export function decisionCurveOfColumns(
     const name = key.length === 0 ? "overall" : groupLabel(key);
     if (rows.length === 0) {
       warnings.push({
-        code: "empty_group",
+        code: "emptyGroup",
         group: name,
         message: `group ${name} has no rows: its net benefit is undefined (NaN)`,
       });
     } else if (!((atThresholds[0]?.prevalence ?? 0) > 0)) {
       warnings.push({
-        code: "no_events",
+        code: "noEvents",
         group: name,
         message: `group ${name} has no events: net benefit is −FP/n · pt/(1 − pt) and the standardized net benefit is undefined (NaN)`,
       });

@@ -12,7 +12,11 @@ export const DEFAULT_NET_BENEFIT_GRID: readonly number[] = Array.from(
   (_, k) => (k + 1) / 100,
 );
 
-/** Net benefit of the model, treat-all and treat-none at one threshold probability. */
+/**
+ * Net benefit of the model, treat-all and treat-none at one threshold probability.
+ *
+ * @category Clinical utility
+ */
 export interface NetBenefitPoint {
   /** Threshold probability pt: treat when score ≥ pt. */
   readonly threshold: number;
@@ -172,6 +176,8 @@ export function netBenefitPoints(
  * scores or bad weights
  * @example
  * netBenefit([1, 0, 1, 0], [0.9, 0.6, 0.4, 0.1], 0.5); // => 0
+ *
+ * @category Clinical utility
  */
 export function netBenefit(
   yTrue: ArrayLike<number>,

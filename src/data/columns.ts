@@ -5,7 +5,11 @@
  * weights in a Float64Array) is used without a copy, so nothing may write to a column.
  */
 
-/** A level of a sensitive or control feature: the user's value, kept with its JSON type. */
+/**
+ * A level of a sensitive or control feature: the user's value, kept with its JSON type.
+ *
+ * @category Input and errors
+ */
 export type Level = string | number | boolean | null;
 
 /**
@@ -23,18 +27,13 @@ export interface GroupIndex {
   readonly keys: readonly (readonly Level[])[];
 }
 
-/** Prepared, validated input. */
-export interface Columns {
-  /** Number of rows. */
+/**
+ * Group codes, weights and kept rows: the part of a prepared input every task type (binary,
+ * regression, multiclass) shares.
+ */
+export interface GroupedRows {
+  /** Number of rows (the kept rows, when rows with a missing group were dropped). */
   readonly n: number;
-  /** 1 where the true label is the positive label, else 0. */
-  readonly label: Uint8Array;
-  /** 1 where the hard prediction is positive (given, or `score` thresholded), else 0. */
-  readonly pred: Uint8Array | undefined;
-  /** Scores or probabilities of the positive class, when given. */
-  readonly score: Float64Array | undefined;
-  /** How scores are read: `probability` (checked to lie in [0, 1]) or `margin`. */
-  readonly scoreKind: "probability" | "margin" | undefined;
   /** Sample weights (non-negative, finite), when given. */
   readonly weight: Float64Array | undefined;
   /** Group code of each row (index into `groups.keys`). */
@@ -55,4 +54,16 @@ export interface Columns {
    * (`missingGroup: 'drop'`); otherwise undefined (row i is input row i).
    */
   readonly sourceRow: Uint32Array | undefined;
+}
+
+/** Prepared, validated input of a binary task. */
+export interface Columns extends GroupedRows {
+  /** 1 where the true label is the positive label, else 0. */
+  readonly label: Uint8Array;
+  /** 1 where the hard prediction is positive (given, or `score` thresholded), else 0. */
+  readonly pred: Uint8Array | undefined;
+  /** Scores or probabilities of the positive class, when given. */
+  readonly score: Float64Array | undefined;
+  /** How scores are read: `probability` (checked to lie in [0, 1]) or `margin`. */
+  readonly scoreKind: "probability" | "margin" | undefined;
 }

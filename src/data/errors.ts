@@ -2,7 +2,11 @@
  * Data errors: every problem found in user input, reported at once.
  */
 
-/** What went wrong with one input value or field. */
+/**
+ * What went wrong with one input value or field.
+ *
+ * @category Input and errors
+ */
 export type InputIssueCode =
   | "empty_input"
   | "length_mismatch"
@@ -29,7 +33,11 @@ export type InputIssueCode =
   | "task_ambiguous"
   | "task_mismatch";
 
-/** One problem: a code, where it is (field then row index), and a sentence for humans. */
+/**
+ * One problem: a code, where it is (field then row index), and a sentence for humans.
+ *
+ * @category Input and errors
+ */
 export interface InputIssue {
   /** What kind of problem. */
   readonly code: InputIssueCode;
@@ -49,6 +57,8 @@ const MAX_ISSUES_PER_CODE_AND_FIELD = 20;
  * @example
  * new FairnessInputError([{ code: "empty_input", path: ["yTrue"], message: "needs a row" }]).message;
  * // => "yTrue: needs a row [empty_input]"
+ *
+ * @category Input and errors
  */
 export class FairnessInputError extends Error {
   /** Always "FairnessInputError". */

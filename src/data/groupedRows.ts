@@ -3,7 +3,7 @@
  * into group codes, sample weights checked, and the missing-group policy applied. The target
  * columns (regression values, class labels) are checked by each task's own preparation.
  */
-import type { GroupIndex } from "./columns.js";
+import type { GroupedRows } from "./columns.js";
 import type { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type IntersectionMode } from "./groups.js";
 import type { FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
@@ -21,29 +21,6 @@ export interface GroupedInput {
   readonly missingGroup?: MissingGroupPolicy;
   /** Which intersections of several features are groups. @defaultValue "observed" */
   readonly intersections?: IntersectionMode;
-}
-
-/** Group codes, weights and kept rows of a prepared task input. */
-export interface GroupedRows {
-  /** Number of kept rows. */
-  readonly n: number;
-  /** Sample weights of the kept rows, when given. */
-  readonly weight: Float64Array | undefined;
-  /** Group code of each kept row. */
-  readonly group: Uint32Array;
-  /** The groups' features, levels and keys. */
-  readonly groups: GroupIndex;
-  /** Control-feature stratum of each kept row, when control features were given. */
-  readonly control:
-    | {
-        /** Stratum code of each row. */
-        readonly code: Uint32Array;
-        /** The strata's features, levels and keys. */
-        readonly strata: GroupIndex;
-      }
-    | undefined;
-  /** Input row of each kept row when rows were dropped; otherwise undefined. */
-  readonly sourceRow: Uint32Array | undefined;
 }
 
 /**

@@ -5,7 +5,12 @@
  */
 import type { GroupIndex, Level } from "./columns.js";
 import { FairnessInputError, type IssueCollector } from "./errors.js";
-import type { FeatureInput, LevelArray, MissingGroupPolicy } from "./inputTypes.js";
+import type {
+  FeatureInput,
+  LevelArray,
+  MissingGroupPolicy,
+  NumericTypedArray,
+} from "./inputTypes.js";
 import { compareLevels, isMissing } from "./levels.js";
 
 /** Named feature columns, in the user's order. */
@@ -28,12 +33,20 @@ export function namedFeatures(input: FeatureInput, field: NamedFeatures["field"]
   return { field, names, columns: names.map((k) => record[k]!), named: true };
 }
 
+/**
+ * The longest group level, in UTF-16 code units: a level is a name, and a longer one (a
+ * megabyte-long cell) would be copied into every label, finding and output line that names the
+ * group until the report no longer fits in memory.
+ */
+export const MAX_LEVEL_LENGTH = 65_536;
+
 function pathOf(features: NamedFeatures, f: number, row: number): (string | number)[] {
   return features.named ? [features.field, features.names[f]!, row] : [features.field, row];
 }
 
 /**
- * Marks rows with a missing value in any feature. With policy `error` each such row becomes an
+ * Marks rows with a missing value in any feature (and refuses levels that are not strings,
+ * finite numbers or booleans, or longer than {@link MAX_LEVEL_LENGTH}). With policy `error` each such row becomes an
  * issue; with `drop` they are returned for removal; with `asGroup` they are kept (level `null`).
  */
 export function findMissingRows(
@@ -53,7 +66,18 @@ export function findMissingRows(
     for (let i = 0; i < n; i++) {
       const value = column[i];
       const kind = typeof value;
-      if (kind === "string" || kind === "boolean") continue;
+      if (kind === "boolean") continue;
+      if (kind === "string") {
+        const length = (value as string).length;
+        if (length > MAX_LEVEL_LENGTH) {
+          issues.add(
+            "out_of_range",
+            pathOf(features, f, i),
+            `group level is ${length} characters long, more than MAX_LEVEL_LENGTH (${MAX_LEVEL_LENGTH}); recode the levels as shorter names`,
+          );
+        }
+        continue;
+      }
       if (kind === "number" && (value as number) - (value as number) === 0) continue;
       if (!isMissing(value)) {
         const type = typeof value;
@@ -86,14 +110,7 @@ export function findMissingRows(
   });
 }
 
-type IntegerArray =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+type IntegerArray = Exclude<NumericTypedArray, Float32Array | Float64Array>;
 
 const isIntegerArray = (column: LevelArray): column is IntegerArray =>
   ArrayBuffer.isView(column) && !(column instanceof Float32Array || column instanceof Float64Array);
@@ -204,6 +221,8 @@ function encodeFeature(
  * Which intersections of several features are groups: `observed` (default) lists only the level
  * combinations that occur in the rows; `all` lists the full Cartesian product of the features'
  * observed levels, empty intersections included (count 0), as Fairlearn's MetricFrame does.
+ *
+ * @category Input and errors
  */
 export type IntersectionMode = "observed" | "all";
 

@@ -2,7 +2,11 @@
 import type { Level } from "./columns.js";
 import type { IntersectionMode } from "./groups.js";
 
-/** Any numeric typed array. */
+/**
+ * Any numeric typed array.
+ *
+ * @category Input and errors
+ */
 export type NumericTypedArray =
   | Float64Array
   | Float32Array
@@ -14,26 +18,58 @@ export type NumericTypedArray =
   | Int32Array
   | Uint32Array;
 
-/** A label value: `0/1`, `-1/1`, booleans, or any two values with an explicit `posLabel`. */
+/**
+ * A label value: `0/1`, `-1/1`, booleans, or any two values with an explicit `posLabel`.
+ *
+ * @category Input and errors
+ */
 export type LabelValue = number | string | boolean;
 
-/** Labels or predictions: an array of {@link LabelValue}s or a numeric typed array. */
+/**
+ * Labels or predictions: an array of {@link LabelValue}s or a numeric typed array.
+ *
+ * @category Input and errors
+ */
 export type LabelArray = readonly LabelValue[] | NumericTypedArray;
-/** Numbers (scores, weights): an array or a numeric typed array. */
+/**
+ * Numbers (scores, weights): an array or a numeric typed array.
+ *
+ * @category Input and errors
+ */
 export type NumberArray = readonly number[] | NumericTypedArray;
-/** One feature's values; `null`, `undefined` and NaN are missing (see {@link MissingGroupPolicy}). */
+/**
+ * One feature's values; `null`, `undefined` and NaN are missing (see {@link MissingGroupPolicy}).
+ *
+ * @category Input and errors
+ */
 export type LevelArray = readonly (Level | undefined)[] | NumericTypedArray;
 /** One feature (array), or several named features. */
 export type FeatureInput = LevelArray | Readonly<Record<string, LevelArray>>;
 
-/** How scores are read. */
+/**
+ * How scores are read.
+ *
+ * @category Input and errors
+ */
 export type ScoreKind = "probability" | "margin";
-/** What to do with rows whose group value is missing (null, undefined, NaN). */
+/**
+ * What to do with rows whose group value is missing (null, undefined, NaN).
+ *
+ * @category Input and errors
+ */
 export type MissingGroupPolicy = "error" | "drop" | "asGroup";
-/** How a score becomes a positive prediction: `score >= threshold` or `score > threshold`. */
+/**
+ * How a score becomes a positive prediction: `score >= threshold` or `score > threshold`.
+ *
+ * @category Input and errors
+ */
 export type ThresholdComparison = ">=" | ">";
 
-/** The data and how to read it. Shared by every public function that takes data. */
+/**
+ * The data and how to read it. Shared by every public function that takes data.
+ *
+ * @category Input and errors
+ */
 export interface FairnessInput {
   /** True labels. */
   readonly yTrue: LabelArray;

@@ -205,8 +205,9 @@ export function resolvePositiveLabel(
 
 /** Whether every byte is 0 or 1. */
 function isBinary(values: Uint8Array): boolean {
+  // Words only when aligned: a Uint32Array view cannot start at an unaligned offset, even empty.
   const whole = values.byteOffset % 4 === 0 ? values.length >>> 2 : 0;
-  const words = new Uint32Array(values.buffer, values.byteOffset, whole);
+  const words = whole > 0 ? new Uint32Array(values.buffer, values.byteOffset, whole) : [];
   let bits = 0;
   for (let i = 0; i < whole; i++) bits |= words[i]!;
   for (let i = whole * 4; i < values.length; i++) bits |= values[i]!;

@@ -52,3 +52,15 @@ function compareCodePoints(a: string, b: string): number {
 export function groupLabel(key: readonly Level[]): string {
   return key.map((level) => (level === null ? "(missing)" : String(level))).join(", ");
 }
+
+/**
+ * A group's identity as text: its key written as JSON. Distinct keys give distinct texts (levels
+ * are strings, finite numbers, booleans or null), even when their labels are equal (`"1"` and
+ * `1`, `"(missing)"` and the missing level).
+ *
+ * @example
+ * groupId(["1"]) === groupId([1]); // => false
+ */
+export function groupId(key: readonly Level[]): string {
+  return JSON.stringify(key);
+}

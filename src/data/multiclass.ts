@@ -3,9 +3,11 @@
  * (one type per input), with an optional per-class probability matrix, checked once and encoded
  * as class indices.
  */
+
+import type { GroupedRows } from "./columns.js";
 import type { IssueCollector as Collector } from "./errors.js";
 import { IssueCollector } from "./errors.js";
-import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
+import { type GroupedInput, prepareGroupedRows } from "./groupedRows.js";
 import type { NumericTypedArray } from "./inputTypes.js";
 import { compareLevels } from "./levels.js";
 
@@ -15,7 +17,11 @@ export type ClassLabel = string | number | boolean;
 /** Class labels of every row: an array, or a numeric typed array. */
 export type ClassArray = readonly ClassLabel[] | NumericTypedArray;
 
-/** The data of a multiclass audit. */
+/**
+ * The data of a multiclass audit.
+ *
+ * @category Regression and multiclass
+ */
 export interface MulticlassInput extends GroupedInput {
   /** True classes. */
   readonly yTrue: ClassArray;

@@ -74,30 +74,17 @@ function checkScores(scores: NumberArray, probability: boolean, issues: IssueCol
 function cleanTotal(weights: NumberArray): number {
   let total = 0;
   if (ArrayBuffer.isView(weights)) {
-    // Four running sums, so the additions do not wait on each other (the total only decides
-    // whether all weights are zero and whether sums of them stay finite).
-    let t1 = 0;
-    let t2 = 0;
-    let t3 = 0;
-    const whole = weights.length - (weights.length % 4);
-    for (let i = 0; i < whole; i += 4) {
-      const a = weights[i]!;
-      const b = weights[i + 1]!;
-      const c = weights[i + 2]!;
-      const d = weights[i + 3]!;
-      if (!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) return Number.NaN;
-      if (!(c >= 0 && c < Infinity && d >= 0 && d < Infinity)) return Number.NaN;
-      total += a;
-      t1 += b;
-      t2 += c;
-      t3 += d;
-    }
-    for (let i = whole; i < weights.length; i++) {
+    // |w| − w is 0 for a finite w ≥ 0, positive for a negative w, NaN or +∞ for a NaN or an
+    // infinity, and such terms never cancel: one sum of them checks every weight with no branch
+    // that depends on the data. The total only decides whether all weights are zero and whether
+    // sums of them stay finite.
+    let bad = 0;
+    for (let i = 0; i < weights.length; i++) {
       const w = weights[i]!;
-      if (!(w >= 0 && w < Infinity)) return Number.NaN;
+      bad += Math.abs(w) - w;
       total += w;
     }
-    return total + t1 + (t2 + t3);
+    return bad === 0 ? total : Number.NaN;
   }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];

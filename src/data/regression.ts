@@ -2,11 +2,17 @@
  * Regression input: finite real targets and predictions, checked once at the boundary and turned
  * into row-aligned typed arrays with the group codes.
  */
+
+import type { GroupedRows } from "./columns.js";
 import { IssueCollector } from "./errors.js";
-import { type GroupedInput, type GroupedRows, prepareGroupedRows } from "./groupedRows.js";
+import { type GroupedInput, prepareGroupedRows } from "./groupedRows.js";
 import type { NumberArray } from "./inputTypes.js";
 
-/** The data of a regression audit: real targets and predictions, groups and weights. */
+/**
+ * The data of a regression audit: real targets and predictions, groups and weights.
+ *
+ * @category Regression and multiclass
+ */
 export interface RegressionInput extends GroupedInput {
   /** True targets (finite numbers). */
   readonly yTrue: NumberArray;

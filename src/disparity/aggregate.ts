@@ -3,7 +3,11 @@
  * Fairlearn's definitions. NaN values (undefined metrics) are skipped, as pandas does.
  */
 
-/** How groups are compared. */
+/**
+ * How groups are compared.
+ *
+ * @category Criteria
+ */
 export type ComparisonMethod = "betweenGroups" | "toOverall" | "toReference";
 
 export const COMPARISON_METHODS: readonly ComparisonMethod[] = [

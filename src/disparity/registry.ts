@@ -7,7 +7,11 @@
 import type { TaskType } from "../data/task.js";
 import type { Comparison, CriterionAggregation } from "./aggregate.js";
 
-/** A criterion's declaration. */
+/**
+ * A criterion's declaration.
+ *
+ * @category Criteria
+ */
 export interface CriterionDefinition {
   /** camelCase id used in the API, reports, policies and the CLI. */
   readonly id: string;
@@ -31,6 +35,12 @@ export interface CriterionDefinition {
   readonly reportedByDefault: boolean;
   /** The task type whose metrics it compares. @defaultValue "binary" */
   readonly task?: TaskType;
+  /**
+   * Multiclass: each class is compared one-vs-rest (`metrics` are binary metrics of the class
+   * against the rest, from the binary metric registry) and the classes' values are combined by
+   * this aggregation: `worstCase` takes the largest difference (the smallest ratio).
+   */
+  readonly classAggregation?: "worstCase";
 }
 
 /** A regression criterion: the difference or ratio of one regression metric across groups. */
@@ -61,6 +71,32 @@ const regression = <const M extends string, const C extends Comparison>(
     task: "regression",
   };
 };
+
+/**
+ * A multiclass criterion: a binary criterion's comparison made for every class one-vs-rest,
+ * worst class.
+ */
+const multiclass = <const Id extends string>(
+  id: Id,
+  name: string,
+  metrics: readonly string[],
+  comparison: Comparison,
+  description: string,
+  reference: string,
+): CriterionDefinition & { readonly id: Id } => ({
+  id,
+  name,
+  description,
+  metrics,
+  comparison,
+  aggregation: "worstCase",
+  ideal: comparison === "difference" ? 0 : 1,
+  better: comparison === "difference" ? "lower" : "higher",
+  reference: `${reference} on each class one-vs-rest, worst class`,
+  reportedByDefault: false,
+  task: "multiclass",
+  classAggregation: "worstCase",
+});
 
 /** A criterion on one metric: its difference (ideal 0, lower is better) or ratio (ideal 1). */
 const single =
@@ -254,15 +290,59 @@ const TABLE = [
     "share of y - y_pred > tolerance",
     "difference",
   ),
+  multiclass(
+    "multiclassDemographicParityDifference",
+    "Multiclass demographic parity difference",
+    ["selectionRate"],
+    "difference",
+    "For each class, largest minus smallest group share of rows predicted as the class; the largest over the classes.",
+    "fairlearn.metrics.demographic_parity_difference",
+  ),
+  multiclass(
+    "multiclassDemographicParityRatio",
+    "Multiclass demographic parity ratio",
+    ["selectionRate"],
+    "ratio",
+    "For each class, smallest over largest group share of rows predicted as the class; the smallest over the classes.",
+    "fairlearn.metrics.demographic_parity_ratio",
+  ),
+  multiclass(
+    "multiclassEqualizedOddsDifference",
+    "Multiclass equalized odds difference",
+    ["truePositiveRate", "falsePositiveRate"],
+    "difference",
+    "For each class one-vs-rest, the larger of the true and false positive rate differences; the largest over the classes.",
+    "fairlearn.metrics.equalized_odds_difference",
+  ),
+  multiclass(
+    "multiclassEqualizedOddsRatio",
+    "Multiclass equalized odds ratio",
+    ["truePositiveRate", "falsePositiveRate"],
+    "ratio",
+    "For each class one-vs-rest, the smaller of the true and false positive rate ratios; the smallest over the classes.",
+    "fairlearn.metrics.equalized_odds_ratio",
+  ),
 ] as const satisfies readonly CriterionDefinition[];
 
-/** The id of a registered criterion. */
+/**
+ * The id of a registered criterion.
+ *
+ * @category Criteria
+ */
 export type CriterionId = (typeof TABLE)[number]["id"];
 
-/** Every named criterion, in display order. */
+/**
+ * Every named criterion, in display order.
+ *
+ * @category Criteria
+ */
 export const CRITERIA: readonly (CriterionDefinition & { readonly id: CriterionId })[] = TABLE;
 
-/** Every criterion id, in display order. */
+/**
+ * Every criterion id, in display order.
+ *
+ * @category Criteria
+ */
 export const CRITERION_IDS = CRITERIA.map((c) => c.id) as readonly CriterionId[] as readonly [
   CriterionId,
   ...CriterionId[],
@@ -277,6 +357,8 @@ const BY_ID = new Map<string, CriterionDefinition & { readonly id: CriterionId }
  *
  * @example
  * getCriterion("equalizedOddsDifference")?.metrics; // => ["truePositiveRate", "falsePositiveRate"]
+ *
+ * @category Criteria
  */
 export function getCriterion(
   id: string,

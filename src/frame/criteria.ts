@@ -8,6 +8,7 @@ import { prepare } from "../data/prepare.js";
 import { type CriterionAggregation, combineParts } from "../disparity/aggregate.js";
 import { type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
+import { metricIdsOf } from "../metrics/registry.js";
 import { resolveMetrics } from "../metrics/resolve.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -18,10 +19,18 @@ import { replicatesInterval } from "../uncertainty/replicates.js";
 import { groupMetricsOfColumns } from "./groupMetrics.js";
 import type { ComparisonOptions } from "./result.js";
 
-/** How equalized odds combines its TPR and FPR parts. */
+/**
+ * How equalized odds combines its TPR and FPR parts.
+ *
+ * @category Criteria
+ */
 export type EqualizedOddsAggregation = CriterionAggregation;
 
-/** Options of every criterion function. */
+/**
+ * Options of every criterion function.
+ *
+ * @category Criteria
+ */
 export interface CriterionOptions extends ComparisonOptions {
   /** Value of a rate whose denominator is zero (Fairlearn: 0). @defaultValue "nan" */
   readonly zeroDivision?: ZeroDivision;
@@ -32,13 +41,21 @@ export interface CriterionOptions extends ComparisonOptions {
   readonly ci?: GroupMetricsCi;
 }
 
-/** Options of the criteria that combine several metrics (equalized odds). */
+/**
+ * Options of the criteria that combine several metrics (equalized odds).
+ *
+ * @category Criteria
+ */
 export interface EqualizedOddsOptions extends CriterionOptions {
   /** @defaultValue "worstCase" */
   readonly agg?: EqualizedOddsAggregation;
 }
 
-/** A criterion's value with its bootstrap interval, returned when `ci` is given. */
+/**
+ * A criterion's value with its bootstrap interval, returned when `ci` is given.
+ *
+ * @category Criteria
+ */
 export interface CriterionWithInterval {
   /** The criterion, the number returned without `ci`. */
   readonly value: number;
@@ -48,7 +65,11 @@ export interface CriterionWithInterval {
   readonly ci: CiProvenance;
 }
 
-/** A named criterion: a number, or `{ value, interval, ci }` when `options.ci` is given. */
+/**
+ * A named criterion: a number, or `{ value, interval, ci }` when `options.ci` is given.
+ *
+ * @category Criteria
+ */
 export interface CriterionFunction<O extends CriterionOptions> {
   (input: FairnessInput, options: O & { readonly ci: GroupMetricsCi }): CriterionWithInterval;
   (input: FairnessInput, options?: O): number;
@@ -62,6 +83,8 @@ export interface CriterionFunction<O extends CriterionOptions> {
  * @example
  * evaluateCriterion("accuracyRatio", { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * // => 0.5
+ *
+ * @category Criteria
  */
 export function evaluateCriterion(
   id: CriterionId,
@@ -71,13 +94,16 @@ export function evaluateCriterion(
   const criterion = getCriterion(id);
   if (criterion === undefined) throw new RangeError(`unknown criterion ${JSON.stringify(id)}`);
   if ((criterion.task ?? "binary") !== "binary") {
-    throw new RangeError(`${id} is a ${criterion.task} criterion: use regressionCriterion`);
+    throw new RangeError(
+      `${id} is a ${criterion.task} criterion: use ${criterion.task === "regression" ? "regressionCriterion" : "multiclassCriterion"}`,
+    );
   }
   const agg = options.agg ?? criterion.aggregation;
   if (agg !== "worstCase" && agg !== "mean") {
     throw new RangeError(`${id}: agg must be 'worstCase' or 'mean', got ${String(agg)}`);
   }
-  const { comparison, metrics } = criterion;
+  const { comparison } = criterion;
+  const metrics = metricIdsOf(criterion.metrics, id);
   const ciOptions =
     options.ci === undefined ? undefined : resolveBootstrapOptions("groupMetrics", options.ci);
   const columns = prepare(input);
@@ -123,11 +149,17 @@ function criterionFunction<O extends CriterionOptions>(id: CriterionId): Criteri
  * // => 1
  * const input = { yTrue: [1, 0, 1, 0, 1, 0], yPred: [1, 1, 0, 0, 1, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] };
  * demographicParityDifference(input, { ci: { seed: 1, nBoot: 200 } }).value; // => 0.3333333333333333
+ *
+ * @category Criteria
  */
 export const demographicParityDifference = criterionFunction<CriterionOptions>(
   "demographicParityDifference",
 );
-/** Demographic parity ratio: the ratio of selection rates across groups (the "80% rule"). */
+/**
+ * Demographic parity ratio: the ratio of selection rates across groups (the "80% rule").
+ *
+ * @category Criteria
+ */
 export const demographicParityRatio = criterionFunction<CriterionOptions>("demographicParityRatio");
 /**
  * Equalized odds difference: the larger (worstCase) or the mean of the TPR and FPR differences.
@@ -136,40 +168,94 @@ export const demographicParityRatio = criterionFunction<CriterionOptions>("demog
  * @example
  * equalizedOddsDifference({ yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * // => 1
+ *
+ * @category Criteria
  */
 export const equalizedOddsDifference =
   criterionFunction<EqualizedOddsOptions>("equalizedOddsDifference");
-/** Equalized odds ratio: the smaller (worstCase) or the mean of the TPR and FPR ratios. */
+/**
+ * Equalized odds ratio: the smaller (worstCase) or the mean of the TPR and FPR ratios.
+ *
+ * @category Criteria
+ */
 export const equalizedOddsRatio = criterionFunction<EqualizedOddsOptions>("equalizedOddsRatio");
-/** Equal opportunity difference: the difference of true positive rates. */
+/**
+ * Equal opportunity difference: the difference of true positive rates.
+ *
+ * @category Criteria
+ */
 export const equalOpportunityDifference = criterionFunction<CriterionOptions>(
   "equalOpportunityDifference",
 );
-/** Equal opportunity ratio: the ratio of true positive rates. */
+/**
+ * Equal opportunity ratio: the ratio of true positive rates.
+ *
+ * @category Criteria
+ */
 export const equalOpportunityRatio = criterionFunction<CriterionOptions>("equalOpportunityRatio");
-/** Predictive parity difference: the difference of precisions (PPV). */
+/**
+ * Predictive parity difference: the difference of precisions (PPV).
+ *
+ * @category Criteria
+ */
 export const predictiveParityDifference = criterionFunction<CriterionOptions>(
   "predictiveParityDifference",
 );
-/** Predictive parity ratio: the ratio of precisions (PPV). */
+/**
+ * Predictive parity ratio: the ratio of precisions (PPV).
+ *
+ * @category Criteria
+ */
 export const predictiveParityRatio = criterionFunction<CriterionOptions>("predictiveParityRatio");
-/** Difference of false positive rates. */
+/**
+ * Difference of false positive rates.
+ *
+ * @category Criteria
+ */
 export const falsePositiveRateDifference = criterionFunction<CriterionOptions>(
   "falsePositiveRateDifference",
 );
-/** Ratio of false positive rates. */
+/**
+ * Ratio of false positive rates.
+ *
+ * @category Criteria
+ */
 export const falsePositiveRateRatio = criterionFunction<CriterionOptions>("falsePositiveRateRatio");
-/** Difference of false negative rates. */
+/**
+ * Difference of false negative rates.
+ *
+ * @category Criteria
+ */
 export const falseNegativeRateDifference = criterionFunction<CriterionOptions>(
   "falseNegativeRateDifference",
 );
-/** Ratio of false negative rates. */
+/**
+ * Ratio of false negative rates.
+ *
+ * @category Criteria
+ */
 export const falseNegativeRateRatio = criterionFunction<CriterionOptions>("falseNegativeRateRatio");
-/** Difference of accuracies. */
+/**
+ * Difference of accuracies.
+ *
+ * @category Criteria
+ */
 export const accuracyDifference = criterionFunction<CriterionOptions>("accuracyDifference");
-/** Ratio of accuracies. */
+/**
+ * Ratio of accuracies.
+ *
+ * @category Criteria
+ */
 export const accuracyRatio = criterionFunction<CriterionOptions>("accuracyRatio");
-/** Difference of error rates. */
+/**
+ * Difference of error rates.
+ *
+ * @category Criteria
+ */
 export const errorRateDifference = criterionFunction<CriterionOptions>("errorRateDifference");
-/** Ratio of error rates. */
+/**
+ * Ratio of error rates.
+ *
+ * @category Criteria
+ */
 export const errorRateRatio = criterionFunction<CriterionOptions>("errorRateRatio");

@@ -1,7 +1,7 @@
 /**
  * Notebook displays: the MIME bundle (`text/html` and `text/plain`) that Deno's Jupyter kernel
- * shows for an object with a `Symbol.for("Jupyter.display")` method, and HTML escaping of
- * user-supplied text (group names) in it.
+ * shows for an object with a `Symbol.for("Jupyter.display")` method, the same bundle sent to
+ * tslab's `display`, and HTML escaping of user-supplied text (group names) in it.
  */
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
@@ -69,4 +69,40 @@ export function listDisplay(title: string, items: readonly string[]): MimeBundle
       .join("")}</ul></div>`,
     "text/plain": [title, ...items.map((i) => `- ${i}`)].join("\n"),
   };
+}
+
+/**
+ * The part of tslab's `display` (`import * as tslab from "tslab"`) that notebook displays use.
+ *
+ * @category Reports
+ */
+export interface NotebookDisplay {
+  /** Shows HTML in the cell's output. */
+  html(html: string): void;
+  /** Shows plain text in the cell's output. */
+  text(text: string): void;
+}
+
+/**
+ * Shows a fairscope object in a tslab notebook as Deno's Jupyter kernel shows it: its HTML (or,
+ * without HTML, its text). Works for every object with a notebook display: a report, a
+ * `groupMetrics` result, a calibration result and a fitted mitigation rule.
+ *
+ * @category Reports
+ * @throws TypeError when the value has no notebook display
+ * @example
+ * const shown = [];
+ * const result = groupMetrics({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] });
+ * showInNotebook(result, { html: (h) => shown.push(h), text: (t) => shown.push(t) });
+ * shown[0].startsWith("<div><b>Metrics by group"); // => true
+ */
+export function showInNotebook(value: object, display: NotebookDisplay): void {
+  const method = (value as Record<symbol, unknown>)[Symbol.for("Jupyter.display")];
+  if (typeof method !== "function") {
+    throw new TypeError("showInNotebook: this value has no notebook display");
+  }
+  const bundle = method.call(value) as Readonly<Record<string, unknown>>;
+  const html = bundle["text/html"];
+  if (typeof html === "string") display.html(html);
+  else display.text(String(bundle["text/plain"]));
 }

@@ -19,7 +19,7 @@ import {
   type ResolvedMetric,
   type ZeroDivision,
 } from "../metrics/evaluate.js";
-import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, type MetricId } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
 import { type ConfusionStats, sumGroups } from "../stats/confusion.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
@@ -29,7 +29,11 @@ import {
 } from "../uncertainty/groupMetricsIntervals.js";
 import { type ControlStratum, GroupMetricsResult, type GroupMetricsWarning } from "./result.js";
 
-/** Options of {@link groupMetrics}. */
+/**
+ * Options of {@link groupMetrics}.
+ *
+ * @category Per-group metrics
+ */
 export interface GroupMetricsOptions {
   /**
    * Metrics to compute. @defaultValue count, selectionRate, truePositiveRate, falsePositiveRate,
@@ -47,7 +51,16 @@ export interface GroupMetricsOptions {
   readonly ci?: GroupMetricsCi;
 }
 
-const DEFAULT_METRICS = ["count", ...DEFAULT_RATE_METRICS];
+const DEFAULT_METRICS: readonly MetricId[] = ["count", ...DEFAULT_RATE_METRICS];
+
+/**
+ * The metrics `groupMetrics` computes when none are named: count and the default rates, plus ROC
+ * AUC when scores are given.
+ *
+ * @internal
+ */
+export const defaultGroupMetricIds = (withScores: boolean): readonly MetricId[] =>
+  withScores ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS;
 
 function toWarnings(
   cells: CellValues,
@@ -133,6 +146,8 @@ function buildResult(
  *   { metrics: ["selectionRate"], ci: { seed: 1, nBoot: 100 } },
  * );
  * withCi.byGroup[1].intervals.selectionRate.intervals[0].upper; // => 0
+ *
+ * @category Per-group metrics
  */
 export function groupMetrics(
   input: FairnessInput,
@@ -203,8 +218,7 @@ export function groupMetricsOfColumns(
   columns: Columns,
   options: GroupMetricsOptions = {},
 ): GroupMetricsResult {
-  const specs =
-    options.metrics ?? (columns.score ? [...DEFAULT_METRICS, "rocAuc"] : DEFAULT_METRICS);
+  const specs = options.metrics ?? defaultGroupMetricIds(columns.score !== undefined);
   const metrics = resolveMetrics(specs, "groupMetrics");
   checkMetricInputs(columns, metrics);
   const { zeroDivision, errors } = resolvePolicies(options);

@@ -20,7 +20,11 @@ import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import type { CiProvenance, GroupMetricsIntervals } from "../uncertainty/groupMetricsIntervals.js";
 import { type MimeBundle, tableDisplay } from "./display.js";
 
-/** One group's row of the table. */
+/**
+ * One group's row of the table.
+ *
+ * @category Per-group metrics
+ */
 export interface GroupRow {
   /** One level per sensitive feature. */
   readonly key: readonly Level[];
@@ -34,7 +38,11 @@ export interface GroupRow {
   readonly intervals?: Readonly<Record<string, BootstrapEstimate>>;
 }
 
-/** A warning about one metric value. */
+/**
+ * A warning about one metric value.
+ *
+ * @category Per-group metrics
+ */
 export interface GroupMetricsWarning {
   /** What happened: a zero denominator, an undefined metric, or a user metric's non-number. */
   readonly code: MetricWarning["code"];
@@ -46,7 +54,11 @@ export interface GroupMetricsWarning {
   readonly message: string;
 }
 
-/** Options of `difference` and `ratio`. */
+/**
+ * Options of `difference` and `ratio`.
+ *
+ * @category Per-group metrics
+ */
 export interface ComparisonOptions {
   /** What each group is compared with. @defaultValue "betweenGroups" */
   readonly method?: ComparisonMethod;
@@ -83,6 +95,8 @@ function estimateJSON(e: BootstrapEstimate): unknown {
  * Made by {@link groupMetrics}.
  *
  * @hideconstructor
+ *
+ * @category Per-group metrics
  */
 export class GroupMetricsResult {
   /** Metric ids, in the order asked. */
@@ -298,17 +312,19 @@ export class GroupMetricsResult {
   [Symbol.for("Jupyter.display")](): MimeBundle {
     const value = (v: number | undefined) =>
       v === undefined || Number.isNaN(v) ? "NaN" : v.toFixed(3);
+    // The count column is the group's row count: the `count` metric would repeat it.
+    const metrics = this.metrics.filter((id) => id !== "count");
     const rows = [
-      ["overall", "", ...this.metrics.map((id) => value(this.overall[id]))],
+      ["overall", "", ...metrics.map((id) => value(this.overall[id]))],
       ...this.byGroup.map((g) => [
         g.label,
         String(g.count),
-        ...this.metrics.map((id) => value(g.values[id])),
+        ...metrics.map((id) => value(g.values[id])),
       ]),
     ];
     return tableDisplay(
       `Metrics by group (${this.featureNames.join(" × ")})`,
-      ["group", "count", ...this.metrics.map((id) => this.metricNames[id] ?? id)],
+      ["group", "count", ...metrics.map((id) => this.metricNames[id] ?? id)],
       rows,
       this.warnings.length === 0 ? [] : [`${this.warnings.length} warnings: see .warnings`],
     );

@@ -23,7 +23,11 @@ import type {
 
 export { EXIT_CODES } from "./exitCodes.js";
 
-/** The verdict of one rule. */
+/**
+ * The verdict of one rule.
+ *
+ * @category Release gate
+ */
 export interface GateCheck {
   /** Index of the rule in the policy. */
   readonly rule: number;
@@ -55,7 +59,11 @@ export interface GateCheck {
   readonly message: string;
 }
 
-/** The gate's verdict: passed unless a rule of severity `error` failed or errored. */
+/**
+ * The gate's verdict: passed unless a rule of severity `error` failed or errored.
+ *
+ * @category Release gate
+ */
 export interface GateResult {
   /** Whether no check of severity `error` failed or errored. */
   readonly passed: boolean;
@@ -380,7 +388,8 @@ function checkNetBenefit(
   const section = report.netBenefit;
   const base = {
     ...ruleFields(rule, index, name),
-    groups: section?.groups.filter((g) => g.group !== "overall").map((g) => g.group) ?? [],
+    // The overall population comes first, by position: a group may be named "overall".
+    groups: section?.groups.slice(1).map((g) => g.group) ?? [],
     excluded: [],
   };
   const gap = section?.gaps.find((g) => g.threshold === rule.netBenefitGap);
@@ -433,6 +442,9 @@ function checkMeasuredRule(
     groups: eligible.map((g) => g.label),
     excluded,
   };
+  if (criterion?.classAggregation !== undefined) {
+    return checkClassCriterion(report, rule as CriterionRule, base, name, excluded);
+  }
   const missing = parts.filter((m) => !report.metrics.some((x) => x.id === m));
   if (missing.length > 0) {
     return {
@@ -471,6 +483,48 @@ function checkMeasuredRule(
 }
 
 /**
+ * The check of a multiclass criterion (`classAggregation` in the registry): its per-class rates
+ * of each group are not in the report, so the gate reads the report's value and interval, and
+ * cannot recompute it without the groups `minGroupSize` would leave out (an error then).
+ */
+function checkClassCriterion(
+  report: FairnessReportData,
+  rule: CriterionRule,
+  base: Omit<GateCheck, "status" | "measured" | "value" | "message">,
+  name: string,
+  excluded: readonly string[],
+): GateCheck {
+  const reported = report.criteria.find((c) => c.id === rule.criterion);
+  const value = reported?.value ?? null;
+  const interval = reported?.interval;
+  const error = (why: string): GateCheck => ({
+    ...base,
+    ...(interval ? { interval } : {}),
+    status: "error",
+    measured: null,
+    value,
+    message: `${name}: ${why}`,
+  });
+  if (reported === undefined) {
+    return error("the report has no such criterion (audit the model with auditMulticlass)");
+  }
+  if (excluded.length > 0) {
+    return error(
+      `it compares the per-class rates of every group, so minGroupSize cannot leave out ${excluded.join("; ")}`,
+    );
+  }
+  const measured = measuredOf(rule.on, value, interval);
+  if (measured === null) {
+    return error(
+      rule.on !== "value" && value !== null
+        ? "the report has no interval for it (audit with intervals)"
+        : "the value is undefined (a zero denominator or fewer than two groups)",
+    );
+  }
+  return limitCheck(base, rule, name, measured, value, interval);
+}
+
+/**
  * Checks a report against a policy. Each rule gives a check with its measured value; the gate
  * passes unless a rule of severity `error` fails or cannot be measured.
  *
@@ -480,6 +534,8 @@ function checkMeasuredRule(
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * gate(report, { rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).passed; // => false
+ *
+ * @category Release gate
  */
 export function gate(report: FairnessReportData, policy: Policy | PolicyInput): GateResult {
   const parsed = parsePolicy(policy);

@@ -11,6 +11,8 @@ import type { Policy } from "./policyTypes.js";
  * @throws FairnessInputError with one issue per problem, its path starting with "policy"
  * @example
  * parsePolicy({ rules: [{ criterion: "demographicParityRatio", min: 0.8 }] }).rules[0].on; // => "value"
+ *
+ * @category Release gate
  */
 export function parsePolicy(json: unknown): Policy {
   const {

@@ -68,14 +68,22 @@ export interface SubgroupScanRule {
   /** A name shown in results (defaults to a description of the rule). */
   name?: string;
 }
-/** One rule of a policy, defaults filled in. */
+/**
+ * One rule of a policy, defaults filled in.
+ *
+ * @category Release gate
+ */
 export type PolicyRule =
   | CriterionRule
   | MetricRule
   | NetBenefitRule
   | RepresentationRule
   | SubgroupScanRule;
-/** A validated gate policy, defaults filled in (what {@link parsePolicy} returns). */
+/**
+ * A validated gate policy, defaults filled in (what {@link parsePolicy} returns).
+ *
+ * @category Release gate
+ */
 export interface Policy {
   /** Policy format version. */
   version: 1;
@@ -94,7 +102,11 @@ type Written<R extends LimitCheck, Defaulted extends keyof R = never> = {
 /** One object type instead of an intersection, so it reads (and compares) like the schema's. */
 type Flat<T> = { [K in keyof T]: T[K] };
 
-/** A policy as written (defaults not yet filled in). */
+/**
+ * A policy as written (defaults not yet filled in).
+ *
+ * @category Release gate
+ */
 export type PolicyInput = {
   rules: (
     | Flat<Written<CriterionRule>>

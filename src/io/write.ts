@@ -1,7 +1,10 @@
 /**
- * Writing the CLI's output file (`--out`), with the file system's refusals as input errors.
+ * Writing the CLI's outputs (`--out` files and standard output) a piece at a time, so an output
+ * larger than the longest JavaScript string is still written; the file system's refusals are
+ * input errors.
  */
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { Writable } from "node:stream";
 import { FairnessInputError } from "../data/errors.js";
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -14,24 +17,42 @@ const REASONS: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on the device",
 };
 
+/** Lines a piece of {@link joinedLines} holds at most. */
+const LINES_PER_PIECE = 512;
+
 /**
- * Writes `text` to the file at `path`. A path the file system refuses (a missing directory, a
- * directory, no permission) is a FairnessInputError on `out` naming the path and the reason.
+ * `lines` joined by newlines, with a final newline, in pieces of a few hundred lines.
+ *
+ * @example
+ * [...joinedLines(["a", "b"])].join(""); // => "a\nb\n"
+ */
+export function* joinedLines(lines: readonly string[]): Generator<string> {
+  for (let start = 0; start < lines.length; start += LINES_PER_PIECE) {
+    yield `${lines.slice(start, start + LINES_PER_PIECE).join("\n")}\n`;
+  }
+}
+
+/**
+ * Writes `pieces` to the file at `path`, one piece at a time. A path the file system refuses (a
+ * missing directory, a directory, no permission) is a FairnessInputError on `out` naming the
+ * path and the reason.
  *
  * @throws FairnessInputError when the file cannot be written
  * @example
  * const refusal = (() => {
  *   try {
- *     writeOutput("/nonexistent-dir/report.html", "x");
+ *     writeOutput("/nonexistent-dir/report.html", ["x"]);
  *   } catch (error) {
  *     return error.issues[0].message;
  *   }
  * })();
  * refusal; // => "cannot write /nonexistent-dir/report.html: its directory does not exist"
  */
-export function writeOutput(path: string, text: string): void {
+export function writeOutput(path: string, pieces: string | Iterable<string>): void {
+  let fd: number | undefined;
   try {
-    writeFileSync(path, text);
+    fd = openSync(path, "w");
+    for (const piece of typeof pieces === "string" ? [pieces] : pieces) writeSync(fd, piece);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
@@ -42,5 +63,28 @@ export function writeOutput(path: string, text: string): void {
         message: `cannot write ${path}: ${REASONS[code] ?? code}`,
       },
     ]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes `pieces` to a stream (standard output) one piece at a time, waiting whenever the
+ * stream asks to (backpressure), so memory holds one piece, not the whole output.
+ */
+export async function writePieces(stream: Writable, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (!stream.write(piece)) {
+      await new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          stream.off("drain", done);
+          stream.off("error", done);
+          if (error) reject(error);
+          else resolve();
+        };
+        stream.once("drain", done);
+        stream.once("error", done);
+      });
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { FairnessInput } from "../data/inputTypes.js";
 import { prepare } from "../data/prepare.js";
 import { groupMetricsOfColumns, groupMetricsOfConfusion } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
-import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, getMetric, type MetricId } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import type { Confusion, ConfusionStats } from "../stats/confusion.js";
 import { addCompensated } from "../stats/summation.js";
@@ -28,7 +28,7 @@ export interface SoftGroupMetricsOptions {
    * Count metric ids. @defaultValue selectionRate, truePositiveRate, falsePositiveRate,
    * falseNegativeRate, precision, accuracy
    */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly MetricId[];
   /** Confidence level of the intervals. @defaultValue 0.95 */
   readonly level?: number;
   /** Effective denominators below this are flagged small. @defaultValue 30 */

@@ -18,7 +18,9 @@ type ProportionSpec = Omit<
   readonly needsPrediction?: boolean;
 };
 
-function proportion(spec: ProportionSpec): CountMetric {
+function proportion<Id extends string>(
+  spec: ProportionSpec & { readonly id: Id },
+): CountMetric & { readonly id: Id } {
   const { numerator, denominator, needsPrediction = true, ...rest } = spec;
   return {
     ...rest,
@@ -36,7 +38,7 @@ const predictedPositive = (c: Confusion) => c.tp + c.fp;
 const predictedNegative = (c: Confusion) => c.tn + c.fn;
 
 /** Number of rows (never weighted, as Fairlearn's `count`). */
-export const count: CountMetric = {
+export const count = {
   id: "count",
   name: "Count",
   description: "Number of rows (unweighted).",
@@ -46,10 +48,10 @@ export const count: CountMetric = {
   needsPrediction: false,
   unweighted: true,
   fromCounts: n,
-};
+} as const satisfies CountMetric;
 
 /** Sum of weights (the number of rows when unweighted). */
-export const weightedCount: CountMetric = {
+export const weightedCount = {
   id: "weightedCount",
   name: "Weighted count",
   description: "Sum of sample weights.",
@@ -58,7 +60,7 @@ export const weightedCount: CountMetric = {
   input: "counts",
   needsPrediction: false,
   fromCounts: n,
-};
+} as const satisfies CountMetric;
 
 export const baseRate = proportion({
   id: "baseRate",
@@ -185,7 +187,7 @@ export const errorRate = proportion({
  * Mean of the recalls of the classes present in the true labels (scikit-learn's definition):
  * (TPR + TNR) / 2, or the one defined recall when a group has only one class.
  */
-export const balancedAccuracy: CountMetric = {
+export const balancedAccuracy = {
   id: "balancedAccuracy",
   name: "Balanced accuracy",
   description: "Mean recall over the classes present: (TPR + TNR) / 2.",
@@ -200,9 +202,9 @@ export const balancedAccuracy: CountMetric = {
     if (Number.isNaN(tnr)) return tpr;
     return (tpr + tnr) / 2;
   },
-};
+} as const satisfies CountMetric;
 
-export const f1Score: CountMetric = {
+export const f1Score = {
   id: "f1Score",
   name: "F1 score",
   description: "Harmonic mean of precision and recall: 2TP / (2TP + FP + FN).",
@@ -211,9 +213,9 @@ export const f1Score: CountMetric = {
   input: "counts",
   needsPrediction: true,
   fromCounts: (c) => ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn),
-};
+} as const satisfies CountMetric;
 
-export const matthewsCorrelation: CountMetric = {
+export const matthewsCorrelation = {
   id: "matthewsCorrelation",
   name: "Matthews correlation",
   description: "(TP·TN − FP·FN) / √((TP+FP)(TP+FN)(TN+FP)(TN+FN)).",
@@ -226,10 +228,10 @@ export const matthewsCorrelation: CountMetric = {
       c.tp * c.tn - c.fp * c.fn,
       Math.sqrt(predictedPositive(c) * positives(c) * negatives(c) * predictedNegative(c)),
     ),
-};
+} as const satisfies CountMetric;
 
 /** Every built-in count metric, in display order. */
-export const COUNT_METRICS: readonly CountMetric[] = [
+export const COUNT_METRICS = [
   count,
   weightedCount,
   baseRate,
@@ -247,4 +249,4 @@ export const COUNT_METRICS: readonly CountMetric[] = [
   balancedAccuracy,
   f1Score,
   matthewsCorrelation,
-];
+] as const satisfies readonly CountMetric[];

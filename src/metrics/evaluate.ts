@@ -14,14 +14,22 @@ import {
 import { partitionRows, take } from "../stats/partition.js";
 import type { MetricDefinition } from "./types.js";
 
-/** A metric function of the user: called with one group's 0/1 labels, predictions, weights. */
+/**
+ * A metric function of the user: called with one group's 0/1 labels, predictions, weights.
+ *
+ * @category Metric registry
+ */
 export type UserMetricFunction = (
   yTrue: Uint8Array,
   yPred: Uint8Array,
   sampleWeight: Float64Array | undefined,
 ) => number;
 
-/** A user metric with an id (and whether it reads predictions or scores). */
+/**
+ * A user metric with an id (and whether it reads predictions or scores).
+ *
+ * @category Metric registry
+ */
 export interface UserMetric {
   /** Id of its column in results (unique among the metrics requested). */
   readonly id: string;
@@ -61,7 +69,11 @@ export interface MetricWarning {
   readonly message: string;
 }
 
-/** Value of a rate whose denominator is zero: NaN (with a warning), 0 or 1. */
+/**
+ * Value of a rate whose denominator is zero: NaN (with a warning), 0 or 1.
+ *
+ * @category Metric registry
+ */
 export type ZeroDivision = "nan" | 0 | 1;
 /** When a user metric returns a non-number: `raise` throws, `coerce` records NaN and a warning. */
 export type ErrorPolicy = "raise" | "coerce";

@@ -5,7 +5,7 @@
  */
 export type { Columns, GroupIndex, Level } from "../data/columns.js";
 export type { GroupedInput } from "../data/groupedRows.js";
-export { type IntersectionMode, MAX_PRODUCT_GROUPS } from "../data/groups.js";
+export { type IntersectionMode, MAX_LEVEL_LENGTH, MAX_PRODUCT_GROUPS } from "../data/groups.js";
 export type {
   FairnessInput,
   FeatureInput,
@@ -74,6 +74,6 @@ export type { ErrorPolicy, UserMetric, UserMetricFunction, ZeroDivision } from "
 export { type MetricEvidence, type RateEvidence, rateEvidence } from "./evidence.js";
 export { brierScore, logLoss, meanPrediction } from "./probabilistic.js";
 export { averagePrecision, rocAuc } from "./ranking.js";
-export { getMetric, METRICS, metricIds } from "./registry.js";
+export { getMetric, isMetricId, METRICS, type MetricId, metricIds } from "./registry.js";
 export type { MetricSpec } from "./resolve.js";
 export type { BetterDirection, CountMetric, MetricDefinition, ScoreMetric } from "./types.js";

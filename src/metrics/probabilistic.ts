@@ -68,7 +68,7 @@ export function logLoss(label: Uint8Array, score: Float64Array, weight?: Float64
   );
 }
 
-export const meanPredictionMetric: ScoreMetric = {
+export const meanPredictionMetric = {
   id: "meanPrediction",
   name: "Mean prediction",
   description: "Weighted mean of the scores.",
@@ -77,9 +77,9 @@ export const meanPredictionMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: false,
   fromScores: meanPrediction,
-};
+} as const satisfies ScoreMetric;
 
-export const brierScoreMetric: ScoreMetric = {
+export const brierScoreMetric = {
   id: "brierScore",
   name: "Brier score",
   description: "Mean squared difference between probability and label.",
@@ -88,9 +88,9 @@ export const brierScoreMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: true,
   fromScores: brierScore,
-};
+} as const satisfies ScoreMetric;
 
-export const logLossMetric: ScoreMetric = {
+export const logLossMetric = {
   id: "logLoss",
   name: "Log loss",
   description: "Mean negative log-likelihood of the labels under the probabilities.",
@@ -99,4 +99,4 @@ export const logLossMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: true,
   fromScores: logLoss,
-};
+} as const satisfies ScoreMetric;

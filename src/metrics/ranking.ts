@@ -1,7 +1,7 @@
 /**
  * Ranking metrics on scores: exact, tie-aware, weighted ROC AUC and average precision.
  */
-import { orderByScore } from "../stats/order.js";
+import { type ScoreSortedRows, scoreSortedRows } from "../stats/scoreSort.js";
 import { descendingScoreBlocks } from "../stats/scoreWalk.js";
 import { addCompensated, CompensatedSum, neumaierSum } from "../stats/summation.js";
 import type { ScoreMetric } from "./types.js";
@@ -112,12 +112,116 @@ export function averagePrecision(
   return ap.value;
 }
 
+/** Running sums of the tie-aware AUC of each slot, with their Neumaier compensations. */
+interface AucSums {
+  readonly area: Float64Array;
+  readonly areaC: Float64Array;
+  readonly negBelow: Float64Array;
+  readonly negBelowC: Float64Array;
+  readonly posTotal: Float64Array;
+  readonly posTotalC: Float64Array;
+}
+
+function aucSums(slots: number): AucSums {
+  return {
+    area: new Float64Array(slots),
+    areaC: new Float64Array(slots),
+    negBelow: new Float64Array(slots),
+    negBelowC: new Float64Array(slots),
+    posTotal: new Float64Array(slots),
+    posTotalC: new Float64Array(slots),
+  };
+}
+
+/** Adds one distinct score's positive and negative weight (scores ascending) to a slot. */
+function addBlock(sums: AucSums, slot: number, positive: number, negative: number): void {
+  const below = sums.negBelow[slot]! + sums.negBelowC[slot]!;
+  addCompensated(sums.area, sums.areaC, slot, positive * (below + negative / 2));
+  addCompensated(sums.negBelow, sums.negBelowC, slot, negative);
+  addCompensated(sums.posTotal, sums.posTotalC, slot, positive);
+}
+
 /**
- * ROC AUC of every group and overall from one sort of all rows: the rows are walked in score
- * order once, each group keeping its own running negative weight, so per-group values equal
- * {@link rocAuc} on each group's rows. Returns `groups + 1` values, the last one overall.
+ * Adds the blocks of rows `from..to` of score-sorted columns to a slot: rows tie when both score
+ * keys are equal. Weights of one score are added in row order with Neumaier compensation;
+ * without weights the counts are integers, which the compensated sums would hold exactly.
+ */
+function addSortedRun(
+  sums: AucSums,
+  slot: number,
+  rows: Omit<ScoreSortedRows, "spare">,
+  from: number,
+  to: number,
+): void {
+  const { high, low, tag, weight } = rows;
+  let i = from;
+  while (i < to) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const first = i;
+    let p = 0;
+    let pc = 0;
+    let q = 0;
+    let qc = 0;
+    if (weight === undefined) {
+      do p += tag[i++]! & 1;
+      while (i < to && high[i] === h && low[i] === l);
+      q = i - first - p;
+    } else {
+      do {
+        const w = weight[i]!;
+        if ((tag[i++]! & 1) === 1) {
+          const t = p + w;
+          pc += Math.abs(p) >= Math.abs(w) ? p - t + w : w - t + p;
+          p = t;
+        } else {
+          const t = q + w;
+          qc += Math.abs(q) >= Math.abs(w) ? q - t + w : w - t + q;
+          q = t;
+        }
+      } while (i < to && high[i] === h && low[i] === l);
+    }
+    addBlock(sums, slot, p + pc, q + qc);
+  }
+}
+
+/**
+ * Copies score-sorted rows into `into`, group by group (a stable counting pass on the group
+ * code), so that each group's rows are contiguous and still in score order. Returns the start of
+ * each group's rows (`groups + 1` offsets).
+ */
+function gatherByGroup(
+  rows: ScoreSortedRows,
+  into: Omit<ScoreSortedRows, "spare">,
+  code: Uint32Array,
+  groups: number,
+): Uint32Array {
+  const start = new Uint32Array(groups + 1);
+  for (let r = 0; r < code.length; r++) start[code[r]! + 1]! += 1;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const next = start.slice(0, groups);
+  const { high, low, tag, weight } = rows;
+  for (let i = 0; i < tag.length; i++) {
+    const t = tag[i]!;
+    const at = next[t >>> 1]!++;
+    into.high[at] = high[i]!;
+    into.low[at] = low[i]!;
+    into.tag[at] = t;
+    if (weight !== undefined) into.weight![at] = weight[i]!;
+  }
+  return start;
+}
+
+/**
+ * ROC AUC of every group and overall from one sort of all rows: {@link scoreSortedRows} orders
+ * the rows with their labels, groups and weights (a radix sort on the score bits), the whole
+ * order is walked once, then each group's rows, gathered contiguously in score order, are walked
+ * once, with running tie-aware sums (ties count one half). Per-group values equal
+ * {@link rocAuc} on each group's rows; every value is the same to the bit as walking each
+ * group's rows in (score, row) order with Neumaier sums, as earlier versions did. Returns
+ * `groups + 1` values, the last one overall.
  *
- * Cost: one {@link orderByScore} of all rows plus O(n + groups).
+ * Cost: O(n + groups) plus the runs of equal high score words (see {@link scoreSortedRows}).
  *
  * @example
  * rocAucByGroup(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.1, 0.9, 0.8, 0.2), undefined, Uint32Array.of(0, 0, 1, 1), 2);
@@ -130,70 +234,24 @@ export function rocAucByGroup(
   code: Uint32Array,
   groups: number,
 ): Float64Array {
-  const order = orderByScore(score);
-  const slots = groups + 1;
-  // Running sums with their Neumaier compensations (value = sum + compensation).
-  const area = new Float64Array(slots);
-  const areaC = new Float64Array(slots);
-  const negBelow = new Float64Array(slots);
-  const negBelowC = new Float64Array(slots);
-  const posTotal = new Float64Array(slots);
-  const posTotalC = new Float64Array(slots);
-  const blockPos = new Float64Array(slots);
-  const blockPosC = new Float64Array(slots);
-  const blockNeg = new Float64Array(slots);
-  const blockNegC = new Float64Array(slots);
-  const touched = new Uint32Array(slots);
-  const seen = new Uint8Array(slots);
-  const n = order.length;
-  let i = 0;
-  while (i < n) {
-    const s = score[order[i]!]!;
-    let t = 0;
-    for (; i < n && score[order[i]!] === s; i++) {
-      const r = order[i]!;
-      const g = code[r]!;
-      const w = weight === undefined ? 1 : weight[r]!;
-      if (seen[g] === 0) {
-        seen[g] = 1;
-        touched[t++] = g;
-      }
-      if (label[r] === 1) {
-        addCompensated(blockPos, blockPosC, g, w);
-        addCompensated(blockPos, blockPosC, groups, w);
-      } else {
-        addCompensated(blockNeg, blockNegC, g, w);
-        addCompensated(blockNeg, blockNegC, groups, w);
-      }
-    }
-    touched[t++] = groups;
-    for (let k = 0; k < t; k++) {
-      const g = touched[k]!;
-      const bp = blockPos[g]! + blockPosC[g]!;
-      const bn = blockNeg[g]! + blockNegC[g]!;
-      addCompensated(area, areaC, g, bp * (negBelow[g]! + negBelowC[g]! + bn / 2));
-      addCompensated(negBelow, negBelowC, g, bn);
-      addCompensated(posTotal, posTotalC, g, bp);
-      blockPos[g] = 0;
-      blockPosC[g] = 0;
-      blockNeg[g] = 0;
-      blockNegC[g] = 0;
-      seen[g] = 0;
-    }
-  }
-  const out = new Float64Array(slots);
-  for (let g = 0; g < slots; g++) {
-    const positives = posTotal[g]! + posTotalC[g]!;
-    const negatives = negBelow[g]! + negBelowC[g]!;
+  const sorted = scoreSortedRows(score, label, code, weight);
+  const sums = aucSums(groups + 1);
+  addSortedRun(sums, groups, sorted, 0, label.length);
+  const start = gatherByGroup(sorted, sorted.spare, code, groups);
+  for (let g = 0; g < groups; g++) addSortedRun(sums, g, sorted.spare, start[g]!, start[g + 1]!);
+  const out = new Float64Array(groups + 1);
+  for (let g = 0; g <= groups; g++) {
+    const positives = sums.posTotal[g]! + sums.posTotalC[g]!;
+    const negatives = sums.negBelow[g]! + sums.negBelowC[g]!;
     out[g] =
       positives === 0 || negatives === 0
         ? Number.NaN
-        : (area[g]! + areaC[g]!) / positives / negatives;
+        : (sums.area[g]! + sums.areaC[g]!) / positives / negatives;
   }
   return out;
 }
 
-export const rocAucMetric: ScoreMetric = {
+export const rocAucMetric = {
   id: "rocAuc",
   name: "ROC AUC",
   description: "Area under the ROC curve (ties count one half).",
@@ -203,9 +261,9 @@ export const rocAucMetric: ScoreMetric = {
   needsProbabilities: false,
   fromScores: rocAuc,
   fromScoresByGroup: rocAucByGroup,
-};
+} as const satisfies ScoreMetric;
 
-export const averagePrecisionMetric: ScoreMetric = {
+export const averagePrecisionMetric = {
   id: "averagePrecision",
   name: "Average precision",
   description: "Area under the precision-recall curve as a step function.",
@@ -214,4 +272,4 @@ export const averagePrecisionMetric: ScoreMetric = {
   input: "scores",
   needsProbabilities: false,
   fromScores: averagePrecision,
-};
+} as const satisfies ScoreMetric;

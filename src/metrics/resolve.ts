@@ -3,10 +3,14 @@
  * definitions or user metrics.
  */
 import type { ResolvedMetric, UserMetric, UserMetricFunction } from "./evaluate.js";
-import { getMetric } from "./registry.js";
+import { getMetric, type MetricId } from "./registry.js";
 
-/** A metric: a built-in id, a user function, or a named user metric. */
-export type MetricSpec = string | UserMetricFunction | UserMetric;
+/**
+ * A metric: a built-in id, a user function, or a named user metric.
+ *
+ * @category Metric registry
+ */
+export type MetricSpec = MetricId | UserMetricFunction | UserMetric;
 
 /** Resolves metric specs to built-in definitions or user metrics. */
 export function resolveMetrics(specs: readonly MetricSpec[], fn: string): ResolvedMetric[] {

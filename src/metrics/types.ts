@@ -3,12 +3,16 @@
  */
 import type { Confusion } from "../stats/confusion.js";
 
-/** Which direction is better, for reports and gates. */
+/**
+ * Which direction is better, for reports and gates.
+ *
+ * @category Metric registry
+ */
 export type BetterDirection = "higher" | "lower" | "neither";
 
-interface MetricBase {
+interface MetricBase<Id extends string> {
   /** camelCase id used in the API, reports, policies and the CLI. */
-  readonly id: string;
+  readonly id: Id;
   /** Display name, e.g. "True positive rate". */
   readonly name: string;
   /** One sentence: the definition. */
@@ -24,7 +28,7 @@ interface MetricBase {
  * gives its numerator and denominator cells, so analytic intervals and zero-division handling
  * apply to it.
  */
-export interface CountMetric extends MetricBase {
+export interface CountMetric<Id extends string = string> extends MetricBase<Id> {
   /** Discriminant: computed from confusion counts. */
   readonly input: "counts";
   /** Value from the counts; NaN when undefined (zero denominator). */
@@ -43,7 +47,7 @@ export interface CountMetric extends MetricBase {
 }
 
 /** A metric computed from the rows of one group: labels and scores (and weights). */
-export interface ScoreMetric extends MetricBase {
+export interface ScoreMetric<Id extends string = string> extends MetricBase<Id> {
   /** Discriminant: computed from labels and scores. */
   readonly input: "scores";
   /** Value on one group's rows; NaN when undefined. */
@@ -67,5 +71,10 @@ export interface ScoreMetric extends MetricBase {
   readonly needsProbabilities: boolean;
 }
 
-/** A registry entry: a count metric or a score metric (discriminated by `input`). */
-export type MetricDefinition = CountMetric | ScoreMetric;
+/**
+ * A registry entry: a count metric or a score metric (discriminated by `input`); `Id` narrows the
+ * id (the registry's entries have a `MetricId`).
+ *
+ * @category Metric registry
+ */
+export type MetricDefinition<Id extends string = string> = CountMetric<Id> | ScoreMetric<Id>;

@@ -29,7 +29,11 @@ import type {
 
 export type { CalibratedEqualizedOddsGroup, CalibratedEqualizedOddsJSON, CostConstraint };
 
-/** Options of {@link calibratedEqualizedOdds}. */
+/**
+ * Options of {@link calibratedEqualizedOdds}.
+ *
+ * @category Mitigation
+ */
 export interface CalibratedEqualizedOddsOptions {
   /** The cost equalized across groups. @defaultValue "weighted" */
   readonly costConstraint?: CostConstraint;
@@ -48,6 +52,8 @@ export interface CalibratedEqualizedOddsOptions {
  *   { yTrue: [1, 0, 1, 0], yScore: [0.8, 0.4, 0.6, 0.2], sensitiveFeatures: ["a", "a", "b", "b"] },
  *   { costConstraint: "fpr" },
  * ).toJSON().groups.map((g) => g.mixRate); // => [0, 0.6666666666666667]
+ *
+ * @category Mitigation
  */
 export function calibratedEqualizedOdds(
   input: FairnessInput,
@@ -155,7 +161,11 @@ export interface CalibratedEqualizedOddsPredictOptions {
   readonly threshold?: number;
 }
 
-/** A fitted calibrated-equalized-odds rule (plain JSON). */
+/**
+ * A fitted calibrated-equalized-odds rule (plain JSON).
+ *
+ * @category Mitigation
+ */
 export class CalibratedEqualizedOddsRule
   extends StatefulRule<CalibratedEqualizedOddsJSON>
   implements

@@ -6,11 +6,12 @@ import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput, LabelValue } from "../data/inputTypes.js";
 import { groupMetrics } from "../frame/groupMetrics.js";
 import type { GroupMetricsResult } from "../frame/result.js";
+import type { MetricId } from "../metrics/registry.js";
 
 /** Options of {@link mitigationEffect}. */
 export interface MitigationEffectOptions {
   /** Registry metric ids. @defaultValue selectionRate, truePositiveRate, falsePositiveRate, accuracy, balancedAccuracy */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly MetricId[];
 }
 
 /** One metric's overall value and between-groups difference, before and after. */
@@ -28,7 +29,11 @@ export interface EffectSummaryRow {
   readonly differenceAfter: number;
 }
 
-/** Result of {@link mitigationEffect}. */
+/**
+ * Result of {@link mitigationEffect}.
+ *
+ * @category Mitigation
+ */
 export interface MitigationEffect {
   /** Group metrics of the original predictions. */
   readonly before: GroupMetricsResult;
@@ -38,7 +43,7 @@ export interface MitigationEffect {
   readonly summary: readonly EffectSummaryRow[];
 }
 
-const DEFAULT_METRICS = [
+const DEFAULT_METRICS: readonly MetricId[] = [
   "selectionRate",
   "truePositiveRate",
   "falsePositiveRate",
@@ -57,6 +62,8 @@ const DEFAULT_METRICS = [
  * const data = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };
  * const { differenceBefore, differenceAfter } = mitigationEffect(data, [0.5, 0.5, 0.5, 0.5]).summary[0];
  * [differenceBefore, differenceAfter]; // => [1, 0]
+ *
+ * @category Mitigation
  */
 export function mitigationEffect(
   input: FairnessInput,

@@ -46,6 +46,8 @@ export type { EqualizedOddsGroup, EqualizedOddsJSON, EqualizedOddsLinearProgram 
  * });
  * rule.toJSON().groups.map((g) => [g.keepFavorable, g.flipToFavorable].map((v) => v.toFixed(6)));
  * // => [["0.666667", "0.000000"], ["1.000000", "0.333333"]]
+ *
+ * @category Mitigation
  */
 export function equalizedOddsPostprocessing(input: FairnessInput): EqualizedOddsRule {
   return equalizedOddsOfColumns(prepare(input));
@@ -223,13 +225,21 @@ function polishVertex(aEq: readonly (readonly number[])[], solved: readonly numb
   return feasible ? out.map(clip) : fallback;
 }
 
-/** Options of `EqualizedOddsRule.predict`. */
+/**
+ * Options of `EqualizedOddsRule.predict`.
+ *
+ * @category Mitigation
+ */
 export interface EqualizedOddsPredictOptions {
   /** Seed of the random labels (fairscope's `randomSource`). */
   readonly seed: number;
 }
 
-/** A fitted equalized-odds post-processor (plain JSON). */
+/**
+ * A fitted equalized-odds post-processor (plain JSON).
+ *
+ * @category Mitigation
+ */
 export class EqualizedOddsRule
   extends StatefulRule<EqualizedOddsJSON>
   implements FittedRule<PredictionRuleInput, EqualizedOddsPredictOptions, EqualizedOddsJSON>

@@ -95,7 +95,11 @@ export type ThresholdTarget =
       readonly topPercent: number;
     };
 
-/** Options of {@link groupThresholds}. */
+/**
+ * Options of {@link groupThresholds}.
+ *
+ * @category Mitigation
+ */
 export interface GroupThresholdsOptions {
   /** What each group's threshold aims at. */
   readonly target: ThresholdTarget;
@@ -126,7 +130,11 @@ export interface AchievedThreshold {
   readonly falsePositiveRate: number;
 }
 
-/** Result of {@link groupThresholds}. */
+/**
+ * Result of {@link groupThresholds}.
+ *
+ * @category Mitigation
+ */
 export interface GroupThresholdsResult {
   /** The thresholds as a rule that scores new rows. */
   readonly rule: ThresholdRule;
@@ -193,6 +201,8 @@ function candidates(
  *   { yTrue: [1, 0, 1, 0], yScore: [0.9, 0.2, 0.6, 0.4], sensitiveFeatures: ["a", "a", "b", "b"] },
  *   { target: { metric: "selectionRate", value: 0.5 } },
  * ).achieved.map((a) => a.threshold); // => [0.9, 0.6]
+ *
+ * @category Mitigation
  */
 export function groupThresholds(
   input: FairnessInput,

@@ -29,7 +29,11 @@ import type { RejectOptionJSON, RejectOptionMetric } from "./ruleTypes.js";
 
 export type { RejectOptionJSON, RejectOptionMetric };
 
-/** Options of {@link rejectOptionClassification} (AIF360's RejectOptionClassification). */
+/**
+ * Options of {@link rejectOptionClassification} (AIF360's RejectOptionClassification).
+ *
+ * @category Mitigation
+ */
 export interface RejectOptionOptions {
   /** Privileged groups (AIF360's `privileged_groups`): every other group is unprivileged. */
   readonly privilegedGroups: readonly GroupSelector[];
@@ -116,6 +120,8 @@ function confusion(tp: number, fp: number, positives: number, negatives: number)
  * };
  * const rule = rejectOptionClassification(input, { privilegedGroups: ["m"] });
  * rule.predict(input); // => Uint8Array [1, 0, 1, 0, 1, 0, 1, 0]
+ *
+ * @category Mitigation
  */
 export function rejectOptionClassification(
   input: FairnessInput,
@@ -283,6 +289,8 @@ export function rejectOptionOfColumns(
  *   metricValue: 0, balancedAccuracy: 1, constraintSatisfied: true,
  * });
  * rule.predict({ yScore: [0.45, 0.55, 0.7], sensitiveFeatures: ["f", "m", "m"] }); // => Uint8Array [1, 0, 1]
+ *
+ * @category Mitigation
  */
 export class RejectOptionRule
   extends StatefulRule<RejectOptionJSON>

@@ -14,7 +14,11 @@ import { compareLevels, groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import { applyReweighing, reweighingCells } from "./reweighingKernel.js";
 
-/** Input of {@link reweighing}: labels (any number of classes) and groups; no predictions. */
+/**
+ * Input of {@link reweighing}: labels (any number of classes) and groups; no predictions.
+ *
+ * @category Mitigation
+ */
 export interface ReweighingInput {
   /** Class labels: any number of classes (numbers, strings or booleans). */
   readonly yTrue: LabelArray;
@@ -50,7 +54,11 @@ export interface ReweighingCell {
   readonly overallRate: number;
 }
 
-/** Result of {@link reweighing}. */
+/**
+ * Result of {@link reweighing}.
+ *
+ * @category Mitigation
+ */
 export interface ReweighingResult {
   /** New weights, one per input row (rows dropped by `missingGroup: "drop"` keep theirs). */
   readonly sampleWeight: Float64Array;
@@ -72,6 +80,8 @@ export interface ReweighingResult {
  * @example
  * reweighing({ yTrue: [1, 1, 0, 1, 0, 0], sensitiveFeatures: ["a", "a", "a", "b", "b", "b"] }).sampleWeight;
  * // => Float64Array [0.75, 0.75, 1.5, 1.5, 0.75, 0.75]
+ *
+ * @category Mitigation
  */
 export function reweighing(input: ReweighingInput): ReweighingResult {
   const n = input.yTrue.length;

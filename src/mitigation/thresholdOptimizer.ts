@@ -34,7 +34,11 @@ export type ThresholdObjective =
   | "truePositiveRate"
   | "trueNegativeRate";
 
-/** Options of {@link ThresholdOptimizer} (Fairlearn's names, camelCase). */
+/**
+ * Options of {@link ThresholdOptimizer} (Fairlearn's names, camelCase).
+ *
+ * @category Mitigation
+ */
 export interface ThresholdOptimizerOptions {
   /** The parity constraint. @defaultValue "demographicParity" */
   readonly constraints?: ThresholdConstraint;
@@ -112,6 +116,8 @@ export interface TradeoffData {
  *   sensitiveFeatures: ["a", "a", "a", "b", "b", "b"],
  * });
  * rule.predictProba({ yScore: [0.7], sensitiveFeatures: ["b"] }); // => Float64Array [1]
+ *
+ * @category Mitigation
  */
 export class ThresholdOptimizer {
   /** The options, defaults filled in (`tol` 0 for exact parity). */

@@ -67,6 +67,8 @@ export interface PredictOptions extends PredictProbaOptions {
 /**
  * A fitted per-group threshold rule. Plain JSON in and out (`toJSON` / `fromJSON`); the
  * deterministic output is `predictProba`, and `predict` draws labels from it with a seed.
+ *
+ * @category Mitigation
  */
 export class ThresholdRule implements FittedRule<RuleInput, PredictOptions, ThresholdRuleJSON> {
   /** Sensitive feature names, in key order. */

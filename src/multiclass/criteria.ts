@@ -1,18 +1,14 @@
 /**
- * Multiclass forms of demographic parity and equalized odds: each class compared one-vs-rest
- * across groups, and the worst class.
+ * Multiclass criteria (`CRITERIA` entries with `classAggregation`): each class compared
+ * one-vs-rest across groups with the binary metrics the criterion names, and the worst class.
  */
 import type { MulticlassInput } from "../data/multiclass.js";
-import {
-  type ComparisonMethod,
-  differenceOf,
-  maxOf,
-  minOf,
-  ratioOf,
-} from "../disparity/aggregate.js";
+import { type ComparisonMethod, combineParts, compareGroups } from "../disparity/aggregate.js";
+import { type CriterionDefinition, type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { ComparisonOptions } from "../frame/result.js";
+import { getMetric } from "../metrics/registry.js";
+import type { CountMetric } from "../metrics/types.js";
 import { type MulticlassMetricsResult, multiclassMetrics } from "./multiclassMetrics.js";
-import type { ClassScores } from "./scores.js";
 
 /** Options of the multiclass criteria. */
 export interface MulticlassCriterionOptions extends ComparisonOptions {
@@ -28,49 +24,86 @@ export interface MulticlassCriterion {
   readonly worstCase: number;
 }
 
-type Rate = (scores: ClassScores, j: number) => number;
+/** The registered multiclass criterion `id`, or a RangeError naming `fn`. */
+function multiclassDefinition(fn: string, id: string): CriterionDefinition {
+  const criterion = getCriterion(id);
+  if (criterion?.classAggregation === undefined) {
+    throw new RangeError(`${fn}: ${JSON.stringify(id)} is not a multiclass criterion`);
+  }
+  return criterion;
+}
 
-const truePositiveRate: Rate = (s, j) => {
-  const c = s.confusion[j]!;
-  return c.tp / (c.tp + c.fn);
-};
-
-function compare(
+/**
+ * A multiclass criterion on computed per-class scores: for each class, each of the criterion's
+ * metrics (a binary count metric read from the class's one-vs-rest counts) is compared across
+ * the groups with rows, the parts are combined as the criterion declares, and the classes by its
+ * `classAggregation`. NaN values (a rate a group cannot have) are skipped. Cost O(groups ·
+ * classes · metrics).
+ *
+ * @internal
+ * @throws RangeError when `id` is not a multiclass criterion
+ * @example
+ * const r = multiclassMetrics({
+ *   yTrue: ["a", "b", "a", "b"], yPred: ["a", "b", "a", "a"], sensitiveFeatures: [1, 1, 2, 2],
+ * }, { metrics: ["count"] });
+ * multiclassCriterionOfResult("multiclassDemographicParityRatio", r).byClass; // => [0.5, 0]
+ */
+export function multiclassCriterionOfResult(
+  id: string,
   result: MulticlassMetricsResult,
-  rates: readonly Rate[],
-  options: MulticlassCriterionOptions,
+  options: ComparisonOptions = {},
 ): MulticlassCriterion {
-  const comparison = options.comparison ?? "difference";
+  const criterion = multiclassDefinition("multiclassCriterion", id);
   const method: ComparisonMethod = options.method ?? "betweenGroups";
+  const metrics = criterion.metrics.map((m) => getMetric(m) as CountMetric);
   const present = result.byGroup.filter((g) => g.count > 0);
   const reference =
     method === "toReference"
       ? result.byGroup[result.summary.groupIndex(options.reference!)]
       : undefined;
   const byClass = result.classes.map((_, j) => {
-    const parts = rates.map((rate) => {
-      const values = present.map((g) => rate(g.scores, j));
+    const parts = metrics.map((metric) => {
+      const values = present.map((g) => metric.fromCounts(g.scores.confusion[j]!));
       const base =
         method === "toOverall"
-          ? rate(result.overall, j)
+          ? metric.fromCounts(result.overall.confusion[j]!)
           : reference === undefined
             ? Number.NaN
-            : rate(reference.scores, j);
-      return comparison === "difference"
-        ? differenceOf(values, base, method)
-        : ratioOf(values, base, method);
+            : metric.fromCounts(reference.scores.confusion[j]!);
+      return compareGroups(values, criterion.comparison, method, base);
     });
-    return comparison === "difference" ? maxOf(parts) : minOf(parts);
+    return combineParts(parts, criterion.comparison, criterion.aggregation);
   });
   return {
     byClass,
-    worstCase: comparison === "difference" ? maxOf(byClass) : minOf(byClass),
+    worstCase: combineParts(byClass, criterion.comparison, criterion.classAggregation!),
   };
+}
+
+/**
+ * A registered multiclass criterion (`CRITERIA` entries with `task: "multiclass"`, such as
+ * `multiclassEqualizedOddsDifference`) on an input: its value for every class (one-vs-rest) and
+ * the worst class, between groups (default), to the overall value or to a reference group.
+ *
+ * @throws FairnessInputError on invalid data; RangeError when `id` is not a multiclass criterion
+ * @example
+ * multiclassCriterion("multiclassDemographicParityDifference", {
+ *   yTrue: ["a", "b", "a", "b"], yPred: ["a", "b", "a", "a"], sensitiveFeatures: [1, 1, 2, 2],
+ * }).worstCase; // => 0.5
+ */
+export function multiclassCriterion(
+  id: CriterionId,
+  input: MulticlassInput,
+  options: ComparisonOptions = {},
+): MulticlassCriterion {
+  multiclassDefinition("multiclassCriterion", id);
+  return multiclassCriterionOfResult(id, multiclassMetrics(input, { metrics: ["count"] }), options);
 }
 
 /**
  * Multiclass demographic parity: for each class, the difference (or ratio) across groups of the
  * share of rows predicted as that class; `worstCase` is the largest difference (smallest ratio).
+ * The registered `multiclassDemographicParityDifference` and `…Ratio`.
  *
  * @throws FairnessInputError on invalid data
  * @example
@@ -82,17 +115,18 @@ export function multiclassDemographicParity(
   input: MulticlassInput,
   options: MulticlassCriterionOptions = {},
 ): MulticlassCriterion {
-  return compare(
-    multiclassMetrics(input, { metrics: ["count"] }),
-    [(s, j) => s.selectionRate[j]!],
-    options,
-  );
+  const id =
+    options.comparison === "ratio"
+      ? "multiclassDemographicParityRatio"
+      : "multiclassDemographicParityDifference";
+  return multiclassCriterion(id, input, options);
 }
 
 /**
  * Multiclass equalized odds: for each class (one-vs-rest), the larger of the across-group
  * differences of its true positive rate and of its false positive rate (or the smaller ratio);
  * `worstCase` over the classes. A rate a group cannot have (no rows of the class) is skipped.
+ * The registered `multiclassEqualizedOddsDifference` and `…Ratio`.
  *
  * @throws FairnessInputError on invalid data
  * @example
@@ -104,9 +138,9 @@ export function multiclassEqualizedOdds(
   input: MulticlassInput,
   options: MulticlassCriterionOptions = {},
 ): MulticlassCriterion {
-  return compare(
-    multiclassMetrics(input, { metrics: ["count"] }),
-    [truePositiveRate, (s, j) => s.falsePositiveRate[j]!],
-    options,
-  );
+  const id =
+    options.comparison === "ratio"
+      ? "multiclassEqualizedOddsRatio"
+      : "multiclassEqualizedOddsDifference";
+  return multiclassCriterion(id, input, options);
 }

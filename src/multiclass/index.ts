@@ -10,7 +10,11 @@ export { auditMulticlass, type TaskAuditOptions } from "../report/auditTask.js";
 export type { MulticlassStats, OneVsRest } from "./confusion.js";
 export { multiclassStats, oneVsRest } from "./confusion.js";
 export type { MulticlassCriterion, MulticlassCriterionOptions } from "./criteria.js";
-export { multiclassDemographicParity, multiclassEqualizedOdds } from "./criteria.js";
+export {
+  multiclassCriterion,
+  multiclassDemographicParity,
+  multiclassEqualizedOdds,
+} from "./criteria.js";
 export type { MulticlassMetric } from "./metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclassMetrics.js";

@@ -20,7 +20,11 @@ import {
   type ZeroDivisions,
 } from "./scores.js";
 
-/** Options of {@link multiclassMetrics}. */
+/**
+ * Options of {@link multiclassMetrics}.
+ *
+ * @category Regression and multiclass
+ */
 export interface MulticlassMetricsOptions {
   /** Scalar metric ids (see `MULTICLASS_METRICS`). @defaultValue every scalar multiclass metric */
   readonly metrics?: readonly string[];
@@ -46,6 +50,8 @@ export interface ClassScoresRow {
  * `classes`. Made by {@link multiclassMetrics}.
  *
  * @hideconstructor
+ *
+ * @category Regression and multiclass
  */
 export class MulticlassMetricsResult {
   /** The classes, in the order of every per-class list. */
@@ -247,6 +253,8 @@ export function multiclassMetricsOfColumns(
  * });
  * r.summary.byGroup.map((g) => g.values.accuracy); // => [1, 0]
  * r.overall.recall; // => [0.5, 1, 0]
+ *
+ * @category Regression and multiclass
  */
 export function multiclassMetrics(
   input: MulticlassInput,

@@ -17,7 +17,11 @@ import {
 } from "./metrics.js";
 import { type RegressionSums, regressionSums } from "./sums.js";
 
-/** Options of {@link regressionMetrics}. */
+/**
+ * Options of {@link regressionMetrics}.
+ *
+ * @category Regression and multiclass
+ */
 export interface RegressionMetricsOptions {
   /** Metric ids (see `REGRESSION_METRICS`). @defaultValue count, MAE, MSE, RMSE, R², mean prediction, mean target, mean residual */
   readonly metrics?: readonly string[];
@@ -146,6 +150,8 @@ export function regressionMetricsOfColumns(
  * );
  * r.byGroup.map((g) => g.values.meanAbsoluteError); // => [0.5, 1]
  * r.difference().meanAbsoluteError; // => 0.5
+ *
+ * @category Regression and multiclass
  */
 export function regressionMetrics(
   input: RegressionInput,

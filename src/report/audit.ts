@@ -62,6 +62,8 @@ function groupWeights(columns: Columns): Float64Array | undefined {
  *   yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"],
  * });
  * report.criteria.find((c) => c.id === "demographicParityDifference")?.value; // => 0.5
+ *
+ * @category Reports
  */
 export function audit(
   given: FairnessInput | SoftMembershipInput,
@@ -98,7 +100,7 @@ export function audit(
   const ref = referenceIndex(result, resolved.reference);
   const seed = resolved.seed ?? (resolved.intervals ? 0 : undefined);
   const iv = resolved.intervals;
-  const bootstrapIds = result.metrics.filter(
+  const bootstrapIds = resolved.metrics.filter(
     (id) =>
       id !== "count" &&
       id !== "weightedCount" &&

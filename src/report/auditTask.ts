@@ -3,23 +3,28 @@
  * `buildReport` like every other report: per-group metrics, gaps to a reference group and
  * between groups, the task's criteria, warnings, small-group flags and findings.
  */
-import type { GroupedRows } from "../data/groupedRows.js";
+import type { GroupedRows } from "../data/columns.js";
 import { type MulticlassInput, prepareMulticlass } from "../data/multiclass.js";
 import { prepareRegression, type RegressionInput } from "../data/regression.js";
-import { CRITERIA, type CriterionId } from "../disparity/registry.js";
+import { CRITERIA, type CriterionId, getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult } from "../frame/result.js";
+import { multiclassCriterionOfResult } from "../multiclass/criteria.js";
 import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
 import { multiclassMetricsOfColumns } from "../multiclass/multiclassMetrics.js";
 import type { MulticlassZeroDivision } from "../multiclass/scores.js";
 import { DEFAULT_REGRESSION_METRICS, getRegressionMetric } from "../regression/metrics.js";
 import { regressionMetricsOfColumns } from "../regression/regressionMetrics.js";
 import { addCompensated } from "../stats/summation.js";
-import { buildReport, type ReportStatistics } from "./build.js";
+import { buildReport, type ClassCriterionValues, type ReportStatistics } from "./build.js";
 import { DEFAULT_FINDING_THRESHOLDS } from "./findings.js";
 import type { ReferenceChoice } from "./options.js";
 import type { FairnessReport } from "./report.js";
 
-/** Options of {@link auditRegression} and {@link auditMulticlass}. */
+/**
+ * Options of {@link auditRegression} and {@link auditMulticlass}.
+ *
+ * @category Reports
+ */
 export interface TaskAuditOptions {
   /** Metric ids of the task's registry. @defaultValue the task's default metrics */
   readonly metrics?: readonly string[];
@@ -30,8 +35,9 @@ export interface TaskAuditOptions {
   /** Title shown by the renderers. @defaultValue "regression audit" or "multiclass audit" */
   readonly title?: string;
   /**
-   * Criterion ids of the task (regression: `CRITERIA` with `task: "regression"`).
-   * @defaultValue every criterion of the task whose metric is computed
+   * Criterion ids of the task (`CRITERIA` with `task: "regression"` or `task: "multiclass"`).
+   * @defaultValue every criterion of the task whose metrics are computed (every multiclass
+   * criterion: they compare per-class rates, always computed)
    */
   readonly criteria?: readonly CriterionId[];
   /** Regression: errors larger than this count as over- or under-prediction. @defaultValue 0 */
@@ -55,15 +61,24 @@ function reportOf(
   result: GroupMetricsResult,
   describeMetric: NonNullable<ReportStatistics["describeMetric"]>,
   options: TaskAuditOptions,
+  classCriteria?: (id: CriterionId) => ClassCriterionValues,
 ): FairnessReport {
   const minGroupSize = options.minGroupSize ?? 30;
   if (!Number.isInteger(minGroupSize) || minGroupSize < 0) {
     throw new RangeError(`audit: minGroupSize must be a non-negative integer, got ${minGroupSize}`);
   }
+  for (const id of options.criteria ?? []) {
+    const criterion = getCriterion(id);
+    if (criterion?.task !== task) {
+      throw new RangeError(`audit: ${JSON.stringify(id)} is not a ${task} criterion`);
+    }
+  }
   const criteria =
     options.criteria ??
     CRITERIA.filter(
-      (c) => c.task === task && c.metrics.every((m) => result.metrics.includes(m)),
+      (c) =>
+        c.task === task &&
+        (c.classAggregation !== undefined || c.metrics.every((m) => result.metrics.includes(m))),
     ).map((c) => c.id);
   const weights = weightsByGroup(rows);
   return buildReport(
@@ -74,6 +89,15 @@ function reportOf(
       confusion: undefined,
       impossibilityNotes: [],
       describeMetric,
+      ...(classCriteria === undefined
+        ? {}
+        : {
+            classCriteria: Object.fromEntries(
+              criteria
+                .filter((id) => getCriterion(id)!.classAggregation !== undefined)
+                .map((id) => [id, classCriteria(id)]),
+            ),
+          }),
     },
     {
       options: {
@@ -113,6 +137,8 @@ function reportOf(
  *   yTrue: [1, 2, 3, 4], yPred: [1, 3, 3, 6], sensitiveFeatures: ["a", "a", "b", "b"],
  * });
  * report.criteria.find((c) => c.id === "meanAbsoluteErrorDifference")?.value; // => 0.5
+ *
+ * @category Reports
  */
 export function auditRegression(
   input: RegressionInput,
@@ -128,8 +154,10 @@ export function auditRegression(
 
 /**
  * Audits a multiclass model: per-group accuracy, balanced accuracy and macro / weighted
- * precision, recall and F1 (scikit-learn's semantics), gaps and between-group disparities,
- * warnings and findings, as a {@link FairnessReport}. Per-class scores are in
+ * precision, recall and F1 (scikit-learn's semantics), gaps and between-group disparities, the
+ * registered multiclass criteria (demographic parity and equalized odds, each class one-vs-rest,
+ * worst class; each class's value in the criterion's `byClass`), warnings and findings, as a
+ * {@link FairnessReport}. Per-class scores are in
  * `multiclassMetrics`; the report carries no intervals.
  *
  * Cost: one pass over the rows.
@@ -140,6 +168,8 @@ export function auditRegression(
  *   yTrue: ["a", "b", "c", "a"], yPred: ["a", "b", "b", "c"], sensitiveFeatures: ["x", "x", "y", "y"],
  * });
  * report.groups.map((g) => g.values.accuracy.value); // => [1, 0]
+ *
+ * @category Reports
  */
 export function auditMulticlass(
   input: MulticlassInput,
@@ -149,6 +179,19 @@ export function auditMulticlass(
   const result = multiclassMetricsOfColumns(columns, {
     metrics: options.metrics ?? MULTICLASS_METRICS.map((m) => m.id),
     ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
-  }).summary;
-  return reportOf("multiclass", columns, result, (id) => getMulticlassMetric(id)!, options);
+  });
+  return reportOf(
+    "multiclass",
+    columns,
+    result.summary,
+    (id) => getMulticlassMetric(id)!,
+    options,
+    (id) => {
+      const c = multiclassCriterionOfResult(id, result);
+      return {
+        value: c.worstCase,
+        byClass: result.classes.map((label, j) => ({ class: label, value: c.byClass[j]! })),
+      };
+    },
+  );
 }

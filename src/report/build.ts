@@ -4,6 +4,7 @@
  */
 
 import { FairnessInputError } from "../data/errors.js";
+import { groupId } from "../data/levels.js";
 import { combineParts, differenceOf, ratioOf } from "../disparity/aggregate.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult, GroupMetricsWarning } from "../frame/result.js";
@@ -55,7 +56,7 @@ export interface ReportStatistics {
   readonly baseRate: number;
   /** Bootstrap intervals of values, disparities and criteria (`bootstrapIntervals`). */
   readonly intervals?: IntervalSection;
-  /** Intervals of each group's gap to the reference, by metric id then group label. */
+  /** Intervals of each group's gap to the reference, by metric id then group (its groupId). */
   readonly gapIntervals?: ReadonlyMap<string, ReadonlyMap<string, Interval>>;
   /** Reliability diagrams and calibration metrics (probability scores). */
   readonly calibration?: CalibrationSection;
@@ -77,6 +78,11 @@ export interface ReportStatistics {
   /** Notes on criteria that cannot hold together on these data. */
   readonly impossibilityNotes: readonly ImpossibilityNote[];
   /**
+   * The multiclass criteria (`classAggregation` in the registry) by id: their metrics are
+   * per-class one-vs-rest rates, not group metrics of `metrics`, so the task computes them.
+   */
+  readonly classCriteria?: Readonly<Record<string, ClassCriterionValues>>;
+  /**
    * The declaration of a metric id, for metrics of another registry (regression, multiclass).
    * @defaultValue the binary metric registry (`getMetric`)
    */
@@ -84,6 +90,17 @@ export interface ReportStatistics {
     /** Range of defined values (infinite bounds allowed). */
     readonly range: readonly [number, number];
   };
+}
+
+/** A multiclass criterion's value: the worst class and each class's value. */
+export interface ClassCriterionValues {
+  /** The worst class's value (the criterion's value). */
+  readonly value: number;
+  /** Each class's value, in class order. */
+  readonly byClass: readonly {
+    readonly class: string | number | boolean;
+    readonly value: number;
+  }[];
 }
 
 /** How the statistics were computed: the options, the input's shape, and extra warnings. */
@@ -156,7 +173,7 @@ function disparities(
     const gaps = others.map((g) => ({
       group: g.label,
       count: g.count,
-      difference: withInterval(est(g.values[id]! - base), gapIv.get(id)?.get(g.label)),
+      difference: withInterval(est(g.values[id]! - base), gapIv.get(id)?.get(groupId(g.key))),
       ratio: est(g.values[id]! / base),
     }));
     const between = intervals?.betweenGroups[id];
@@ -185,18 +202,23 @@ function criteria(
   result: GroupMetricsResult,
   intervals: IntervalSection | undefined,
   ids: readonly CriterionId[] = DEFAULT_CRITERIA,
+  classCriteria: Readonly<Record<string, ClassCriterionValues>> = {},
 ): Criterion[] {
   const difference = result.difference();
   const ratio = result.ratio();
   return ids.flatMap((id) => {
     const c = getCriterion(id)!;
-    if (!c.metrics.every((m) => result.metrics.includes(m))) return [];
+    const perClass = c.classAggregation === undefined ? undefined : classCriteria[c.id];
+    if (c.classAggregation !== undefined && perClass === undefined) return [];
+    if (perClass === undefined && !c.metrics.every((m) => result.metrics.includes(m))) return [];
     const values = c.comparison === "difference" ? difference : ratio;
-    const value = combineParts(
-      c.metrics.map((m) => values[m]!),
-      c.comparison,
-      c.aggregation,
-    );
+    const value =
+      perClass?.value ??
+      combineParts(
+        c.metrics.map((m) => values[m]!),
+        c.comparison,
+        c.aggregation,
+      );
     return [
       {
         id: c.id,
@@ -208,6 +230,9 @@ function criteria(
         ...(intervals?.criteria[c.id] ? { interval: intervals.criteria[c.id]! } : {}),
         ideal: c.ideal,
         guide: `${CRITERION_GUIDE}#${c.id.toLowerCase()}`,
+        ...(perClass
+          ? { byClass: perClass.byClass.map((v) => ({ class: v.class, value: num(v.value) })) }
+          : {}),
       },
     ];
   });
@@ -281,7 +306,7 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     count: g.count,
     ...(weights ? { weight: weights[i]! } : {}),
     small: g.count < options.minGroupSize,
-    values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(g.label) : undefined),
+    values: valuesOf(g.values, g.count > 0 ? intervals?.byGroup.get(groupId(g.key)) : undefined),
   }));
   const rows = groups.reduce((a, g) => a + g.count, 0);
   const iv = options.intervals;
@@ -329,7 +354,7 @@ export function buildReport(statistics: ReportStatistics, context: ReportContext
     reference: ref === undefined ? "overall" : result.byGroup[ref]!.label,
     groups,
     disparities: disparities(result, gapIds, ref, intervals, statistics.gapIntervals ?? new Map()),
-    criteria: criteria(result, intervals, options.criteria),
+    criteria: criteria(result, intervals, options.criteria, statistics.classCriteria),
     findings: [],
     warnings: [
       ...(context.warnings ?? []),

@@ -6,8 +6,8 @@
 import { type CalibrationSummary, calibrationByGroupOfColumns } from "../calibration/byGroup.js";
 import { chouldechovaNote } from "../calibration/impossibility.js";
 import type { Columns } from "../data/columns.js";
-import { groupLabel } from "../data/levels.js";
-import { getMetric } from "../metrics/registry.js";
+import { groupId, groupLabel } from "../data/levels.js";
+import { getMetric, type MetricId } from "../metrics/registry.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
 import { bootstrapGroupMetricsOfColumns } from "../uncertainty/groupBootstrap.js";
@@ -22,7 +22,7 @@ import type {
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-/** What the bootstrap adds to the report, by group label, metric id and criterion id. */
+/** What the bootstrap adds to the report, by group (its {@link groupId}), metric id and criterion id. */
 export interface IntervalSection {
   readonly overall: Readonly<Record<string, Interval>>;
   readonly byGroup: ReadonlyMap<string, Readonly<Record<string, Interval>>>;
@@ -43,7 +43,7 @@ function toInterval(e: BootstrapEstimate, method: string): Interval | undefined 
  */
 export function bootstrapIntervals(
   columns: Columns,
-  metrics: readonly string[],
+  metrics: readonly MetricId[],
   options: { level: number; nBoot: number; seed: number; minGroupSize: number },
 ): IntervalSection {
   const result = bootstrapGroupMetricsOfColumns(columns, {
@@ -63,7 +63,10 @@ export function bootstrapIntervals(
       }),
     );
   const byGroup = new Map(
-    result.groups.map((g, index) => [g.label, pick((id) => result.metrics[id]!.byGroup[index]!)]),
+    result.groups.map((g, index) => [
+      groupId(g.key),
+      pick((id) => result.metrics[id]!.byGroup[index]!),
+    ]),
   );
   const betweenGroups = Object.fromEntries(
     metrics.map((id) => [
@@ -87,7 +90,8 @@ export function bootstrapIntervals(
 
 /**
  * Newcombe's interval for each group's gap `p_g − p_ref` of a proportion metric against the
- * reference group (unweighted data; independent groups). Keyed by metric id then group label.
+ * reference group (unweighted data; independent groups). Keyed by metric id then group (its
+ * {@link groupId}).
  */
 export function gapIntervals(
   columns: Columns,
@@ -116,7 +120,7 @@ export function gapIntervals(
         denominator(ref),
         level,
       );
-      byGroup.set(groupLabel(columns.groups.keys[g]!), {
+      byGroup.set(groupId(columns.groups.keys[g]!), {
         lower: num(i.lower),
         upper: num(i.upper),
         level,

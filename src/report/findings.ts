@@ -7,7 +7,7 @@
  */
 import { formatInterval, formatValue, inSentence } from "./format.js";
 import { referenceGroup } from "./referenceGroup.js";
-import type { Estimate, FairnessReportData, Finding, Interval } from "./types.js";
+import type { Estimate, FairnessReportData, Finding, GroupResult, Interval } from "./types.js";
 
 /** Gap sizes at which findings become warnings and notices. */
 export interface FindingThresholds {
@@ -126,14 +126,15 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
     if (present.has(a) && present.has(b)) complementOf.set(a, b);
   }
   const skipped = new Set(complementOf.values());
-  const small = new Set(report.groups.filter((g) => g.small).map((g) => g.label));
-  const values = new Map(report.groups.map((g) => [g.label, g.values]));
   const refGroup = referenceGroup(report);
+  // Each metric's gaps list the groups with rows other than the reference, in order: a gap's
+  // group is found by its position, never by its label (distinct groups may share one).
+  const compared = report.groups.filter((g) => g.count > 0 && g !== refGroup);
   const reference = refGroup?.label ?? "overall";
   const refValues = refGroup === undefined ? report.overall : refGroup.values;
   const versus = refGroup === undefined ? "overall" : `for ${refGroup.label}`;
-  const severityOf = (size: number, interval: Interval | undefined, group: string) =>
-    includesZero(interval) || (interval === undefined && small.has(group))
+  const severityOf = (size: number, interval: Interval | undefined, group?: GroupResult) =>
+    includesZero(interval) || (interval === undefined && group?.small === true)
       ? ("info" as const)
       : size >= warningGap
         ? ("warning" as const)
@@ -146,12 +147,19 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
     if (c.comparison !== "difference") continue;
     const concept = inSentence(c.name.replace(/ difference$/, ""));
     let worst:
-      | { metric: string; group: string; harm: number; diff: number; interval?: Interval }
+      | {
+          metric: string;
+          group: string;
+          result?: GroupResult;
+          harm: number;
+          diff: number;
+          interval?: Interval;
+        }
       | undefined;
     for (const id of c.metrics) {
       const d = report.disparities.find((x) => x.metric === id);
       const better = info.get(id)?.better ?? "neither";
-      for (const gap of d?.gaps ?? []) {
+      for (const [j, gap] of (d?.gaps ?? []).entries()) {
         const diff = gap.difference.value;
         if (diff === null || gap.difference.suppressed) continue;
         const harm = better === "higher" ? -diff : better === "lower" ? diff : Math.abs(diff);
@@ -159,6 +167,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
           worst = {
             metric: id,
             group: gap.group,
+            ...(compared[j] ? { result: compared[j] } : {}),
             harm,
             diff,
             ...(gap.difference.interval ? { interval: gap.difference.interval } : {}),
@@ -168,7 +177,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
     }
     if (worst === undefined) continue;
     const short = shortMetric(worst.metric, info.get(worst.metric)?.name);
-    const own = values.get(worst.group)?.[worst.metric];
+    const own = worst.result?.values[worst.metric];
     const ref = refValues[worst.metric];
     if (worst.harm <= 0) {
       headlines.push({
@@ -194,7 +203,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
       fewNote(worst.metric, worst.group, own, minDenominator);
     headlines.push({
       finding: {
-        severity: severityOf(Math.abs(worst.diff), worst.interval, worst.group),
+        severity: severityOf(Math.abs(worst.diff), worst.interval, worst.result),
         kind: directionWord ? "difference" : "harm",
         headline: true,
         criterion: c.id,
@@ -247,11 +256,12 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
     const name = inSentence(info.get(d.metric)?.name ?? d.metric);
     const better = info.get(d.metric)?.better ?? "neither";
     const complement = complementOf.get(d.metric);
-    for (const gap of d.gaps) {
+    for (const [j, gap] of d.gaps.entries()) {
       const diff = gap.difference.value;
       if (diff === null || gap.difference.suppressed) continue;
       if (inHeadline.has(`${d.metric}\u0000${gap.group}`)) continue;
-      const own = values.get(gap.group)?.[d.metric];
+      const result = compared[j];
+      const own = result?.values[d.metric];
       const ref = refValues[d.metric];
       const interval = gap.difference.interval;
       const size = Math.abs(diff);
@@ -260,7 +270,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
         complement === undefined
           ? ""
           : ` (so its ${inSentence(info.get(complement)?.name ?? complement)} is ${formatValue(
-              values.get(gap.group)?.[complement]?.value ?? null,
+              result?.values[complement]?.value ?? null,
             )} vs ${formatValue(refValues[complement]?.value ?? null)})`;
       const text =
         diff === 0
@@ -268,7 +278,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
           : `The ${name} for ${gap.group} is ${formatValue(size)} ${diff > 0 ? "higher" : "lower"} than ${versus}` +
             `${also}: ${withCounts(own)} vs ${withCounts(ref)}${shown ? `; ${formatInterval(shown)}` : ""}.` +
             fewNote(d.metric, gap.group, own, minDenominator) +
-            (small.has(gap.group) && !own?.small
+            (result?.small === true && !own?.small
               ? ` ${gap.group} has only ${gap.count} rows.`
               : "");
       const kind =
@@ -279,7 +289,7 @@ export function findingsOf(report: ReportDraft, thresholds: FindingThresholds = 
             : ("advantage" as const);
       gaps.push({
         finding: {
-          severity: kind === "advantage" ? "info" : severityOf(size, interval, gap.group),
+          severity: kind === "advantage" ? "info" : severityOf(size, interval, result),
           kind,
           metric: d.metric,
           group: gap.group,
@@ -339,11 +349,12 @@ function calibrationFindings(
   if (section === undefined) return [];
   const ece = (g: (typeof section.groups)[number]) =>
     g.metrics.expectedCalibrationError?.value ?? null;
-  const overall = section.groups.find((g) => g.group === "overall");
+  // The overall population comes first, by position: a group may be named "overall".
+  const [overall, ...groups] = section.groups;
   const suppressed = new Set(report.groups.filter((g) => g.suppressed).map((g) => g.label));
   let worst: (typeof section.groups)[number] | undefined;
-  for (const g of section.groups) {
-    if (g.group === "overall" || ece(g) === null || suppressed.has(g.group)) continue;
+  for (const g of groups) {
+    if (ece(g) === null || suppressed.has(g.group)) continue;
     if (worst === undefined || ece(g)! > ece(worst)!) worst = g;
   }
   if (worst === undefined) return [];

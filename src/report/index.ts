@@ -29,6 +29,7 @@ export type { AuditOptions, ReferenceChoice } from "./options.js";
 export { type HtmlOptions, renderHtml, renderHtmlReport } from "./render/html.js";
 export { renderCsv, renderJson } from "./render/json.js";
 export { type MarkdownOptions, renderMarkdown } from "./render/markdown.js";
+export { MAX_SHOWN_GROUPS, type ShownGroups, shownGroups } from "./render/shownGroups.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { FairnessReport, VEGA_LITE_MIME } from "./report.js";
 export { REPORT_SCHEMA_VERSION } from "./schema.js";

@@ -7,7 +7,7 @@ import type { ReferenceKind } from "../data/reference.js";
 import type { GroupSelector } from "../data/selector.js";
 import { type CriterionId, DEFAULT_CRITERIA, getCriterion } from "../disparity/registry.js";
 import type { ZeroDivision } from "../metrics/evaluate.js";
-import { DEFAULT_RATE_METRICS, getMetric } from "../metrics/registry.js";
+import { DEFAULT_RATE_METRICS, type MetricId, metricIdsOf } from "../metrics/registry.js";
 import type { StandardizationTarget } from "../standardization/standardize.js";
 import { MAX_BOOTSTRAP_REPLICATES } from "../uncertainty/countBootstrap.js";
 import { checkMinDenominator } from "../uncertainty/rateInterval.js";
@@ -27,14 +27,18 @@ export type ReferenceChoice =
       readonly label: string;
     };
 
-/** Options of {@link audit}; the defaults suit a first look at a binary classifier. */
+/**
+ * Options of {@link audit}; the defaults suit a first look at a binary classifier.
+ *
+ * @category Reports
+ */
 export interface AuditOptions {
   /**
    * Metric ids. @defaultValue count, baseRate, selectionRate, truePositiveRate,
    * falsePositiveRate, falseNegativeRate, precision, accuracy; plus rocAuc with scores and
    * brierScore with probability scores
    */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly MetricId[];
   /**
    * The reference of gaps: the largest group (by unweighted count), the overall population, a
    * group by its levels (`{ group: "Female" }`, `{ group: ["Female", "White"] }`) or by its
@@ -147,11 +151,14 @@ export interface AuditOptions {
 export const DESCRIPTIVE = new Set(["count", "weightedCount", "baseRate"]);
 
 /** The default metrics without scores. */
-export const DEFAULT_METRICS = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
+export const DEFAULT_METRICS: readonly MetricId[] = ["count", "baseRate", ...DEFAULT_RATE_METRICS];
 
-/** {@link AuditOptions} with every default filled in. */
-export interface ResolvedAuditOptions {
-  readonly metrics: readonly string[];
+/**
+ * {@link AuditOptions} with every default filled in; `Id` is the task's metric id type (a binary
+ * audit's {@link MetricId}).
+ */
+export interface ResolvedAuditOptions<Id extends string = string> {
+  readonly metrics: readonly Id[];
   readonly criteria: readonly CriterionId[];
   readonly reference: ReferenceChoice;
   readonly minGroupSize: number;
@@ -213,21 +220,28 @@ export const AUDIT_OPTION_KEYS = Object.keys({
  * Fills the defaults of {@link AuditOptions} and checks them (programmer errors): the one place
  * the audit's defaults live, used by `audit`, the SQL report and the CLI.
  */
-export function resolveAuditOptions(data: AuditData, options: AuditOptions): ResolvedAuditOptions {
-  const metrics = options.metrics ?? [
-    ...DEFAULT_METRICS,
-    ...(data.scores ? ["rocAuc"] : []),
-    ...(data.probabilities ? ["brierScore"] : []),
-  ];
-  for (const id of metrics) {
-    if (getMetric(id) === undefined) {
-      throw new RangeError(`audit: unknown metric ${JSON.stringify(id)}`);
-    }
-  }
+export function resolveAuditOptions(
+  data: AuditData,
+  options: AuditOptions,
+): ResolvedAuditOptions<MetricId> {
+  const metrics = metricIdsOf(
+    options.metrics ?? [
+      ...DEFAULT_METRICS,
+      ...(data.scores ? (["rocAuc"] as const) : []),
+      ...(data.probabilities ? (["brierScore"] as const) : []),
+    ],
+    "audit",
+  );
   const criteria = options.criteria ?? DEFAULT_CRITERIA;
   for (const id of criteria) {
-    if (getCriterion(id) === undefined) {
+    const criterion = getCriterion(id);
+    if (criterion === undefined) {
       throw new RangeError(`audit: unknown criterion ${JSON.stringify(id)}`);
+    }
+    if ((criterion.task ?? "binary") !== "binary") {
+      throw new RangeError(
+        `audit: ${id} is a ${criterion.task} criterion: use ${criterion.task === "regression" ? "auditRegression" : "auditMulticlass"}`,
+      );
     }
   }
   const minGroupSize = options.minGroupSize ?? 30;

@@ -36,9 +36,11 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";
 
 /**
  * A fairness report: the plain data of {@link FairnessReportData} (what `toJSON` returns and
- * `FairnessReportSchema` of `fairscope/schemas` validates) with its views. In Deno's Jupyter kernel a report
- * displays as HTML (plus a Vega-Lite chart); in tslab call `tslab.display.html(report.toHTML())`;
- * in Node's REPL and `console.log` it prints as text.
+ * `FairnessReportSchema` of `fairscope/schemas` validates) with its views. In Deno's Jupyter
+ * kernel a report displays as HTML (plus a Vega-Lite chart); in tslab call
+ * `showInNotebook(report, tslab.display)`; in Node's REPL and `console.log` it prints as text.
+ *
+ * @category Reports
  */
 export class FairnessReport implements FairnessReportData {
   readonly schemaVersion: FairnessReportData["schemaVersion"];

@@ -202,6 +202,14 @@ function buildReportSchemas() {
     toReference: "toReference",
   } as const);
 
+  /** One class's value of a multiclass criterion. */
+  const ClassValueSchema = z.object({
+    /** The class label. */
+    class: z.union([z.string(), z.number(), z.boolean()]),
+    /** The criterion's value for the class (null when undefined). */
+    value: Num,
+  });
+
   /** A named fairness criterion's value (e.g. equalized odds difference). */
   const CriterionSchema = z.object({
     /** The criterion's function name, e.g. "equalizedOddsDifference". */
@@ -231,6 +239,8 @@ function buildReportSchemas() {
       .register(z.globalRegistry, { description: "Link to the guide on choosing a criterion." }),
     /** Why some groups are left out (suppressed groups), when they are. */
     note: z.optional(z.string()),
+    /** Multiclass criteria: the value of each class (one-vs-rest), the worst being `value`. */
+    byClass: z.optional(z.array(ClassValueSchema)),
   });
 
   /** A plain-language sentence about the report. */

@@ -123,22 +123,23 @@ export function applySmallGroupRules(
   }
   const refGroup = referenceGroup(draft);
   const refIndex = refGroup === undefined ? -1 : draft.groups.indexOf(refGroup);
+  // By identity, not label: distinct groups may share a label ("1" and 1).
   const suppressed = new Set(
-    draft.groups
-      .filter((g) => g.count > 0 && g.count < rules.suppressBelow && g !== refGroup)
-      .map((g) => g.label),
+    draft.groups.filter((g) => g.count > 0 && g.count < rules.suppressBelow && g !== refGroup),
   );
   const groups: GroupResult[] = draft.groups.map((g, i) =>
-    suppressed.has(g.label)
+    suppressed.has(g)
       ? { ...g, suppressed: true, values: suppressedValues(g.values) }
       : { ...g, values: withEvidence(g.values, evidence, i, rules) },
   );
   const overall = withEvidence(draft.overall, evidence, "overall", rules);
-  const kept = groups.filter((g) => g.count > 0 && !suppressed.has(g.label));
+  const kept = groups.filter((g, i) => g.count > 0 && !suppressed.has(draft.groups[i]!));
+  // Each metric's gaps list the groups with rows other than the reference, in order.
+  const compared = draft.groups.filter((g) => g.count > 0 && g !== refGroup);
   const note =
     suppressed.size === 0
       ? undefined
-      : `${[...suppressed].join("; ")} ${suppressed.size === 1 ? "is" : "are"} suppressed (fewer than ${rules.suppressBelow} rows) and left out`;
+      : `${[...suppressed].map((g) => g.label).join("; ")} ${suppressed.size === 1 ? "is" : "are"} suppressed (fewer than ${rules.suppressBelow} rows) and left out`;
   const ratesOf = (id: string) =>
     kept.flatMap((g) => {
       const c = countsOf(g.values[id]);
@@ -168,8 +169,8 @@ export function applySmallGroupRules(
   };
   const refValues = refIndex < 0 ? overall : groups[refIndex]!.values;
   const disparities: Disparity[] = draft.disparities.map((d) => {
-    const gaps = d.gaps.map((gap) =>
-      suppressed.has(gap.group)
+    const gaps = d.gaps.map((gap, j) =>
+      suppressed.has(compared[j]!)
         ? {
             ...gap,
             difference: { value: null, suppressed: true },

@@ -207,7 +207,7 @@ export function metricBarsSvg(report: FairnessReportData): string {
   const worst = worstServedGroup(report);
   const groups = report.groups.filter((g) => g.count > 0);
   const metrics = barMetrics(report);
-  const labelWidth = 12 + Math.max(...groups.map((g) => g.label.length), 4) * CHAR;
+  const labelWidth = 12 + groups.reduce((m, g) => Math.max(m, g.label.length), 4) * CHAR;
   const plot = 180;
   const row = 16;
   const panelWidth = labelWidth + plot + 24;
@@ -295,13 +295,19 @@ export function ratioSvg(report: FairnessReportData): string | undefined {
   const ratios = panels
     .flatMap((p) => p.gaps.map((g) => g.ratio.value))
     .filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
-  const lowest = Math.max(1 / 16, Math.min(0.5, ...ratios));
-  const highest = Math.min(16, Math.max(2, ...ratios));
+  const lowest = Math.max(
+    1 / 16,
+    ratios.reduce((m, r) => Math.min(m, r), 0.5),
+  );
+  const highest = Math.min(
+    16,
+    ratios.reduce((m, r) => Math.max(m, r), 2),
+  );
   const labels = panels.flatMap((p) => p.gaps.map((g) => g.group));
-  const labelWidth = 12 + Math.max(...labels.map((l) => l.length), 4) * CHAR;
+  const labelWidth = 12 + labels.reduce((m, l) => Math.max(m, l.length), 4) * CHAR;
   const plot = 200;
   const row = 16;
-  const rows = Math.max(...panels.map((p) => p.gaps.length));
+  const rows = panels.reduce((m, p) => Math.max(m, p.gaps.length), 0);
   const panelWidth = labelWidth + plot + 24;
   const panelHeight = 40 + rows * row + 16;
   const layout = grid(panels.length, panelWidth, panelHeight);
@@ -406,14 +412,17 @@ export function reliabilitySvg(report: FairnessReportData): string | undefined {
   const panelWidth = size + 90;
   const panelHeight = size + 70;
   const layout = grid(section.groups.length, panelWidth, panelHeight);
-  const largest = Math.max(...section.groups.flatMap((g) => g.bins.map((b) => b.count)), 1);
+  const largest = section.groups.reduce(
+    (m, g) => g.bins.reduce((n, b) => Math.max(n, b.count), m),
+    1,
+  );
   const body: string[] = [];
   section.groups.forEach((g, i) => {
     const [ox, oy] = layout.at(i);
     const x = ox + 50;
     const y = oy + 22;
     const color = colors.get(g.group) ?? OVERALL;
-    const title = g.group === "overall" ? "All rows" : g.group;
+    const title = i === 0 ? "All rows" : g.group;
     body.push(
       text(x, oy + 14, g.group === worst ? `${title} (worst served)` : title, {
         "font-weight": "bold",
@@ -466,7 +475,7 @@ export function decisionCurveSvg(report: FairnessReportData): string | undefined
   if (!section || section.groups.length === 0) return undefined;
   const colors = groupColors(report);
   const floor = -0.05;
-  const top = Math.max(0.05, ...section.groups.map((g) => g.prevalence ?? 0));
+  const top = section.groups.reduce((m, g) => Math.max(m, g.prevalence ?? 0), 0.05);
   const width = 220;
   const height = 160;
   const layout = grid(section.groups.length, width + 80, height + 70);
@@ -477,9 +486,7 @@ export function decisionCurveSvg(report: FairnessReportData): string | undefined
     const y = oy + 22;
     const px = linear(0, 1, x, x + width);
     const py = (v: number) => linear(floor, top, y + height, y)(Math.min(top, Math.max(floor, v)));
-    body.push(
-      text(x, oy + 14, g.group === "overall" ? "All rows" : g.group, { "font-weight": "bold" }),
-    );
+    body.push(text(x, oy + 14, i === 0 ? "All rows" : g.group, { "font-weight": "bold" }));
     body.push(
       `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="none" stroke="#8c959f"/>`,
     );

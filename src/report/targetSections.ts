@@ -7,7 +7,7 @@ import { getCriterion } from "../disparity/registry.js";
 import type { GroupMetricsResult } from "../frame/result.js";
 import type { MembershipMatrix } from "../membership/matrix.js";
 import { softGroupMetrics } from "../membership/softGroupMetrics.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, type MetricId } from "../metrics/registry.js";
 import {
   type StandardizationTarget,
   standardizedGroupMetrics,
@@ -22,7 +22,8 @@ import type {
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** The metric ids a section can compute: count metrics only. */
-const countIds = (ids: readonly string[]) => ids.filter((id) => getMetric(id)?.input === "counts");
+const countIds = (ids: readonly MetricId[]) =>
+  ids.filter((id) => getMetric(id)?.input === "counts");
 
 /** Each criterion's value on a result (worst case over its metrics, between groups). */
 function criteriaValues(
@@ -55,7 +56,7 @@ function criteriaValues(
 export function standardizationSection(
   input: FairnessInput,
   target: StandardizationTarget,
-  metrics: readonly string[],
+  metrics: readonly MetricId[],
   criteria: readonly Criterion[],
 ): StandardizationSection {
   const s = standardizedGroupMetrics(input, target, { metrics: countIds(metrics) });
@@ -90,7 +91,7 @@ export function standardizationSection(
 export function softMembershipSection(
   input: Omit<FairnessInput, "sensitiveFeatures">,
   membership: MembershipMatrix,
-  metrics: readonly string[],
+  metrics: readonly MetricId[],
   level: number,
   minDenominator: number,
 ): SoftMembershipSection {

@@ -117,8 +117,21 @@ export interface Criterion {
   interval?: Interval;
   /** Why some groups are left out (suppressed groups), when they are. */
   note?: string;
+  /** Multiclass criteria: the value of each class (one-vs-rest), the worst being `value`. */
+  byClass?: ClassValue[];
 }
-/** A plain-language sentence about the report. */
+/** One class's value of a multiclass criterion. */
+export interface ClassValue {
+  /** The class label. */
+  class: string | number | boolean;
+  /** The criterion's value for the class (null when undefined). */
+  value: number | null;
+}
+/**
+ * A plain-language sentence about the report.
+ *
+ * @category Reports
+ */
 export interface Finding {
   /** How large the gap is (see `findingsOf`). */
   severity: "info" | "notice" | "warning";
@@ -141,7 +154,11 @@ export interface Finding {
   /** Whether a rate in the sentence rests on a denominator below `minDenominator`. */
   small?: boolean;
 }
-/** A warning about the data or a computation. */
+/**
+ * A warning about the data or a computation.
+ *
+ * @category Reports
+ */
 export interface ReportWarning {
   /** Machine-readable code, e.g. "smallGroup". */
   code: string;
@@ -364,7 +381,11 @@ export interface ReportMetadata {
   /** Title shown by the renderers. */
   title?: string;
 }
-/** A fairness report as plain JSON data. */
+/**
+ * A fairness report as plain JSON data.
+ *
+ * @category Reports
+ */
 export interface FairnessReportData {
   /** The report format's version, `REPORT_SCHEMA_VERSION`. */
   schemaVersion: "1";

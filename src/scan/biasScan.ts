@@ -12,6 +12,7 @@ import {
   type ScanLevel,
 } from "./features.js";
 import { mergeParts } from "./levelSweep.js";
+import { checkIntegerOption, checkSeedOption } from "./options.js";
 import { createScorer, type ScanDirection, type ScanScoring, type Scorer } from "./scoring.js";
 import {
   distinctOptima,
@@ -20,10 +21,14 @@ import {
   type SubsetCodes,
   searchSubsets,
 } from "./search.js";
-import { stepDownPValues } from "./significance.js";
+import { shuffled, stepDownPValues } from "./significance.js";
 import { buildScanTable, cellOutcomeSums, type ScanTable } from "./table.js";
 
-/** The data a bias scan searches. */
+/**
+ * The data a bias scan searches.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanInput {
   /** Observed binary outcomes (0/1 or booleans), one per row. */
   readonly outcomes: ArrayLike<number | boolean>;
@@ -36,7 +41,11 @@ export interface BiasScanInput {
   readonly features: ScanFeatures;
 }
 
-/** How a bias scan searches and tests. */
+/**
+ * How a bias scan searches and tests.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanOptions {
   /**
    * The scan statistic.
@@ -101,7 +110,11 @@ export interface BiasScanOptions {
   readonly nullModel?: "parametric" | "permutation";
 }
 
-/** A subgroup found by the scan. */
+/**
+ * A subgroup found by the scan.
+ *
+ * @category Subgroup scans
+ */
 export interface ScanSubgroup {
   /** The listed levels of each restricted feature (unlisted features are unrestricted). */
   readonly subset: Readonly<Record<string, readonly ScanLevel[]>>;
@@ -133,7 +146,11 @@ export interface ScanStep {
   readonly score: number;
 }
 
-/** What biasScan returns. */
+/**
+ * What biasScan returns.
+ *
+ * @category Subgroup scans
+ */
 export interface BiasScanResult {
   /** The best subgroup found. */
   readonly best: ScanSubgroup;
@@ -273,17 +290,11 @@ function resolveOptions(
   }
   if (!(settings.penalty >= 0 && Number.isFinite(settings.penalty)))
     bad("penalty", `must be a finite number >= 0, got ${settings.penalty}`);
-  if (!(Number.isInteger(settings.iterations) && settings.iterations >= 1))
-    bad("iterations", `must be an integer >= 1, got ${settings.iterations}`);
-  if (!(Number.isInteger(settings.topK) && settings.topK >= 1))
-    bad("topK", `must be an integer >= 1, got ${settings.topK}`);
-  if (!(Number.isInteger(settings.replicates) && settings.replicates >= 0))
-    bad("replicates", `must be an integer >= 0, got ${settings.replicates}`);
-  for (const seed of ["seed", "testSeed"] as const) {
-    const value = settings[seed];
-    if (!(Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff))
-      bad(seed, `must be an integer in [0, 2^32 - 1], got ${value}`);
-  }
+  checkIntegerOption(issues, "iterations", settings.iterations, 1);
+  checkIntegerOption(issues, "topK", settings.topK, 1);
+  checkIntegerOption(issues, "replicates", settings.replicates, 0);
+  checkSeedOption(issues, "seed", settings.seed);
+  checkSeedOption(issues, "testSeed", settings.testSeed);
   if (settings.nullModel !== "parametric" && settings.nullModel !== "permutation")
     bad("nullModel", 'must be "parametric" or "permutation"');
   if (fromCells && settings.nullModel === "permutation") {
@@ -363,14 +374,7 @@ export function nullCellOutcomes(
       sums[c] = random.binomial(table.cellRows[c]!, table.cellExpectation[c]!);
     return sums;
   }
-  const shuffled = Uint8Array.from(outcomes!);
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const k = random.integer(0, i);
-    const t = shuffled[i]!;
-    shuffled[i] = shuffled[k]!;
-    shuffled[k] = t;
-  }
-  return cellOutcomeSums(table, shuffled);
+  return cellOutcomeSums(table, shuffled(outcomes!, random));
 }
 
 /**
@@ -396,6 +400,8 @@ export function nullCellOutcomes(
  *   with missing values, a single level or more than `maxLevels` levels, or invalid options
  * @example
  * biasScan({ outcomes: [1, 1, 0, 0, 0, 0], expectations: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], features: { g: ["a", "a", "b", "b", "b", "b"] } }).best.subset; // => { g: ["b"] }
+ *
+ * @category Subgroup scans
  */
 export function biasScan(input: BiasScanInput, options: BiasScanOptions = {}): BiasScanResult {
   return scanPrepared(prepareBiasScan(input, options));

@@ -3,6 +3,7 @@
  * max-statistic procedure (Westfall and Young 1993, "Resampling-Based Multiple Testing", §2.6)
  * with the search rerun on every null replicate, so the p-values account for the search.
  */
+import type { RandomSource } from "../uncertainty/random.js";
 
 /** A found subgroup (or a null replicate's): its identity and score. */
 export interface KeyedScore {
@@ -39,6 +40,21 @@ export function stepDownPValues(
     previous = Math.max(previous, (1 + exceed) / (replicates.length + 1));
     out.push(previous);
     excluded.add(found.key);
+  }
+  return out;
+}
+
+/**
+ * A copy of `values` in a uniformly random order (Fisher–Yates, drawing from `random`): one
+ * replicate of a permutation null.
+ */
+export function shuffled<T extends Float64Array | Uint8Array>(values: T, random: RandomSource): T {
+  const out = values.slice() as T;
+  for (let i = out.length - 1; i > 0; i--) {
+    const k = random.integer(0, i);
+    const t = out[i]!;
+    out[i] = out[k]!;
+    out[k] = t;
   }
   return out;
 }

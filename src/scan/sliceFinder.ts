@@ -5,7 +5,7 @@
  * search.
  */
 import { IssueCollector } from "../data/errors.js";
-import { type RandomSource, randomSource } from "../uncertainty/random.js";
+import { randomSource } from "../uncertainty/random.js";
 import {
   DEFAULT_MAX_LEVELS,
   type EncodedFeatures,
@@ -13,7 +13,9 @@ import {
   type ScanFeatures,
   type ScanLevel,
 } from "./features.js";
-import { stepDownPValues } from "./significance.js";
+import { checkIntegerOption, checkSeedOption } from "./options.js";
+import { shuffled, stepDownPValues } from "./significance.js";
+import { buildScanTable } from "./table.js";
 
 /** The data a slice search reads. */
 export interface SliceFinderInput {
@@ -107,7 +109,7 @@ interface SliceCells {
 }
 
 interface SliceStatistics {
-  readonly predicates: readonly (readonly [feature: number, level: number])[];
+  readonly predicates: Predicates;
   readonly key: string;
   readonly size: number;
   readonly lossSum: number;
@@ -116,30 +118,14 @@ interface SliceStatistics {
 }
 
 function buildCells(features: EncodedFeatures, n: number): SliceCells {
-  const index = new Map<string, number>();
-  const rowCell = new Uint32Array(n);
-  const first: number[] = [];
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let key = "";
-    for (const codes of features.codes) key += `${codes[i]},`;
-    let cell = index.get(key);
-    if (cell === undefined) {
-      cell = first.length;
-      index.set(key, cell);
-      first.push(i);
-      rows.push(0);
-    }
-    rows[cell]! += 1;
-    rowCell[i] = cell;
-  }
-  const codes = features.codes.map((column) => Uint32Array.from(first, (i) => column[i]!));
+  const table = buildScanTable(features, new Float64Array(n));
+  const codes = table.cellCodes;
   const byLevel = codes.map((column, j) => {
     const lists: number[][] = features.levels[j]!.map(() => []);
     for (let c = 0; c < column.length; c++) lists[column[c]!]!.push(c);
     return lists.map((list) => Uint32Array.from(list));
   });
-  return { codes, rowCell, rows: Float64Array.from(rows), byLevel };
+  return { codes, rowCell: table.rowCell!, rows: table.cellRows, byLevel };
 }
 
 /** SliceLine's score of a slice with `size` rows and loss sum `lossSum`. */
@@ -177,6 +163,11 @@ function scoreUpperBound(
   return best;
 }
 
+type Predicates = readonly (readonly [feature: number, level: number])[];
+
+/** The identity of a conjunction of (feature, level) predicates. */
+const keyOf = (predicates: Predicates) => predicates.map(([f, v]) => `${f}:${v}`).join("|");
+
 interface SearchSettings {
   readonly alpha: number;
   readonly minSupport: number;
@@ -205,7 +196,7 @@ function searchSlices(
     top.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
     if (top.length > settings.topK) top.pop();
   };
-  const evaluate = (predicates: readonly (readonly [number, number])[]): SliceStatistics => {
+  const evaluate = (predicates: Predicates): SliceStatistics => {
     let smallest = cells.byLevel[predicates[0]![0]]![predicates[0]![1]]!;
     for (const [f, v] of predicates) {
       const list = cells.byLevel[f]![v]!;
@@ -220,7 +211,7 @@ function searchSlices(
       lossSum += cellLoss[c]!;
       maxLoss = Math.max(maxLoss, cellMax[c]!);
     }
-    const key = predicates.map(([f, v]) => `${f}:${v}`).join("|");
+    const key = keyOf(predicates);
     const score =
       size > 0 ? sliceScore(settings.alpha, meanLoss, n, size, lossSum) : Number.NEGATIVE_INFINITY;
     return { predicates, key, size, lossSum, maxLoss, score };
@@ -251,10 +242,7 @@ function searchSlices(
     const byKey = new Map(valid.map((slice) => [slice.key, slice]));
     const byPrefix = new Map<string, SliceStatistics[]>();
     for (const slice of valid) {
-      const prefix = slice.predicates
-        .slice(0, -1)
-        .map(([f, v]) => `${f}:${v}`)
-        .join("|");
+      const prefix = keyOf(slice.predicates.slice(0, -1));
       const list = byPrefix.get(prefix) ?? [];
       list.push(slice);
       byPrefix.set(prefix, list);
@@ -275,10 +263,7 @@ function searchSlices(
           let maxLoss = Number.POSITIVE_INFINITY;
           let complete = true;
           for (let drop = 0; drop < predicates.length && complete; drop++) {
-            const parentKey = predicates
-              .filter((_, k) => k !== drop)
-              .map(([f, v]) => `${f}:${v}`)
-              .join("|");
+            const parentKey = keyOf(predicates.filter((_, k) => k !== drop));
             const parent = byKey.get(parentKey);
             if (parent === undefined) complete = false;
             else {
@@ -327,17 +312,6 @@ function cellLosses(
   return { sum, max };
 }
 
-function shuffled(values: Float64Array, random: RandomSource): Float64Array {
-  const out = Float64Array.from(values);
-  for (let i = out.length - 1; i > 0; i--) {
-    const k = random.integer(0, i);
-    const t = out[i]!;
-    out[i] = out[k]!;
-    out[k] = t;
-  }
-  return out;
-}
-
 /**
  * SliceLine-style slice discovery: the `topK` slices S (one level for each of up to `maxLevel`
  * features, at least `minSupport` rows) with the highest score
@@ -383,26 +357,13 @@ export function sliceFinder(
     replicates: options.replicates ?? 0,
     testSeed: options.testSeed ?? 1,
   };
-  const bad = (name: string, message: string) => issues.add("invalid_option", [name], message);
   if (!(settings.alpha > 0 && settings.alpha <= 1))
-    bad("alpha", `must lie in (0, 1], got ${settings.alpha}`);
-  if (!(Number.isInteger(settings.minSupport) && settings.minSupport >= 1))
-    bad("minSupport", `must be an integer >= 1, got ${settings.minSupport}`);
-  if (!(Number.isInteger(settings.maxLevel) && settings.maxLevel >= 1))
-    bad("maxLevel", `must be an integer >= 1, got ${settings.maxLevel}`);
-  if (!(Number.isInteger(settings.topK) && settings.topK >= 1))
-    bad("topK", `must be an integer >= 1, got ${settings.topK}`);
-  if (!(Number.isInteger(settings.replicates) && settings.replicates >= 0))
-    bad("replicates", `must be an integer >= 0, got ${settings.replicates}`);
-  if (
-    !(
-      Number.isInteger(settings.testSeed) &&
-      settings.testSeed >= 0 &&
-      settings.testSeed <= 0xffff_ffff
-    )
-  ) {
-    bad("testSeed", `must be an integer in [0, 2^32 - 1], got ${settings.testSeed}`);
-  }
+    issues.add("invalid_option", ["alpha"], `must lie in (0, 1], got ${settings.alpha}`);
+  checkIntegerOption(issues, "minSupport", settings.minSupport, 1);
+  checkIntegerOption(issues, "maxLevel", settings.maxLevel, 1);
+  checkIntegerOption(issues, "topK", settings.topK, 1);
+  checkIntegerOption(issues, "replicates", settings.replicates, 0);
+  checkSeedOption(issues, "testSeed", settings.testSeed);
   issues.throwIfAny();
   const cells = buildCells(features, n);
   const observed = cellLosses(cells, losses);

@@ -23,11 +23,31 @@ export interface DuckDbFile {
   readonly format?: "csv" | "parquet";
 }
 
-/** The table expression reading the file, the path a bound parameter. */
-export function fileTable(file: DuckDbFile): SqlSpec["table"] {
+/** A DuckDB string literal: single quotes, an inner quote doubled. */
+const stringLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The table expression reading the file, the path a bound parameter. The CSV columns named in
+ * `textColumns` (the group columns) are read as text, as the memory engine reads them, so DuckDB's
+ * type detection cannot merge `1` and `1.0` or round long numeric identifiers; Parquet columns
+ * keep their stored types.
+ *
+ * @example
+ * fileTable({ path: "scores.csv" }, ["sex"]).expression; // => "read_csv_auto(?, types = {'sex': 'VARCHAR'})"
+ */
+export function fileTable(
+  file: DuckDbFile,
+  textColumns: readonly string[] = [],
+): Exclude<SqlSpec["table"], string> {
   const format = file.format ?? (/\.parquet$/i.test(file.path) ? "parquet" : "csv");
+  if (format === "parquet") return { expression: "read_parquet(?)", params: [file.path] };
+  if (textColumns.some((c) => c.includes("\0"))) {
+    throw new TypeError("fileTable: NUL in a column name");
+  }
+  const types = [...new Set(textColumns)].map((c) => `${stringLiteral(c)}: 'VARCHAR'`);
   return {
-    expression: format === "parquet" ? "read_parquet(?)" : "read_csv_auto(?)",
+    expression:
+      types.length === 0 ? "read_csv_auto(?)" : `read_csv_auto(?, types = {${types.join(", ")}})`,
     params: [file.path],
   };
 }
@@ -78,7 +98,7 @@ export async function groupMetricsDuckDb(
   spec: Omit<SqlSpec, "table">,
   options: GroupMetricsOptions = {},
 ): Promise<GroupMetricsResult> {
-  const statement = confusionStatement({ ...spec, table: fileTable(file) }, "duckdb");
+  const statement = confusionStatement({ ...spec, table: fileTable(file, spec.groups) }, "duckdb");
   const rows = await runDuckDb(statement);
   return groupMetricsOfRows(rows, spec.groups, {
     ...options,

@@ -110,7 +110,7 @@ export interface SurvivalGroup {
 /** A warning instead of a silent NaN. */
 export interface SurvivalWarning {
   /** What happened. */
-  readonly code: "no_events" | "horizon_beyond_group" | "not_probabilities";
+  readonly code: "noEvents" | "horizonBeyondGroup" | "notProbabilities";
   /** The group's label ("" for the whole input). */
   readonly group: string;
   /** A sentence. */
@@ -217,7 +217,7 @@ export function survivalByGroup(
   const probabilities = risk.every((r) => r >= 0 && r <= 1);
   if (!probabilities) {
     warnings.push({
-      code: "not_probabilities",
+      code: "notProbabilities",
       group: "",
       message: "risks are not all in [0, 1]: calibration at the horizon is not computed",
     });
@@ -289,7 +289,7 @@ export function survivalByGroup(
     for (const r of rows) if (e[r] === 1) events += weight[r] as number;
     if (rows.length > 0 && events === 0) {
       warnings.push({
-        code: "no_events",
+        code: "noEvents",
         group: name,
         message: `group ${name} has no events: its concordance is undefined (NaN) and its observed risk is 0`,
       });
@@ -301,7 +301,7 @@ export function survivalByGroup(
       for (const r of rows) last = Math.max(last, t[r] as number);
       if (horizon > last) {
         warnings.push({
-          code: "horizon_beyond_group",
+          code: "horizonBeyondGroup",
           group: name,
           message: `group ${name} has no rows observed past ${last}: its Kaplan–Meier risk at the horizon ${horizon} is carried forward from ${last}`,
         });

@@ -1,14 +1,14 @@
 /**
  * The bootstrap of prepared columns shared by `bootstrapGroupMetrics` and `groupMetrics(…, { ci })`:
- * count metrics on unweighted counts by the multinomial bootstrap, weighted count metrics and
- * score / user metrics by resampling rows; and the replicates of one metric's per-group values,
- * from which any aggregate's interval is read.
+ * count metrics on unweighted counts by the multinomial bootstrap, weighted count metrics from
+ * their cells' weights (`weightedCountReplicates`), score / user metrics by resampling rows; and
+ * the replicates of one metric's per-group values, from which any aggregate's interval is read.
  */
 import type { Columns } from "../data/columns.js";
 import { aggregateInto } from "../disparity/aggregate.js";
 import { evaluateCells, type ResolvedMetric, type ZeroDivision } from "../metrics/evaluate.js";
 import type { CountMetric } from "../metrics/types.js";
-import { countConfusion } from "../stats/confusion.js";
+import { type ConfusionStats, countConfusion } from "../stats/confusion.js";
 import { take } from "../stats/partition.js";
 import {
   countBlock,
@@ -17,7 +17,7 @@ import {
   metricStride,
   type ResolvedBootstrapOptions,
 } from "./countBootstrap.js";
-import { randomSource } from "./random.js";
+import { type RandomSource, randomSource } from "./random.js";
 import type { MetricSlot } from "./replicates.js";
 import { type CellRows, type RowStatistic, rowJackknife, rowReplicates } from "./resample.js";
 
@@ -92,25 +92,15 @@ function rowSummaryStatistic(
   return { m, statistic };
 }
 
-/**
- * Bootstraps every metric on prepared columns. Count metrics on unweighted counts (and `count`,
- * which reads row counts) go through the multinomial bootstrap; weighted count metrics resample
- * rows and sum weights per cell; score and user metrics resample rows and re-evaluate. The
- * random source of `options.seed` is split once per block, in that order, so the same seed gives
- * the same replicates. Cost O(n) to count, then O(nBoot · k · metrics) for unweighted count
- * metrics and O(nBoot · (n + metric cost)) for row-resampled ones.
- */
-export function bootstrapColumns(
-  columns: Columns,
+/** The built-in count metrics of `metrics`, with the criteria's when asked and predictions exist. */
+function countedMetrics(
   metrics: readonly ResolvedMetric[],
-  plan: ColumnsBootstrapPlan,
-): ColumnsBootstrap {
-  const { options } = plan;
-  const k = columns.groups.keys.length;
-  const stride = metricStride(k);
+  criteria: boolean,
+  hasPredictions: boolean,
+): CountResolved[] {
   const given = new Set(metrics.map((m) => m.id));
   const extra: ResolvedMetric[] =
-    plan.criteria && columns.pred !== undefined
+    criteria && hasPredictions
       ? criterionCountMetrics()
           .filter((m) => !given.has(m.id))
           .map((definition) => ({
@@ -120,7 +110,88 @@ export function bootstrapColumns(
             definition,
           }))
       : [];
-  const counted = [...metrics, ...extra].filter(isCountMetric);
+  return [...metrics, ...extra].filter(isCountMetric);
+}
+
+/** Adds the slots of count metrics bootstrapped in one block (multinomial, or rows with weights). */
+function addCountBlock(
+  slots: Record<string, MetricSlot>,
+  list: readonly CountResolved[],
+  counts: Float64Array,
+  rows: CellRows | undefined,
+  k: number,
+  plan: ColumnsBootstrapPlan,
+  rng: RandomSource,
+): void {
+  if (list.length === 0) return;
+  const summary = {
+    suppressed: plan.suppressed,
+    reference: plan.reference,
+    zeroDivision: plan.zeroDivision,
+  };
+  const { m, statistic } = countSummaryStatistic(
+    list.map((metric) => metric.definition),
+    k,
+    summary,
+  );
+  const { block, resampling } = countBlock(counts, statistic, m, plan.options, rng.split(), rows);
+  const stride = metricStride(k);
+  list.forEach((metric, j) => {
+    slots[metric.id] = { block, base: j * stride, resampling };
+  });
+}
+
+/**
+ * Bootstraps count metrics from unweighted confusion counts alone (counted elsewhere: merged
+ * from worker threads, say) by the multinomial bootstrap, with the same draws as
+ * `bootstrapColumns` on the rows those counts come from.
+ *
+ * @throws RangeError when a metric is not a built-in count metric; TypeError on weighted counts
+ */
+export function bootstrapConfusion(
+  confusion: ConfusionStats,
+  metrics: readonly ResolvedMetric[],
+  plan: ColumnsBootstrapPlan,
+): ColumnsBootstrap {
+  if (confusion.weightSum !== undefined) {
+    throw new TypeError("bootstrapConfusion: weighted counts are resampled by rows");
+  }
+  const other = metrics.find((m) => !isCountMetric(m));
+  if (other !== undefined) {
+    throw new RangeError(`bootstrapConfusion: ${other.id} is not a count metric`);
+  }
+  const slots: Record<string, MetricSlot> = {};
+  const counted = countedMetrics(metrics, plan.criteria, true);
+  addCountBlock(
+    slots,
+    counted,
+    confusion.counts,
+    undefined,
+    confusion.groups,
+    plan,
+    randomSource(plan.options.seed),
+  );
+  return { k: confusion.groups, metrics: slots };
+}
+
+/**
+ * Bootstraps every metric on prepared columns. Count metrics on unweighted counts (and `count`,
+ * which reads row counts) go through the multinomial bootstrap; weighted count metrics draw their
+ * cell sums from the cells' weights (`weightedCountReplicates`); score and user metrics resample
+ * rows and re-evaluate. The random source of `options.seed` is split once per block, in that
+ * order, so the same seed gives the same replicates. Cost O(n) to count, then
+ * O(nBoot · k · metrics) for unweighted count metrics (weighted: plus O(n) to summarise the
+ * cells' weights) and O(nBoot · (n + metric cost)) for row-resampled ones.
+ */
+export function bootstrapColumns(
+  columns: Columns,
+  metrics: readonly ResolvedMetric[],
+  plan: ColumnsBootstrapPlan,
+): ColumnsBootstrap {
+  const { options } = plan;
+  const k = columns.groups.keys.length;
+  const stride = metricStride(k);
+  const counted = countedMetrics(metrics, plan.criteria, columns.pred !== undefined);
   const weighted = counted.filter(
     (m) => columns.weight !== undefined && m.definition.unweighted !== true,
   );
@@ -130,35 +201,15 @@ export function bootstrapColumns(
   const confusion = countConfusion({ ...columns, pred });
   const rng = randomSource(options.seed);
   const slots: Record<string, MetricSlot> = {};
-  const summary = {
-    suppressed: plan.suppressed,
-    reference: plan.reference,
-    zeroDivision: plan.zeroDivision,
-  };
 
-  const addCountBlock = (list: CountResolved[], withWeights: boolean) => {
-    if (list.length === 0) return;
-    const defs = list.map((m) => m.definition);
-    const { m, statistic } = countSummaryStatistic(defs, k, summary);
-    let counts = confusion.counts;
-    let rows: CellRows | undefined;
-    if (withWeights) {
-      counts = confusion.weightSum!.map((s, i) => s + confusion.weightComp![i]!);
-      const cell = new Uint8Array(columns.n);
-      for (let r = 0; r < columns.n; r++) cell[r] = 2 * columns.label[r]! + pred[r]!;
-      rows = { cell, group: columns.group, weight: columns.weight!, k };
-    }
-    const block = countBlock(counts, statistic, m, options, rng.split(), rows);
-    list.forEach((metric, j) => {
-      slots[metric.id] = {
-        block,
-        base: j * stride,
-        resampling: withWeights ? "rows" : "multinomial",
-      };
-    });
-  };
-  addCountBlock(unweighted, false);
-  addCountBlock(weighted, true);
+  addCountBlock(slots, unweighted, confusion.counts, undefined, k, plan, rng);
+  if (weighted.length > 0) {
+    const counts = confusion.weightSum!.map((s, i) => s + confusion.weightComp![i]!);
+    const cell = new Uint8Array(columns.n);
+    for (let r = 0; r < columns.n; r++) cell[r] = 2 * columns.label[r]! + pred[r]!;
+    const rows = { cell, group: columns.group, weight: columns.weight!, k };
+    addCountBlock(slots, weighted, counts, rows, k, plan, rng);
+  }
 
   if (byRows.length > 0) {
     const { m, statistic } = rowSummaryStatistic(columns, byRows, k, plan);

@@ -25,8 +25,8 @@ import {
   type CountStatistic,
   countJackknife,
   multinomialCountReplicates,
-  weightedRowCountReplicates,
 } from "./resample.js";
+import { weightedCountReplicates } from "./weightedCounts.js";
 
 /** Options of the count bootstrap, with defaults filled by `resolveBootstrapOptions`. */
 export interface BootstrapOptions {
@@ -58,8 +58,12 @@ export interface ResolvedBootstrapOptions {
 
 /** What a bootstrap result records about how it was made. */
 export interface BootstrapProvenance extends ResolvedBootstrapOptions {
-  /** `multinomial` on unweighted counts, `rows` when weighted rows were resampled. */
-  readonly resampling: "multinomial" | "rows";
+  /**
+   * `multinomial` on unweighted counts; on weighted rows `weightedMultinomial` (exact) or
+   * `weightedNormal` (some cell sums from the normal approximation, see
+   * `weightedCountReplicates`).
+   */
+  readonly resampling: Resampling;
   /** The generator and samplers (`RANDOM_METHOD`). */
   readonly random: string;
 }
@@ -175,6 +179,8 @@ export function countSummaryStatistic(
   const overall = new Float64Array(4);
   const present = new Uint8Array(k);
   const fill = (v: number) => (Number.isNaN(v) && zeroDivision !== "nan" ? zeroDivision : v);
+  // Each group's cells, read once per call and shared by every metric (which only read them).
+  const cells: Confusion[] = Array.from({ length: k }, () => ({ tn: 0, fp: 0, fn: 0, tp: 0 }));
   const statistic: CountStatistic = (t, out) => {
     overall.fill(0);
     for (let i = 0; i < t.length; i++)
@@ -182,13 +188,14 @@ export function countSummaryStatistic(
     for (let g = 0; g < k; g++) {
       const size = (t[4 * g] as number) + t[4 * g + 1]! + t[4 * g + 2]! + t[4 * g + 3]!;
       present[g] = size > 0 && !suppressed?.[g] ? 1 : 0;
+      cells[g] = confusionAt(t, g);
     }
     const whole = confusionAt(overall, 0);
     metrics.forEach((metric, j) => {
       const base = j * stride;
       out[base] = fill(metric.fromCounts(whole));
       for (let g = 0; g < k; g++) {
-        const v = present[g] ? fill(metric.fromCounts(confusionAt(t, g))) : Number.NaN;
+        const v = present[g] ? fill(metric.fromCounts(cells[g]!)) : Number.NaN;
         perGroup[g] = v;
         out[base + 1 + g] = v;
       }
@@ -222,14 +229,17 @@ export function metricIntervals(
  * Unweighted data (`counts` only, integer counts) use the multinomial bootstrap on the sufficient
  * statistics: a replicate is one multinomial draw over the 4 cells of each group (stratified) or
  * over all k×4 cells (unstratified), the same distribution as resampling rows and recounting, at
- * O(k) per replicate. Weighted data (`rows` given) resample rows, because a cell's weighted count
- * is not a function of how many of its rows were drawn. BCa uses the delete-one jackknife on the
+ * O(k) per replicate. Weighted data (`rows` given) draw the cell counts the same way, then each
+ * cell's weighted sum given its count: exactly from its distinct weights when it has at most
+ * `MAX_WEIGHT_VALUES`, otherwise from the normal approximation within a stated Berry–Esseen
+ * bound (see `weightedCountReplicates`). BCa uses the delete-one jackknife on the
  * counts (one evaluation per non-empty cell, or per distinct (cell, weight) pair).
  * Intervals: see `bootstrapInterval`. Disparities follow Fairlearn's definitions (between groups,
  * to the overall value and, with `reference`, to that group); groups whose metric is NaN are
  * skipped.
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13–14.
- * Cost O(nBoot · k · metrics) unweighted; O(nBoot · (n + k · metrics)) weighted.
+ * Cost O(nBoot · k · metrics) unweighted; O(n + nBoot · k · (distinct weights + metrics))
+ * weighted.
  *
  * @param counts - k×4 confusion counts [tn, fp, fn, tp] per group (weighted sums when `rows` is
  *   given, which must then be the rows those sums come from)
@@ -265,10 +275,16 @@ export function bootstrapConfusionCounts(
   const given = new Set(metrics.map((m) => m.id));
   const all = [...metrics, ...criterionCountMetrics().filter((m) => !given.has(m.id))];
   const { m, statistic } = countSummaryStatistic(all, k, { reference: reference ?? -1 });
-  const block = countBlock(counts, statistic, m, resolved, randomSource(resolved.seed), rows);
+  const { block, resampling } = countBlock(
+    counts,
+    statistic,
+    m,
+    resolved,
+    randomSource(resolved.seed),
+    rows,
+  );
   const estimate = readBlock(block, resolved);
   const stride = metricStride(k);
-  const resampling: Resampling = rows === undefined ? "multinomial" : "rows";
   const slots = new Map(
     all.map((metric, j) => [metric.id, { block, base: j * stride, resampling }]),
   );
@@ -296,7 +312,10 @@ export function criterionCountMetrics(): CountMetric[] {
   });
 }
 
-/** Draws the replicates (multinomial on counts, or weighted rows) and the estimates of a block. */
+/**
+ * Draws the replicates (multinomial on unweighted counts, `weightedCountReplicates` on weighted
+ * rows) and the estimates of a block, and says how they were drawn.
+ */
 export function countBlock(
   counts: Float64Array,
   statistic: CountStatistic,
@@ -304,17 +323,23 @@ export function countBlock(
   options: ResolvedBootstrapOptions,
   rng: RandomSource,
   rows: CellRows | undefined,
-): Block {
+): { block: Block; resampling: Resampling } {
   const plan = { nBoot: options.nBoot, rng, stratified: options.stratified };
-  const replicates =
+  const drawn =
     rows === undefined
-      ? multinomialCountReplicates(counts, statistic, m, plan)
-      : weightedRowCountReplicates(rows, statistic, m, plan);
+      ? {
+          replicates: multinomialCountReplicates(counts, statistic, m, plan),
+          resampling: "multinomial" as const,
+        }
+      : weightedCountReplicates(rows, statistic, m, plan);
   const estimates = new Float64Array(m);
   statistic(counts, estimates);
   const jackknife =
     options.method === "bca" ? countJackknife(counts, statistic, m, rows) : undefined;
-  return { replicates, estimates, jackknife };
+  return {
+    block: { replicates: drawn.replicates, estimates, jackknife },
+    resampling: drawn.resampling,
+  };
 }
 
 /** The interval of statistic `s` of a block. */

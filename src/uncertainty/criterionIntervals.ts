@@ -59,6 +59,7 @@ export function criterionIntervals(
 ): Partial<Record<CriterionId, CriterionIntervals>> {
   const out: Partial<Record<CriterionId, CriterionIntervals>> = {};
   for (const criterion of CRITERIA) {
+    if ((criterion.task ?? "binary") !== "binary") continue;
     const slots = criterion.metrics.map(slotOf);
     if (!slots.every((s): s is MetricSlot => s !== undefined && s.block === slots[0]!.block)) {
       continue;

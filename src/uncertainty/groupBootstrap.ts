@@ -3,15 +3,21 @@
  * per group, min, max, difference, ratio) and for the named criteria, from the same input.
  */
 
-import type { Columns, Level } from "../data/columns.js";
+import type { Columns, GroupIndex, Level } from "../data/columns.js";
 import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
 import { type GroupSelector, groupIndexOf } from "../data/selector.js";
-import { checkMetricInputs } from "../metrics/evaluate.js";
+import { checkMetricInputs, type ResolvedMetric } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
-import { bootstrapColumns } from "./columnsBootstrap.js";
+import { type ConfusionStats, groupSize } from "../stats/confusion.js";
+import {
+  bootstrapColumns,
+  bootstrapConfusion,
+  type ColumnsBootstrap,
+  type ColumnsBootstrapPlan,
+} from "./columnsBootstrap.js";
 import {
   type BootstrapOptions,
   type CountBootstrapResult,
@@ -23,6 +29,7 @@ import {
 } from "./countBootstrap.js";
 import { criterionIntervals } from "./criterionIntervals.js";
 import { RANDOM_METHOD } from "./random.js";
+import type { Resampling } from "./replicates.js";
 
 /** Unweighted number of rows of each group. Cost O(n). */
 export function groupSizes(columns: Columns): number[] {
@@ -87,7 +94,7 @@ export interface GroupBootstrapResult {
   /** How the intervals were made: the options used, and each metric's resampling. */
   readonly provenance: ResolvedBootstrapOptions & {
     /** How each metric was resampled, by id. */
-    readonly resampling: Readonly<Record<string, "multinomial" | "rows">>;
+    readonly resampling: Readonly<Record<string, Resampling>>;
     /** The generator and samplers (`RANDOM_METHOD`). */
     readonly random: string;
     /** Groups with fewer rows were flagged as small. */
@@ -119,16 +126,18 @@ export interface GroupBootstrapResult {
  * definitions (src/disparity/aggregate.ts), NaN values skipped.
  *
  * Resampling: count metrics on unweighted data use the multinomial bootstrap on the confusion
- * counts (1000 replicates cost about one pass over the rows); with weights, count metrics resample
- * rows (a cell's weighted sum is not a function of how many of its rows were drawn); score metrics
+ * counts (1000 replicates cost about one pass over the rows); with weights, count metrics draw
+ * the cell counts the same way and each cell's weighted sum given its count, exactly when the
+ * cell has at most 64 distinct weights, otherwise from the normal approximation within a stated
+ * Berry–Esseen bound (`weightedCountReplicates`; recorded in `resampling`); score metrics
  * (AUC, Brier, …) and user metrics resample rows and re-evaluate. Stratified by group by default, so
  * every group keeps its size in every replicate. Same seed, same bytes.
  * Intervals: percentile or BCa (see `bootstrapInterval`); NaN replicates are skipped and counted.
  * Groups smaller than `minGroupSize` are listed in `smallGroups` with the width of their intervals;
  * groups smaller than `suppressBelow` are suppressed (values NaN, left out of every aggregate).
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13–14.
- * Cost O(n) to count, then O(nBoot · k · metrics) for unweighted count metrics and
- * O(nBoot · (n + metric cost)) for row-resampled metrics.
+ * Cost O(n) to count, then O(nBoot · k · metrics) for count metrics (weighted: plus O(n) to
+ * summarise the cells' weights) and O(nBoot · (n + metric cost)) for row-resampled metrics.
  *
  * @throws FairnessInputError on invalid data; RangeError on bad options or unknown metrics
  * @example
@@ -146,31 +155,81 @@ export function bootstrapGroupMetrics(
   return bootstrapGroupMetricsOfColumns(prepare(input), options);
 }
 
+const FN = "bootstrapGroupMetrics";
+
+/** The options of `bootstrapGroupMetrics` with their defaults, checked. */
+function resolveGroupBootstrapOptions(options: BootstrapGroupMetricsOptions) {
+  const resolved = resolveBootstrapOptions(FN, options);
+  const minGroupSize = options.minGroupSize ?? 30;
+  const suppressBelow = options.suppressBelow ?? 0;
+  if (!(suppressBelow >= 0)) throw new RangeError(`${FN}: suppressBelow must be >= 0`);
+  const jackknifeBlocks = options.jackknifeBlocks ?? 1000;
+  if (!(minGroupSize >= 0)) throw new RangeError(`${FN}: minGroupSize must be >= 0`);
+  if (!(Number.isInteger(jackknifeBlocks) && jackknifeBlocks >= 2)) {
+    throw new RangeError(`${FN}: jackknifeBlocks must be an integer >= 2`);
+  }
+  return { resolved, minGroupSize, suppressBelow, jackknifeBlocks };
+}
+
 /** {@link bootstrapGroupMetrics} on already prepared columns. */
 export function bootstrapGroupMetricsOfColumns(
   columns: Columns,
   options: BootstrapGroupMetricsOptions = {},
 ): GroupBootstrapResult {
-  const fn = "bootstrapGroupMetrics";
-  const resolved = resolveBootstrapOptions(fn, options);
-  const minGroupSize = options.minGroupSize ?? 30;
-  const suppressBelow = options.suppressBelow ?? 0;
-  if (!(suppressBelow >= 0)) throw new RangeError(`${fn}: suppressBelow must be >= 0`);
-  const jackknifeBlocks = options.jackknifeBlocks ?? 1000;
-  if (!(minGroupSize >= 0)) throw new RangeError(`${fn}: minGroupSize must be >= 0`);
-  if (!(Number.isInteger(jackknifeBlocks) && jackknifeBlocks >= 2)) {
-    throw new RangeError(`${fn}: jackknifeBlocks must be an integer >= 2`);
-  }
+  const settings = resolveGroupBootstrapOptions(options);
   const specs =
     options.metrics ?? (columns.score ? [...DEFAULT_RATE_METRICS, "rocAuc"] : DEFAULT_RATE_METRICS);
-  const metrics = resolveMetrics(specs, fn);
-  const k = columns.groups.keys.length;
+  const metrics = resolveMetrics(specs, FN);
   checkMetricInputs(columns, metrics);
-  const sizes = groupSizes(columns);
+  return groupBootstrapResult(
+    columns.groups,
+    groupSizes(columns),
+    metrics,
+    options,
+    settings,
+    columns.pred !== undefined,
+    (plan) => bootstrapColumns(columns, metrics, plan),
+  );
+}
+
+/**
+ * {@link bootstrapGroupMetrics} of count metrics from unweighted confusion counts computed
+ * elsewhere (merged from worker threads, say): the same result as on the rows they count.
+ *
+ * Cost: O(nBoot · k · metrics).
+ *
+ * @throws RangeError on bad options or a metric that is not a count metric; TypeError on
+ *   weighted counts
+ */
+export function bootstrapGroupMetricsOfConfusion(
+  stats: ConfusionStats,
+  groups: GroupIndex,
+  options: BootstrapGroupMetricsOptions = {},
+): GroupBootstrapResult {
+  const settings = resolveGroupBootstrapOptions(options);
+  const metrics = resolveMetrics(options.metrics ?? DEFAULT_RATE_METRICS, FN);
+  const sizes = Array.from({ length: stats.groups }, (_, g) => groupSize(stats, g));
+  return groupBootstrapResult(groups, sizes, metrics, options, settings, true, (plan) =>
+    bootstrapConfusion(stats, metrics, plan),
+  );
+}
+
+/** The result of `bootstrapGroupMetrics` from the groups, their sizes and the bootstrap. */
+function groupBootstrapResult(
+  index: GroupIndex,
+  sizes: readonly number[],
+  metrics: readonly ResolvedMetric[],
+  options: BootstrapGroupMetricsOptions,
+  settings: ReturnType<typeof resolveGroupBootstrapOptions>,
+  hasPredictions: boolean,
+  bootstrap: (plan: ColumnsBootstrapPlan) => ColumnsBootstrap,
+): GroupBootstrapResult {
+  const { resolved, minGroupSize, suppressBelow, jackknifeBlocks } = settings;
+  const k = index.keys.length;
   const suppressed = Uint8Array.from(sizes, (n) => (n < suppressBelow ? 1 : 0));
   const reference =
-    options.reference === undefined ? -1 : groupIndexOf(columns.groups, sizes, options.reference);
-  const boot = bootstrapColumns(columns, metrics, {
+    options.reference === undefined ? -1 : groupIndexOf(index, sizes, options.reference);
+  const boot = bootstrap({
     options: resolved,
     suppressed,
     reference,
@@ -178,7 +237,7 @@ export function bootstrapGroupMetricsOfColumns(
     jackknifeBlocks,
     criteria: true,
   });
-  const resampling: Record<string, "multinomial" | "rows"> = {};
+  const resampling: Record<string, Resampling> = {};
   const ordered: Record<string, MetricIntervals> = {};
   for (const metric of metrics) {
     const slot = boot.metrics[metric.id]!;
@@ -190,12 +249,11 @@ export function bootstrapGroupMetricsOfColumns(
     );
     resampling[metric.id] = slot.resampling;
   }
-  const criteria =
-    columns.pred === undefined
-      ? undefined
-      : criterionIntervals((id) => boot.metrics[id], k, resolved, reference);
+  const criteria = hasPredictions
+    ? criterionIntervals((id) => boot.metrics[id], k, resolved, reference)
+    : undefined;
 
-  const groups = columns.groups.keys.map((key, g) => ({
+  const groups = index.keys.map((key, g) => ({
     key,
     label: groupLabel(key),
     count: sizes[g] as number,

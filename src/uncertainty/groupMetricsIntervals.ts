@@ -26,15 +26,15 @@ import {
 /**
  * Bootstrap options of `groupMetrics`: `method` ("percentile" or "bca", default "percentile"),
  * `level` (one or several, default 0.95), `nBoot` (default 1000), `seed` (default 0) and
- * `stratified` (resample within each group, default true). Count metrics on unweighted data use
- * the multinomial bootstrap on the confusion counts; weighted count metrics, score metrics and
- * user metrics resample rows (see `bootstrapGroupMetrics`).
+ * `stratified` (resample within each group, default true). Count metrics use the multinomial
+ * bootstrap on the confusion counts (weighted: with each cell's weighted sum drawn given its
+ * count); score metrics and user metrics resample rows (see `bootstrapGroupMetrics`).
  */
 export type GroupMetricsCi = BootstrapOptions;
 
 /** How the intervals of a result were made: the options used, and each metric's resampling. */
 export interface CiProvenance extends ResolvedBootstrapOptions {
-  /** `multinomial` (unweighted counts) or `rows`, by metric id. */
+  /** How each metric was resampled (see `Resampling`), by metric id. */
   readonly resampling: Readonly<Record<string, Resampling>>;
   /** The generator and samplers (`RANDOM_METHOD`). */
   readonly random: string;

@@ -8,7 +8,7 @@ import { FairnessInputError } from "../data/errors.js";
 import type { FairnessInput } from "../data/inputTypes.js";
 import { groupLabel } from "../data/levels.js";
 import { prepare } from "../data/prepare.js";
-import { getMetric } from "../metrics/registry.js";
+import { getMetric, type MetricId } from "../metrics/registry.js";
 import type { CountMetric } from "../metrics/types.js";
 import { confusionOf, countConfusion } from "../stats/confusion.js";
 import { adjustPValues, type CorrectionMethod } from "./corrections.js";
@@ -24,7 +24,7 @@ import {
 /** Options of `groupRateTests`. */
 export interface GroupRateTestsOptions {
   /** Proportion metric ids. @defaultValue selectionRate, truePositiveRate, falsePositiveRate */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly MetricId[];
   /** The reference group's level (one feature) or levels. @defaultValue the largest group */
   readonly reference?: Level | readonly Level[];
   /** Level of the Newcombe intervals. @defaultValue 0.95 */

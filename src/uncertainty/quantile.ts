@@ -25,6 +25,19 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
+ * The positions of the sorted values `quantileSorted(sorted, q)` reads for m values: ⌊(m − 1)q⌋
+ * and the next one. Cost O(1).
+ *
+ * @example
+ * quantilePositions(4, 0.5); // => [1, 2]
+ */
+export function quantilePositions(m: number, q: number): number[] {
+  if (!(q >= 0 && q <= 1)) return [];
+  const lo = Math.floor((m - 1) * q);
+  return [lo, lo + 1];
+}
+
+/**
  * The finite-or-infinite (non-NaN) values of `values`, sorted ascending, in a new array, and how
  * many NaN values were dropped. Cost O(m log m).
  *
@@ -44,5 +57,78 @@ export function sortedWithoutNaN(values: ArrayLike<number>): {
     if (!Number.isNaN(v)) sorted[j++] = v;
   }
   sorted.sort();
+  return { sorted, nanCount: values.length - kept };
+}
+
+/** Moves the i-th smallest of `a[from..to]` to index i, smaller ones before, larger after. */
+function select(a: Float64Array, i: number, from: number, to: number): void {
+  let lo = from;
+  let hi = to;
+  while (hi > lo) {
+    // Median of three as the pivot, then Hoare's partition.
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let l = lo;
+    let r = hi;
+    while (l <= r) {
+      while (a[l]! < pivot) l++;
+      while (a[r]! > pivot) r--;
+      if (l <= r) {
+        const t = a[l]!;
+        a[l] = a[r]!;
+        a[r] = t;
+        l++;
+        r--;
+      }
+    }
+    if (i <= r) hi = r;
+    else if (i >= l) lo = l;
+    else return;
+  }
+}
+
+/**
+ * The finite-or-infinite (non-NaN) values of `values` in a new array in which every position in
+ * `positions` (and the first and last) holds what a full ascending sort would put there, so that
+ * `quantileSorted` reading only those positions gives the same result as on the sorted values;
+ * and how many NaN values were dropped (values with −0 are sorted in full, since comparisons do not
+ * order −0 and +0 as the sort does). Cost O(m) expected for a few positions.
+ *
+ * @example
+ * const { sorted } = selectedWithoutNaN(Float64Array.of(5, NaN, 1, 4, 2, 3), (m) => [m >> 1]);
+ * sorted[2]; // => 3
+ */
+export function selectedWithoutNaN(
+  values: ArrayLike<number>,
+  positions: (m: number) => readonly number[],
+): { sorted: Float64Array; nanCount: number } {
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) kept += 1;
+  const sorted = new Float64Array(kept);
+  let j = 0;
+  let negativeZero = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isNaN(v)) sorted[j++] = v;
+    if (v === 0 && Object.is(v, -0)) negativeZero = true;
+  }
+  const m = kept;
+  // The sort orders −0 before +0, which comparisons do not see: then sort.
+  if (negativeZero) sorted.sort();
+  else if (m > 1) {
+    const wanted = [...new Set([0, m - 1, ...positions(m)])]
+      .filter((p) => p >= 0 && p < m)
+      .sort((a, b) => a - b);
+    // Each selection leaves everything at or after its position no smaller, so the next one only
+    // searches the part after it.
+    let from = 0;
+    for (const p of wanted) {
+      select(sorted, p, from, m - 1);
+      from = p + 1;
+    }
+  }
   return { sorted, nanCount: values.length - kept };
 }

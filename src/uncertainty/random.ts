@@ -12,7 +12,8 @@
  *   whose acceptance test uses log-factorials from src/stats/special.ts;
  * - multinomial(n, p): the sequential conditional-binomial method (cell i gets
  *   Binomial(n − drawn so far, p_i / remaining mass)), O(k) binomial draws for k cells;
- * - Poisson(1): inversion by sequential search.
+ * - Poisson(1): inversion by sequential search;
+ * - standard normal: the Box–Muller transform of two uniform draws (the cosine variate).
  * Seeds are unsigned 32-bit integers (pure-rand seeds xoroshiro128+ from a 32-bit value; the
  * stream starts after one jump, so nearby seeds give unrelated streams).
  */
@@ -24,7 +25,8 @@ import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGene
 import { logFactorial } from "../stats/special.js";
 
 /** The name of the generator and samplers, recorded in results next to the seed. */
-export const RANDOM_METHOD = "xoroshiro128plus (pure-rand 8); binomial: BINV inversion / BTRS";
+export const RANDOM_METHOD =
+  "xoroshiro128plus (pure-rand 8); binomial: BINV inversion / BTRS; normal: Box–Muller";
 
 /** The largest seed accepted: seeds are unsigned 32-bit integers. */
 const MAX_SEED = 0xffff_ffff;
@@ -52,6 +54,8 @@ export interface RandomSource {
   multinomial(n: number, probabilities: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** A Poisson(1) draw (the online Poisson bootstrap's weight). */
   poisson1(): number;
+  /** A standard normal draw. */
+  normal(): number;
   /**
    * A new independent stream: it continues from this stream's state while this stream jumps
    * 2^64 draws ahead, so streams split in the same order from the same seed are reproducible.
@@ -223,6 +227,12 @@ class XoroshiroSource implements RandomSource {
       term /= k;
     }
     return k;
+  }
+
+  normal(): number {
+    // 1 − u is in (0, 1], so the logarithm is finite.
+    const radius = Math.sqrt(-2 * Math.log(1 - this.uniform()));
+    return radius * Math.cos(2 * Math.PI * this.uniform());
   }
 
   state(): readonly number[] {

@@ -24,8 +24,13 @@ export interface Block {
   readonly jackknife: readonly Jackknife[] | undefined;
 }
 
-/** How a metric's replicates were drawn: multinomial on unweighted confusion counts, or rows. */
-export type Resampling = "multinomial" | "rows";
+/**
+ * How a metric's replicates were drawn: `multinomial` on unweighted confusion counts;
+ * `weightedMultinomial` (exact) or `weightedNormal` (some cell sums from the normal
+ * approximation) on weighted confusion counts (see `weightedCountReplicates`); `rows` by
+ * resampling rows and re-evaluating.
+ */
+export type Resampling = "multinomial" | "weightedMultinomial" | "weightedNormal" | "rows";
 
 /**
  * Where a metric's statistics are in its block: the overall value at `base`, group g at

@@ -5,7 +5,7 @@
  * each statistic's replicates are one contiguous run.
  */
 import { partitionRows } from "../stats/partition.js";
-import { addCompensated, neumaierSum } from "../stats/summation.js";
+import { neumaierSum } from "../stats/summation.js";
 import type { Jackknife } from "./bootstrapInterval.js";
 import type { RandomSource } from "./random.js";
 
@@ -73,55 +73,6 @@ export function multinomialCountReplicates(
 }
 
 /**
- * Row bootstrap of weighted confusion counts: each replicate draws rows with replacement (within
- * each group when stratified) and sums their weights per cell. Resampling cell counts and
- * multiplying by a cell's mean weight would not have the distribution of the weighted sum, so
- * weighted data are resampled row by row. Cost O(nBoot · (n + cost of the statistic)).
- */
-export function weightedRowCountReplicates(
-  rows: CellRows,
-  statistic: CountStatistic,
-  m: number,
-  plan: ResamplePlan,
-): Float64Array {
-  const { nBoot, rng, stratified } = plan;
-  const { cell, group, weight, k } = rows;
-  const n = cell.length;
-  // Each row's table slot and weight, laid out in the order draws index them (by group when
-  // stratified): a draw then reads two arrays at the drawn position, not four at a scattered row.
-  const byGroup = stratified ? partitionRows(group, k) : undefined;
-  const slot = new Uint32Array(n);
-  const slotWeight = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = byGroup === undefined ? i : (byGroup.rows[i] as number);
-    slot[i] = 4 * (group[row] as number) + (cell[row] as number);
-    slotWeight[i] = weight[row] as number;
-  }
-  const table = new Float64Array(4 * k);
-  const compensation = new Float64Array(4 * k);
-  const values = new Float64Array(m);
-  const out = new Float64Array(m * nBoot);
-  const add = (i: number) => addCompensated(table, compensation, slot[i]!, slotWeight[i]!);
-  for (let b = 0; b < nBoot; b++) {
-    table.fill(0);
-    compensation.fill(0);
-    if (byGroup !== undefined) {
-      for (let g = 0; g < k; g++) {
-        const from = byGroup.offsets[g] as number;
-        const to = byGroup.offsets[g + 1] as number;
-        for (let i = from; i < to; i++) add(rng.integer(from, to - 1));
-      }
-    } else {
-      for (let i = 0; i < n; i++) add(rng.integer(0, n - 1));
-    }
-    for (let c = 0; c < table.length; c++) table[c]! += compensation[c]!;
-    statistic(table, values);
-    for (let s = 0; s < m; s++) out[s * nBoot + b] = values[s] as number;
-  }
-  return out;
-}
-
-/**
  * Row bootstrap for any statistic of rows (score metrics such as AUC, user metrics): each
  * replicate hands the statistic n row indices drawn with replacement (within each group when
  * stratified, keeping group sizes). Cost O(nBoot · (n + cost of the statistic)).
@@ -182,7 +133,7 @@ export function countJackknife(
       if (entry === undefined) seen.set(key, { cell, amount, multiplicity: 1 });
       else entry.multiplicity += 1;
     }
-    removals.push(...seen.values());
+    for (const removal of seen.values()) removals.push(removal);
   }
   const table = Float64Array.from(counts);
   const values = new Float64Array(m);

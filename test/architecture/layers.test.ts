@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
     "calibration",
     "mitigation",
     "stream",
+    "parallel",
     "io",
     "clinical",
     "regression",

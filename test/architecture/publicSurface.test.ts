@@ -1,6 +1,8 @@
 /**
- * The public surface: the root entry stays small and free of zod schemas, and a name exported by
- * several entries (the root and a topic subpath) is always the same declaration.
+ * The public surface: the root entry stays small and free of zod schemas, each of its names has a
+ * topic (`@category`, in the order of package.json's `typedocOptions.categoryOrder`) so the API
+ * reference reads by topic, and a name exported by several entries (the root and a topic subpath)
+ * is always the same declaration.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -10,7 +12,7 @@ import { describe, expect, it } from "vitest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-  typedocOptions: { entryPoints: string[] };
+  typedocOptions: { entryPoints: string[]; categoryOrder: string[] };
   exports: Record<string, unknown>;
 };
 const entries = pkg.typedocOptions.entryPoints.map((e) => join(root, e));
@@ -60,5 +62,22 @@ describe("public surface", () => {
       }
     }
     expect(clashes).toEqual([]);
+  }, 60_000);
+
+  it("every root export has one @category, a topic of typedocOptions.categoryOrder, and every topic is used", () => {
+    const topics = pkg.typedocOptions.categoryOrder.filter((c) => c !== "*");
+    const used = new Set<string>();
+    const wrong = exportsOf(join(root, "src/index.ts")).flatMap((symbol) => {
+      const declaration = declarationOf(symbol);
+      const categories = (declaration === undefined ? [] : ts.getJSDocTags(declaration))
+        .filter((tag) => tag.tagName.text === "category")
+        .map((tag) => ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "");
+      for (const c of categories) used.add(c);
+      return categories.length === 1 && topics.includes(categories[0]!)
+        ? []
+        : [`${symbol.name}: ${categories.join(", ") || "no @category"}`];
+    });
+    expect(wrong).toEqual([]);
+    expect([...used].sort()).toEqual([...topics].sort());
   }, 60_000);
 });

@@ -18,6 +18,7 @@ import { prepare } from "../../src/data/prepare.js";
 import { groupMetrics, groupMetricsOfColumns } from "../../src/frame/groupMetrics.js";
 import { METRICS } from "../../src/metrics/registry.js";
 import { ThresholdOptimizer } from "../../src/mitigation/thresholdOptimizer.js";
+import { createWorkerPool, parallelBootstrapGroupMetrics } from "../../src/parallel/index.js";
 import { audit } from "../../src/report/audit.js";
 import { createAccumulator, type FairnessAccumulator } from "../../src/stream/accumulator.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
@@ -79,7 +80,7 @@ let sink = 0;
  * Best time in ms of `fn` (after one warm-up call): at least 3 runs and 400 ms. The minimum,
  * not the mean, because the machine is shared and interference only ever adds time.
  */
-async function time(fn: () => void): Promise<{ ms: number; runs: number }> {
+async function time(fn: () => void | Promise<void>): Promise<{ ms: number; runs: number }> {
   const bench = new Bench({ iterations: 3, time: 400, warmupIterations: 1, warmupTime: 0 });
   bench.add("case", fn);
   await bench.run();
@@ -256,10 +257,32 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
       };
       const name = "count metrics + 1000 bootstrap replicates";
       if (Number.isNaN(pointMs) && selected(`${name}, ${tag}`)) pointMs = (await time(point)).ms;
-      await add(name, () => (weighted ? timeOnce(boot) : time(boot)), [
+      const bootMs = await add(name, () => (weighted ? timeOnce(boot) : time(boot)), [
         { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
         readRatio,
       ]);
+      const workersName = `${name}, workers: 2`;
+      if (!weighted && selected(`${workersName}, ${tag}`)) {
+        // Two worker threads kept between calls (as a service would keep them): the timed runs
+        // follow a warm-up run, so thread start-up is not counted.
+        const pool = createWorkerPool(2);
+        const oneThreadMs = Number.isNaN(bootMs) ? (await time(boot)).ms : bootMs;
+        await add(
+          workersName,
+          () =>
+            time(async () => {
+              const r = await parallelBootstrapGroupMetrics(predInput, {
+                metrics: COUNT_METRICS,
+                nBoot: 1000,
+                workers: pool,
+              });
+              sink += r.metrics.accuracy!.overall.estimate;
+            }),
+          // A speed-up of at least 1.6 is a time of at most 1 / 1.6 of one thread's.
+          [{ baseline: "one thread", ms: oneThreadMs, target: 0.625 }, readRatio],
+        );
+        await pool.close();
+      }
     }
     if (!small) continue;
 

@@ -32,6 +32,38 @@ describe("calibrationByGroup", () => {
     ]);
   });
 
+  it("group(selector) is the selected group's summary, by level(s) or by feature name", () => {
+    const r = calibrationByGroup({
+      yTrue: [0, 1, 0, 1, 1, 0, 1, 0],
+      yScore: [0.2, 0.7, 0.4, 0.9, 0.6, 0.3, 0.8, 0.5],
+      sensitiveFeatures: {
+        s: ["x", "x", "y", "y", "x", "y", "x", "y"],
+        t: ["u", "u", "v", "v", "u", "v", "u", "v"],
+      },
+      intersections: "all",
+    });
+    expect(r.group(["x", "u"])).toBe(r.byGroup[0]!.summary);
+    expect(r.group({ s: "y", t: "v" })).toBe(r.byGroup[3]!.summary);
+    expect(r.group(["y", "v"]).expectedCalibrationError).toBe(
+      r.byGroup[3]!.summary!.expectedCalibrationError,
+    );
+    // An empty intersection and an unknown level have no summary to give.
+    expect(() => r.group(["x", "v"])).toThrow(FairnessInputError);
+    expect(() => r.group(["z", "u"])).toThrow(FairnessInputError);
+  });
+
+  it("group(selector) refuses a group whose rows all have weight 0", () => {
+    const r = calibrationByGroup({
+      yTrue: [0, 1, 0, 1],
+      yScore: [0.2, 0.7, 0.4, 0.9],
+      sensitiveFeatures: ["a", "a", "b", "b"],
+      sampleWeight: [1, 1, 0, 0],
+    });
+    expect(r.byGroup[1]!.summary).toBeUndefined();
+    expect(r.group("a")).toBe(r.byGroup[0]!.summary);
+    expect(() => r.group("b")).toThrow(FairnessInputError);
+  });
+
   it("needs probabilities in yScore", () => {
     expect(() =>
       calibrationByGroup({ yTrue: [0, 1], yPred: [0, 1], sensitiveFeatures: ["a", "b"] }),

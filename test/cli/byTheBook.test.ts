@@ -88,7 +88,11 @@ describe("fairscope by the book", { timeout: 60_000 }, () => {
     const json = JSON.parse((await cli(["metrics", "--format", "json"])).stdout);
     expect(json.metrics.map((m: { id: string }) => m.id)).toEqual(METRICS.map((m) => m.id));
     expect(
-      [...json.criteria, ...(json.regressionCriteria ?? [])].map((c: { id: string }) => c.id),
+      [
+        ...json.criteria,
+        ...(json.regressionCriteria ?? []),
+        ...(json.multiclassCriteria ?? []),
+      ].map((c: { id: string }) => c.id),
     ).toEqual(CRITERIA.map((c) => c.id));
   });
 

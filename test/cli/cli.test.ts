@@ -157,6 +157,34 @@ describe("fairscope CLI", { timeout: 60_000 }, () => {
     expect(g.code).toBe(1);
   });
 
+  it("gate --report takes an audit report only, and says what a file holds when it is not one", async () => {
+    const gated = join(tmp, "gated.json");
+    const policy = ["--policy", "examples/policies/fail.json"];
+    const g = await cli(["gate", ...ADULT, "--group", "sex", ...policy, "--out", gated]);
+    expect(g.code).toBe(1);
+    const again = await cli(["gate", "--report", gated, ...policy]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      `${gated} is the JSON output of fairscope gate ({ gate, report })`,
+    );
+    expect(again.stderr).toContain("--report expects an audit report");
+    // Its report field is an audit report, and gates as before.
+    const inner = join(tmp, "inner.json");
+    writeFileSync(inner, JSON.stringify(JSON.parse(readFileSync(gated, "utf8")).report));
+    expect((await cli(["gate", "--report", inner, ...policy])).code).toBe(1);
+    for (const [text, given] of [
+      ["[1]", "holds an array"],
+      ["3", "holds number"],
+      ['{"foo":1}', "is a JSON object without schemaVersion"],
+    ] as const) {
+      const file = join(tmp, "notReport.json");
+      writeFileSync(file, text);
+      const r = await cli(["gate", "--report", file, ...policy]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file} ${given}; --report expects an audit report`);
+    }
+  });
+
   it("reads JSON Lines from stdin and labels with --pos-label", async () => {
     const lines = [
       { y: "yes", p: 0.9, g: "a" },

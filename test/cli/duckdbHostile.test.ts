@@ -1,6 +1,7 @@
 /**
- * `--engine duckdb` on faulty input refuses what the memory engine refuses: NaN group levels
- * (missing) and probability scores outside [0, 1].
+ * `--engine duckdb` on faulty input reads what the memory engine reads: group columns as text
+ * (`NaN`, `1.0` and long identifiers kept as written), and refuses probability scores outside
+ * [0, 1].
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ const tmp = mkdtempSync(join(tmpdir(), "fairscope-duckdb-hostile-"));
 
 async function cli(argv: readonly string[]) {
   const chunks: string[] = [];
+  const out: string[] = [];
   const sink = (into?: string[]) =>
     new Writable({
       write(chunk, _enc, done) {
@@ -23,22 +25,41 @@ async function cli(argv: readonly string[]) {
     });
   const code = await run(argv, {
     stdin: Readable.from([]),
-    stdout: sink(),
+    stdout: sink(out),
     stderr: sink(chunks),
     env: {},
   });
-  return { code, stderr: chunks.join("") };
+  return { code, stdout: out.join(""), stderr: chunks.join("") };
 }
 
 describe("audit --engine duckdb on faulty input", { timeout: 60_000 }, () => {
-  it("rows whose group is NaN are not dropped: they are missing, an input error as in memory", async () => {
+  it("rows whose group is written NaN are kept, as the group NaN the memory engine reads", async () => {
     const path = join(tmp, "nan.csv");
     const rows = Array.from({ length: 30 }, (_, i) => `${i % 2},1,${i % 3 === 0 ? "NaN" : i % 3}`);
     writeFileSync(path, `y,p,g\n${rows.join("\n")}\n`);
-    const args = ["--label", "y", "--pred", "p", "--group", "g", "--ci", "none"];
+    const args = ["--label", "y", "--pred", "p", "--group", "g", "--format", "csv"];
     const duck = await cli(["audit", path, "--engine", "duckdb", ...args]);
-    expect(duck.code).toBe(2);
-    expect(duck.stderr).toContain("missing values");
+    const memory = await cli(["audit", path, ...args, "--ci", "none"]);
+    expect(duck.code).toBe(0);
+    const counts = (csv: string) =>
+      csv
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",").slice(0, 2).join(","));
+    expect(counts(duck.stdout)).toEqual(["overall,30", "1,10", "2,10", "NaN,10"]);
+    expect(counts(duck.stdout)).toEqual(counts(memory.stdout));
+  });
+
+  it("keeps group codes as text: 1 and 1.0, 2.5 and 2.50, two 20-digit identifiers stay distinct", async () => {
+    const path = join(tmp, "codes.csv");
+    const codes = ["1", "1.0", "2.5", "2.50", "12345678901234567891", "12345678901234567892"];
+    writeFileSync(path, `y,p,g\n${codes.map((g, i) => `${i % 2},1,${g}`).join("\n")}\n`);
+    const args = ["--label", "y", "--pred", "p", "--group", "g", "--format", "json"];
+    const duck = await cli(["audit", path, "--engine", "duckdb", ...args]);
+    expect(duck.code).toBe(0);
+    const report = JSON.parse(duck.stdout) as { groups: { key: unknown[] }[] };
+    expect(report.groups.map((g) => g.key[0]).sort()).toEqual([...codes].sort());
   });
 
   it("probability scores of 7.5 and -3 are refused, as the memory engine refuses them", async () => {

@@ -11,15 +11,16 @@ import { run } from "../../src/cli/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fairscope-hostile-"));
 
-function sink(): Writable & { text: () => string } {
+function sink(): Writable & { text: () => string; largest: () => number } {
   const chunks: string[] = [];
   const w = new Writable({
     write(chunk, _enc, done) {
       chunks.push(String(chunk));
       done();
     },
-  }) as Writable & { text: () => string };
+  }) as Writable & { text: () => string; largest: () => number };
   w.text = () => chunks.join("");
+  w.largest = () => chunks.reduce((m, c) => Math.max(m, c.length), 0);
   return w;
 }
 
@@ -27,7 +28,7 @@ async function cli(argv: readonly string[], stdin = "") {
   const stdout = sink();
   const stderr = sink();
   const code = await run(argv, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), largest: stdout.largest() };
 }
 
 const audit = ["--label", "y", "--pred", "p", "--group", "g", "--ci", "none"];
@@ -97,5 +98,28 @@ describe("CLI on hostile input", { timeout: 60_000 }, () => {
     const { code, stderr } = await cli([...argv, "--n-boot", "1000000000"]);
     expect(code).toBe(2);
     expect(stderr).toContain("--n-boot must be an integer in [2, 1000000]");
+  });
+
+  it("writes JSON, CSV, text and Markdown reports of many groups in pieces, never as one string", async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i % 2},${(i >> 1) % 2},g${i % 3000}`);
+    const csv = `y,p,g\n${rows.join("\n")}\n`;
+    for (const format of ["json", "csv", "text", "markdown"]) {
+      const { code, stdout, largest } = await cli(
+        ["audit", "-", ...audit, "--format", format],
+        csv,
+      );
+      expect(code).toBe(0);
+      expect(stdout).toContain("g2999");
+      expect(largest).toBeLessThan(stdout.length / 4);
+      if (format === "json") expect(JSON.parse(stdout).groups).toHaveLength(3000);
+    }
+  });
+
+  it("a group cell longer than MAX_LEVEL_LENGTH is an input error naming the row, not a crash", async () => {
+    const csv = `y,p,g\n1,1,a\n0,1,${"x".repeat(70_000)}\n`;
+    const { code, stderr } = await cli(["audit", "-", ...audit], csv);
+    expect(code).toBe(2);
+    expect(stderr).toContain("70000 characters long, more than MAX_LEVEL_LENGTH (65536)");
+    expect(stderr.length).toBeLessThan(2000);
   });
 });

@@ -67,7 +67,7 @@ describe("decisionCurve", () => {
       },
       { grid: [0.5], thresholds: [0.5], bootstrap: false },
     );
-    expect(r.warnings).toEqual([expect.objectContaining({ code: "no_events", group: "b" })]);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: "noEvents", group: "b" })]);
     const b = r.byGroup[1]!.atThresholds[0]!;
     expect(b.netBenefit).toBe(-0.5);
     expect(b.standardizedNetBenefit).toBeNaN();

@@ -84,6 +84,44 @@ describe("prepare: typed-array fast paths", () => {
     expect(droppedTyped.groups).toEqual(droppedPlain.groups);
   });
 
+  it("the typed weight check finds any one invalid weight at any row, and passes −0 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e300, noNaN: true }), fc.constant(-0)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.nat(),
+        fc.constantFrom(
+          -Number.MIN_VALUE,
+          -1e-300,
+          -1,
+          -Number.MAX_VALUE,
+          Number.NEGATIVE_INFINITY,
+          Number.POSITIVE_INFINITY,
+          Number.NaN,
+        ),
+        (clean, at, invalid) => {
+          const n = clean.length;
+          const input = (weights: number[]) => ({
+            yTrue: new Uint8Array(n).fill(1),
+            yPred: new Uint8Array(n).fill(1),
+            sampleWeight: Float64Array.from(weights),
+            sensitiveFeatures: new Uint8Array(n),
+          });
+          const fine = issuesOf(() => prepare(input(clean)));
+          expect(fine?.filter((i) => i.code !== "zero_total_weight") ?? []).toEqual([]);
+          const row = at % n;
+          const broken = clean.slice();
+          broken[row] = invalid;
+          const issues = issuesOf(() => prepare(input(broken)));
+          const code = Number.isFinite(invalid) ? "negative_weight" : "not_finite";
+          expect(issues?.map((i) => [i.code, ...i.path])).toEqual([[code, "sampleWeight", row]]);
+        },
+      ),
+    );
+  });
+
   it("reports every invalid value with its row, in typed and plain arrays", () => {
     const typed = issuesOf(() =>
       prepare({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepare } from "../../src/metrics/index.js";
+import { MAX_LEVEL_LENGTH, prepare } from "../../src/metrics/index.js";
 import { inputIssues } from "../helpers/errors.js";
 
 const base = { yTrue: [1, 0, 1, 0], yPred: [1, 1, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] };
@@ -107,6 +107,20 @@ describe("prepare", () => {
     });
     expect(c.groups.keys.map((k) => k[0]).sort()).toEqual([...levels].sort());
     expect(c.groups.featureNames).toEqual(["__proto__"]);
+  });
+
+  it("prepare(…) refuses a group level longer than MAX_LEVEL_LENGTH, naming feature and row", () => {
+    const long = "x".repeat(MAX_LEVEL_LENGTH + 1);
+    const issues = inputIssues(() =>
+      prepare({ ...base, sensitiveFeatures: { g: ["a", "a", long, "b"] } }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "out_of_range", path: ["sensitiveFeatures", "g", 2] }),
+    ]);
+    const atLimit = "y".repeat(MAX_LEVEL_LENGTH);
+    expect(
+      prepare({ ...base, sensitiveFeatures: ["a", "a", atLimit, "b"] }).groups.keys,
+    ).toHaveLength(3);
   });
 
   it("prepare(…) never mutates the user's arrays", () => {

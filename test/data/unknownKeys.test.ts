@@ -20,7 +20,7 @@ describe("unknown keys and invalid options", () => {
 
   it("groupMetrics(…) refuses { metric: […] } instead of computing the default metrics", () => {
     const issues = inputIssues(() =>
-      groupMetrics(base, { metric: ["accuracy"] } as unknown as { metrics: string[] }),
+      groupMetrics(base, { metric: ["accuracy"] } as unknown as { metrics: ["accuracy"] }),
     );
     expect(issues[0]).toMatchObject({ code: "invalid_option", path: ["options", "metric"] });
     expect(issues[0]!.message).toContain('did you mean "metrics"?');

@@ -9,6 +9,7 @@ import {
   groupMetrics,
   regressionMetrics,
 } from "../../src/index.js";
+import { metricIdsOf } from "../../src/metrics/registry.js";
 import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
 import { policyJsonSchema } from "../../src/schemas/index.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
@@ -22,14 +23,17 @@ const input = {
 const ALL = CRITERIA;
 const BINARY = ALL.filter((c) => (c.task ?? "binary") === "binary");
 const REGRESSION = ALL.filter((c) => c.task === "regression");
-const allMetrics = [...new Set(BINARY.flatMap((c) => c.metrics))];
+const MULTICLASS = ALL.filter((c) => c.task === "multiclass");
+const allMetrics = metricIdsOf([...new Set(BINARY.flatMap((c) => c.metrics))], "test");
 
 describe("criterion registry", () => {
   it("declares each criterion once, with metrics from the registry of its task", () => {
     expect(new Set(CRITERIA.map((c) => c.id)).size).toBe(CRITERIA.length);
-    expect(BINARY.length + REGRESSION.length).toBe(CRITERIA.length);
+    expect(BINARY.length + REGRESSION.length + MULTICLASS.length).toBe(CRITERIA.length);
     for (const c of ALL) {
+      // Multiclass criteria compare binary metrics of each class against the rest.
       const registry = c.task === "regression" ? getRegressionMetric : getMetric;
+      expect(c.classAggregation !== undefined, c.id).toBe(c.task === "multiclass");
       for (const m of c.metrics) expect(registry(m), `${c.id}: ${m}`).toBeDefined();
       expect(c.ideal).toBe(c.comparison === "difference" ? 0 : 1);
       expect(c.better).toBe(c.comparison === "difference" ? "lower" : "higher");

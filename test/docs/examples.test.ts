@@ -19,6 +19,7 @@ import * as countMetrics from "../../src/metrics/counts.js";
 import * as metricsEntry from "../../src/metrics/index.js";
 import * as mitigationEntry from "../../src/mitigation/index.js";
 import * as multiclassEntry from "../../src/multiclass/index.js";
+import * as parallelEntry from "../../src/parallel/index.js";
 import * as regressionEntry from "../../src/regression/index.js";
 import * as reportEntry from "../../src/report/index.js";
 import * as scanEntry from "../../src/scan/index.js";
@@ -164,6 +165,7 @@ describe("doc comment examples", () => {
           ...metricsEntry,
           ...mitigationEntry,
           ...multiclassEntry,
+          ...parallelEntry,
           ...regressionEntry,
           ...reportEntry,
           ...scanEntry,
@@ -177,7 +179,13 @@ describe("doc comment examples", () => {
         };
         const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const body = instrument(block);
-        new Function(...names, body)(...names.map((n) => (scope as Record<string, unknown>)[n]));
+        // An async function body, so that examples of asynchronous functions can `await`.
+        const AsyncFunction = (async () => undefined).constructor as new (
+          ...args: string[]
+        ) => (...values: unknown[]) => Promise<void>;
+        await new AsyncFunction(...names, body)(
+          ...names.map((n) => (scope as Record<string, unknown>)[n]),
+        );
       });
     });
   }

@@ -6,7 +6,13 @@ import { argmaxGroups, membershipMatrix } from "../../src/membership/matrix.js";
 import { softGroupMetrics } from "../../src/membership/softGroupMetrics.js";
 import { closeMismatches } from "../helpers/close.js";
 
-const RATES = ["selectionRate", "truePositiveRate", "falsePositiveRate", "precision", "accuracy"];
+const RATES = [
+  "selectionRate",
+  "truePositiveRate",
+  "falsePositiveRate",
+  "precision",
+  "accuracy",
+] as const;
 const groups = ["a", "b", "c"];
 
 /** Rows of (label, prediction, weight, membership probabilities over 3 groups). */

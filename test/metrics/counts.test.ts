@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getMetric, METRICS } from "../../src/index.js";
+import { getMetric, METRICS, type MetricId } from "../../src/index.js";
 import type { CountMetric } from "../../src/metrics/types.js";
 
 // Hand-computed from tn = 5, fp = 2, fn = 1, tp = 3 (n = 11).
@@ -25,7 +25,7 @@ const expected: Record<string, number> = {
 };
 
 describe("count metrics", () => {
-  const countMetrics = METRICS.filter((m): m is CountMetric => m.input === "counts");
+  const countMetrics = METRICS.filter((m): m is CountMetric<MetricId> => m.input === "counts");
 
   it("every count metric has a hand-computed value for tn=5, fp=2, fn=1, tp=3", () => {
     expect(countMetrics.map((m) => m.id).sort()).toEqual(Object.keys(expected).sort());

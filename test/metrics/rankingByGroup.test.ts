@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { averagePrecision, rocAuc, rocAucByGroup } from "../../src/metrics/ranking.js";
 import { partitionRows, take } from "../../src/stats/partition.js";
+import { referenceRocAucByGroup } from "./rocAucByGroupReference.js";
 
 const rows = fc
   .array(
@@ -21,7 +22,79 @@ const rows = fc
     weight: Float64Array.from(rs, (r) => r.weight),
   }));
 
+/** Rows of many sizes: scores with ties, ±0, subnormals and huge values; weights over decades. */
+const hardRows = fc
+  .record({
+    groups: fc.integer({ min: 1, max: 6 }),
+    rows: fc.array(
+      fc.record({
+        label: fc.integer({ min: 0, max: 1 }),
+        score: fc.oneof(
+          fc.integer({ min: -4, max: 4 }).map((k) => k / 4),
+          fc.constantFrom(-0, 0, Number.MIN_VALUE, 2 ** -1060, 1e300, -1e300),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        ),
+        group: fc.nat(),
+        weight: fc.oneof(fc.double({ min: 1e-8, max: 1e8, noNaN: true }), fc.constant(1)),
+      }),
+      { minLength: 1, maxLength: 400 },
+    ),
+  })
+  .map(({ groups, rows: rs }) => ({
+    groups,
+    label: Uint8Array.from(rs, (r) => r.label),
+    score: Float64Array.from(rs, (r) => r.score),
+    group: Uint32Array.from(rs, (r) => r.group % groups),
+    weight: Float64Array.from(rs, (r) => r.weight),
+  }));
+
+/** AUC from its definition: pairs (positive, negative) with the positive above count w⁺w⁻, ties half. */
+function pairwiseAuc(label: Uint8Array, score: Float64Array): number {
+  let pairs = 0;
+  let above = 0;
+  for (let i = 0; i < label.length; i++) {
+    for (let j = 0; j < label.length; j++) {
+      if (label[i] !== 1 || label[j] !== 0) continue;
+      pairs++;
+      above += score[i]! > score[j]! ? 1 : score[i] === score[j] ? 0.5 : 0;
+    }
+  }
+  return pairs === 0 ? Number.NaN : above / pairs;
+}
+
 describe("rocAucByGroup", () => {
+  it("rocAucByGroup(…) equals the one-sort comparator implementation to the bit (property)", () => {
+    fc.assert(
+      fc.property(hardRows, fc.boolean(), (d, weighted) => {
+        const weight = weighted ? d.weight : undefined;
+        const out = rocAucByGroup(d.label, d.score, weight, d.group, d.groups);
+        const expected = referenceRocAucByGroup(d.label, d.score, weight, d.group, d.groups);
+        expect(Array.from(out)).toEqual(Array.from(expected));
+        expect(out.every((v, g) => Object.is(v, expected[g]))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("rocAucByGroup(…) unweighted equals the pairwise definition in each group (property)", () => {
+    fc.assert(
+      fc.property(hardRows, (d) => {
+        const out = rocAucByGroup(d.label, d.score, undefined, d.group, d.groups);
+        const { offsets, rows: order } = partitionRows(d.group, d.groups);
+        for (let g = 0; g < d.groups; g++) {
+          const idx = order.subarray(offsets[g], offsets[g + 1]);
+          const expected = pairwiseAuc(take(d.label, idx), take(d.score, idx));
+          if (Number.isNaN(expected)) expect(out[g]).toBeNaN();
+          else expect(out[g]).toBeCloseTo(expected, 12);
+        }
+        const all = pairwiseAuc(d.label, d.score);
+        if (Number.isNaN(all)) expect(out[d.groups]).toBeNaN();
+        else expect(out[d.groups]).toBeCloseTo(all, 12);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("rocAucByGroup(…) gives each group's AUC and the overall AUC last", () => {
     // group 0: positive 0.9 above negative 0.1 → 1; group 1: positive 0.2 below negative 0.8 → 0;
     // overall: pairs (0.9>0.1, 0.9>0.8, 0.2>0.1, 0.2<0.8) → 3/4.

@@ -124,6 +124,7 @@ describe("audit", () => {
   });
 
   it("audit(…) rejects unknown metrics and bad minGroupSize", () => {
+    // @ts-expect-error: not a metric id (JavaScript callers get a RangeError)
     expect(() => audit(twoGroups, { metrics: ["nope"] })).toThrow(RangeError);
     expect(() => audit(twoGroups, { minGroupSize: -1 })).toThrow(/minGroupSize/);
   });

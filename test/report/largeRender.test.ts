@@ -5,9 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/index.js";
 import { renderCsv, renderMarkdown, renderText } from "../../src/report/index.js";
+import { drawCharts } from "../../src/report/svg.js";
 
 describe("rendering many groups", { timeout: 120_000 }, () => {
-  it("renderText and renderCsv lay out 150,000 groups", () => {
+  it("renderText, renderCsv, renderMarkdown and drawCharts lay out 150,000 groups", () => {
     const small = audit(
       { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] },
       { metrics: ["selectionRate"], intervals: false },
@@ -23,6 +24,7 @@ describe("rendering many groups", { timeout: 120_000 }, () => {
     expect(text).toContain("g149999");
     expect(renderCsv(report).split("\r\n")).toHaveLength(150_000 + 3);
     expect(renderMarkdown(report)).toContain("g149999");
+    expect(drawCharts(report).map((c) => c.id)).toContain("metrics");
   });
 });
 

@@ -102,3 +102,77 @@ describe("reference identity", () => {
     ]);
   });
 });
+
+describe("group identity in intervals", () => {
+  it('groups sharing a label ("1" and 1) each get their own intervals and gap intervals', () => {
+    // Group "1": 10 rows all predicted positive; group 1: 10 rows all predicted negative;
+    // group a (the reference, the largest): 20 rows, half predicted positive.
+    const groups = [
+      ...Array.from({ length: 10 }, () => "1"),
+      ...Array.from({ length: 10 }, () => 1),
+      ...Array.from({ length: 20 }, () => "a"),
+    ];
+    const yPred = groups.map((g, i) => (g === "1" ? 1 : g === 1 ? 0 : i % 2));
+    const report = audit(
+      { yTrue: groups.map((_, i) => i % 2), yPred, sensitiveFeatures: groups },
+      { metrics: ["selectionRate"], intervals: { nBoot: 200 }, seed: 3 },
+    ).toJSON();
+    const byKey = (key: unknown) => report.groups.find((g) => g.key[0] === key)!;
+    const inside = (e: {
+      value: number | null;
+      interval?: { lower: number | null; upper: number | null };
+    }) => e.interval!.lower! <= e.value! && e.value! <= e.interval!.upper!;
+    expect(byKey("1").values.selectionRate!.value).toBe(1);
+    expect(byKey(1).values.selectionRate!.value).toBe(0);
+    expect(inside(byKey("1").values.selectionRate!)).toBe(true);
+    expect(inside(byKey(1).values.selectionRate!)).toBe(true);
+    const gaps = report.disparities[0]!.gaps;
+    expect(gaps.map((g) => g.difference.value).sort()).toEqual([-0.5, 0.5]);
+    for (const gap of gaps) expect(inside(gap.difference)).toBe(true);
+  });
+});
+
+describe("group identity in suppression", () => {
+  it('suppressing group "1" (3 rows) leaves group 1 (50 rows) and its gaps shown', () => {
+    const groups = [
+      ...Array.from({ length: 3 }, () => "1"),
+      ...Array.from({ length: 50 }, () => 1),
+      ...Array.from({ length: 60 }, () => "a"),
+    ];
+    const report = audit(
+      {
+        yTrue: groups.map((_, i) => i % 2),
+        yPred: groups.map((_, i) => (i % 3 === 0 ? 1 : 0)),
+        sensitiveFeatures: groups,
+      },
+      { metrics: ["selectionRate"], intervals: false, suppressBelow: 10 },
+    ).toJSON();
+    const byKey = (key: unknown) => report.groups.find((g) => g.key[0] === key)!;
+    expect(byKey("1").suppressed).toBe(true);
+    expect(byKey(1).suppressed).toBeUndefined();
+    expect(byKey(1).values.selectionRate!.value).not.toBeNull();
+    // Groups sort numbers before strings: the gaps are those of 1, then "1".
+    const gaps = report.disparities[0]!.gaps;
+    expect(gaps.map((g) => g.difference.suppressed ?? false)).toEqual([false, true]);
+  });
+});
+
+describe("a group named overall in per-group sections", () => {
+  it("the calibration finding names the worst-calibrated group even when it is called overall", () => {
+    // Group "overall" scores every label the wrong way round (ECE 0.9); group b is off by 0.2.
+    const n = 200;
+    const groups = Array.from({ length: n }, (_, i) => (i % 2 ? "overall" : "b"));
+    const yTrue = Array.from({ length: n }, (_, i) => (i % 4 < 2 ? 1 : 0));
+    const yScore = groups.map((g, i) =>
+      g === "overall" ? (yTrue[i] ? 0.1 : 0.9) : yTrue[i] ? 0.8 : 0.2,
+    );
+    const report = audit({ yTrue, yScore, sensitiveFeatures: groups }, { intervals: false });
+    const texts = report
+      .toJSON()
+      .findings.filter((f) => f.kind === "calibration")
+      .map((f) => f.text);
+    expect(texts).toEqual([
+      "Calibration is worst for overall: expected calibration error 0.900 vs 0.550 overall (100 rows).",
+    ]);
+  });
+});

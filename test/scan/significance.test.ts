@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stepDownPValues } from "../../src/scan/significance.js";
+import { shuffled, stepDownPValues } from "../../src/scan/significance.js";
+import { randomSource } from "../../src/uncertainty/random.js";
 
 describe("stepDownPValues", () => {
   it("the first p-value is (1 + #{null maxima ≥ T}) / (B + 1)", () => {
@@ -35,5 +36,43 @@ describe("stepDownPValues", () => {
         replicates,
       ),
     ).toEqual([1 / 3, 2 / 3]);
+  });
+});
+
+describe("shuffled(values, random)", () => {
+  it("shuffled(…) returns a permutation of a copy and leaves the input alone", () => {
+    const values = Float64Array.from({ length: 50 }, (_, i) => i * 0.5);
+    const out = shuffled(values, randomSource(3));
+    expect(out).not.toBe(values);
+    expect(out).toBeInstanceOf(Float64Array);
+    expect(Array.from(values)).toEqual(Array.from({ length: 50 }, (_, i) => i * 0.5));
+    expect(Array.from(out).sort((a, b) => a - b)).toEqual(Array.from(values));
+    expect(Array.from(out)).not.toEqual(Array.from(values));
+  });
+
+  it("shuffled(…) is Fisher–Yates: swap i with a uniform k in [0, i], from the last index down", () => {
+    // The same draws from the same seed, applied by hand.
+    const draws = randomSource(11);
+    const expected = [10, 20, 30, 40, 50];
+    for (let i = expected.length - 1; i > 0; i--) {
+      const k = draws.integer(0, i);
+      [expected[i], expected[k]] = [expected[k]!, expected[i]!];
+    }
+    expect(Array.from(shuffled(Uint8Array.from([10, 20, 30, 40, 50]), randomSource(11)))).toEqual(
+      expected,
+    );
+  });
+
+  it("shuffled(…) draws every order of three values equally often", () => {
+    const random = randomSource(7);
+    const counts = new Map<string, number>();
+    const draws = 6000;
+    for (let b = 0; b < draws; b++) {
+      const key = Array.from(shuffled(Uint8Array.from([0, 1, 2]), random)).join("");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(6);
+    // Each count is Binomial(6000, 1/6): mean 1000, sd ≈ 28.9; 5 sd either side.
+    for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(145);
   });
 });

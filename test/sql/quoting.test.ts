@@ -3,8 +3,11 @@
  * lexical rules (written here independently of the quoting code) to the same name, and DuckDB
  * itself reads its quoted names back.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runDuckDb } from "../../src/sql/duckdb.js";
+import { fileTable, runDuckDb } from "../../src/sql/duckdb.js";
 import { quoteIdentifier, type SqlDialect } from "../../src/sql/statements.js";
 
 const HOSTILE = [
@@ -76,5 +79,21 @@ describe("quoteIdentifier on hostile names", () => {
     const sql = `SELECT ${HOSTILE.map((n, i) => `${i} AS ${quoteIdentifier(n, "duckdb", false)}`).join(", ")}`;
     const rows = await runDuckDb({ sql, params: [] });
     expect(Object.keys(rows[0]!)).toEqual(HOSTILE);
+  });
+});
+
+describe("fileTable on hostile column names", () => {
+  it("reads every hostile group column of a CSV as text, by its exact name", async () => {
+    // Names a plain CSV header can hold (no quotes, separators or line breaks), and quotes.
+    const names = [...HOSTILE.filter((n) => !/[\r\n\t",;]/.test(n)), "it's", "o''k"];
+    const dir = mkdtempSync(join(tmpdir(), "fairscope-filetable-"));
+    const path = join(dir, "t.csv");
+    writeFileSync(path, `${names.join(",")}\n${names.map(() => "01").join(",")}\n`);
+    const table = fileTable({ path }, names);
+    const rows = await runDuckDb({
+      sql: `SELECT * FROM ${table.expression}`,
+      params: table.params ?? [],
+    });
+    expect(rows).toEqual([Object.fromEntries(names.map((n) => [n, "01"]))]);
   });
 });

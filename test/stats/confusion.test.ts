@@ -22,7 +22,67 @@ const columnsOf = (
     sensitiveFeatures: rows.group.map((g) => levels.indexOf(g)),
   });
 
+/** Row-by-row Neumaier sums of the weights of each cell (group × label × prediction). */
+function rowByRowSums(
+  group: Uint32Array,
+  label: Uint8Array,
+  pred: Uint8Array,
+  weight: Float64Array,
+) {
+  const cells: number[][] = Array.from({ length: 12 }, () => []);
+  for (let r = 0; r < weight.length; r++) {
+    const i = 4 * group[r]! + 2 * label[r]! + pred[r]!;
+    cells[i]!.push(weight[r]!);
+  }
+  return cells;
+}
+
 describe("confusion statistics", () => {
+  it("countConfusion(…) weighted sums are within 1e-13 relative of row-by-row Neumaier sums (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (n, offset, seed) => {
+          // A linear congruential stream: rows of 3 groups, weights over twelve decades, and
+          // views at any byte offset (the byte-per-row path as well as the word path).
+          let x = seed;
+          const next = () => {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            return x / 2 ** 32;
+          };
+          const label = new Uint8Array(n + offset).subarray(offset);
+          const pred = new Uint8Array(n + offset).subarray(offset);
+          const group = new Uint32Array(n);
+          const weight = new Float64Array(n);
+          for (let r = 0; r < n; r++) {
+            label[r] = next() < 0.4 ? 1 : 0;
+            pred[r] = next() < 0.5 ? 1 : 0;
+            group[r] = Math.floor(next() * 3);
+            weight[r] = next() < 0.1 ? 0 : 10 ** (12 * next() - 6);
+          }
+          const stats = countConfusion({
+            n,
+            label,
+            pred,
+            weight,
+            group,
+            groups: { featureNames: ["g"], levels: [], keys: [[], [], []] },
+          });
+          const expected = rowByRowSums(group, label, pred, weight);
+          for (let i = 0; i < 12; i++) {
+            const want = neumaierSum(expected[i]!);
+            const got = stats.weightSum![i]! + stats.weightComp![i]!;
+            expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * want);
+            expect(stats.counts[i]).toBe(expected[i]!.length);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("countConfusion(…) counts a hand example", () => {
     const c = prepare({
       yTrue: [1, 0, 1, 0, 1],

@@ -162,7 +162,7 @@ describe("concordance", () => {
       },
       { bootstrap: false },
     );
-    expect(none.warnings).toEqual([expect.objectContaining({ code: "no_events", group: "b" })]);
+    expect(none.warnings).toEqual([expect.objectContaining({ code: "noEvents", group: "b" })]);
     expect(none.byGroup[1]!.concordance.harrell).toBeNaN();
   });
 

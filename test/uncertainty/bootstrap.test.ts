@@ -6,7 +6,12 @@ import { bootstrapInterval } from "../../src/uncertainty/bootstrapInterval.js";
 import { bootstrapConfusionCounts } from "../../src/uncertainty/countBootstrap.js";
 import { wilsonInterval } from "../../src/uncertainty/proportion.js";
 import { proportionIntervals } from "../../src/uncertainty/proportionIntervals.js";
-import { quantileSorted, sortedWithoutNaN } from "../../src/uncertainty/quantile.js";
+import {
+  quantilePositions,
+  quantileSorted,
+  selectedWithoutNaN,
+  sortedWithoutNaN,
+} from "../../src/uncertainty/quantile.js";
 import { randomSource } from "../../src/uncertainty/random.js";
 import {
   countJackknife,
@@ -14,6 +19,7 @@ import {
   rowJackknife,
   rowReplicates,
 } from "../../src/uncertainty/resample.js";
+import { expectClose } from "../helpers/close.js";
 
 function rate(
   id: string,
@@ -342,21 +348,19 @@ describe("bootstrapConfusionCounts(counts, metrics, options)", () => {
     );
   });
 
-  it("bootstrapConfusionCounts(…) resamples weighted rows, matching the multinomial with unit weights", () => {
+  it("bootstrapConfusionCounts(…) with unit weights draws exactly the unweighted replicates", () => {
     const rows = expand(Array.from(counts));
     const weighted = bootstrapConfusionCounts(
       counts,
       [truePositiveRate],
-      { seed: 4, nBoot: 2000 },
+      { seed: 4, nBoot: 200 },
       { ...rows, weight: new Float64Array(rows.cell.length).fill(1), k: 3 },
     );
-    const plain = bootstrapConfusionCounts(counts, [truePositiveRate], { seed: 8, nBoot: 2000 });
-    expect(weighted.provenance.resampling).toBe("rows");
-    const a = weighted.metrics.truePositiveRate!.overall.intervals[0]!;
-    const b = plain.metrics.truePositiveRate!.overall.intervals[0]!;
-    // SE of a 2.5% quantile with B = 2000 is about 0.006 here; the rate moves in steps of 1/30.
-    expect(Math.abs(a.lower - b.lower)).toBeLessThan(0.05);
-    expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.05);
+    const plain = bootstrapConfusionCounts(counts, [truePositiveRate], { seed: 4, nBoot: 200 });
+    // One weight value per cell: the cell counts are drawn by the same calls, and each cell's
+    // weighted sum is 1 × its count.
+    expect(weighted.provenance.resampling).toBe("weightedMultinomial");
+    expectClose(weighted.metrics, plain.metrics);
   });
 
   it("bootstrapConfusionCounts(…) rejects non-integer unweighted counts and bad options", () => {
@@ -375,5 +379,39 @@ describe("proportionIntervals(counts, metrics, level)", () => {
     expect(r.truePositiveRate!.wilson[0]).toEqual(wilsonInterval(7, 10));
     expect(r.truePositiveRate!.clopperPearson[1]!.lower).toBeNaN();
     expect(r.truePositiveRate!.denominators).toEqual([10, 0]);
+  });
+});
+
+describe("selectedWithoutNaN(values, positions)", () => {
+  it("puts at the asked positions what a full sort puts there, so percentile intervals are unchanged", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: false }),
+            fc.constantFrom(0, -0, 1, 0.5, Number.NaN),
+            fc.integer({ min: -3, max: 3 }),
+          ),
+          { minLength: 0, maxLength: 80 },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (values, qs) => {
+          const full = sortedWithoutNaN(values);
+          const positions = (m: number) => qs.flatMap((q) => quantilePositions(m, q));
+          const selected = selectedWithoutNaN(values, positions);
+          expect(selected.nanCount).toBe(full.nanCount);
+          const m = full.sorted.length;
+          for (const p of [0, m - 1, ...positions(m)].filter((p) => p >= 0 && p < m)) {
+            expect(Object.is(selected.sorted[p], full.sorted[p])).toBe(true);
+          }
+          for (const q of qs) {
+            expect(
+              Object.is(quantileSorted(selected.sorted, q), quantileSorted(full.sorted, q)),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -25,7 +25,7 @@ const input = { yTrue: data.yTrue, yPred: data.yPred, sensitiveFeatures: data.se
 
 describe("bootstrapGroupMetrics(input, options)", () => {
   it("bootstrapGroupMetrics(…) estimates equal groupMetrics' values and the criteria", () => {
-    const metrics = ["selectionRate", "truePositiveRate", "precision", "f1Score"];
+    const metrics = ["selectionRate", "truePositiveRate", "precision", "f1Score"] as const;
     const r = bootstrapGroupMetrics(input, { metrics, nBoot: 50, seed: 1 });
     const g = groupMetrics(input, { metrics });
     for (const id of metrics) {
@@ -55,7 +55,12 @@ describe("bootstrapGroupMetrics(input, options)", () => {
   });
 
   it("bootstrapGroupMetrics(…) estimates toOverall and toReference gaps as groupMetrics and the criteria", () => {
-    const metrics = ["selectionRate", "truePositiveRate", "falsePositiveRate", "precision"];
+    const metrics = [
+      "selectionRate",
+      "truePositiveRate",
+      "falsePositiveRate",
+      "precision",
+    ] as const;
     const weighted = { ...input, sampleWeight: data.sampleWeight };
     for (const data of [input, weighted]) {
       const r = bootstrapGroupMetrics(data, { metrics, nBoot: 30, seed: 4, reference: "b" });
@@ -146,7 +151,7 @@ describe("bootstrapGroupMetrics(input, options)", () => {
     expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.03);
   });
 
-  it("bootstrapGroupMetrics(…) resamples rows for weighted count metrics and keeps count unweighted", () => {
+  it("bootstrapGroupMetrics(…) draws weighted count metrics from their cells' weights and keeps count unweighted", () => {
     const weighted = { ...input, sampleWeight: data.sampleWeight };
     const r = bootstrapGroupMetrics(weighted, {
       metrics: ["count", "truePositiveRate"],
@@ -155,7 +160,11 @@ describe("bootstrapGroupMetrics(input, options)", () => {
       method: "bca",
     });
     const g = groupMetrics(weighted, { metrics: ["count", "truePositiveRate"] });
-    expect(r.provenance.resampling).toEqual({ count: "multinomial", truePositiveRate: "rows" });
+    // Integer weights 1–4: at most 4 distinct weights per cell, so the exact multinomial.
+    expect(r.provenance.resampling).toEqual({
+      count: "multinomial",
+      truePositiveRate: "weightedMultinomial",
+    });
     expect(r.metrics.truePositiveRate!.byGroup.map((e) => e.estimate)).toEqual(
       g.byGroup.map((row) => row.values.truePositiveRate),
     );
@@ -180,7 +189,7 @@ describe("bootstrapGroupMetrics(input, options)", () => {
   });
 
   it("bootstrapGroupMetrics(…) suppresses groups under suppressBelow from values and aggregates", () => {
-    const metrics = ["selectionRate", "truePositiveRate", "rocAuc"];
+    const metrics = ["selectionRate", "truePositiveRate", "rocAuc"] as const;
     const withScores = { ...input, yScore: data.yScore };
     const r = bootstrapGroupMetrics(withScores, { metrics, nBoot: 50, seed: 8, suppressBelow: 20 });
     expect(r.suppressed).toEqual(["c"]);
@@ -235,6 +244,7 @@ describe("bootstrapGroupMetrics(input, options)", () => {
       ),
     ).toThrow();
     expect(() => bootstrapGroupMetrics(scoresOnly, { nBoot: 0 })).toThrow(RangeError);
+    // @ts-expect-error: not a metric id (JavaScript callers get a RangeError)
     expect(() => bootstrapGroupMetrics(scoresOnly, { metrics: ["nope"] })).toThrow(
       /unknown metric/,
     );

@@ -43,7 +43,8 @@ describe("groupMetrics(input, { ci })", () => {
       method: "bca",
       nBoot: 60,
       levels: [0.9, 0.95],
-      resampling: { count: "multinomial", selectionRate: "rows", rocAuc: "rows" },
+      // Integer weights 1–4: the weighted cell sums are drawn exactly from their 4 values.
+      resampling: { count: "multinomial", selectionRate: "weightedMultinomial", rocAuc: "rows" },
     });
     expect(Object.keys(json.aggregateIntervals.differenceToOverall)).toEqual([
       "count",
@@ -53,7 +54,13 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) interval estimates are the values and aggregates, for every method", () => {
-    const metrics = ["selectionRate", "truePositiveRate", "precision", "accuracy", "rocAuc"];
+    const metrics = [
+      "selectionRate",
+      "truePositiveRate",
+      "precision",
+      "accuracy",
+      "rocAuc",
+    ] as const;
     for (const d of [
       { ...input, yScore: data.yScore },
       { ...input, yScore: data.yScore, sampleWeight: data.sampleWeight },
@@ -87,7 +94,7 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) gives bootstrapGroupMetrics' intervals from the same replicates", () => {
-    const metrics = ["selectionRate", "falsePositiveRate"];
+    const metrics = ["selectionRate", "falsePositiveRate"] as const;
     for (const method of ["percentile", "bca"] as const) {
       const ci = { nBoot: 80, seed: 9, method };
       const lazy = groupMetrics(input, { metrics, ci });
@@ -169,7 +176,7 @@ describe("groupMetrics(input, { ci })", () => {
   });
 
   it("groupMetrics(…, { ci }) rejects bad ci options and unknown reference groups", () => {
-    const metrics = ["selectionRate"];
+    const metrics = ["selectionRate"] as const;
     const bad = (ci: object) => () => groupMetrics(input, { metrics, ci });
     expect(bad({ method: "studentized" })).toThrow(RangeError);
     expect(bad({ method: "studentized" })).toThrow(/groupMetrics: method/);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { describe, expect, it } from "vitest";
+import { normalCdf } from "../../src/stats/distributions.js";
 import { logFactorial, regularizedGamma } from "../../src/stats/special.js";
 import { randomSource, randomSourceFromState } from "../../src/uncertainty/random.js";
 
@@ -238,5 +239,26 @@ describe("poisson1()", () => {
     }
     const pmf = freq.map((_, k) => Math.exp(-1 - logFactorial(k)));
     expect(goodnessOfFit(freq, pmf, draws)).toBeGreaterThan(1e-3);
+  });
+});
+
+describe("normal()", () => {
+  it("normal() follows the standard normal distribution", () => {
+    const rng = randomSource(5);
+    const draws = 20000;
+    // 16 cells between the edges −3.5, −3.0, …, 3.5 (and the two tails).
+    const edges = Array.from({ length: 15 }, (_, i) => -3.5 + 0.5 * i);
+    const freq = new Array<number>(edges.length + 1).fill(0);
+    for (let i = 0; i < draws; i++) {
+      const z = rng.normal();
+      const cell = edges.filter((e) => z >= e).length;
+      freq[cell] = (freq[cell] ?? 0) + 1;
+    }
+    const prob = freq.map((_, c) => {
+      const upper = c < edges.length ? normalCdf(edges[c]!) : 1;
+      const lower = c > 0 ? normalCdf(edges[c - 1]!) : 0;
+      return upper - lower;
+    });
+    expect(goodnessOfFit(freq, prob, draws)).toBeGreaterThan(1e-3);
   });
 });

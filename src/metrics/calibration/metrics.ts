@@ -34,14 +34,14 @@ function onRows(kernel: Kernel): ScoreMetric["fromScores"] {
   };
 }
 
-function metric(
-  id: string,
+function metric<Id extends string>(
+  id: Id,
   name: string,
   description: string,
   range: readonly [number, number],
   better: ScoreMetric["better"],
   kernel: Kernel,
-): ScoreMetric {
+): ScoreMetric & { readonly id: Id } {
   return {
     id,
     name,
@@ -57,7 +57,7 @@ function metric(
 const INF = Number.POSITIVE_INFINITY;
 
 /** The calibration metrics, in display order. */
-export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
+export const CALIBRATION_METRICS = [
   metric(
     "expectedCalibrationError",
     "Expected calibration error",
@@ -145,4 +145,4 @@ export const CALIBRATION_METRICS: readonly ScoreMetric[] = [
     "lower",
     (c) => generalizedRates(c).falsePositiveRate,
   ),
-];
+] as const satisfies readonly ScoreMetric[];

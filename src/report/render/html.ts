@@ -10,6 +10,7 @@ import { drawCharts } from "../svg.js";
 import type { FairnessReportData } from "../types.js";
 import { clinicalSections } from "./clinicalTables.js";
 import { htmlDocument } from "./document.js";
+import { shownGroups } from "./shownGroups.js";
 import {
   aggregateNotes,
   criteriaTable,
@@ -86,13 +87,17 @@ function table(t: Table, className: string): string {
 /**
  * The report as a self-contained HTML document (or a fragment for notebooks). A
  * Content-Security-Policy forbids scripts and network access; every user-supplied name is
- * escaped, so a group named `<img src=x onerror=alert(1)>` shows as that text.
+ * escaped, so a group named `<img src=x onerror=alert(1)>` shows as that text. Past
+ * `MAX_SHOWN_GROUPS` (100) groups, tables, charts and findings show the reference and the
+ * worst-served groups, and say how many more the JSON report holds, so the page's size and
+ * rendering time stay bounded.
  *
  * @example
  * const report = audit({ yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], sensitiveFeatures: ["a", "a", "b", "b"] });
  * renderHtml(report).startsWith("<!doctype html>"); // => true
  */
-export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}): string {
+export function renderHtml(full: FairnessReportData, options: HtmlOptions = {}): string {
+  const { view: report, hidden } = shownGroups(full);
   const meta = report.metadata;
   const input = meta.input;
   const title = meta.title ?? "Fairness report";
@@ -133,7 +138,13 @@ export function renderHtml(report: FairnessReportData, options: HtmlOptions = {}
       `<p>${escapeHtml(subgroupScanSummary(report.subgroupScan))}</p>`,
     );
   }
-  parts.push("<h2>Metrics by group</h2>", table(groupTable(report), "groups"));
+  parts.push("<h2>Metrics by group</h2>");
+  if (hidden > 0) {
+    parts.push(
+      `<p class="summary">This page shows ${report.groups.length} of ${full.groups.length} groups: the reference and the worst served (largest gap to the reference in the harmful direction of a metric), in every table, chart and finding. The ${hidden} other groups are in the JSON report (<code>fairscope audit --format json</code>); overall values, disparities and criteria cover every group.</p>`,
+    );
+  }
+  parts.push(table(groupTable(report), "groups"));
   parts.push(`<p class="legend">${escapeHtml(legend(report))}</p>`);
   parts.push(`<p class="legend">${escapeHtml(marksLegend(report))}</p>`);
   if (report.representation) {

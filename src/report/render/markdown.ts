@@ -50,6 +50,16 @@ const ICON = { warning: "⚠️", notice: "🔸", info: "ℹ️" } as const;
  * renderMarkdown(report).split("\n")[0]; // => "## Fairness report"
  */
 export function renderMarkdown(report: FairnessReportData, options: MarkdownOptions = {}): string {
+  return `${markdownLines(report, options).join("\n")}\n`;
+}
+
+/**
+ * The lines of {@link renderMarkdown}, without their line breaks: the command line writes them a
+ * few at a time, so a report of many groups never has to fit in one string.
+ *
+ * @internal
+ */
+export function markdownLines(report: FairnessReportData, options: MarkdownOptions = {}): string[] {
   const meta = report.metadata;
   const input = meta.input;
   const lines = [
@@ -143,7 +153,7 @@ export function renderMarkdown(report: FairnessReportData, options: MarkdownOpti
     }
     lines.push("", "</details>", "");
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** Appends `more` to `lines` one by one (a spread into push overflows the stack on large tables). */

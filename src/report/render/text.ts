@@ -191,6 +191,16 @@ function findingLines(
  * renderText(report).split("\n")[0]; // => "Fairness report (fairscope 0.1.0)"
  */
 export function renderText(report: FairnessReportData, options: TextOptions = {}): string {
+  return `${textLines(report, options).join("\n")}\n`;
+}
+
+/**
+ * The lines of {@link renderText}, without their line breaks: the command line writes them a
+ * few at a time, so a report of many groups never has to fit in one string.
+ *
+ * @internal
+ */
+export function textLines(report: FairnessReportData, options: TextOptions = {}): string[] {
   const width = options.width ?? 100;
   const style = options.color ? ANSI : PLAIN;
   const meta = report.metadata;
@@ -296,7 +306,7 @@ export function renderText(report: FairnessReportData, options: TextOptions = {}
       ]);
     }
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** Appends `more` to `lines` one by one (a spread into push overflows the stack on large tables). */

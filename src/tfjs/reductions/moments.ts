@@ -7,7 +7,7 @@
  * Fairlearn's order rather than through the metric registry and compensated sums, because the
  * exponentiated-gradient iterations built on them must follow Fairlearn's path. For hard
  * predictions these means are the registry's rates (selection rate, true / false positive rate,
- * error rate): test/tfjs/moments.test.ts checks them against the registry to 1e-12.
+ * error rate): test/tfjs/reductions/moments.test.ts checks them against the registry to 1e-12.
  */
 
 /** The fairness constraint of a reduction. */

@@ -17,13 +17,14 @@ import {
   type GroupMetricsResult,
   groupMetrics,
   type Level,
+  type MetricId,
 } from "../../../src/index.js";
 import { caseColumns } from "../columns.js";
 import { type Checker, Unsupported } from "../compare.js";
 import type { CaseContext, FixtureCase, KindHandler } from "../runner.js";
 
 /** Fairlearn / scikit-learn metric names → fairscope ids. */
-export const FAIRLEARN_METRICS: Readonly<Record<string, string>> = {
+export const FAIRLEARN_METRICS: Readonly<Record<string, MetricId>> = {
   selection_rate: "selectionRate",
   true_positive_rate: "truePositiveRate",
   false_positive_rate: "falsePositiveRate",

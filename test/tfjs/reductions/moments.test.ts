@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as counts from "../../src/metrics/counts.js";
-import type { CountMetric } from "../../src/metrics/types.js";
-import type { Confusion } from "../../src/stats/confusion.js";
-import { UtilityParity } from "../../src/tfjs/reductions/moments.js";
+import * as counts from "../../../src/metrics/counts.js";
+import type { CountMetric } from "../../../src/metrics/types.js";
+import type { Confusion } from "../../../src/stats/confusion.js";
+import { UtilityParity } from "../../../src/tfjs/reductions/moments.js";
 
 /** Confusion counts of the rows `keep` selects. */
 function confusion(y: Uint8Array, h: Uint8Array, keep: (i: number) => boolean): Confusion {
