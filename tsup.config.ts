@@ -32,15 +32,17 @@ const entries = {
 const PEERS = ["@tensorflow/tfjs", "@duckdb/node-api", "vega", "vega-lite"];
 
 /**
- * The ESM build for Node (the `import` condition): a few files instead of ~200 modules, because
- * Node's loader spends about a millisecond per file, and with the dependencies compiled in
- * (zod/mini's functions the schemas use, pure-rand, yalps, and csv-parse for the command).
+ * The bundled ESM build (dist/bundle), for Node (the `import` condition) and for pages that import
+ * `dist/bundle/index.js` by URL: a few files instead of ~200 modules, because Node's loader spends
+ * about a millisecond per file, and with the dependencies compiled in (zod/mini's functions the
+ * schemas use, pure-rand, yalps, and csv-parse for the command), so the root entry's files import
+ * nothing else.
  * `fairscope` is one entry; every other public subpath (except tfjs and sql, which load optional
  * peers) re-exports from one shared entry, so a class is one class whichever subpath it comes
  * from; chunks hold what the entries share. The licenses of the compiled-in packages are written
- * to dist/node/LICENSES.md.
+ * to dist/bundle/LICENSES.md.
  */
-async function buildNode(): Promise<void> {
+async function buildBundle(): Promise<void> {
   const shared = Object.entries(entries).filter(
     ([name]) => name !== "index" && name !== "sql" && name !== "tfjs/index",
   );
@@ -67,7 +69,7 @@ async function buildNode(): Promise<void> {
       // Beside the chunks, where `new URL("./worker.js", import.meta.url)` finds it.
       { in: "src/parallel/worker.ts", out: "worker" },
     ],
-    outdir: "dist/node",
+    outdir: "dist/bundle",
     bundle: true,
     splitting: true,
     format: "esm",
@@ -95,9 +97,9 @@ async function buildNode(): Promise<void> {
     ],
   });
   shared.forEach(([name], i) => {
-    const file = `dist/node/${name}.js`;
+    const file = `dist/bundle/${name}.js`;
     mkdirSync(dirname(file), { recursive: true });
-    const from = relative(dirname(file), "dist/node/shared.js");
+    const from = relative(dirname(file), "dist/bundle/shared.js");
     writeFileSync(
       file,
       `export { ${exported[i]!.map((s) => `${alias(name, s)} as ${s}`).join(", ")} } from "./${from}";\n`,
@@ -109,8 +111,8 @@ async function buildNode(): Promise<void> {
     return `## ${name} ${meta.version} (${meta.license})\n\n${text}\n`;
   });
   writeFileSync(
-    "dist/node/LICENSES.md",
-    `# Packages compiled into dist/node\n\n${licenses.join("\n")}`,
+    "dist/bundle/LICENSES.md",
+    `# Packages compiled into dist/bundle\n\n${licenses.join("\n")}`,
   );
 }
 
@@ -132,15 +134,15 @@ export default defineConfig([
     clean: true,
     target: "node20",
     // The JSON Schemas of the report and of gate policies, generated from the zod schemas and
-    // published as fairscope/report.schema.json and fairscope/policy.schema.json; the Node build
-    // (buildNode); and the command's entry dist/cli.js, which runs dist/node/cli.js.
+    // published as fairscope/report.schema.json and fairscope/policy.schema.json; the bundled
+    // build (buildBundle); and the command's entry dist/cli.js, which runs dist/bundle/cli.js.
     async onSuccess() {
       const write = (name: string, schema: unknown) =>
         writeFileSync(`dist/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
       write("report.schema.json", reportJsonSchema());
       write("policy.schema.json", policyJsonSchema());
-      await buildNode();
-      writeFileSync("dist/cli.js", '#!/usr/bin/env node\nimport "./node/cli.js";\n');
+      await buildBundle();
+      writeFileSync("dist/cli.js", '#!/usr/bin/env node\nimport "./bundle/cli.js";\n');
       chmodSync("dist/cli.js", 0o755);
     },
   },
