@@ -66,8 +66,6 @@ async function buildBundle(): Promise<void> {
       { in: "src/tfjs/index.ts", out: "tfjs" },
       { in: "src/sql/index.ts", out: "sql" },
       { in: "src/cli/main.ts", out: "cli" },
-      // Beside the chunks, where `new URL("./worker.js", import.meta.url)` finds it.
-      { in: "src/parallel/worker.ts", out: "worker" },
     ],
     outdir: "dist/bundle",
     bundle: true,
@@ -95,6 +93,21 @@ async function buildBundle(): Promise<void> {
         },
       },
     ],
+  });
+  // The worker script, on its own (a thread shares no class with the page or process that runs
+  // it), beside the chunks, where `new URL("./worker.js", import.meta.url)` finds it: as an entry
+  // of the build above it would split the root entry's code into more chunks.
+  await build({
+    entryPoints: ["src/parallel/worker.ts"],
+    outfile: "dist/bundle/worker.js",
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    external: PEERS,
+    legalComments: "none",
+    logLevel: "warning",
   });
   shared.forEach(([name], i) => {
     const file = `dist/bundle/${name}.js`;
