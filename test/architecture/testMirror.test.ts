@@ -22,7 +22,6 @@ const TESTED_THROUGH: Readonly<Record<string, string>> = {
   "src/gate/render.ts": "test/gate/gate.test.ts",
   "src/io/convert.ts": "test/io/read.test.ts",
   "src/membership/matrix.ts": "test/membership/softGroupMetrics.test.ts",
-  "src/metrics/calibration/binning.ts": "test/calibration/curve.test.ts",
   "src/metrics/calibration/validate.ts": "test/metrics/calibration/scalar.test.ts",
   "src/mitigation/calibratedEqualizedOdds.ts": "test/mitigation/postprocessing.test.ts",
   "src/mitigation/equalizedOddsPostprocessing.ts": "test/mitigation/postprocessing.test.ts",
