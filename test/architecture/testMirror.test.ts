@@ -75,7 +75,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/cli/flags.ts",
   "src/cli/ids.ts",
   "src/cli/main.ts",
-  "src/data/multiclass.ts",
   "src/data/schema.ts",
   "src/frame/result.ts",
   "src/gate/policy.ts",
