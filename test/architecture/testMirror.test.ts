@@ -89,7 +89,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/multiclass/metrics.ts",
   "src/multiclass/scores.ts",
   "src/regression/criteria.ts",
-  "src/regression/intervals.ts",
   "src/regression/metrics.ts",
   "src/report/build.ts",
   "src/report/enrich.ts",
