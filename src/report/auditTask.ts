@@ -12,7 +12,11 @@ import { multiclassCriterionOfResult } from "../multiclass/criteria.js";
 import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.js";
 import { multiclassMetricsOfColumns } from "../multiclass/multiclassMetrics.js";
 import type { MulticlassZeroDivision } from "../multiclass/scores.js";
-import { DEFAULT_REGRESSION_METRICS, getRegressionMetric } from "../regression/metrics.js";
+import {
+  DEFAULT_REGRESSION_METRICS,
+  getRegressionMetric,
+  regressionMetricIdsOf,
+} from "../regression/metrics.js";
 import { regressionMetricsOfColumns } from "../regression/regressionMetrics.js";
 import { addCompensated } from "../stats/summation.js";
 import { buildReport, type ClassCriterionValues, type ReportStatistics } from "./build.js";
@@ -146,7 +150,10 @@ export function auditRegression(
 ): FairnessReport {
   const columns = prepareRegression(input);
   const result = regressionMetricsOfColumns(columns, {
-    metrics: options.metrics ?? DEFAULT_REGRESSION_METRICS,
+    metrics:
+      options.metrics === undefined
+        ? DEFAULT_REGRESSION_METRICS
+        : regressionMetricIdsOf(options.metrics, "auditRegression"),
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
   });
   return reportOf("regression", columns, result, (id) => getRegressionMetric(id)!, options);
