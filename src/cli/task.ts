@@ -17,9 +17,6 @@ const BINARY_ONLY = [
   "threshold",
   "threshold-rule",
   "margin",
-  "ci",
-  "n-boot",
-  "seed",
   "min-denominator",
   "suppress-below",
   "reference-shares",
@@ -70,6 +67,22 @@ export async function auditTaskFile(
     ...(options.minGroupSize === undefined ? {} : { minGroupSize: options.minGroupSize }),
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(data.tolerance === undefined ? {} : { tolerance: data.tolerance }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.intervals === undefined
+      ? {}
+      : {
+          intervals:
+            options.intervals === false
+              ? false
+              : {
+                  ...(options.intervals.level === undefined
+                    ? {}
+                    : { level: options.intervals.level }),
+                  ...(options.intervals.nBoot === undefined
+                    ? {}
+                    : { nBoot: options.intervals.nBoot }),
+                },
+        }),
   };
   if (task === "regression") {
     return auditRegression(

@@ -15,6 +15,8 @@ export {
   multiclassDemographicParity,
   multiclassEqualizedOdds,
 } from "./criteria.js";
+export type { MulticlassIntervals, MulticlassIntervalsOptions } from "./intervals.js";
+export { multiclassIntervals } from "./intervals.js";
 export type { MulticlassMetric } from "./metrics.js";
 export { getMulticlassMetric, MULTICLASS_METRICS } from "./metrics.js";
 export type { ClassScoresRow, MulticlassMetricsOptions } from "./multiclassMetrics.js";

@@ -39,10 +39,13 @@ function buildReportSchemas() {
       method: z.string().clone().register(z.globalRegistry, {
         description: "How the interval was computed, e.g. 'wilson', 'bootstrap'.",
       }),
-      /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
+      /**
+       * Why an exact interval replaced the bootstrap one (see `rateInterval`), or why none is given
+       * (method `none`: a regression or multiclass group below `minGroupSize`), when so.
+       */
       reason: z.optional(
         z.enum({
-          /** The rate's denominator is below `minDenominator`. */
+          /** The rate's denominator (a regression or multiclass group's rows) is below the threshold. */
           smallDenominator: "smallDenominator",
           /** The estimate is 0 or 1. */
           boundaryEstimate: "boundaryEstimate",

@@ -13,7 +13,10 @@ export interface Interval {
   level: number;
   /** How the interval was computed, e.g. "wilson", "bootstrap". */
   method: string;
-  /** Why an exact interval replaced the bootstrap one (see `rateInterval`), when it did. */
+  /**
+   * Why an exact interval replaced the bootstrap one (see `rateInterval`), or why none is given
+   * (method `none`: a regression or multiclass group below `minGroupSize`), when so.
+   */
   reason?: string;
 }
 /** A value with its optional interval. */

@@ -11,7 +11,10 @@ import { run } from "../../src/cli/run.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const hours = join(root, "examples/data/adult-test-hours.csv");
+// Intervals are checked in one test; the others leave the bootstrap out.
 const regression = [
+  "--ci",
+  "none",
   "--task",
   "regression",
   "--label",
@@ -95,6 +98,35 @@ describe("CLI --task", { timeout: 60_000 }, () => {
         (g: { values: { accuracy: { value: number } } }) => g.values.accuracy.value,
       ),
     ).toEqual([0.5, 0.5]);
+  });
+
+  it("audit --task regression|multiclass shows seeded intervals, none for small groups, none with --ci none", async () => {
+    const args = ["audit", hours, ...regression.slice(2), "--n-boot", "50", "--seed", "5"];
+    const text = await cli(args);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Mean absolute error difference +[\d.]+ \[[\d.]+, [\d.]+\]/);
+    const json = JSON.parse((await cli([...args, "--ci", "0.9", "--format", "json"])).out);
+    expect(json.metadata.seed).toBe(5);
+    expect(json.metadata.options.intervals).toMatchObject({ level: 0.9, nBoot: 50 });
+    const mae = json.criteria.find(
+      (c: { id: string }) => c.id === "meanAbsoluteErrorDifference",
+    ).interval;
+    expect(mae).toMatchObject({ level: 0.9, method: "percentileBootstrap" });
+    expect(mae.lower).toBeLessThan(mae.upper);
+    expect(JSON.parse((await cli([...args, "--format", "json"])).out).criteria).toEqual(
+      JSON.parse((await cli([...args, "--format", "json"])).out).criteria,
+    );
+    const off = JSON.parse((await cli([...args, "--ci", "none", "--format", "json"])).out);
+    expect(off.metadata.options.intervals).toBeNull();
+
+    const dir = mkdtempSync(join(tmpdir(), "fairscope-task-"));
+    const file = join(dir, "triage.csv");
+    writeFileSync(file, "y,yhat,g\nlow,low,a\nmid,high,a\nhigh,high,b\nlow,mid,b\n");
+    const multiclass = ["audit", file, "--task", "multiclass", "--label", "y", "--pred", "yhat"];
+    const small = JSON.parse((await cli([...multiclass, "--group", "g", "--format", "json"])).out);
+    const withheld = { lower: null, upper: null, method: "none", reason: "smallDenominator" };
+    expect(small.groups[0].values.accuracy.interval).toMatchObject(withheld);
+    for (const c of small.criteria) expect(c.interval).toMatchObject(withheld);
   });
 
   it("audit --task regression names the row of a non-numeric target", async () => {
