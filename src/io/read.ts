@@ -61,27 +61,52 @@ interface ColumnBuilder {
   finish(rows: number): TableColumn;
 }
 
-/** A growing typed array (capacity doubled when full), trimmed to the rows read. */
-function numberBuilder(): ColumnBuilder {
-  let values = new Float64Array(1024);
-  let n = 0;
+/** Rows per block of a growing column. */
+const BLOCK = 65_536;
+
+/**
+ * A typed array grown in fixed blocks and joined once at the end, so a column never holds more
+ * than its rows plus one block while reading (doubling would hold up to twice that, and trimming
+ * copies it again).
+ */
+function blocks<T extends Float64Array | Uint16Array>(
+  make: (length: number) => T,
+): { push(value: number): void; length(): number; join(rows: number): T } {
+  const full: T[] = [];
+  let block = make(BLOCK);
+  let at = 0;
   return {
-    add(cell) {
-      if (n === values.length) {
-        const grown = new Float64Array(values.length * 2);
-        grown.set(values);
-        values = grown;
+    push(value) {
+      if (at === BLOCK) {
+        full.push(block);
+        block = make(BLOCK);
+        at = 0;
       }
-      values[n++] = decimalOf(cell);
+      block[at++] = value;
     },
-    finish: (rows) => (values.length === rows ? values : values.slice(0, rows)),
+    length: () => full.length * BLOCK + at,
+    join(rows) {
+      const out = make(rows);
+      let offset = 0;
+      for (let b = full.shift(); b !== undefined; b = full.shift()) {
+        out.set(b, offset);
+        offset += BLOCK;
+      }
+      out.set(block.subarray(0, at), offset);
+      return out;
+    },
   };
+}
+
+/** Numbers read as {@link decimalOf} reads them. */
+function numberBuilder(): ColumnBuilder {
+  const values = blocks((length) => new Float64Array(length));
+  return { add: (cell) => values.push(decimalOf(cell)), finish: (rows) => values.join(rows) };
 }
 
 /** Codes into the distinct texts while they are at most {@link CODED_TEXTS}, then cells as read. */
 function textBuilder(): ColumnBuilder {
-  let codes = new Uint16Array(1024);
-  let n = 0;
+  const codes = blocks((length) => new Uint16Array(length));
   const values: Cell[] = [];
   const index = new Map<Cell, number>();
   let plain: Cell[] | undefined;
@@ -94,23 +119,18 @@ function textBuilder(): ColumnBuilder {
       let code = index.get(cell);
       if (code === undefined) {
         if (values.length === CODED_TEXTS) {
-          plain = Array.from(codes.subarray(0, n), (c) => values[c]!);
+          plain = Array.from(codes.join(codes.length()), (c) => values[c]!);
           plain.push(cell);
+          index.clear();
           return;
         }
         code = values.length;
         values.push(cell);
         index.set(cell, code);
       }
-      if (n === codes.length) {
-        const grown = new Uint16Array(codes.length * 2);
-        grown.set(codes);
-        codes = grown;
-      }
-      codes[n++] = code;
+      codes.push(code);
     },
-    finish: (rows) =>
-      plain ?? { codes: codes.length === rows ? codes : codes.slice(0, rows), values },
+    finish: (rows) => plain ?? { codes: codes.join(rows), values },
   };
 }
 
