@@ -48,7 +48,12 @@ export interface CodedCells {
  */
 export type TableColumn = Float64Array | CodedCells | readonly Cell[];
 
-/** The cells of a column, one per row, as read (numbers for a numeric column). */
+/**
+ * The cells of a column, one per row, as read (numbers for a numeric column).
+ *
+ * @example
+ * cellsOf({ codes: Uint16Array.of(1, 0, 1), values: ["a", "b"] }); // => ["b", "a", "b"]
+ */
 export function cellsOf(column: TableColumn): Cell[] {
   if (column instanceof Float64Array) return Array.from(column);
   if (!("codes" in column)) return [...column];
