@@ -80,7 +80,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/metrics/calibration/metrics.ts",
   "src/metrics/evaluate.ts",
   "src/mitigation/ruleSchemas.ts",
-  "src/regression/intervals.ts",
   "src/report/build.ts",
   "src/report/enrich.ts",
   "src/report/options.ts",
