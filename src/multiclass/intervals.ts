@@ -29,6 +29,11 @@ export interface MulticlassIntervalsOptions extends BootstrapOptions {
   readonly criteria?: readonly string[];
   /** Value of a per-class score with a zero denominator. @defaultValue 0 */
   readonly zeroDivision?: MulticlassZeroDivision;
+  /**
+   * The base of `gaps`: a group's index (in level order) or "overall". @defaultValue none (no
+   * gaps)
+   */
+  readonly reference?: number | "overall";
 }
 
 /** Intervals of multiclass metrics and criteria, by id. */
@@ -41,6 +46,10 @@ export interface MulticlassIntervals {
   readonly difference: Readonly<Record<string, BootstrapEstimate>>;
   /** Of each metric's `min / max` over the groups with rows. */
   readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
+  /**
+   * Of each group's gap `v_g − v_reference` to `reference` (empty without one), in level order.
+   */
+  readonly gaps: readonly Readonly<Record<string, BootstrapEstimate>>[];
   /** Of each criterion's value between groups (its worst class). */
   readonly criteria: Readonly<Record<string, BootstrapEstimate>>;
   /** The options used, the resampling and the generator. */
@@ -56,7 +65,8 @@ export interface MulticlassIntervals {
  * Percentile bootstrap intervals of multiclass metrics and criteria. Each replicate draws rows
  * with replacement (within each group when `stratified`, the default, so every group keeps its
  * size) and recomputes the per-class counts, every metric overall, per group and between groups,
- * and every criterion (each class one-vs-rest, worst class). A replicate where a value is
+ * and every criterion (each class one-vs-rest, worst class); with `reference`, each group's gap to
+ * the reference group (or the overall value). A replicate where a value is
  * undefined is left out and counted in `nanReplicates`. The same seed gives the same intervals.
  *
  * Cost: O(nBoot · (n + groups · classes²)).
@@ -88,7 +98,18 @@ export function multiclassIntervals(
     ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
   };
   const k = columns.groups.keys.length;
-  const stride = 3 + k;
+  const reference = options.reference;
+  if (
+    reference !== undefined &&
+    reference !== "overall" &&
+    !(Number.isInteger(reference) && reference >= 0 && reference < k)
+  ) {
+    throw new RangeError(
+      `multiclassIntervals: reference must be "overall" or a group index, got ${reference}`,
+    );
+  }
+  const gapCount = reference === undefined ? 0 : k;
+  const stride = 3 + k + gapCount;
   const statistics = ids.length * stride + criteria.length;
   const read = (result: MulticlassMetricsResult, out: Float64Array) => {
     const { summary } = result;
@@ -101,6 +122,9 @@ export function multiclassIntervals(
       summary.byGroup.forEach((g, c) => {
         out[at + 3 + c] = g.count > 0 ? g.values[id]! : Number.NaN;
       });
+      if (reference === undefined) return;
+      const base = reference === "overall" ? summary.overall[id]! : out[at + 3 + reference]!;
+      for (let c = 0; c < k; c++) out[at + 3 + k + c] = out[at + 3 + c]! - base;
     });
     criteria.forEach((id, i) => {
       out[ids.length * stride + i] = multiclassCriterionOfResult(id, result).worstCase;
@@ -152,6 +176,7 @@ export function multiclassIntervals(
     difference: byId(1),
     ratio: byId(2),
     byGroup: Array.from({ length: k }, (_, c) => byId(3 + c)),
+    gaps: Array.from({ length: gapCount }, (_, c) => byId(3 + k + c)),
     criteria: Object.fromEntries(criteria.map((id, i) => [id, interval(ids.length * stride + i)])),
     ci: { ...resolved, resampling: "rows", random: RANDOM_METHOD },
   };

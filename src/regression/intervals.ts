@@ -28,6 +28,11 @@ export interface RegressionIntervalsOptions extends BootstrapOptions {
   readonly metrics?: readonly RegressionMetricId[];
   /** Tolerance of the over- and under-prediction rates. @defaultValue 0 */
   readonly tolerance?: number;
+  /**
+   * The base of `gaps`: a group's index (in level order) or "overall". @defaultValue none (no
+   * gaps)
+   */
+  readonly reference?: number | "overall";
 }
 
 /** Intervals of regression metrics, by metric id. */
@@ -40,6 +45,10 @@ export interface RegressionIntervals {
   readonly difference: Readonly<Record<string, BootstrapEstimate>>;
   /** Of `min / max` over the groups with rows. */
   readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
+  /**
+   * Of each group's gap `v_g − v_reference` to `reference` (empty without one), in level order.
+   */
+  readonly gaps: readonly Readonly<Record<string, BootstrapEstimate>>[];
   /** The options used, the resampling and the generator. */
   readonly ci: ResolvedBootstrapOptions & {
     /** Always "rows": rows are drawn with replacement. */
@@ -53,7 +62,8 @@ export interface RegressionIntervals {
  * Percentile bootstrap intervals of regression metrics. Each replicate draws rows with
  * replacement (within each group when `stratified`, the default, so every group keeps its size),
  * recomputes the weighted sums and reads every metric, overall, per group and between groups.
- * A replicate where a metric is undefined (R² of a one-row group) is left out and counted in
+ * With `reference`, each group's gap to the reference group (or the overall value) too. A
+ * replicate where a metric is undefined (R² of a one-row group) is left out and counted in
  * `nanReplicates`. The same seed gives the same intervals.
  *
  * Cost: O(nBoot · n), two passes over the rows per replicate.
@@ -85,6 +95,16 @@ export function regressionIntervals(
   const tolerance = options.tolerance ?? 0;
   const { n, target, prediction, weight, group } = columns;
   const k = columns.groups.keys.length;
+  const reference = options.reference;
+  if (
+    reference !== undefined &&
+    reference !== "overall" &&
+    !(Number.isInteger(reference) && reference >= 0 && reference < k)
+  ) {
+    throw new RangeError(
+      `regressionIntervals: reference must be "overall" or a group index, got ${reference}`,
+    );
+  }
   const { nBoot, levels } = resolved;
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let r = 0; r < n; r++) members[group[r]!]!.push(r);
@@ -101,16 +121,20 @@ export function regressionIntervals(
     return metrics.map((m) => {
       const byGroup = Array.from({ length: k }, (_, c) => value(groups, c, m));
       const present = byGroup.filter((_, c) => groups.count[c]! > 0);
+      const overallValue = value(overall, 0, m);
+      const base = reference === "overall" ? overallValue : byGroup[reference ?? -1];
       return {
-        overall: value(overall, 0, m),
+        overall: overallValue,
         byGroup,
+        gaps: base === undefined ? [] : byGroup.map((v) => v - base),
         difference: differenceOf(present, Number.NaN, "betweenGroups"),
         ratio: ratioOf(present, Number.NaN, "betweenGroups"),
       };
     });
   };
   const estimates = evaluate(target, prediction, weight, group);
-  const statistics = 3 + k;
+  const gapCount = reference === undefined ? 0 : k;
+  const statistics = 3 + k + gapCount;
   const replicates = metrics.map(() =>
     Array.from({ length: statistics }, () => new Float64Array(nBoot)),
   );
@@ -142,6 +166,9 @@ export function regressionIntervals(
       e.byGroup.forEach((v, c) => {
         out[3 + c]![b] = v;
       });
+      e.gaps.forEach((v, c) => {
+        out[3 + k + c]![b] = v;
+      });
     });
   }
   const read = (m: number, s: number, estimate: number) =>
@@ -154,6 +181,9 @@ export function regressionIntervals(
     ratio: byId((m) => read(m, 2, estimates[m]!.ratio)),
     byGroup: Array.from({ length: k }, (_, c) =>
       byId((m) => read(m, 3 + c, estimates[m]!.byGroup[c]!)),
+    ),
+    gaps: Array.from({ length: gapCount }, (_, c) =>
+      byId((m) => read(m, 3 + k + c, estimates[m]!.gaps[c]!)),
     ),
     ci: { ...resolved, resampling: "rows", random: RANDOM_METHOD },
   };

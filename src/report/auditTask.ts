@@ -25,7 +25,12 @@ import {
   type ResolvedBootstrapOptions,
   resolveBootstrapOptions,
 } from "../uncertainty/countBootstrap.js";
-import { buildReport, type ClassCriterionValues, type ReportStatistics } from "./build.js";
+import {
+  buildReport,
+  type ClassCriterionValues,
+  type ReportStatistics,
+  referenceIndex,
+} from "./build.js";
 import { DEFAULT_FINDING_THRESHOLDS } from "./findings.js";
 import type { ReferenceChoice } from "./options.js";
 import type { FairnessReport } from "./report.js";
@@ -59,11 +64,12 @@ export interface TaskAuditOptions {
   readonly seed?: number;
   /**
    * Confidence intervals: a seeded row bootstrap (percentile, rows drawn within each group) of
-   * every group's value, the overall value, each metric's between-group difference and ratio,
-   * and the criteria; `false` for none. A group with fewer rows than `minGroupSize` gets no
-   * interval (null bounds, method `none`, reason `smallDenominator`: a bootstrap of a handful of
-   * rows shows false certainty), and neither do the comparisons and criteria, which involve every
-   * group. @defaultValue { level: 0.95, nBoot: 1000 }
+   * every group's value, the overall value, each group's gap to the reference, each metric's
+   * between-group difference and ratio, and the criteria; `false` for none. A group with fewer
+   * rows than `minGroupSize` (and never fewer than 2) gets no interval (null bounds, method
+   * `none`, reason `smallDenominator`: a bootstrap of a handful of rows shows false certainty),
+   * and neither do its gap and the comparisons and criteria, which involve every group.
+   * @defaultValue { level: 0.95, nBoot: 1000 }
    */
   readonly intervals?:
     | false
@@ -87,6 +93,7 @@ interface TaskStatistics {
   readonly estimates: (
     criteria: readonly CriterionId[],
     bootstrap: ResolvedBootstrapOptions,
+    reference: number | "overall",
   ) => TaskEstimates;
 }
 
@@ -136,13 +143,16 @@ function reportOf(
     ).map((c) => c.id);
   const weights = weightsByGroup(rows);
   const bootstrap = bootstrapOf(options);
+  const reference = options.reference ?? "largest";
+  const ref = referenceIndex(result, reference);
   const intervals =
     bootstrap === undefined
       ? undefined
       : taskIntervalSection(
-          statistics.estimates(criteria, bootstrap),
+          statistics.estimates(criteria, bootstrap, ref ?? "overall"),
           result.byGroup.map((g) => ({ key: g.key, count: g.count })),
           minGroupSize,
+          ref,
         );
   return buildReport(
     {
@@ -152,7 +162,9 @@ function reportOf(
       confusion: undefined,
       impossibilityNotes: [],
       describeMetric,
-      ...(intervals === undefined ? {} : { intervals }),
+      ...(intervals === undefined
+        ? {}
+        : { intervals: intervals.section, gapIntervals: intervals.gaps }),
       ...(classCriteria === undefined
         ? {}
         : {
@@ -167,7 +179,7 @@ function reportOf(
       options: {
         metrics: [...result.metrics],
         criteria,
-        reference: options.reference ?? "largest",
+        reference,
         minGroupSize,
         zeroDivision: "nan",
         seed: bootstrap?.seed ?? options.seed,
@@ -185,7 +197,7 @@ function reportOf(
       },
       seed: bootstrap?.seed ?? options.seed ?? null,
       input: { predictions: "given", scores: null, threshold: null, thresholdRule: null },
-      ...(intervals === undefined ? {} : { intervalMethod: intervals.method }),
+      ...(intervals === undefined ? {} : { intervalMethod: intervals.section.method }),
     },
   );
 }
@@ -231,8 +243,9 @@ export function auditRegression(
     {
       result,
       describeMetric: (id) => getRegressionMetric(id)!,
-      estimates: (criteria, bootstrap) => {
+      estimates: (criteria, bootstrap, reference) => {
         const iv = regressionIntervals(columns, {
+          reference,
           metrics,
           ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
           nBoot: bootstrap.nBoot,
@@ -298,8 +311,9 @@ export function auditMulticlass(
           byClass: result.classes.map((label, j) => ({ class: label, value: c.byClass[j]! })),
         };
       },
-      estimates: (criteria, bootstrap) =>
+      estimates: (criteria, bootstrap, reference) =>
         multiclassIntervals(columns, {
+          reference,
           metrics: result.summary.metrics,
           criteria,
           ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),

@@ -16,7 +16,17 @@ export interface TaskEstimates {
   readonly byGroup: readonly Readonly<Record<string, BootstrapEstimate>>[];
   readonly difference: Readonly<Record<string, BootstrapEstimate>>;
   readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
+  /** Each group's gap to the reference, in the order of `byGroup` (empty without one). */
+  readonly gaps: readonly Readonly<Record<string, BootstrapEstimate>>[];
   readonly criteria: Readonly<Record<string, BootstrapEstimate>>;
+}
+
+/** The intervals of a regression or multiclass report. */
+export interface TaskIntervalSections {
+  /** Of the values, the between-group comparisons and the criteria. */
+  readonly section: IntervalSection;
+  /** Of each group's gap to the reference, by metric id then `groupId`. */
+  readonly gaps: ReadonlyMap<string, ReadonlyMap<string, Interval>>;
 }
 
 /** The method every task interval records. */
@@ -29,25 +39,28 @@ const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * where a group with rows has fewer than `minRows` rows (and never fewer than 2: one row
  * resampled is always itself) — its own values, and every comparison and criterion (which
  * involve every group), then get null bounds, method `none` and reason `smallDenominator`; so
- * does the overall value when all rows are fewer. `groups` are the groups' keys and row counts,
+ * does the overall value when all rows are fewer, and a gap to the reference group (index
+ * `reference`; undefined for the overall value) when either group is small. `groups` are the groups' keys and row counts,
  * in the order of `estimates.byGroup`; the section's groups are keyed by `groupId`. Cost
  * O(groups · metrics).
  *
  * @example
  * const e = { estimate: 2, intervals: [{ level: 0.95, lower: 1, upper: 3 }], nanReplicates: 0 };
  * const s = taskIntervalSection(
- *   { overall: { m: e }, byGroup: [{ m: e }, { m: e }], difference: { m: e }, ratio: { m: e }, criteria: {} },
+ *   { overall: { m: e }, byGroup: [{ m: e }, { m: e }], difference: { m: e }, ratio: { m: e }, gaps: [], criteria: {} },
  *   [{ key: ["a"], count: 40 }, { key: ["b"], count: 3 }],
  *   30,
+ *   0,
  * );
- * s.overall.m.upper; // => 3
- * s.betweenGroups.m.difference.reason; // => "smallDenominator"
+ * s.section.overall.m.upper; // => 3
+ * s.section.betweenGroups.m.difference.reason; // => "smallDenominator"
  */
 export function taskIntervalSection(
   estimates: TaskEstimates,
   groups: readonly { readonly key: readonly Level[]; readonly count: number }[],
   minRows: number,
-): IntervalSection {
+  reference: number | undefined,
+): TaskIntervalSections {
   const interval = (e: BootstrapEstimate, withheld: boolean): Interval => {
     const b = e.intervals[0]!;
     return withheld
@@ -65,7 +78,25 @@ export function taskIntervalSection(
   const threshold = Math.max(minRows, 2);
   const total = groups.reduce((a, g) => a + g.count, 0);
   const anySmall = groups.some((g) => g.count > 0 && g.count < threshold);
-  return {
+  const small = (g: number) => groups[g]!.count < threshold;
+  const gaps = new Map(
+    Object.keys(estimates.overall).map((id) => [
+      id,
+      new Map(
+        estimates.gaps.flatMap((gap, g) =>
+          g === reference || groups[g]!.count === 0
+            ? []
+            : [
+                [
+                  groupId(groups[g]!.key),
+                  interval(gap[id]!, small(g) || (reference !== undefined && small(reference))),
+                ] as const,
+              ],
+        ),
+      ),
+    ]),
+  );
+  const section: IntervalSection = {
     overall: pick(estimates.overall, total < threshold),
     byGroup: new Map(
       groups.map((g, i) => [groupId(g.key), pick(estimates.byGroup[i]!, g.count < threshold)]),
@@ -82,4 +113,5 @@ export function taskIntervalSection(
     criteria: pick(estimates.criteria, anySmall),
     method: TASK_INTERVAL_METHOD,
   };
+  return { section, gaps };
 }

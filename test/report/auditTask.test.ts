@@ -61,6 +61,10 @@ describe("auditRegression(…) intervals", () => {
       lower: 0.5,
       upper: 0.5,
     });
+    // b's gap to the reference a (the first of the largest groups) is 2 − 1 in every resample.
+    const gap = report.disparities.find((d) => d.metric === "meanAbsoluteError")!.gaps[0]!;
+    expect(gap.group).toBe("b");
+    expect(gap.difference.interval).toMatchObject({ lower: 1, upper: 1 });
     // The mean prediction depends on which targets are drawn: not exact.
     const mean = intervalOf(report, "a", "meanPrediction")!;
     expect(mean.upper! - mean.lower!).toBeGreaterThan(1);
@@ -100,6 +104,10 @@ describe("auditRegression(…) intervals", () => {
     expect(criterionInterval(report, "meanAbsoluteErrorDifference")).toEqual(WITHHELD);
     const disparity = report.disparities.find((d) => d.metric === "meanAbsoluteError")!;
     expect(disparity.betweenGroups.difference.interval).toEqual(WITHHELD);
+    expect(disparity.gaps.find((g) => g.group === "c")!.difference.interval).toEqual(WITHHELD);
+    expect(disparity.gaps.find((g) => g.group === "b")!.difference.interval!.method).toBe(
+      "percentileBootstrap",
+    );
     expect(report.overall.meanAbsoluteError!.interval!.method).toBe("percentileBootstrap");
     expect(report.metadata.options.minDenominator).toBe(30);
     // A threshold the group meets gives it an interval.

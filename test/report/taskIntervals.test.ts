@@ -1,6 +1,7 @@
 /**
  * taskIntervalSection: bootstrap estimates become report intervals, except where a group is
- * below the threshold (its values, and every comparison and criterion, get none, with the reason).
+ * below the threshold (its values, its gap, and every comparison and criterion get none, with
+ * the reason).
  */
 import { describe, expect, it } from "vitest";
 import { groupId } from "../../src/data/levels.js";
@@ -17,6 +18,7 @@ const estimates = {
   byGroup: [{ m: e(1, 3) }, { m: e(0, 4) }, { m: e(Number.NaN, Number.NaN) }],
   difference: { m: e(0.5, 1) },
   ratio: { m: e(0.2, 0.4) },
+  gaps: [{ m: e(0, 0) }, { m: e(-1, 2) }, { m: e(Number.NaN, Number.NaN) }],
   criteria: { mDifference: e(0.5, 1) },
 };
 const withheld = {
@@ -26,10 +28,11 @@ const withheld = {
   method: "none",
   reason: "smallDenominator",
 };
+const id = (label: string) => groupId([label]);
 
 describe("taskIntervalSection(…)", () => {
   it("keeps every percentile interval when all groups with rows reach the threshold", () => {
-    const s = taskIntervalSection(
+    const { section, gaps } = taskIntervalSection(
       estimates,
       [
         { key: ["a"], count: 10 },
@@ -37,29 +40,47 @@ describe("taskIntervalSection(…)", () => {
         { key: ["empty"], count: 0 },
       ],
       10,
+      0,
     );
     const method = "percentileBootstrap";
-    expect(s.overall.m).toEqual({ lower: 1, upper: 2, level: 0.9, method });
-    expect(s.byGroup.get(groupId(["b"]))!.m).toEqual({ lower: 0, upper: 4, level: 0.9, method });
-    expect(s.betweenGroups.m!.ratio).toEqual({ lower: 0.2, upper: 0.4, level: 0.9, method });
-    expect(s.criteria.mDifference).toEqual({ lower: 0.5, upper: 1, level: 0.9, method });
-    expect(s.method).toBe(method);
+    expect(section.overall.m).toEqual({ lower: 1, upper: 2, level: 0.9, method });
+    expect(section.byGroup.get(id("b"))!.m).toEqual({ lower: 0, upper: 4, level: 0.9, method });
+    expect(section.betweenGroups.m!.ratio).toEqual({ lower: 0.2, upper: 0.4, level: 0.9, method });
+    expect(section.criteria.mDifference).toEqual({ lower: 0.5, upper: 1, level: 0.9, method });
+    expect(section.method).toBe(method);
+    // Gaps of the groups with rows other than the reference (group 0).
+    expect([...gaps.get("m")!.keys()]).toEqual([id("b")]);
+    expect(gaps.get("m")!.get(id("b"))).toEqual({ lower: -1, upper: 2, level: 0.9, method });
   });
 
-  it("withholds a small group's intervals, the comparisons and the criteria, and the overall below it", () => {
+  it("withholds a small group's intervals, its gap, the comparisons and the criteria", () => {
     const groups = [
       { key: ["a"], count: 10 },
       { key: ["b"], count: 9 },
+      { key: ["empty"], count: 0 },
     ];
-    const s = taskIntervalSection(estimates, groups, 10);
-    expect(s.byGroup.get(groupId(["a"]))!.m!.method).toBe("percentileBootstrap");
-    expect(s.byGroup.get(groupId(["b"]))!.m).toEqual(withheld);
-    expect(s.betweenGroups.m).toEqual({ difference: withheld, ratio: withheld });
-    expect(s.criteria.mDifference).toEqual(withheld);
-    expect(s.overall.m!.method).toBe("percentileBootstrap");
-    expect(taskIntervalSection(estimates, groups, 20).overall.m).toEqual(withheld);
+    const { section, gaps } = taskIntervalSection(estimates, groups, 10, 0);
+    expect(section.byGroup.get(id("a"))!.m!.method).toBe("percentileBootstrap");
+    expect(section.byGroup.get(id("b"))!.m).toEqual(withheld);
+    expect(gaps.get("m")!.get(id("b"))).toEqual(withheld);
+    expect(section.betweenGroups.m).toEqual({ difference: withheld, ratio: withheld });
+    expect(section.criteria.mDifference).toEqual(withheld);
+    expect(section.overall.m!.method).toBe("percentileBootstrap");
+    expect(taskIntervalSection(estimates, groups, 20, 0).section.overall.m).toEqual(withheld);
+    // A small reference group withholds every gap; gaps to the overall value only the small one's.
+    expect(taskIntervalSection(estimates, groups, 10, 1).gaps.get("m")!.get(id("a"))).toEqual(
+      withheld,
+    );
+    const toOverall = taskIntervalSection(estimates, groups, 10, undefined).gaps.get("m")!;
+    expect(toOverall.get(id("a"))!.method).toBe("percentileBootstrap");
+    expect(toOverall.get(id("b"))).toEqual(withheld);
     // Below 2 rows whatever the threshold.
-    const one = taskIntervalSection(estimates, [{ key: ["a"], count: 1 }], 0);
-    expect(one.byGroup.get(groupId(["a"]))!.m).toEqual(withheld);
+    const one = taskIntervalSection(
+      { ...estimates, byGroup: [{ m: e(2, 2) }], gaps: [] },
+      [{ key: ["a"], count: 1 }],
+      0,
+      undefined,
+    );
+    expect(one.section.byGroup.get(id("a"))!.m).toEqual(withheld);
   });
 });
