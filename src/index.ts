@@ -126,6 +126,7 @@ export {
   MulticlassMetricsResult,
   multiclassMetrics,
 } from "./multiclass/multiclassMetrics.js";
+export type { RegressionMetricId } from "./regression/metrics.js";
 export {
   type RegressionMetricsOptions,
   regressionMetrics,

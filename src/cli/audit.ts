@@ -95,8 +95,20 @@ async function loadInput(
       "Parquet files need --engine duckdb (the memory engine reads CSV, TSV and JSON Lines)",
     );
   }
+  // Columns used only as numbers are read as numbers (not held as text).
+  const textual = new Set([
+    data.label,
+    ...(data.pred === undefined ? [] : [data.pred]),
+    ...data.groups,
+    ...Object.keys(margins?.margins ?? {}),
+    ...data.scanFeatures,
+  ]);
+  const numeric = [data.score, data.weight, data.time, data.event, ...data.membership].filter(
+    (c): c is string => c !== undefined && !textual.has(c),
+  );
   const table = await readTable(file === "-" ? io.stdin : file, {
     columns: [...new Set(wanted)],
+    numeric,
     ...(data.inputFormat === undefined ? {} : { format: data.inputFormat }),
     ...(progress === undefined ? {} : { onProgress: progress.reading }),
   });

@@ -41,11 +41,19 @@ export function toLabels(cells: readonly Cell[], posLabel: string | undefined): 
  * toNumbers(["0.5", "", "x", "0x1", 2]); // => [0.5, NaN, NaN, NaN, 2]
  */
 export function toNumbers(cells: readonly Cell[]): number[] {
-  return cells.map((c) => {
-    if (typeof c === "number") return c;
-    if (typeof c !== "string" || !DECIMAL.test(c)) return Number.NaN;
-    return Number(c);
-  });
+  return cells.map((c) => (typeof c === "number" ? c : decimalOf(c)));
+}
+
+/**
+ * One numeric cell as {@link toNumbers} reads it: a decimal number, else NaN.
+ *
+ * @example
+ * decimalOf(" 1e-4 "); // => 0.0001
+ */
+export function decimalOf(cell: Cell): number {
+  if (typeof cell === "number") return cell;
+  if (typeof cell !== "string" || !DECIMAL.test(cell)) return Number.NaN;
+  return Number(cell);
 }
 
 /**

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { FairnessInputError } from "../data/errors.js";
+import { decimalOf } from "./convert.js";
 
 /** A cell value: strings from CSV, JSON values from JSON Lines. */
 export type Cell = string | number | boolean | null;
@@ -19,8 +20,32 @@ export interface ReadOptions {
   readonly columns: readonly string[];
   /** @defaultValue from the file extension (`.jsonl`/`.ndjson`, `.tsv`, else CSV) */
   readonly format?: TableFormat;
+  /**
+   * Columns read as decimal numbers while reading (as `toNumbers` reads them; other text is
+   * NaN), so the table holds numbers rather than their text. @defaultValue none
+   */
+  readonly numeric?: readonly string[];
   /** Called with the bytes read so far and the total (undefined for streams). */
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
+}
+
+/** Distinct texts of one column held as one shared string each; past this many, as read. */
+const SHARED_TEXTS = 65_536;
+
+/**
+ * What one column keeps of a cell: a number for a numeric column; else the text, one shared
+ * string per distinct value (a group or label column repeats few values, and holding millions of
+ * copies of each would multiply the memory the table takes).
+ */
+function cellReader(column: string, options: ReadOptions): (cell: string) => Cell {
+  if (options.numeric?.includes(column)) return decimalOf;
+  const shared = new Map<string, string>();
+  return (cell) => {
+    const known = shared.get(cell);
+    if (known !== undefined) return known;
+    if (shared.size < SHARED_TEXTS) shared.set(cell, cell);
+    return cell;
+  };
 }
 
 /** The kept columns, row-aligned. */
@@ -87,7 +112,8 @@ async function readCsv(
   );
   // pipe() does not forward the source's errors (an unreadable file): end the parse with them.
   stream.on("error", (error) => parser.destroy(error));
-  const columns = new Map<string, Cell[]>(options.columns.map((c) => [c, []]));
+  const kept = options.columns.map(() => [] as Cell[]);
+  const keep = options.columns.map((c) => cellReader(c, options));
   let indices: number[] | undefined;
   let rows = 0;
   try {
@@ -98,9 +124,7 @@ async function readCsv(
         indices = options.columns.map((c) => record.indexOf(c));
         continue;
       }
-      options.columns.forEach((c, i) => {
-        columns.get(c)!.push(record[indices![i]!]!);
-      });
+      for (let i = 0; i < indices.length; i++) kept[i]!.push(keep[i]!(record[indices[i]!]!));
       rows++;
     }
   } catch (error) {
@@ -124,7 +148,7 @@ async function readCsv(
       { code: "empty_input", path: ["input"], message: "no header row" },
     ]);
   }
-  return { rows, columns };
+  return { rows, columns: new Map(options.columns.map((c, i) => [c, kept[i]!])) };
 }
 
 async function readJsonLines(stream: Readable, options: ReadOptions): Promise<TableColumns> {
@@ -160,7 +184,8 @@ async function readJsonLines(stream: Readable, options: ReadOptions): Promise<Ta
     if (rows === 0) missingColumns(options.columns, Object.keys(record));
     for (const c of options.columns) {
       const v = Object.hasOwn(record, c) ? record[c] : null;
-      columns.get(c)!.push(typeof v === "object" && v !== null ? JSON.stringify(v) : (v as Cell));
+      const cell = typeof v === "object" && v !== null ? JSON.stringify(v) : (v as Cell);
+      columns.get(c)!.push(options.numeric?.includes(c) ? decimalOf(cell) : cell);
     }
     rows++;
   }

@@ -68,23 +68,39 @@ export function writeOutput(path: string, pieces: string | Iterable<string>): vo
   }
 }
 
+/** Whether `error` says the reader went away (`fairscope audit … | head`). */
+const readerGone = (error: unknown) =>
+  (error as NodeJS.ErrnoException | undefined)?.code === "EPIPE";
+
 /**
  * Writes `pieces` to a stream (standard output) one piece at a time, waiting whenever the
- * stream asks to (backpressure), so memory holds one piece, not the whole output.
+ * stream asks to (backpressure), so memory holds one piece, not the whole output. A reader that
+ * stops reading (a closed pipe) ends the writing quietly; any other stream error is thrown.
  */
 export async function writePieces(stream: Writable, pieces: Iterable<string>): Promise<void> {
-  for (const piece of pieces) {
-    if (!stream.write(piece)) {
-      await new Promise<void>((resolve, reject) => {
-        const done = (error?: Error) => {
+  let failure: unknown;
+  const onError = (error: unknown) => {
+    failure ??= error;
+  };
+  stream.on("error", onError);
+  try {
+    for (const piece of pieces) {
+      if (failure !== undefined || stream.destroyed) break;
+      if (stream.write(piece)) continue;
+      await new Promise<void>((resolve) => {
+        const done = () => {
           stream.off("drain", done);
+          stream.off("close", done);
           stream.off("error", done);
-          if (error) reject(error);
-          else resolve();
+          resolve();
         };
         stream.once("drain", done);
+        stream.once("close", done);
         stream.once("error", done);
       });
     }
+  } finally {
+    stream.off("error", onError);
   }
+  if (failure !== undefined && !readerGone(failure)) throw failure;
 }

@@ -122,15 +122,6 @@ const canShare = () =>
 
 type Typed = Exclude<LabelArray, readonly unknown[]>;
 
-/** A typed array's copy in shared memory, so that every worker reads it without a copy. */
-function shared(column: Typed): Typed {
-  if (column.buffer instanceof SharedArrayBuffer) return column;
-  const Type = column.constructor as new (buffer: SharedArrayBuffer) => Typed;
-  const copy = new Type(new SharedArrayBuffer(column.byteLength));
-  copy.set(column as never);
-  return copy;
-}
-
 /** Rows of a column for a worker: views of shared memory, copies of everything else. */
 function workerRows<T>(column: T, from: number, to: number): T {
   const c = column as unknown as Typed | unknown[];
@@ -140,12 +131,27 @@ function workerRows<T>(column: T, from: number, to: number): T {
   return c.slice(from, to) as T;
 }
 
-/** The input with its typed columns in shared memory (when the platform allows). */
-function sharedInput(input: ChunkInput): ChunkInput {
-  if (!canShare()) return input;
-  const share = <T>(c: T): T => (ArrayBuffer.isView(c) ? (shared(c as unknown as Typed) as T) : c);
+/**
+ * The input with its typed columns in shared memory (when the platform allows), and `copy`,
+ * which copies rows `from..to` of each column into it: called as each chunk is sent, so the copy
+ * of one chunk overlaps the workers' counting of the previous ones.
+ */
+function sharedInput(input: ChunkInput): {
+  source: ChunkInput;
+  copy: (from: number, to: number) => void;
+} {
+  if (!canShare()) return { source: input, copy: () => undefined };
+  const pairs: [Typed, Typed][] = [];
+  const share = <T>(column: T): T => {
+    const c = column as unknown as Typed;
+    if (!ArrayBuffer.isView(c) || c.buffer instanceof SharedArrayBuffer) return column;
+    const Type = c.constructor as new (buffer: SharedArrayBuffer) => Typed;
+    const target = new Type(new SharedArrayBuffer(c.byteLength));
+    pairs.push([c, target]);
+    return target as unknown as T;
+  };
   const features = input.sensitiveFeatures;
-  return {
+  const source = {
     ...input,
     yTrue: share(input.yTrue),
     ...(input.yPred === undefined ? {} : { yPred: share(input.yPred) }),
@@ -155,6 +161,10 @@ function sharedInput(input: ChunkInput): ChunkInput {
       ? share(features)
       : Object.fromEntries(Object.entries(features).map(([f, c]) => [f, share(c)])),
   };
+  const copy = (from: number, to: number) => {
+    for (const [column, target] of pairs) target.set(column.subarray(from, to) as never, from);
+  };
+  return { source, copy };
 }
 
 const ERRORS: Record<string, new (message: string) => Error> = {
@@ -178,12 +188,14 @@ async function mergedStatistics(
   const bounds = chunkBounds(n, chunkSize);
   const pool = workers instanceof WorkerPool ? workers : createWorkerPool(workers);
   const here = pool.size === 0;
-  const source = here ? input : sharedInput(input);
+  const { source, copy } = here ? { source: input, copy: () => undefined } : sharedInput(input);
   let outcomes: ChunkOutcome[];
   try {
-    outcomes = await pool.run(bounds.length, (i) =>
-      chunkInput(source, bounds[i]![0], bounds[i]![1], here ? undefined : workerRows),
-    );
+    outcomes = await pool.run(bounds.length, (i) => {
+      const [from, to] = bounds[i]!;
+      copy(from, to);
+      return chunkInput(source, from, to, here ? undefined : workerRows);
+    });
   } finally {
     if (pool !== workers) await pool.close();
   }

@@ -144,6 +144,9 @@ function runHere(count: number, make: (index: number) => ChunkInput): ChunkOutco
   return Array.from({ length: count }, (_, i) => outcomeOf(make(i)));
 }
 
+/** Chunks sent to a worker ahead of its replies. */
+const IN_FLIGHT = 2;
+
 /** Sends each chunk to the next idle worker; resolves when every chunk has its outcome. */
 function runOn(
   handles: readonly WorkerHandle[],
@@ -183,7 +186,9 @@ function runOn(
     for (const handle of handles) {
       handle.listen((reply) => settle(reply.index, reply.outcome, handle), fail);
     }
-    for (const handle of handles) send(handle);
+    // Two chunks in flight per worker: each has its next chunk queued when it finishes one, so
+    // it does not wait for this thread to be scheduled between chunks.
+    for (let round = 0; round < IN_FLIGHT; round++) for (const handle of handles) send(handle);
   });
 }
 

@@ -5,13 +5,13 @@
 import type { RegressionInput } from "../data/regression.js";
 import { getCriterion } from "../disparity/registry.js";
 import type { ComparisonOptions } from "../frame/result.js";
-import { getRegressionMetric } from "./metrics.js";
+import { getRegressionMetric, type RegressionMetricId, regressionMetricIdsOf } from "./metrics.js";
 import { regressionMetrics } from "./regressionMetrics.js";
 
 /** Options of {@link boundedGroupLoss}. */
 export interface BoundedGroupLossOptions {
   /** A loss metric id (`loss: true` in `REGRESSION_METRICS`). @defaultValue "meanSquaredError" */
-  readonly loss?: string;
+  readonly loss?: RegressionMetricId;
   /** Tolerance of the over- and under-prediction rates. @defaultValue 0 */
   readonly tolerance?: number;
 }
@@ -64,7 +64,7 @@ export function regressionCriterion(
       `regressionCriterion: ${JSON.stringify(id)} is not a regression criterion`,
     );
   }
-  const metric = criterion.metrics[0]!;
+  const metric = regressionMetricIdsOf(criterion.metrics, "regressionCriterion")[0]!;
   const result = regressionMetrics(input, {
     metrics: [metric],
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),

@@ -8,7 +8,11 @@ export { boundedGroupLoss, regressionCriterion } from "./criteria.js";
 export type { RegressionIntervals, RegressionIntervalsOptions } from "./intervals.js";
 export { regressionIntervals } from "./intervals.js";
 export type { RegressionMetric } from "./metrics.js";
-export { getRegressionMetric, REGRESSION_METRICS } from "./metrics.js";
+export {
+  getRegressionMetric,
+  REGRESSION_METRICS,
+  type RegressionMetricId,
+} from "./metrics.js";
 export type { RegressionMetricsOptions } from "./regressionMetrics.js";
 export { regressionMetrics } from "./regressionMetrics.js";
 export type { RegressionSums } from "./sums.js";

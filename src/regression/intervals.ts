@@ -15,13 +15,17 @@ import {
   resolveBootstrapOptions,
 } from "../uncertainty/countBootstrap.js";
 import { RANDOM_METHOD, randomSource } from "../uncertainty/random.js";
-import { DEFAULT_REGRESSION_METRICS, getRegressionMetric } from "./metrics.js";
+import {
+  DEFAULT_REGRESSION_METRICS,
+  getRegressionMetric,
+  type RegressionMetricId,
+} from "./metrics.js";
 import { type RegressionSums, regressionSums } from "./sums.js";
 
 /** Options of {@link regressionIntervals}. */
 export interface RegressionIntervalsOptions extends BootstrapOptions {
   /** Metric ids (see `REGRESSION_METRICS`). @defaultValue the default regression metrics */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly RegressionMetricId[];
   /** Tolerance of the over- and under-prediction rates. @defaultValue 0 */
   readonly tolerance?: number;
   /**

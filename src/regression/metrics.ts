@@ -43,8 +43,7 @@ function r2(s: RegressionSums, c: number): number {
   return 1 - residual / total;
 }
 
-/** Every regression metric, in display order. */
-export const REGRESSION_METRICS: readonly RegressionMetric[] = [
+const TABLE = [
   {
     id: "count",
     name: "Count",
@@ -148,9 +147,21 @@ export const REGRESSION_METRICS: readonly RegressionMetric[] = [
     loss: true,
     fromSums: mean("under"),
   },
-];
+] as const satisfies readonly RegressionMetric[];
 
-const BY_ID = new Map(REGRESSION_METRICS.map((m) => [m.id, m]));
+/**
+ * The id of a regression metric (a literal union: a misspelt id fails to compile).
+ *
+ * @category Regression and multiclass
+ */
+export type RegressionMetricId = (typeof TABLE)[number]["id"];
+
+/** Every regression metric, in display order. */
+export const REGRESSION_METRICS: readonly (RegressionMetric & {
+  readonly id: RegressionMetricId;
+})[] = TABLE;
+
+const BY_ID = new Map<string, RegressionMetric>(REGRESSION_METRICS.map((m) => [m.id, m]));
 
 /**
  * The regression metric with this id, or undefined.
@@ -162,8 +173,24 @@ export function getRegressionMetric(id: string): RegressionMetric | undefined {
   return BY_ID.get(id);
 }
 
+/**
+ * The given strings as regression metric ids (for ids shared with other tasks' options, or read
+ * from outside); throws a RangeError naming the first unknown one.
+ *
+ * @example
+ * regressionMetricIdsOf(["r2Score"], "auditRegression"); // => ["r2Score"]
+ */
+export function regressionMetricIdsOf(ids: readonly string[], fn: string): RegressionMetricId[] {
+  return ids.map((id, i) => {
+    if (!BY_ID.has(id)) {
+      throw new RangeError(`${fn}: unknown metric ${JSON.stringify(id)} (metrics[${i}])`);
+    }
+    return id as RegressionMetricId;
+  });
+}
+
 /** Metrics computed when none are named. */
-export const DEFAULT_REGRESSION_METRICS: readonly string[] = [
+export const DEFAULT_REGRESSION_METRICS: readonly RegressionMetricId[] = [
   "count",
   "meanAbsoluteError",
   "meanSquaredError",

@@ -14,6 +14,7 @@ import {
   DEFAULT_REGRESSION_METRICS,
   getRegressionMetric,
   type RegressionMetric,
+  type RegressionMetricId,
 } from "./metrics.js";
 import { type RegressionSums, regressionSums } from "./sums.js";
 
@@ -24,7 +25,7 @@ import { type RegressionSums, regressionSums } from "./sums.js";
  */
 export interface RegressionMetricsOptions {
   /** Metric ids (see `REGRESSION_METRICS`). @defaultValue count, MAE, MSE, RMSE, R², mean prediction, mean target, mean residual */
-  readonly metrics?: readonly string[];
+  readonly metrics?: readonly RegressionMetricId[];
   /** Over- and under-prediction count only errors larger than this. @defaultValue 0 */
   readonly tolerance?: number;
 }

@@ -14,7 +14,11 @@ import { getMulticlassMetric, MULTICLASS_METRICS } from "../multiclass/metrics.j
 import { multiclassMetricsOfColumns } from "../multiclass/multiclassMetrics.js";
 import type { MulticlassZeroDivision } from "../multiclass/scores.js";
 import { regressionIntervals } from "../regression/intervals.js";
-import { DEFAULT_REGRESSION_METRICS, getRegressionMetric } from "../regression/metrics.js";
+import {
+  DEFAULT_REGRESSION_METRICS,
+  getRegressionMetric,
+  regressionMetricIdsOf,
+} from "../regression/metrics.js";
 import { regressionMetricsOfColumns } from "../regression/regressionMetrics.js";
 import { addCompensated } from "../stats/summation.js";
 import {
@@ -223,10 +227,16 @@ export function auditRegression(
 ): FairnessReport {
   const columns = prepareRegression(input);
   const result = regressionMetricsOfColumns(columns, {
-    metrics: options.metrics ?? DEFAULT_REGRESSION_METRICS,
+    metrics:
+      options.metrics === undefined
+        ? DEFAULT_REGRESSION_METRICS
+        : regressionMetricIdsOf(options.metrics, "auditRegression"),
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
   });
-  const metrics = result.metrics.filter((id) => id !== "count");
+  const metrics = regressionMetricIdsOf(
+    result.metrics.filter((id) => id !== "count"),
+    "auditRegression",
+  );
   return reportOf(
     "regression",
     columns,

@@ -39,7 +39,9 @@ function toInterval(e: BootstrapEstimate, method: string): Interval | undefined 
 
 /**
  * Stratified bootstrap intervals (percentile) for every group's value, the between-group
- * difference and ratio of each metric, and the named criteria.
+ * difference and ratio of each metric, and the named criteria. Method `percentileBootstrap`, or
+ * `percentileBootstrapNormalWeightSums` where weighted cell sums were partly drawn from the
+ * normal approximation (see `weightedCountReplicates`).
  */
 export function bootstrapIntervals(
   columns: Columns,
@@ -53,12 +55,17 @@ export function bootstrapIntervals(
     seed: options.seed,
     minGroupSize: options.minGroupSize,
   });
-  const method = `${result.provenance.method}Bootstrap`;
-  const iv = (e: BootstrapEstimate) => toInterval(e, method);
+  // Weighted count metrics whose cell sums were partly drawn from the normal approximation say
+  // so in their method; the criteria are drawn in the same block as the weighted count metrics.
+  const exact = `${result.provenance.method}Bootstrap`;
+  const approximate = `${exact}NormalWeightSums`;
+  const methodOf = (id: string) =>
+    result.provenance.resampling[id] === "weightedNormal" ? approximate : exact;
+  const method = metrics.some((id) => methodOf(id) === approximate) ? approximate : exact;
   const pick = (f: (id: string) => BootstrapEstimate) =>
     Object.fromEntries(
       metrics.flatMap((id) => {
-        const i = iv(f(id));
+        const i = toInterval(f(id), methodOf(id));
         return i ? [[id, i]] : [];
       }),
     );
@@ -71,12 +78,15 @@ export function bootstrapIntervals(
   const betweenGroups = Object.fromEntries(
     metrics.map((id) => [
       id,
-      { difference: iv(result.metrics[id]!.difference)!, ratio: iv(result.metrics[id]!.ratio)! },
+      {
+        difference: toInterval(result.metrics[id]!.difference, methodOf(id))!,
+        ratio: toInterval(result.metrics[id]!.ratio, methodOf(id))!,
+      },
     ]),
   );
   const criteria: Record<string, Interval> = {};
   for (const [id, e] of Object.entries(result.criteria ?? {})) {
-    const i = e === undefined ? undefined : iv(e.betweenGroups);
+    const i = e === undefined ? undefined : toInterval(e.betweenGroups, method);
     if (i) criteria[id] = i;
   }
   return {

@@ -164,7 +164,8 @@ export function applySmallGroupRules(
       lower: num(ci.lower),
       upper: num(ci.upper),
       level: e.interval.level,
-      method: ci.method,
+      // The bootstrap interval kept: its own method (which says how weighted sums were drawn).
+      method: ci.method === "percentileBootstrap" ? e.interval.method : ci.method,
     };
   };
   const refValues = refIndex < 0 ? overall : groups[refIndex]!.values;

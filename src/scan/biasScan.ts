@@ -194,14 +194,7 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
   if (input.expectations === undefined) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += outcomes[i]!;
-    expectations.fill(n > 0 ? sum / n : 0);
-    if (scoring === "bernoulli" && (sum === 0 || sum === n) && n > 0) {
-      issues.add(
-        "out_of_range",
-        ["outcomes"],
-        "are all equal, so the overall rate is 0 or 1 and no subgroup can deviate from it",
-      );
-    }
+    fillOverallRate(expectations, sum, n, "outcomes", scoring, issues);
   } else {
     copyExpectations(input.expectations, expectations, "outcomes", scoring, issues);
   }
@@ -218,6 +211,29 @@ export function prepareBiasScan(input: BiasScanInput, options: BiasScanOptions =
     scorer: createScorer(settings.scoring, settings.direction, settings.alpha),
     settings,
   };
+}
+
+/**
+ * Without expectations every row expects the overall rate `positives / rows`. Under the
+ * Bernoulli score a rate of 0 or 1 leaves nothing to find (every subgroup has the same rate), so
+ * it is reported against `field`.
+ */
+function fillOverallRate(
+  out: Float64Array,
+  positives: number,
+  rows: number,
+  field: "outcomes" | "outcomeSums",
+  scoring: ScanScoring,
+  issues: IssueCollector,
+): void {
+  out.fill(rows > 0 ? positives / rows : 0);
+  if (scoring === "bernoulli" && rows > 0 && (positives === 0 || positives === rows)) {
+    issues.add(
+      "out_of_range",
+      [field],
+      `have an overall rate of ${positives === 0 ? 0 : 1}, so no subgroup can deviate from it`,
+    );
+  }
 }
 
 /**
@@ -451,14 +467,7 @@ export function prepareBiasScanOfCells(
   const scoring = options.scoring ?? "bernoulli";
   const expectations = new Float64Array(k);
   if (cells.expectations === undefined) {
-    expectations.fill(total > 0 ? positives / total : 0);
-    if (scoring === "bernoulli" && total > 0 && (positives === 0 || positives === total)) {
-      issues.add(
-        "out_of_range",
-        ["outcomeSums"],
-        "are all 0 or all full, so no subgroup can deviate from the overall rate",
-      );
-    }
+    fillOverallRate(expectations, positives, total, "outcomeSums", scoring, issues);
   } else {
     copyExpectations(cells.expectations, expectations, "cells", scoring, issues);
   }

@@ -2,24 +2,26 @@
 const BLOCK = 2048;
 
 /**
- * Weighted sums per cell (group × label × prediction) into Neumaier sums. Within blocks of
- * {@link BLOCK} rows, four lanes (row modulo 4) add plainly into their own tables, so that
- * consecutive rows do not wait on each other; each block's lane sums then enter the compensated
- * sums. With non-negative weights a lane sum of m ≤ 512 terms is within (m − 1)·2⁻⁵³ ≈ 5.7e-14
- * relative of exact, so each cell's sum is within about 6e-14 relative of a row-by-row Neumaier
- * sum (the float order differs).
+ * Row counts and weighted sums per cell (group × label × prediction), the sums into Neumaier
+ * sums, in one pass. Four lanes (row modulo 4) keep their own int32 counts and, within blocks of
+ * {@link BLOCK} rows, their own plain sums, so that consecutive rows do not wait on each other;
+ * each block's lane sums then enter the compensated sums. With non-negative weights a lane sum
+ * of m ≤ 512 terms is within (m − 1)·2⁻⁵³ ≈ 5.7e-14 relative of exact, so each cell's sum is
+ * within about 6e-14 relative of a row-by-row Neumaier sum (the float order differs); the
+ * counts are exact. Needs n < 2³¹.
  */
-function sumWeightsBlocked(
-  weightSum: Float64Array,
-  weightComp: Float64Array,
+function countWeightedBlocked(
+  stats: { counts: Float64Array; weightSum: Float64Array; weightComp: Float64Array },
   groupCode: Uint32Array,
   label: Uint8Array,
   pred: Uint8Array,
   weight: Float64Array,
   n: number,
 ): void {
+  const { counts, weightSum, weightComp } = stats;
   const size = weightSum.length;
   const lanes = new Float64Array(4 * size);
+  const table = new Int32Array(4 * size);
   const t1 = size;
   const t2 = 2 * size;
   const t3 = 3 * size;
@@ -29,28 +31,34 @@ function sumWeightsBlocked(
   for (let from = 0; from < n; from += BLOCK) {
     const to = Math.min(n, from + BLOCK);
     const whole = to - ((to - from) % 4);
-    if (labels !== undefined) {
-      // Four rows' labels and predictions (0/1 bytes) in one word each: byte k holds row r + k.
-      for (let r = from; r < whole; r += 4) {
-        const cells = (labels[r >>> 2]! << 1) | preds![r >>> 2]!;
-        lanes[(groupCode[r]! << 2) | (cells & 3)]! += weight[r]!;
-        lanes[t1 + ((groupCode[r + 1]! << 2) | ((cells >>> 8) & 3))]! += weight[r + 1]!;
-        lanes[t2 + ((groupCode[r + 2]! << 2) | ((cells >>> 16) & 3))]! += weight[r + 2]!;
-        lanes[t3 + ((groupCode[r + 3]! << 2) | ((cells >>> 24) & 3))]! += weight[r + 3]!;
-      }
-    } else {
-      for (let r = from; r < whole; r += 4) {
-        lanes[(groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!]! += weight[r]!;
-        lanes[t1 + ((groupCode[r + 1]! << 2) | (label[r + 1]! << 1) | pred[r + 1]!)]! +=
-          weight[r + 1]!;
-        lanes[t2 + ((groupCode[r + 2]! << 2) | (label[r + 2]! << 1) | pred[r + 2]!)]! +=
-          weight[r + 2]!;
-        lanes[t3 + ((groupCode[r + 3]! << 2) | (label[r + 3]! << 1) | pred[r + 3]!)]! +=
-          weight[r + 3]!;
-      }
+    for (let r = from; r < whole; r += 4) {
+      // With words, four rows' labels and predictions (0/1 bytes) in one word each: byte k
+      // holds row r + k.
+      const cells =
+        labels === undefined
+          ? (label[r]! << 1) |
+            pred[r]! |
+            (((label[r + 1]! << 1) | pred[r + 1]!) << 8) |
+            (((label[r + 2]! << 1) | pred[r + 2]!) << 16) |
+            (((label[r + 3]! << 1) | pred[r + 3]!) << 24)
+          : (labels[r >>> 2]! << 1) | preds![r >>> 2]!;
+      const i0 = (groupCode[r]! << 2) | (cells & 3);
+      const i1 = t1 + ((groupCode[r + 1]! << 2) | ((cells >>> 8) & 3));
+      const i2 = t2 + ((groupCode[r + 2]! << 2) | ((cells >>> 16) & 3));
+      const i3 = t3 + ((groupCode[r + 3]! << 2) | ((cells >>> 24) & 3));
+      lanes[i0]! += weight[r]!;
+      lanes[i1]! += weight[r + 1]!;
+      lanes[i2]! += weight[r + 2]!;
+      lanes[i3]! += weight[r + 3]!;
+      table[i0]!++;
+      table[i1]!++;
+      table[i2]!++;
+      table[i3]!++;
     }
     for (let r = whole; r < to; r++) {
-      lanes[(groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!]! += weight[r]!;
+      const i = (groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!;
+      lanes[i]! += weight[r]!;
+      table[i]!++;
     }
     for (let k = 0; k < 4 * size; k++) {
       const x = lanes[k]!;
@@ -58,6 +66,9 @@ function sumWeightsBlocked(
       addCompensated(weightSum, weightComp, k % size, x);
       lanes[k] = 0;
     }
+  }
+  for (let i = 0; i < size; i++) {
+    counts[i] = table[i]! + table[t1 + i]! + table[t2 + i]! + table[t3 + i]!;
   }
 }
 
@@ -148,7 +159,7 @@ function countInterleaved(
 /**
  * Counts each group's confusion cells in one pass. `groupCode` defaults to the columns' group.
  * Row counts are exact; weighted sums are compensated over blocks of plain sums (within about
- * 6e-14 relative of a row-by-row compensated sum, see `sumWeightsBlocked`).
+ * 6e-14 relative of a row-by-row compensated sum, see `countWeightedBlocked`).
  *
  * Cost: O(n) time, O(groups) memory.
  *
@@ -178,8 +189,7 @@ export function countConfusion(
   const weightSum = new Float64Array(groups * 4);
   const weightComp = new Float64Array(groups * 4);
   if (groups <= 65_536 && n < 2 ** 31) {
-    countInterleaved(counts, groupCode, label, pred, n, groups);
-    sumWeightsBlocked(weightSum, weightComp, groupCode, label, pred, weight, n);
+    countWeightedBlocked({ counts, weightSum, weightComp }, groupCode, label, pred, weight, n);
     return { groups, counts, weightSum, weightComp };
   }
   for (let r = 0; r < n; r++) {

@@ -331,7 +331,7 @@ export function countBlock(
           replicates: multinomialCountReplicates(counts, statistic, m, plan),
           resampling: "multinomial" as const,
         }
-      : weightedCountReplicates(rows, statistic, m, plan);
+      : weightedCountReplicates(rows, counts, statistic, m, plan);
   const estimates = new Float64Array(m);
   statistic(counts, estimates);
   const jackknife =

@@ -33,9 +33,10 @@ import type { Resampling } from "./replicates.js";
 
 /** Unweighted number of rows of each group. Cost O(n). */
 export function groupSizes(columns: Columns): number[] {
-  const sizes = new Array<number>(columns.groups.keys.length).fill(0);
-  for (const g of columns.group) sizes[g]! += 1;
-  return sizes;
+  const sizes = new Float64Array(columns.groups.keys.length);
+  const { group, n } = columns;
+  for (let i = 0; i < n; i++) sizes[group[i]!]! += 1;
+  return Array.from(sizes);
 }
 
 /** Options of `bootstrapGroupMetrics`. */

@@ -45,7 +45,7 @@ export type WeightedResampling = "weightedMultinomial" | "weightedNormal";
 
 /** The summary of the rows of one (group, cell) the replicates are drawn from. */
 interface CellPlan {
-  /** The distinct weights and how many rows hold each (values), or undefined (moments). */
+  /** The distinct weights and how many rows hold each, or undefined (more than the cap). */
   readonly values: Float64Array | undefined;
   readonly valueCounts: Float64Array | undefined;
   /** Mean and standard deviation of the cell's weights. */
@@ -53,61 +53,89 @@ interface CellPlan {
   readonly sd: number;
   /** Smallest count drawn at which the normal is within the tolerance (Infinity: never). */
   readonly normalFrom: number;
-  /** The cell's rows' weights are `weights[from..to)`. */
-  readonly from: number;
-  readonly to: number;
 }
 
-/** Distinct values of `w[from..to)` with their multiplicities, or undefined above the cap. */
-function distinctValues(
-  w: Float64Array,
-  from: number,
-  to: number,
-): { values: Float64Array; valueCounts: Float64Array } | undefined {
-  const seen = new Map<number, number>();
-  let last = Number.NaN;
-  let lastIndex = -1;
-  const counts: number[] = [];
-  for (let i = from; i < to; i++) {
-    const v = w[i] as number;
-    if (v === last) {
-      counts[lastIndex]! += 1;
+/**
+ * Each cell's plan, from its weighted sum and two passes over the rows: the counts and distinct
+ * weights (up to the cap), then the central moments of the cells with more distinct weights.
+ */
+function cellPlans(
+  rows: CellRows,
+  sums: Float64Array,
+): { plans: CellPlan[]; counts: Float64Array } {
+  const { cell, group, weight, k } = rows;
+  const n = cell.length;
+  const cells = 4 * k;
+  const count = new Float64Array(cells);
+  const seen = Array.from({ length: cells }, () => new Map<number, number>());
+  const many = new Uint8Array(cells);
+  // Repeats of a cell's previous weight are counted aside and added to its map when it changes.
+  const last = new Float64Array(cells).fill(Number.NaN);
+  const repeats = new Float64Array(cells);
+  const flush = (c: number) => {
+    if (repeats[c]! === 0) return;
+    const values = seen[c]!;
+    values.set(last[c]!, values.get(last[c]!)! + repeats[c]!);
+    repeats[c] = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = 4 * group[i]! + cell[i]!;
+    const w = weight[i]!;
+    count[c]! += 1;
+    if (many[c]) continue;
+    if (w === last[c]) {
+      repeats[c]! += 1;
       continue;
     }
-    let index = seen.get(v);
-    if (index === undefined) {
-      if (seen.size === MAX_WEIGHT_VALUES) return undefined;
-      index = seen.size;
-      seen.set(v, index);
-      counts.push(0);
-    }
-    counts[index]! += 1;
-    last = v;
-    lastIndex = index;
+    flush(c);
+    const values = seen[c]!;
+    const times = values.get(w);
+    if (times !== undefined) values.set(w, times + 1);
+    else if (values.size < MAX_WEIGHT_VALUES) values.set(w, 1);
+    else many[c] = 1;
+    last[c] = w;
   }
-  return { values: Float64Array.from(seen.keys()), valueCounts: Float64Array.from(counts) };
+  for (let c = 0; c < cells; c++) if (!many[c]) flush(c);
+  const mean = count.map((x, c) => (x > 0 ? sums[c]! / x : 0));
+  const squares = new Float64Array(cells);
+  const cubes = new Float64Array(cells);
+  if (many.some((x) => x === 1)) {
+    for (let i = 0; i < n; i++) {
+      const c = 4 * group[i]! + cell[i]!;
+      if (!many[c]) continue;
+      const d = Math.abs(weight[i]! - mean[c]!);
+      squares[c]! += d * d;
+      cubes[c]! += d * d * d;
+    }
+  }
+  const plans = Array.from({ length: cells }, (_, c): CellPlan => {
+    if (!many[c]) {
+      const values = seen[c]!;
+      return {
+        values: Float64Array.from(values.keys()),
+        valueCounts: Float64Array.from(values.values()),
+        mean: mean[c]!,
+        sd: 0,
+        normalFrom: Number.POSITIVE_INFINITY,
+      };
+    }
+    const sd = Math.sqrt(squares[c]! / count[c]!);
+    // Berry–Esseen: sup |F_N − Φ| ≤ C ρ / (σ³ √N), ρ the third absolute central moment.
+    const ratio = (BERRY_ESSEEN_CONSTANT * (cubes[c]! / count[c]!)) / (sd * sd * sd);
+    const normalFrom = sd > 0 ? Math.ceil((ratio / NORMAL_WEIGHT_SUM_TOLERANCE) ** 2) : 0;
+    return { values: undefined, valueCounts: undefined, mean: mean[c]!, sd, normalFrom };
+  });
+  return { plans, counts: count };
 }
 
-/** The plan of one cell: its distinct values, or its moments and the normal's threshold. */
-function cellPlan(w: Float64Array, from: number, to: number): CellPlan {
-  const distinct = distinctValues(w, from, to);
-  const n = to - from;
-  const mean = n === 0 ? 0 : neumaierSum(w.subarray(from, to)) / n;
-  if (distinct !== undefined) {
-    return { ...distinct, mean, sd: 0, normalFrom: Number.POSITIVE_INFINITY, from, to };
+/** The weights of the rows of cell c, gathered in one pass. */
+function cellWeights(rows: CellRows, c: number, size: number): Float64Array {
+  const out = new Float64Array(size);
+  let j = 0;
+  for (let i = 0; i < rows.cell.length; i++) {
+    if (4 * rows.group[i]! + rows.cell[i]! === c) out[j++] = rows.weight[i]!;
   }
-  let squares = 0;
-  let cubes = 0;
-  for (let i = from; i < to; i++) {
-    const d = Math.abs((w[i] as number) - mean);
-    squares += d * d;
-    cubes += d * d * d;
-  }
-  const sd = Math.sqrt(squares / n);
-  // Berry–Esseen: sup |F_N − Φ| ≤ C ρ / (σ³ √N), ρ the third absolute central moment.
-  const ratio = (BERRY_ESSEEN_CONSTANT * (cubes / n)) / (sd * sd * sd);
-  const normalFrom = sd > 0 ? Math.ceil((ratio / NORMAL_WEIGHT_SUM_TOLERANCE) ** 2) : 0;
-  return { values: undefined, valueCounts: undefined, mean, sd, normalFrom, from, to };
+  return out;
 }
 
 /**
@@ -121,36 +149,28 @@ function cellPlan(w: Float64Array, from: number, to: number): CellPlan {
  * Cost O(n) to summarise the cells, then O(nBoot · (cells · distinct values + cost of the
  * statistic)) plus the rows drawn in cells too small for the normal.
  *
+ * @param sums - the weighted sum of each cell (k × 4, compensated), the cells' totals
+ *
  * @example
  * const rows = {
  *   cell: Uint8Array.of(0, 3, 3, 1), group: new Uint32Array(4), weight: Float64Array.of(2, 1, 1, 2), k: 1,
  * };
  * const plan = { nBoot: 3, rng: randomSource(1), stratified: true };
- * weightedCountReplicates(rows, (t, out) => { out[0] = t[0] + t[1] + t[2] + t[3]; }, 1, plan)
+ * weightedCountReplicates(rows, Float64Array.of(2, 2, 0, 2), (t, out) => { out[0] = t[0]; }, 1, plan)
  *   .resampling; // => "weightedMultinomial"
  */
 export function weightedCountReplicates(
   rows: CellRows,
+  sums: Float64Array,
   statistic: CountStatistic,
   m: number,
   plan: ResamplePlan,
 ): { replicates: Float64Array; resampling: WeightedResampling } {
   const { nBoot, rng, stratified } = plan;
-  const { cell, group, weight, k } = rows;
-  const n = cell.length;
-  const cells = 4 * k;
-  // The weights gathered cell by cell (a counting sort on 4·group + cell).
-  const counts = new Float64Array(cells);
-  for (let i = 0; i < n; i++) counts[4 * group[i]! + cell[i]!]! += 1;
-  const start = new Uint32Array(cells + 1);
-  for (let c = 0; c < cells; c++) start[c + 1] = start[c]! + counts[c]!;
-  const next = start.slice(0, cells);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) weights[next[4 * group[i]! + cell[i]!]!++] = weight[i]!;
-  const plans = Array.from({ length: cells }, (_, c) =>
-    cellPlan(weights, start[c]!, start[c + 1]!),
-  );
-
+  const cells = 4 * rows.k;
+  const { plans, counts } = cellPlans(rows, sums);
+  // The weights of a cell whose rows are drawn, gathered the first time they are needed.
+  const gathered: (Float64Array | undefined)[] = new Array(cells);
   const drawn = new Float64Array(cells);
   const table = new Float64Array(cells);
   const valueDraws = new Float64Array(MAX_WEIGHT_VALUES);
@@ -158,11 +178,11 @@ export function weightedCountReplicates(
   const compensation = new Float64Array(cells);
   const values = new Float64Array(m);
   const out = new Float64Array(m * nBoot);
-  const total = n;
+  const total = rows.cell.length;
   let normal = false;
   for (let b = 0; b < nBoot; b++) {
     if (stratified) {
-      for (let g = 0; g < k; g++) {
+      for (let g = 0; g < rows.k; g++) {
         const inGroup = counts.subarray(4 * g, 4 * g + 4);
         const size = inGroup[0]! + inGroup[1]! + inGroup[2]! + inGroup[3]!;
         const target = drawn.subarray(4 * g, 4 * g + 4);
@@ -188,10 +208,12 @@ export function weightedCountReplicates(
         normal = true;
         table[c] = count * p.mean + Math.sqrt(count) * p.sd * rng.normal();
       } else {
+        const weights = gathered[c] ?? cellWeights(rows, c, counts[c]!);
+        gathered[c] = weights;
         table[c] = 0;
         compensation[c] = 0;
         for (let j = 0; j < count; j++) {
-          addCompensated(table, compensation, c, weights[rng.integer(p.from, p.to - 1)]!);
+          addCompensated(table, compensation, c, weights[rng.integer(0, weights.length - 1)]!);
         }
         table[c]! += compensation[c]!;
       }

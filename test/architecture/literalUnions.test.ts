@@ -15,6 +15,8 @@ import {
   type MetricId,
   metricIds,
   mitigationEffect,
+  type RegressionMetricId,
+  regressionMetrics,
   ThresholdOptimizer,
 } from "../../src/index.js";
 import { metricIdsOf } from "../../src/metrics/registry.js";
@@ -43,6 +45,22 @@ describe("literal unions", () => {
     expect(() => mitigationEffect(input, input.yPred, { metrics: ["precison"] })).toThrow();
     const ids = ["selectionRate", "truePositiveRate"] as const;
     expect(groupMetrics(input, { metrics: ids }).metrics).toEqual(ids);
+  });
+
+  it("a misspelt regression metric id does not compile", () => {
+    expectTypeOf<"meanAbsoluteError">().toExtend<RegressionMetricId>();
+    const regression = {
+      yTrue: [1, 2, 3, 4],
+      yPred: [1, 3, 3, 6],
+      sensitiveFeatures: ["a", "a", "b", "b"],
+    };
+    // @ts-expect-error: not a regression metric id
+    expect(() => regressionMetrics(regression, { metrics: ["meanAbsoluteErorr"] })).toThrow(
+      RangeError,
+    );
+    expect(
+      regressionMetrics(regression, { metrics: ["meanAbsoluteError"] }).overall.meanAbsoluteError,
+    ).toBe(0.75);
   });
 
   it("user metrics (functions and named) still sit beside built-in ids", () => {

@@ -90,13 +90,6 @@ async function time(fn: () => void | Promise<void>): Promise<{ ms: number; runs:
   return { ms: result.latency.min, runs: result.latency.samplesCount };
 }
 
-/** One cold run, for cases that take tens of seconds. */
-function timeOnce(fn: () => void): { ms: number; runs: number } {
-  const t0 = performance.now();
-  fn();
-  return { ms: performance.now() - t0, runs: 1 };
-}
-
 /** The bare loop: read label, prediction, group (and weight) once and sum them. */
 function readOnce(data: SyntheticData, weighted: boolean): () => void {
   const { n, label, pred, group, weight } = data;
@@ -248,41 +241,39 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
         }),
       [{ ...sortRatio, target: 1 }],
     );
-    // Unweighted: the multinomial bootstrap on counts. Weighted: rows are resampled (1000
-    // passes over the rows), a single run and only at 1M.
-    if (!weighted || small) {
-      const boot = () => {
-        const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
-        sink += r.metrics.accuracy!.overall.estimate;
-      };
-      const name = "count metrics + 1000 bootstrap replicates";
-      if (Number.isNaN(pointMs) && selected(`${name}, ${tag}`)) pointMs = (await time(point)).ms;
-      const bootMs = await add(name, () => (weighted ? timeOnce(boot) : time(boot)), [
-        { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
-        readRatio,
-      ]);
-      const workersName = `${name}, workers: 2`;
-      if (!weighted && selected(`${workersName}, ${tag}`)) {
-        // Two worker threads kept between calls (as a service would keep them): the timed runs
-        // follow a warm-up run, so thread start-up is not counted.
-        const pool = createWorkerPool(2);
-        const oneThreadMs = Number.isNaN(bootMs) ? (await time(boot)).ms : bootMs;
-        await add(
-          workersName,
-          () =>
-            time(async () => {
-              const r = await parallelBootstrapGroupMetrics(predInput, {
-                metrics: COUNT_METRICS,
-                nBoot: 1000,
-                workers: pool,
-              });
-              sink += r.metrics.accuracy!.overall.estimate;
-            }),
-          // A speed-up of at least 1.6 is a time of at most 1 / 1.6 of one thread's.
-          [{ baseline: "one thread", ms: oneThreadMs, target: 0.625 }, readRatio],
-        );
-        await pool.close();
-      }
+    // The multinomial bootstrap on the confusion counts; weighted, each cell's weighted sum is
+    // drawn given its count (src/uncertainty/weightedCounts.ts).
+    const boot = () => {
+      const r = bootstrapGroupMetrics(predInput, { metrics: COUNT_METRICS, nBoot: 1000 });
+      sink += r.metrics.accuracy!.overall.estimate;
+    };
+    const bootName = "count metrics + 1000 bootstrap replicates";
+    if (Number.isNaN(pointMs) && selected(`${bootName}, ${tag}`)) pointMs = (await time(point)).ms;
+    const bootMs = await add(bootName, () => time(boot), [
+      { baseline: "groupMetrics", ms: pointMs, target: weighted ? 10 : undefined },
+      readRatio,
+    ]);
+    const workersName = `${bootName}, workers: 2`;
+    if (!weighted && selected(`${workersName}, ${tag}`)) {
+      // Two worker threads kept between calls (as a service would keep them): the timed runs
+      // follow a warm-up run, so thread start-up is not counted.
+      const pool = createWorkerPool(2);
+      const oneThreadMs = Number.isNaN(bootMs) ? (await time(boot)).ms : bootMs;
+      await add(
+        workersName,
+        () =>
+          time(async () => {
+            const r = await parallelBootstrapGroupMetrics(predInput, {
+              metrics: COUNT_METRICS,
+              nBoot: 1000,
+              workers: pool,
+            });
+            sink += r.metrics.accuracy!.overall.estimate;
+          }),
+        // A speed-up of at least 1.6 is a time of at most 1 / 1.6 of one thread's.
+        [{ baseline: "one thread", ms: oneThreadMs, target: 0.625 }, readRatio],
+      );
+      await pool.close();
     }
     if (!small) continue;
 
@@ -325,12 +316,10 @@ async function sizeCases(rows: number, print: (r: CaseResult) => void): Promise<
     const auditOnce = () => {
       sink += audit(auditInput).groups.length;
     };
-    // Weighted: the bootstrap resamples rows (1000 passes), so a single run.
-    await add(
-      "audit() with default intervals",
-      () => (weighted ? timeOnce(auditOnce) : time(auditOnce)),
-      [readRatio, { ...sortRatio, target: 20 }],
-    );
+    await add("audit() with default intervals", () => time(auditOnce), [
+      readRatio,
+      { ...sortRatio, target: 20 },
+    ]);
 
     const options = { groups: DECLARED_GROUPS, weighted };
     const onePassMs = await add(

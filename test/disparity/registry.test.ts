@@ -11,6 +11,7 @@ import {
 } from "../../src/index.js";
 import { metricIdsOf } from "../../src/metrics/registry.js";
 import { getRegressionMetric, regressionCriterion } from "../../src/regression/index.js";
+import { regressionMetricIdsOf } from "../../src/regression/metrics.js";
 import { policyJsonSchema } from "../../src/schemas/index.js";
 import { bootstrapGroupMetrics } from "../../src/uncertainty/index.js";
 
@@ -98,7 +99,7 @@ describe("criterion registry", () => {
     };
     const schema = JSON.stringify(policyJsonSchema());
     for (const c of REGRESSION) {
-      const r = regressionMetrics(data, { metrics: [...c.metrics] });
+      const r = regressionMetrics(data, { metrics: regressionMetricIdsOf(c.metrics, "test") });
       const values = c.comparison === "difference" ? r.difference() : r.ratio();
       expect(regressionCriterion(c.id, data), c.id).toBe(values[c.metrics[0]!]);
       expect(schema, c.id).toContain(`"${c.id}"`);

@@ -19,6 +19,18 @@ describe("readTable", () => {
     expect(t.columns.get("g")).toEqual(['a, "quoted"', "b"]);
   });
 
+  it("readTable(…, { numeric }) reads those columns as toNumbers does; the others as text", async () => {
+    const cells = ["0.5", "", "x", "0x1", " 1e-4 ", "-3"];
+    const csv = `s,g\n${cells.map((c, i) => `${c},g${i % 2}`).join("\n")}\n`;
+    const t = await readTable(Readable.from([csv]), { columns: ["s", "g"], numeric: ["s"] });
+    expect(t.columns.get("s")).toEqual(toNumbers(cells));
+    expect(t.columns.get("g")).toEqual(["g0", "g1", "g0", "g1", "g0", "g1"]);
+    const lines = Readable.from(['{"s":"0.5","g":1}\n', '{"s":2,"g":"a"}\n', '{"g":"b"}\n']);
+    const j = await readTable(lines, { columns: ["s", "g"], numeric: ["s"], format: "jsonl" });
+    expect(j.columns.get("s")).toEqual([0.5, 2, Number.NaN]);
+    expect(j.columns.get("g")).toEqual([1, "a", "b"]);
+  });
+
   it("readTable(jsonl stream) reads JSON values; missing keys are null", async () => {
     const stream = Readable.from(['{"y":1,"g":"a"}\n', '\n{"y":0}\n']);
     const t = await readTable(stream, { columns: ["y", "g"], format: "jsonl" });

@@ -40,4 +40,21 @@ describe("writing outputs in pieces", () => {
     await new Promise<void>((resolve) => slow.end(resolve));
     expect(received.join("")).toBe(pieces.join(""));
   });
+
+  it("writePieces(…) stops quietly when the reader goes away (EPIPE) and throws other errors", async () => {
+    const failing = (code: string) => {
+      let writes = 0;
+      return new Writable({
+        highWaterMark: 1,
+        write(_chunk, _enc, done) {
+          writes++;
+          if (writes === 3) done(Object.assign(new Error(`write ${code}`), { code }));
+          else setTimeout(done, 1);
+        },
+      });
+    };
+    const pieces = Array.from({ length: 100 }, (_, i) => `piece ${i};`);
+    await expect(writePieces(failing("EPIPE"), pieces)).resolves.toBeUndefined();
+    await expect(writePieces(failing("EIO"), pieces)).rejects.toThrow("write EIO");
+  });
 });

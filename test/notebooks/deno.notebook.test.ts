@@ -77,6 +77,7 @@ describe("notebooks", () => {
       expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(4);
       expect(markdown).toContain("expected calibration error");
       expect(markdown).toMatch(/\| Female \| 5421 \| 0\.\d{3} \|/);
+      expect(html).toContain("<b>Calibration by group (sex)</b>");
       expect(markdown).toContain("| group thresholds |");
       expect(html).toContain("<b>ThresholdRule</b><ul><li>group Female: score");
       expect(html).toContain("<b>Metrics by group (sex)</b>");

@@ -13,7 +13,7 @@ const input = {
 
 describe("regressionIntervals(…)", () => {
   it("estimates are the values on the data, gaps included; the same seed, the same intervals", () => {
-    const metrics = ["meanAbsoluteError", "meanResidual"];
+    const metrics = ["meanAbsoluteError", "meanResidual"] as const;
     const iv = regressionIntervals(input, { metrics, nBoot: 60, seed: 2, reference: 1 });
     const r = regressionMetrics(input, { metrics });
     for (const id of metrics) {

@@ -20,7 +20,7 @@ const ALL = [
   "meanResidual",
   "overPredictionRate",
   "underPredictionRate",
-];
+] as const;
 
 const rowsArbitrary = fc
   .array(

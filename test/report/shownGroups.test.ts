@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/index.js";
-import { MAX_SHOWN_GROUPS, renderHtml, renderJson, shownGroups } from "../../src/report/index.js";
+import { renderHtml, renderJson } from "../../src/report/index.js";
+import { MAX_SHOWN_GROUPS, shownGroups } from "../../src/report/render/shownGroups.js";
 
 /** Rows of a group with `positives` of `n` rows predicted positive, every label positive. */
 function rows(group: string, n: number, positives: number) {

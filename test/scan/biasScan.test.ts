@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { biasScan } from "../../src/index.js";
+import { biasScanOfCells } from "../../src/scan/biasScan.js";
 import { createScorer } from "../../src/scan/scoring.js";
 import { randomSource } from "../../src/uncertainty/index.js";
 import { expectClose } from "../helpers/close.js";
@@ -233,5 +234,33 @@ describe("biasScan input errors", () => {
       "length_mismatch",
       "not_binary",
     ]);
+  });
+});
+
+describe("biasScan without expectations", () => {
+  it("biasScan(…) and biasScanOfCells(…) reject an overall rate of 0 or 1 under the Bernoulli score", () => {
+    const rows = inputIssues(() =>
+      biasScan({ outcomes: [1, 1, 1, 1], features: { g: ["a", "a", "b", "b"] } }),
+    );
+    expect(rows).toEqual([
+      {
+        code: "out_of_range",
+        path: ["outcomes"],
+        message: "have an overall rate of 1, so no subgroup can deviate from it",
+      },
+    ]);
+    const cells = inputIssues(() =>
+      biasScanOfCells({ features: { g: ["a", "b"] }, rows: [2, 3], outcomeSums: [0, 0] }),
+    );
+    expect(cells.map((i) => [i.path, i.message])).toEqual([
+      [["outcomeSums"], "have an overall rate of 0, so no subgroup can deviate from it"],
+    ]);
+    // Berk–Jones tests against alpha, so the same outcomes are accepted there.
+    expect(() =>
+      biasScan(
+        { outcomes: [1, 1, 1, 1], features: { g: ["a", "a", "b", "b"] } },
+        { scoring: "berkJones", alpha: 0.5 },
+      ),
+    ).not.toThrow();
   });
 });

@@ -23,6 +23,23 @@ function cellRows(triples: readonly (readonly [number, number, number])[], k: nu
   };
 }
 
+/** The weighted sum of each cell. */
+function sumsOf(rows: CellRows): Float64Array {
+  const sums = new Float64Array(4 * rows.k);
+  rows.weight.forEach((w, i) => {
+    sums[4 * rows.group[i]! + rows.cell[i]!]! += w;
+  });
+  return sums;
+}
+
+/** `weightedCountReplicates` with the rows' cell sums. */
+const replicatesOf = (
+  rows: CellRows,
+  statistic: CountStatistic,
+  m: number,
+  plan: Parameters<typeof weightedCountReplicates>[4],
+) => weightedCountReplicates(rows, sumsOf(rows), statistic, m, plan);
+
 /** Replicate b of statistic s. */
 const at = (out: Float64Array, nBoot: number, s: number, b: number) => out[s * nBoot + b]!;
 
@@ -87,7 +104,7 @@ function rowMoments(rows: CellRows, c: number): { mean: number; variance: number
   return { mean: sum, variance: squares - (sum * sum) / n };
 }
 
-describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
+describe("replicatesOf(rows, statistic, m, plan)", () => {
   it("draws a cell's sum from its distinct weights: two rows, TPR ∈ {1, 1/4, 0} with P = 1/4, 1/2, 1/4", () => {
     // One group: a true positive of weight 1 and a false negative of weight 3. Drawing 2 rows:
     // both the tp (p 1/4) gives TPR 1; one of each (p 1/2) gives 1 / (1 + 3); both the fn, 0.
@@ -102,7 +119,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
       out[0] = t[3]! / (t[3]! + t[2]!);
     };
     const nBoot = 4000;
-    const r = weightedCountReplicates(rows, tpr, 1, {
+    const r = replicatesOf(rows, tpr, 1, {
       nBoot,
       rng: randomSource(3),
       stratified: true,
@@ -131,7 +148,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
       1,
     );
     const nBoot = 4000;
-    const r = weightedCountReplicates(rows, copyTable, 4, {
+    const r = replicatesOf(rows, copyTable, 4, {
       nBoot,
       rng: randomSource(11),
       stratified: true,
@@ -161,7 +178,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
           });
           const nBoot = 20;
           const m = counts.length;
-          const weighted = weightedCountReplicates(cellRows(triples, k), copyTable, m, {
+          const weighted = replicatesOf(cellRows(triples, k), copyTable, m, {
             nBoot,
             rng: randomSource(seed),
             stratified,
@@ -187,7 +204,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
     );
     const rows = cellRows(triples, 2);
     const run = (seed: number) =>
-      weightedCountReplicates(rows, copyTable, 8, {
+      replicatesOf(rows, copyTable, 8, {
         nBoot: 50,
         rng: randomSource(seed),
         stratified: true,
@@ -205,7 +222,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
     );
     const rows = cellRows(triples, 1);
     const nBoot = 2000;
-    const r = weightedCountReplicates(rows, copyTable, 4, {
+    const r = replicatesOf(rows, copyTable, 4, {
       nBoot,
       rng: randomSource(8),
       stratified: true,
@@ -240,7 +257,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
 
     it("has the row bootstrap's mean and variance for every cell sum", () => {
       const nBoot = 20_000;
-      const r = weightedCountReplicates(rows, copyTable, 4, {
+      const r = replicatesOf(rows, copyTable, 4, {
         nBoot,
         rng: randomSource(1),
         stratified: true,
@@ -263,7 +280,7 @@ describe("weightedCountReplicates(rows, statistic, m, plan)", () => {
         out[0] = t[3]! / (t[3]! + t[2]!);
         out[1] = t[3]! / (t[3]! + t[1]!);
       };
-      const approx = weightedCountReplicates(rows, stats, 2, {
+      const approx = replicatesOf(rows, stats, 2, {
         nBoot,
         rng: randomSource(7),
         stratified: true,

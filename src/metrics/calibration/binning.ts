@@ -5,6 +5,7 @@
  * interpolation), bin = `numpy.searchsorted(edges[1:-1], p, side='left')`.
  */
 import { orderByScore } from "../../stats/order.js";
+import { valuesAtRanks } from "../../stats/select.js";
 import { addCompensated } from "../../stats/summation.js";
 import type { ProbabilityColumns } from "./validate.js";
 
@@ -30,6 +31,37 @@ function lerp(a: number, b: number, t: number): number {
 }
 
 /**
+ * {@link quantileEdges} without weights, from the order statistics it interpolates between
+ * ({@link valuesAtRanks}) instead of a sort of every score. With unit weights the cumulative
+ * weight of the k-th smallest score is k + 1, so the value at virtual position j is the j-th
+ * smallest (for fewer than 10⁹ rows, where the rounding slack of 10⁻⁹ per row stays below one);
+ * the edges are the same to the bit.
+ */
+function unweightedQuantileEdges(score: Float64Array, bins: number): Float64Array {
+  const m = score.length;
+  const linear = uniformEdges(bins);
+  const virtual = new Float64Array(bins + 1);
+  const ranks: number[] = [];
+  for (let k = 0; k <= bins; k++) {
+    virtual[k] = (m - 1) * ((linear[k]! * 100) / 100);
+    const previous = Math.floor(virtual[k]!);
+    if (virtual[k]! >= m - 1) ranks.push(m - 1);
+    else ranks.push(previous, previous + 1);
+  }
+  const values = valuesAtRanks(score, ranks);
+  const edges = new Float64Array(bins + 1);
+  for (let k = 0, i = 0; k <= bins; k++) {
+    if (virtual[k]! >= m - 1) edges[k] = values[i++]!;
+    else {
+      const gamma = virtual[k]! - Math.floor(virtual[k]!);
+      edges[k] = lerp(values[i]!, values[i + 1]!, gamma);
+      i += 2;
+    }
+  }
+  return edges;
+}
+
+/**
  * Quantile edges: `numpy.percentile(score, numpy.linspace(0, 1, bins + 1) * 100)` with linear
  * interpolation. With weights, the percentile of the rows repeated by their weight (exact for
  * integer weights; zero-weight rows take no part), so integer weights equal duplicated rows.
@@ -41,6 +73,9 @@ export function quantileEdges(
   weight: Float64Array | undefined,
   scale = 1,
 ): Float64Array {
+  if (weight === undefined && score.length > 0 && score.length < 1e9) {
+    return unweightedQuantileEdges(score, bins);
+  }
   let sorted: Float64Array;
   let cumulative: Float64Array;
   let total = 0;

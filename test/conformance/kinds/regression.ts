@@ -5,11 +5,12 @@
  * metric entry is compared; an unknown field fails the case.
  */
 import { type GroupMetricsResult, type Level, regressionMetrics } from "../../../src/index.js";
+import type { RegressionMetricId } from "../../../src/regression/index.js";
 import type { Checker } from "../compare.js";
 import type { CaseContext, FixtureCase, KindHandler } from "../runner.js";
 
 /** scikit-learn / Fairlearn regression metric names → fairscope ids. */
-export const SKLEARN_REGRESSION_METRICS: Readonly<Record<string, string>> = {
+export const SKLEARN_REGRESSION_METRICS: Readonly<Record<string, RegressionMetricId>> = {
   mean_absolute_error: "meanAbsoluteError",
   mean_squared_error: "meanSquaredError",
   root_mean_squared_error: "rootMeanSquaredError",

@@ -82,7 +82,7 @@ describe("parallelGroupMetrics", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it("gives the bytes of one thread for any number of workers", async () => {
     const pool = createWorkerPool(2);
@@ -244,7 +244,7 @@ describe("parallelBootstrapGroupMetrics", () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it("gives the same result on worker threads", async () => {
     const pool = createWorkerPool(2);
