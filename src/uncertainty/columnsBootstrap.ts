@@ -113,7 +113,10 @@ function countedMetrics(
   return [...metrics, ...extra].filter(isCountMetric);
 }
 
-/** Adds the slots of count metrics bootstrapped in one block (multinomial, or rows with weights). */
+/**
+ * Adds the slots of count metrics bootstrapped in one block (multinomial, or with weights each
+ * cell's weighted sum drawn given its count).
+ */
 function addCountBlock(
   slots: Record<string, MetricSlot>,
   list: readonly CountResolved[],
@@ -154,7 +157,7 @@ export function bootstrapConfusion(
   plan: ColumnsBootstrapPlan,
 ): ColumnsBootstrap {
   if (confusion.weightSum !== undefined) {
-    throw new TypeError("bootstrapConfusion: weighted counts are resampled by rows");
+    throw new TypeError("bootstrapConfusion: weighted counts need their rows' weights");
   }
   const other = metrics.find((m) => !isCountMetric(m));
   if (other !== undefined) {
