@@ -4,7 +4,7 @@
  */
 import { FairnessInputError } from "../data/errors.js";
 import { toNumbers, toNumericLevels } from "../io/convert.js";
-import { readTable, type TableFormat } from "../io/read.js";
+import { cellsOf, readTable, type TableFormat } from "../io/read.js";
 import { writeOutput } from "../io/write.js";
 import { type BiasScanOptions, biasScan } from "../scan/biasScan.js";
 import { describeSubgroup } from "../scan/describe.js";
@@ -126,10 +126,10 @@ function outcomesOf(cells: readonly unknown[], posLabel: string | undefined): (n
 }
 
 /** Probabilities clipped to [e, 1 − e] (unchanged without --clip; NaN stays NaN and is reported). */
-function clipped(values: number[], e: number | undefined): number[] {
+function clipped(values: number[] | Float64Array, e: number | undefined): ArrayLike<number> {
   return e === undefined
     ? values
-    : values.map((p) => (Number.isNaN(p) ? p : Math.min(1 - e, Math.max(e, p))));
+    : Array.from(values, (p) => (Number.isNaN(p) ? p : Math.min(1 - e, Math.max(e, p))));
 }
 
 /** Runs `fairscope scan` with the arguments after the command; resolves to the exit code. */
@@ -195,7 +195,7 @@ export async function runScan(argv: readonly string[], io: CliIo): Promise<numbe
     const column = (name: string) => table.columns.get(name)!;
     const result = biasScan(
       {
-        outcomes: outcomesOf(column(values.label), values["pos-label"]),
+        outcomes: outcomesOf(cellsOf(column(values.label)), values["pos-label"]),
         ...(values.score === undefined
           ? {}
           : { expectations: clipped(toNumbers(column(values.score)), clip) }),

@@ -2,8 +2,8 @@
  * Turns table columns (CSV text or JSON values) into the typed values `FairnessInput` expects.
  */
 import type { Level } from "../data/columns.js";
-import type { LabelValue } from "../data/inputTypes.js";
-import type { Cell } from "./read.js";
+import type { LabelArray, LabelValue } from "../data/inputTypes.js";
+import type { Cell, TableColumn } from "./read.js";
 
 /** A decimal number as CSV files write it, optionally surrounded by spaces. */
 const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -17,19 +17,43 @@ const LABEL_WORDS: Readonly<Record<string, LabelValue>> = {
 };
 
 /**
+ * A column's cells mapped by `f`, row by row; a coded column's distinct cells are mapped once.
+ */
+function mapped<T>(column: TableColumn, f: (cell: Cell) => T): T[] {
+  if (column instanceof Float64Array) return Array.from(column, f);
+  if (!("codes" in column)) return column.map(f);
+  const values = column.values.map(f);
+  const codes = column.codes;
+  const out = new Array<T>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = values[codes[i]!]!;
+  return out;
+}
+
+/**
  * Label cells: with a positive label, compared as text (so `--pos-label ">50K"` matches the CSV
  * text); without one, the texts `0`, `1`, `-1`, `true`, `false` become numbers and booleans.
+ * A coded column whose cells read as at most two of `0`, `1`, `-1` becomes a byte per row.
  *
  * @example
  * toLabels(["1", "0", "1"], undefined); // => [1, 0, 1]
  */
-export function toLabels(cells: readonly Cell[], posLabel: string | undefined): LabelValue[] {
-  return cells.map((c) => {
+export function toLabels(column: TableColumn, posLabel: string | undefined): LabelArray {
+  const label = (c: Cell): LabelValue => {
     if (c === null) return Number.NaN;
     if (posLabel !== undefined) return String(c);
     if (typeof c === "string") return LABEL_WORDS[c.trim().toLowerCase()] ?? c;
     return c;
-  });
+  };
+  if (column instanceof Float64Array || !("codes" in column)) return mapped(column, label);
+  const values = column.values.map(label);
+  const distinct = new Set(values);
+  if (distinct.size > 2 || ![...distinct].every((v) => v === 0 || v === 1 || v === -1)) {
+    return mapped(column, label);
+  }
+  const codes = column.codes;
+  const out = distinct.has(-1) ? new Int8Array(codes.length) : new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = values[codes[i]!] as number;
+  return out;
 }
 
 /**
@@ -40,8 +64,14 @@ export function toLabels(cells: readonly Cell[], posLabel: string | undefined): 
  * @example
  * toNumbers(["0.5", "", "x", "0x1", 2]); // => [0.5, NaN, NaN, NaN, 2]
  */
-export function toNumbers(cells: readonly Cell[]): number[] {
-  return cells.map((c) => (typeof c === "number" ? c : decimalOf(c)));
+export function toNumbers(column: TableColumn): number[] | Float64Array {
+  if (column instanceof Float64Array) return column;
+  if (!("codes" in column)) return column.map(decimalOf);
+  const values = column.values.map(decimalOf);
+  const codes = column.codes;
+  const out = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = values[codes[i]!]!;
+  return out;
 }
 
 /**
@@ -64,8 +94,8 @@ export function decimalOf(cell: Cell): number {
  * @example
  * toLevels(["01", "1", "1.0", "12345678901234567891", ""]); // => ["01", "1", "1.0", "12345678901234567891", null]
  */
-export function toLevels(cells: readonly Cell[]): Level[] {
-  return cells.map((c) => (c === null || c === "" ? null : c));
+export function toLevels(column: TableColumn): Level[] {
+  return mapped(column, (c) => (c === null || c === "" ? null : c));
 }
 
 /**
@@ -76,8 +106,8 @@ export function toLevels(cells: readonly Cell[]): Level[] {
  * @example
  * toNumericLevels(["10", "9", ""]); // => [10, 9, null]
  */
-export function toNumericLevels(cells: readonly Cell[]): Level[] {
-  const levels = toLevels(cells);
+export function toNumericLevels(column: TableColumn): Level[] {
+  const levels = toLevels(column);
   const numeric = levels.every(
     (l) => l === null || typeof l === "number" || (typeof l === "string" && DECIMAL.test(l)),
   );

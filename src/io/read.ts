@@ -22,36 +22,127 @@ export interface ReadOptions {
   readonly format?: TableFormat;
   /**
    * Columns read as decimal numbers while reading (as `toNumbers` reads them; other text is
-   * NaN), so the table holds numbers rather than their text. @defaultValue none
+   * NaN), so the table holds a `Float64Array` rather than their text. @defaultValue none
    */
   readonly numeric?: readonly string[];
   /** Called with the bytes read so far and the total (undefined for streams). */
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
 }
 
-/** Distinct texts of one column held as one shared string each; past this many, as read. */
-const SHARED_TEXTS = 65_536;
+/** Distinct texts a coded column holds (its codes fit 16 bits); past this many, cells as read. */
+const CODED_TEXTS = 65_536;
 
 /**
- * What one column keeps of a cell: a number for a numeric column; else the text, one shared
- * string per distinct value (a group or label column repeats few values, and holding millions of
- * copies of each would multiply the memory the table takes).
+ * A text column held as one 16-bit code per row into its distinct cells (in order of first
+ * appearance): a label or group column repeats few values, and a code per row takes a quarter of
+ * the memory of a reference per row.
  */
-function cellReader(column: string, options: ReadOptions): (cell: string) => Cell {
-  if (options.numeric?.includes(column)) return decimalOf;
-  const shared = new Map<string, string>();
-  return (cell) => {
-    const known = shared.get(cell);
-    if (known !== undefined) return known;
-    if (shared.size < SHARED_TEXTS) shared.set(cell, cell);
-    return cell;
+export interface CodedCells {
+  readonly codes: Uint16Array;
+  readonly values: readonly Cell[];
+}
+
+/**
+ * One kept column: numbers for a numeric column, coded text for a CSV text column of at most
+ * {@link CODED_TEXTS} distinct values, else the cells as read.
+ */
+export type TableColumn = Float64Array | CodedCells | readonly Cell[];
+
+/**
+ * The cells of a column, one per row, as read (numbers for a numeric column).
+ *
+ * @example
+ * cellsOf({ codes: Uint16Array.of(1, 0, 1), values: ["a", "b"] }); // => ["b", "a", "b"]
+ */
+export function cellsOf(column: TableColumn): Cell[] {
+  if (column instanceof Float64Array) return Array.from(column);
+  if (!("codes" in column)) return [...column];
+  return Array.from(column.codes, (code) => column.values[code]!);
+}
+
+/** Collects one column's values while reading. */
+interface ColumnBuilder {
+  add(cell: Cell): void;
+  finish(rows: number): TableColumn;
+}
+
+/** Rows per block of a growing column. */
+const BLOCK = 65_536;
+
+/**
+ * A typed array grown in fixed blocks and joined once at the end, so a column never holds more
+ * than its rows plus one block while reading (doubling would hold up to twice that, and trimming
+ * copies it again).
+ */
+function blocks<T extends Float64Array | Uint16Array>(
+  make: (length: number) => T,
+): { push(value: number): void; length(): number; join(rows: number): T } {
+  const full: T[] = [];
+  let block = make(BLOCK);
+  let at = 0;
+  return {
+    push(value) {
+      if (at === BLOCK) {
+        full.push(block);
+        block = make(BLOCK);
+        at = 0;
+      }
+      block[at++] = value;
+    },
+    length: () => full.length * BLOCK + at,
+    join(rows) {
+      const out = make(rows);
+      let offset = 0;
+      for (let b = full.shift(); b !== undefined; b = full.shift()) {
+        out.set(b, offset);
+        offset += BLOCK;
+      }
+      out.set(block.subarray(0, at), offset);
+      return out;
+    },
+  };
+}
+
+/** Numbers read as {@link decimalOf} reads them. */
+function numberBuilder(): ColumnBuilder {
+  const values = blocks((length) => new Float64Array(length));
+  return { add: (cell) => values.push(decimalOf(cell)), finish: (rows) => values.join(rows) };
+}
+
+/** Codes into the distinct texts while they are at most {@link CODED_TEXTS}, then cells as read. */
+function textBuilder(): ColumnBuilder {
+  const codes = blocks((length) => new Uint16Array(length));
+  const values: Cell[] = [];
+  const index = new Map<Cell, number>();
+  let plain: Cell[] | undefined;
+  return {
+    add(cell) {
+      if (plain !== undefined) {
+        plain.push(cell);
+        return;
+      }
+      let code = index.get(cell);
+      if (code === undefined) {
+        if (values.length === CODED_TEXTS) {
+          plain = Array.from(codes.join(codes.length()), (c) => values[c]!);
+          plain.push(cell);
+          index.clear();
+          return;
+        }
+        code = values.length;
+        values.push(cell);
+        index.set(cell, code);
+      }
+      codes.push(code);
+    },
+    finish: (rows) => plain ?? { codes: codes.join(rows), values },
   };
 }
 
 /** The kept columns, row-aligned. */
 export interface TableColumns {
   readonly rows: number;
-  readonly columns: ReadonlyMap<string, Cell[]>;
+  readonly columns: ReadonlyMap<string, TableColumn>;
 }
 
 /**
@@ -112,8 +203,9 @@ async function readCsv(
   );
   // pipe() does not forward the source's errors (an unreadable file): end the parse with them.
   stream.on("error", (error) => parser.destroy(error));
-  const kept = options.columns.map(() => [] as Cell[]);
-  const keep = options.columns.map((c) => cellReader(c, options));
+  const kept = options.columns.map((c) =>
+    options.numeric?.includes(c) ? numberBuilder() : textBuilder(),
+  );
   let indices: number[] | undefined;
   let rows = 0;
   try {
@@ -124,7 +216,7 @@ async function readCsv(
         indices = options.columns.map((c) => record.indexOf(c));
         continue;
       }
-      for (let i = 0; i < indices.length; i++) kept[i]!.push(keep[i]!(record[indices[i]!]!));
+      for (let i = 0; i < indices.length; i++) kept[i]!.add(record[indices[i]!]!);
       rows++;
     }
   } catch (error) {
@@ -148,11 +240,14 @@ async function readCsv(
       { code: "empty_input", path: ["input"], message: "no header row" },
     ]);
   }
-  return { rows, columns: new Map(options.columns.map((c, i) => [c, kept[i]!])) };
+  return { rows, columns: new Map(options.columns.map((c, i) => [c, kept[i]!.finish(rows)])) };
 }
 
 async function readJsonLines(stream: Readable, options: ReadOptions): Promise<TableColumns> {
   const columns = new Map<string, Cell[]>(options.columns.map((c) => [c, []]));
+  const numeric = new Map(
+    options.columns.flatMap((c) => (options.numeric?.includes(c) ? [[c, numberBuilder()]] : [])),
+  );
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   let rows = 0;
@@ -185,14 +280,21 @@ async function readJsonLines(stream: Readable, options: ReadOptions): Promise<Ta
     for (const c of options.columns) {
       const v = Object.hasOwn(record, c) ? record[c] : null;
       const cell = typeof v === "object" && v !== null ? JSON.stringify(v) : (v as Cell);
-      columns.get(c)!.push(options.numeric?.includes(c) ? decimalOf(cell) : cell);
+      const builder = numeric.get(c);
+      if (builder === undefined) columns.get(c)!.push(cell);
+      else builder.add(cell);
     }
     rows++;
   }
   if (rows === 0) {
     throw new FairnessInputError([{ code: "empty_input", path: ["input"], message: "no rows" }]);
   }
-  return { rows, columns };
+  return {
+    rows,
+    columns: new Map(
+      options.columns.map((c) => [c, numeric.get(c)?.finish(rows) ?? columns.get(c)!]),
+    ),
+  };
 }
 
 /**

@@ -5,9 +5,12 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import { toLabels, toLevels, toNumbers, toNumericLevels } from "../../src/io/convert.js";
-import { formatOf, readTable } from "../../src/io/read.js";
+import { cellsOf, formatOf, readTable, type TableColumns } from "../../src/io/read.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fairscope-io-"));
+
+/** The cells of a kept column, one per row. */
+const cells = (t: TableColumns, name: string) => cellsOf(t.columns.get(name)!);
 
 describe("readTable", () => {
   it("readTable(csv) keeps the asked columns, with RFC 4180 quoting and a BOM", async () => {
@@ -15,27 +18,28 @@ describe("readTable", () => {
     writeFileSync(path, '\uFEFFy,g,other\n1,"a, ""quoted""",x\n0,b,y\n');
     const t = await readTable(path, { columns: ["g", "y"] });
     expect(t.rows).toBe(2);
-    expect(t.columns.get("y")).toEqual(["1", "0"]);
-    expect(t.columns.get("g")).toEqual(['a, "quoted"', "b"]);
+    expect(cells(t, "y")).toEqual(["1", "0"]);
+    expect(cells(t, "g")).toEqual(['a, "quoted"', "b"]);
   });
 
   it("readTable(…, { numeric }) reads those columns as toNumbers does; the others as text", async () => {
-    const cells = ["0.5", "", "x", "0x1", " 1e-4 ", "-3"];
-    const csv = `s,g\n${cells.map((c, i) => `${c},g${i % 2}`).join("\n")}\n`;
+    const texts = ["0.5", "", "x", "0x1", " 1e-4 ", "-3"];
+    const csv = `s,g\n${texts.map((c, i) => `${c},g${i % 2}`).join("\n")}\n`;
     const t = await readTable(Readable.from([csv]), { columns: ["s", "g"], numeric: ["s"] });
-    expect(t.columns.get("s")).toEqual(toNumbers(cells));
-    expect(t.columns.get("g")).toEqual(["g0", "g1", "g0", "g1", "g0", "g1"]);
+    expect(cells(t, "s")).toEqual(toNumbers(texts));
+    expect(t.columns.get("s")).toBeInstanceOf(Float64Array);
+    expect(cells(t, "g")).toEqual(["g0", "g1", "g0", "g1", "g0", "g1"]);
     const lines = Readable.from(['{"s":"0.5","g":1}\n', '{"s":2,"g":"a"}\n', '{"g":"b"}\n']);
     const j = await readTable(lines, { columns: ["s", "g"], numeric: ["s"], format: "jsonl" });
-    expect(j.columns.get("s")).toEqual([0.5, 2, Number.NaN]);
-    expect(j.columns.get("g")).toEqual([1, "a", "b"]);
+    expect(cells(j, "s")).toEqual([0.5, 2, Number.NaN]);
+    expect(cells(j, "g")).toEqual([1, "a", "b"]);
   });
 
   it("readTable(jsonl stream) reads JSON values; missing keys are null", async () => {
     const stream = Readable.from(['{"y":1,"g":"a"}\n', '\n{"y":0}\n']);
     const t = await readTable(stream, { columns: ["y", "g"], format: "jsonl" });
-    expect(t.columns.get("y")).toEqual([1, 0]);
-    expect(t.columns.get("g")).toEqual(["a", null]);
+    expect(cells(t, "y")).toEqual([1, 0]);
+    expect(cells(t, "g")).toEqual(["a", null]);
   });
 
   it("readTable(…) names missing columns, bad lines and unreadable files", async () => {
@@ -75,6 +79,22 @@ describe("readTable", () => {
     const seen: number[] = [];
     await readTable(path, { columns: ["y"], onProgress: (b, total) => seen.push(b, total!) });
     expect(seen.slice(-2)).toEqual([6, 6]);
+  });
+
+  it("readTable(csv) codes text columns by distinct value, and past 65,536 values keeps cells", async () => {
+    const n = 70_000;
+    const csv = `id,y\n${Array.from({ length: n }, (_, i) => `i${i},${i % 2}`).join("\n")}\n`;
+    const t = await readTable(Readable.from([csv]), { columns: ["id", "y"] });
+    expect(t.columns.get("y")).toMatchObject({ values: ["0", "1"] });
+    expect(Array.isArray(t.columns.get("id"))).toBe(true);
+    const ids = cells(t, "id");
+    expect(ids.length).toBe(n);
+    expect(ids[65_535]).toBe("i65535");
+    expect(ids[65_536]).toBe("i65536");
+    expect(ids[n - 1]).toBe(`i${n - 1}`);
+    expect(toLabels(t.columns.get("y")!, undefined)).toEqual(
+      Uint8Array.from({ length: n }, (_, i) => i % 2),
+    );
   });
 
   it("formatOf(…) reads the extension", () => {
