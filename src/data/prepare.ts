@@ -6,10 +6,8 @@ import { IssueCollector } from "./errors.js";
 import { encodeGroups, findMissingRows, type NamedFeatures, namedFeatures } from "./groups.js";
 import type { FairnessInput, FeatureInput, MissingGroupPolicy, NumberArray } from "./inputTypes.js";
 import { encodeLabels, resolvePositiveLabel } from "./labels.js";
-import { englishErrors, FairnessInputSchema } from "./schema.js";
+import { englishErrors, inputSchemas } from "./schema.js";
 import { unknownKeyIssues } from "./unknownKeys.js";
-
-const INPUT_KEYS = Object.keys(FairnessInputSchema.shape);
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
@@ -231,8 +229,9 @@ export function gather(
  */
 export function prepare(input: FairnessInput): Columns {
   const issues = new IssueCollector();
+  const { FairnessInputSchema } = inputSchemas();
   if (typeof input === "object" && input !== null) {
-    for (const issue of unknownKeyIssues(input, INPUT_KEYS, [])) {
+    for (const issue of unknownKeyIssues(input, Object.keys(FairnessInputSchema.shape), [])) {
       issues.add(issue.code, issue.path, issue.message);
     }
   }

@@ -1,14 +1,7 @@
 /** Validation of gate policies, with precise messages for bad rules. */
 import { FairnessInputError } from "../data/errors.js";
 import { englishErrors } from "../data/schema.js";
-import {
-  CriterionRuleSchema,
-  MetricRuleSchema,
-  NetBenefitRuleSchema,
-  PolicySchema,
-  RepresentationRuleSchema,
-  SubgroupScanRuleSchema,
-} from "./policy.js";
+import { policySchemas } from "./policy.js";
 import type { Policy } from "./policyTypes.js";
 
 /**
@@ -22,6 +15,14 @@ import type { Policy } from "./policyTypes.js";
  * @category Release gate
  */
 export function parsePolicy(json: unknown): Policy {
+  const {
+    CriterionRuleSchema,
+    MetricRuleSchema,
+    NetBenefitRuleSchema,
+    PolicySchema,
+    RepresentationRuleSchema,
+    SubgroupScanRuleSchema,
+  } = policySchemas();
   const parsed = PolicySchema.safeParse(json, { error: englishErrors });
   if (parsed.success) return parsed.data;
   // A union reports "invalid input" for a bad rule; re-check each rule with the schema its

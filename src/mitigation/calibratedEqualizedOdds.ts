@@ -20,7 +20,7 @@ import {
 } from "./postprocessingStats.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
-import { CalibratedEqualizedOddsSchema, parseRule } from "./ruleSchemas.js";
+import { parseRule, ruleSchemas } from "./ruleSchemas.js";
 import type {
   CalibratedEqualizedOddsGroup,
   CalibratedEqualizedOddsJSON,
@@ -173,7 +173,9 @@ export class CalibratedEqualizedOddsRule
 {
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): CalibratedEqualizedOddsRule {
-    return new CalibratedEqualizedOddsRule(parseRule(CalibratedEqualizedOddsSchema, json));
+    return new CalibratedEqualizedOddsRule(
+      parseRule(ruleSchemas().CalibratedEqualizedOddsSchema, json),
+    );
   }
 
   /** Each row's validated score and fitted group. */

@@ -21,7 +21,7 @@ import {
 } from "./postprocessingStats.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type PredictionRuleInput, predictionColumn } from "./ruleInput.js";
-import { EqualizedOddsSchema, parseRule } from "./ruleSchemas.js";
+import { parseRule, ruleSchemas } from "./ruleSchemas.js";
 import type {
   EqualizedOddsGroup,
   EqualizedOddsJSON,
@@ -246,7 +246,7 @@ export class EqualizedOddsRule
 {
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): EqualizedOddsRule {
-    return new EqualizedOddsRule(parseRule(EqualizedOddsSchema, json));
+    return new EqualizedOddsRule(parseRule(ruleSchemas().EqualizedOddsSchema, json));
   }
 
   /** P(favorable) per row: keepFavorable where the prediction is favorable, else flipToFavorable. */

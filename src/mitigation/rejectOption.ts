@@ -24,7 +24,7 @@ import { CompensatedSum } from "../stats/summation.js";
 import { privilegedCodes } from "./groupSplit.js";
 import { type FittedRule, StatefulRule } from "./rule.js";
 import { type RuleInput, scoreColumn } from "./ruleInput.js";
-import { parseRule, RejectOptionSchema } from "./ruleSchemas.js";
+import { parseRule, ruleSchemas } from "./ruleSchemas.js";
 import type { RejectOptionJSON, RejectOptionMetric } from "./ruleTypes.js";
 
 export type { RejectOptionJSON, RejectOptionMetric };
@@ -298,7 +298,7 @@ export class RejectOptionRule
 {
   /** Reads a state written by `toJSON`, validated (FairnessInputError on a malformed rule). */
   static fromJSON(json: unknown): RejectOptionRule {
-    return new RejectOptionRule(parseRule(RejectOptionSchema, json));
+    return new RejectOptionRule(parseRule(ruleSchemas().RejectOptionSchema, json));
   }
 
   /**

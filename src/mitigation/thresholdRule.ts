@@ -12,7 +12,7 @@ import { type RuleInput, scoreColumn } from "./ruleInput.js";
 
 export type { RuleInput };
 
-import { parseRule, ThresholdRuleSchema } from "./ruleSchemas.js";
+import { parseRule, ruleSchemas } from "./ruleSchemas.js";
 import type {
   JSONThreshold,
   RuleFitSummaryJSON,
@@ -98,7 +98,7 @@ export class ThresholdRule implements FittedRule<RuleInput, PredictOptions, Thre
   }
 
   /**
-   * Reads a rule written by `toJSON`, validated with {@link ThresholdRuleSchema} and for
+   * Reads a rule written by `toJSON`, validated with `ThresholdRuleSchema` (`fairscope/schemas`) and for
    * consistency (p0 + p1 = 1, one level per feature, each group once).
    *
    * @example
@@ -110,7 +110,7 @@ export class ThresholdRule implements FittedRule<RuleInput, PredictOptions, Thre
    * rule.predictProba({ yScore: [0.4, 0.5], sensitiveFeatures: ["a", "a"] }); // => Float64Array [0, 1]
    */
   static fromJSON(json: unknown): ThresholdRule {
-    const value = parseRule(ThresholdRuleSchema, json);
+    const value = parseRule(ruleSchemas().ThresholdRuleSchema, json);
     return new ThresholdRule(
       value.featureNames,
       value.groups.map((g) => ({

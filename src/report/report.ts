@@ -8,7 +8,7 @@ import { metricBarsSpec } from "./charts.js";
 import { renderHtml } from "./render/html.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
-import { FairnessReportSchema } from "./schema.js";
+import { reportSchemas } from "./schema.js";
 import type {
   CalibrationHierarchySection,
   CalibrationSection,
@@ -36,9 +36,9 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v6+json";
 
 /**
  * A fairness report: the plain data of {@link FairnessReportData} (what `toJSON` returns and
- * {@link FairnessReportSchema} validates) with its views. In Deno's Jupyter kernel a report
- * displays as HTML (plus a Vega-Lite chart); in tslab call `showInNotebook(report, tslab.display)`;
- * in Node's REPL and `console.log` it prints as text.
+ * `FairnessReportSchema` of `fairscope/schemas` validates) with its views. In Deno's Jupyter
+ * kernel a report displays as HTML (plus a Vega-Lite chart); in tslab call
+ * `showInNotebook(report, tslab.display)`; in Node's REPL and `console.log` it prints as text.
  *
  * @category Reports
  */
@@ -97,7 +97,7 @@ export class FairnessReport implements FairnessReportData {
    * FairnessReport.fromJSON(JSON.parse(JSON.stringify(report))).reference; // => "a"
    */
   static fromJSON(json: unknown): FairnessReport {
-    const parsed = FairnessReportSchema.safeParse(json, { error: englishErrors });
+    const parsed = reportSchemas().FairnessReportSchema.safeParse(json, { error: englishErrors });
     if (!parsed.success) {
       throw new FairnessInputError(
         parsed.error.issues.map((issue) => ({

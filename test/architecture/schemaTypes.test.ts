@@ -6,23 +6,23 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { CriterionId } from "../../src/disparity/registry.js";
-import type { PolicySchema } from "../../src/gate/policy.js";
 import type { Policy, PolicyInput } from "../../src/gate/policyTypes.js";
 import { audit, groupMetrics } from "../../src/index.js";
-import type {
-  CalibratedEqualizedOddsSchema,
-  EqualizedOddsSchema,
-  RejectOptionSchema,
-  ThresholdRuleSchema,
-} from "../../src/mitigation/ruleSchemas.js";
 import type {
   CalibratedEqualizedOddsJSON,
   EqualizedOddsJSON,
   RejectOptionJSON,
   ThresholdRuleJSON,
 } from "../../src/mitigation/ruleTypes.js";
-import type { FairnessReportSchema } from "../../src/report/schema.js";
 import type { FairnessReportData } from "../../src/report/types.js";
+import type {
+  CalibratedEqualizedOddsSchema,
+  EqualizedOddsSchema,
+  FairnessReportSchema,
+  PolicySchema,
+  RejectOptionSchema,
+  ThresholdRuleSchema,
+} from "../../src/schemas/index.js";
 
 describe("schemas and interfaces", () => {
   it("each zod schema infers exactly its public interface", () => {

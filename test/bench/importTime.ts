@@ -1,12 +1,14 @@
 /**
- * Start-up costs in fresh node processes: `import('fairscope')` (the built dist/index.js), the
+ * Start-up costs in fresh node processes: `import('fairscope')` (resolved as a user's Node resolves
+ * it, through the package's exports: the bundled build dist/bundle/index.js), the
  * CLI's `--version` and `--help`, and node's own start-up (`node -e 0`), each the median of `runs` processes.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const ENTRY = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ENTRY = fileURLToPath(new URL("../../dist/bundle/index.js", import.meta.url));
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 const CHILD = `
@@ -48,7 +50,9 @@ export async function importTime(runs: number): Promise<ImportTimes> {
     throw new Error("importTime: run `npm run build` first (npm run bench does)");
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", CHILD, ENTRY]);
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", CHILD, "fairscope"], {
+      cwd: ROOT,
+    });
     times.push(Number(out.toString().trim()));
   }
   return {

@@ -10,7 +10,7 @@ import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { FairnessReportSchema } from "../../src/report/schema.js";
+import { FairnessReportSchema } from "../../src/schemas/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const adult = join(root, "examples/data/adult-test-scored.csv");

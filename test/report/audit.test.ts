@@ -12,8 +12,8 @@ import {
 } from "../../src/frame/criteria.js";
 import { audit } from "../../src/report/audit.js";
 import { FairnessReport } from "../../src/report/report.js";
-import { FairnessReportSchema } from "../../src/report/schema.js";
 import { FAIRSCOPE_VERSION } from "../../src/report/version.js";
+import { FairnessReportSchema } from "../../src/schemas/index.js";
 import { newcombeDifferenceInterval } from "../../src/uncertainty/proportion.js";
 import { hostile, twoGroups } from "./fixtures.js";
 

@@ -3,11 +3,16 @@
 // - the tarball holds no source maps;
 // - the packed tarball, unpacked into a fresh project with its runtime dependencies and without
 //   any optional peer (vega, vega-lite, tfjs, DuckDB), bundles for the browser with esbuild,
-//   Rollup (the usual node-resolve and commonjs plugins) and Vite, with no flags and no externals;
+//   Rollup (the usual node-resolve and commonjs plugins), Vite and webpack, with no flags and no
+//   externals;
+// - a page served as a CDN serves the package's files imports the bundled build
+//   (dist/bundle/index.js) by URL in headless Chromium and computes what Node computes (skipped,
+//   saying so, where /usr/bin/chromium is absent);
 // - the esbuild bundles stay within their size budgets (minified, gzipped):
 //   `groupMetrics` alone ≤ 40 KB; criteria, calibration and the report as JSON ≤ 90 KB.
 import { execFileSync } from "node:child_process";
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -17,15 +22,17 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { build as esbuild } from "esbuild";
 import { rollup } from "rollup";
 import { build as viteBuild } from "vite";
+import webpack from "webpack";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -49,6 +56,28 @@ const BUDGETS = [
     gzipped: 90 * KB,
   },
 ];
+
+/** What the page computes, written once for the page and for Node. */
+const PAGE_SCRIPT = `
+const data = {
+  yTrue: [1, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0],
+  yScore: [0.9, 0.2, 0.4, 0.3, 0.8, 0.6, 0.7, 0.55, 0.1, 0.45, 0.35, 0.65],
+  sensitiveFeatures: ["a", "a", "a", "a", "a", "a", "b", "b", "b", "b", "b", "b"],
+};
+const result = JSON.stringify({
+  report: audit(data, { intervals: { nBoot: 200 }, seed: 7 }).toJSON(),
+  metrics: groupMetrics(data).toJSON(),
+});`;
+
+/** Whether two JSON values are equal, numbers to 1e-12 relative. */
+function close(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  }
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => close(a[k], b[k]));
+}
 
 // 1. Every runtime dependency is imported somewhere in dist/.
 const specifiers = new Set();
@@ -162,7 +191,108 @@ try {
       },
     });
     console.log(`package: vite build of ${budget.name} ok`);
+
+    await new Promise((done, fail) => {
+      webpack(
+        {
+          mode: "production",
+          context: project,
+          entry,
+          target: "web",
+          output: { path: join(project, "webpack"), filename: `entry${index}.js` },
+          performance: { hints: false },
+        },
+        (error, stats) => {
+          if (error) fail(error);
+          else if (stats.hasErrors()) fail(new Error(stats.toString({ all: false, errors: true })));
+          else done();
+        },
+      );
+    });
+    console.log(`package: webpack build of ${budget.name} ok`);
+  }
+
+  // 4. CDN-style: the unpacked package served as a CDN serves it, and a page importing the
+  // bundled build by URL; its numbers must be Node's (to 1e-12 relative: V8 builds may differ in
+  // the last bits of Math.exp and friends).
+  const CHROMIUM = "/usr/bin/chromium";
+  if (!existsSync(CHROMIUM)) {
+    console.log(
+      `package: CDN-style page skipped, ${CHROMIUM} not found (apt-get install -y chromium)`,
+    );
+  } else {
+    await cdnPage(join(modules, "fairscope"), CHROMIUM, work);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+async function cdnPage(packageDir, executablePath, work) {
+  const page = `<!doctype html><title>fairscope</title><script type="module">
+import { audit, groupMetrics } from "/dist/bundle/index.js";
+${PAGE_SCRIPT}
+globalThis.result = result;
+</script>`;
+  const types = { ".js": "text/javascript", ".json": "application/json" };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, "http://localhost").pathname;
+    if (path === "/") {
+      response.writeHead(200, { "content-type": "text/html" }).end(page);
+      return;
+    }
+    const file = join(packageDir, normalize(path));
+    if (!file.startsWith(packageDir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
+  });
+  await new Promise((listening) => server.listen(0, "127.0.0.1", listening));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = await import("playwright-core");
+  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const tab = await context.newPage();
+    const requests = [];
+    const errors = [];
+    tab.on("request", (r) => requests.push(r.url()));
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(`${origin}/`);
+    await tab.waitForFunction(() => globalThis.result !== undefined || false, null, {
+      timeout: 60_000,
+    });
+    const inPage = JSON.parse(await tab.evaluate(() => globalThis.result));
+    const { audit, groupMetrics } = await import(
+      pathToFileURL(join(packageDir, "dist/bundle/index.js")).href
+    );
+    const inNode = JSON.parse(
+      new Function("audit", "groupMetrics", `${PAGE_SCRIPT}\nreturn result;`)(audit, groupMetrics),
+    );
+    if (errors.length > 0) throw new Error(`CDN-style page: ${errors.join("; ")}`);
+    const elsewhere = requests.filter((u) => !u.startsWith(origin));
+    if (elsewhere.length > 0) throw new Error(`CDN-style page requested ${elsewhere.join(", ")}`);
+    if (!close(inPage, inNode)) throw new Error("CDN-style page: numbers differ from Node's");
+    const files = requests.filter((u) => u.endsWith(".js")).length;
+    console.log(
+      `package: CDN-style page imports dist/bundle/index.js by URL (${files} files) in Chromium, same numbers as Node`,
+    );
+  } finally {
+    await context.close();
+    server.close();
+  }
 }

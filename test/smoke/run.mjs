@@ -53,29 +53,41 @@ run("Deno import of dist/index.js", deno, [
   snippet(`import { groupMetrics } from ${JSON.stringify(`file://${join(dist, "index.js")}`)};`),
 ]);
 
-// The root entry must not pull in heavy optional packages (tfjs, mathjs, vega): walk its static
-// import graph through the bundle's own chunks.
+// The root entry must not pull in heavy optional packages (tfjs, mathjs, vega): walk the static
+// import graph of both ESM builds (minified: statements are separated by semicolons). The
+// bundled build (Node's `import` condition, and pages importing it by URL) has its dependencies
+// compiled in: its root entry loads a few files of its own and nothing else, not even a Node
+// built-in.
 const forbidden = [/^@tensorflow\//, /^mathjs/, /^vega/, /^@duckdb\//, /^playwright/];
-const seen = new Set();
-const bare = new Set();
-const visit = (file) => {
-  if (seen.has(file)) return;
-  seen.add(file);
-  const text = readFileSync(file, "utf8");
-  for (const m of text.matchAll(
-    /^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm,
-  )) {
-    const spec = m[1] ?? m[2];
-    if (spec.startsWith(".")) visit(join(dirname(file), spec));
-    else bare.add(spec);
-  }
+const graph = (entry) => {
+  const seen = new Set();
+  const bare = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(
+      /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?["']([^"']+)["']/g,
+    )) {
+      const spec = m[1];
+      if (spec.startsWith(".")) visit(join(dirname(file), spec));
+      else bare.add(spec);
+    }
+  };
+  visit(entry);
+  const bad = [...bare].filter((s) => forbidden.some((f) => f.test(s)));
+  if (bad.length > 0) throw new Error(`${entry} imports ${bad.join(", ")}`);
+  return { files: seen.size, bare: [...bare].sort() };
 };
-visit(join(dist, "index.js"));
-const bad = [...bare].filter((s) => forbidden.some((f) => f.test(s)));
-if (bad.length > 0) throw new Error(`root entry imports ${bad.join(", ")}`);
+const perModule = graph(join(dist, "index.js"));
 console.log(
-  `smoke: root import graph (${seen.size} files) loads only ${[...bare].sort().join(", ")}`,
+  `smoke: root import graph of the per-module build (${perModule.files} files) loads only ${perModule.bare.join(", ")}`,
 );
+const bundled = graph(join(dist, "bundle/index.js"));
+if (bundled.bare.length > 0 || bundled.files > 20) {
+  throw new Error(`bundled build: ${bundled.files} files, imports ${bundled.bare.join(", ")}`);
+}
+console.log(`smoke: root import graph of the bundled build: ${bundled.files} files, no import`);
 
 // The published JSON Schemas resolve through the exports map and are valid JSON.
 for (const name of ["report", "policy"]) {
