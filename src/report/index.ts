@@ -27,7 +27,7 @@ export {
 } from "./findings.js";
 export type { AuditOptions, ReferenceChoice } from "./options.js";
 export { type HtmlOptions, renderHtml, renderHtmlReport } from "./render/html.js";
-export { renderCsv, renderJson } from "./render/json.js";
+export { jsonPieces, renderCsv, renderJson } from "./render/json.js";
 export { type MarkdownOptions, renderMarkdown } from "./render/markdown.js";
 export { MAX_SHOWN_GROUPS, type ShownGroups, shownGroups } from "./render/shownGroups.js";
 export { renderText, type TextOptions } from "./render/text.js";
@@ -37,6 +37,7 @@ export type { AuditScanOptions } from "./subgroupScan.js";
 export type {
   CalibrationHierarchySection,
   CalibrationSection,
+  ClassValue,
   Criterion,
   Disparity,
   Estimate,
