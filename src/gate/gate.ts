@@ -467,7 +467,7 @@ function checkMeasuredRule(
       rule.on !== "value" && value !== null
         ? excluded.length > 0
           ? "intervals are not available once minGroupSize leaves groups out"
-          : "the report has no interval for it (audit with intervals)"
+          : missingInterval(interval)
         : "the value is undefined (a zero denominator or fewer than two groups)";
     return {
       ...base,
@@ -517,11 +517,18 @@ function checkClassCriterion(
   if (measured === null) {
     return error(
       rule.on !== "value" && value !== null
-        ? "the report has no interval for it (audit with intervals)"
+        ? missingInterval(interval)
         : "the value is undefined (a zero denominator or fewer than two groups)",
     );
   }
   return limitCheck(base, rule, name, measured, value, interval);
+}
+
+/** Why a rule on an interval bound cannot be measured: no interval, or one the report withheld. */
+function missingInterval(interval: Interval | undefined): string {
+  return interval?.reason === "smallDenominator"
+    ? "the report withholds its interval (a group has fewer rows than the audit's minGroupSize, too few for a bootstrap)"
+    : "the report has no interval for it (audit with intervals)";
 }
 
 /**

@@ -4,7 +4,7 @@
  * one).
  */
 import { describe, expect, it } from "vitest";
-import { auditMulticlass, auditRegression } from "../../src/index.js";
+import { auditMulticlass, auditRegression, gate } from "../../src/index.js";
 import { multiclassCriterion } from "../../src/multiclass/index.js";
 import type { FairnessReportData, Interval } from "../../src/report/types.js";
 
@@ -110,6 +110,12 @@ describe("auditRegression(…) intervals", () => {
     );
     expect(report.overall.meanAbsoluteError!.interval!.method).toBe("percentileBootstrap");
     expect(report.metadata.options.minDenominator).toBe(30);
+    // A gate rule on the interval says why it cannot be measured.
+    const check = gate(report, {
+      rules: [{ criterion: "meanAbsoluteErrorDifference", max: 1, on: "intervalHigh" }],
+    }).checks[0]!;
+    expect(check.status).toBe("error");
+    expect(check.message).toMatch(/withholds its interval \(a group has fewer rows/);
     // A threshold the group meets gives it an interval.
     const lowered = auditRegression(small, { minGroupSize: 3, intervals: { nBoot: 50 } }).toJSON();
     expect(intervalOf(lowered, "c", "meanAbsoluteError")!.method).toBe("percentileBootstrap");
