@@ -8,11 +8,77 @@ const BLOCK = 2048;
  * each block's lane sums then enter the compensated sums. With non-negative weights a lane sum
  * of m ≤ 512 terms is within (m − 1)·2⁻⁵³ ≈ 5.7e-14 relative of exact, so each cell's sum is
  * within about 6e-14 relative of a row-by-row Neumaier sum (the float order differs); the
- * counts are exact. Needs n < 2³¹. Group codes are read through `mask`; returns whether every
- * code lies within `mask`, every label and prediction byte is 0 or 1 and no weight is negative
- * (see {@link countCleanConfusion}).
+ * counts are exact. Needs n < 2³¹.
  */
 function countWeightedBlocked(
+  stats: { counts: Float64Array; weightSum: Float64Array; weightComp: Float64Array },
+  groupCode: Uint32Array,
+  label: Uint8Array,
+  pred: Uint8Array,
+  weight: Float64Array,
+  n: number,
+): void {
+  const { counts, weightSum, weightComp } = stats;
+  const size = weightSum.length;
+  const lanes = new Float64Array(4 * size);
+  const table = new Int32Array(4 * size);
+  const t1 = size;
+  const t2 = 2 * size;
+  const t3 = 3 * size;
+  const words = LITTLE_ENDIAN && label.byteOffset % 4 === 0 && pred.byteOffset % 4 === 0;
+  const labels = words ? new Uint32Array(label.buffer, label.byteOffset, n >>> 2) : undefined;
+  const preds = words ? new Uint32Array(pred.buffer, pred.byteOffset, n >>> 2) : undefined;
+  for (let from = 0; from < n; from += BLOCK) {
+    const to = Math.min(n, from + BLOCK);
+    const whole = to - ((to - from) % 4);
+    for (let r = from; r < whole; r += 4) {
+      // With words, four rows' labels and predictions (0/1 bytes) in one word each: byte k
+      // holds row r + k.
+      const cells =
+        labels === undefined
+          ? (label[r]! << 1) |
+            pred[r]! |
+            (((label[r + 1]! << 1) | pred[r + 1]!) << 8) |
+            (((label[r + 2]! << 1) | pred[r + 2]!) << 16) |
+            (((label[r + 3]! << 1) | pred[r + 3]!) << 24)
+          : (labels[r >>> 2]! << 1) | preds![r >>> 2]!;
+      const i0 = (groupCode[r]! << 2) | (cells & 3);
+      const i1 = t1 + ((groupCode[r + 1]! << 2) | ((cells >>> 8) & 3));
+      const i2 = t2 + ((groupCode[r + 2]! << 2) | ((cells >>> 16) & 3));
+      const i3 = t3 + ((groupCode[r + 3]! << 2) | ((cells >>> 24) & 3));
+      lanes[i0]! += weight[r]!;
+      lanes[i1]! += weight[r + 1]!;
+      lanes[i2]! += weight[r + 2]!;
+      lanes[i3]! += weight[r + 3]!;
+      table[i0]!++;
+      table[i1]!++;
+      table[i2]!++;
+      table[i3]!++;
+    }
+    for (let r = whole; r < to; r++) {
+      const i = (groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!;
+      lanes[i]! += weight[r]!;
+      table[i]!++;
+    }
+    for (let k = 0; k < 4 * size; k++) {
+      const x = lanes[k]!;
+      if (x === 0) continue;
+      addCompensated(weightSum, weightComp, k % size, x);
+      lanes[k] = 0;
+    }
+  }
+  for (let i = 0; i < size; i++) {
+    counts[i] = table[i]! + table[t1 + i]! + table[t2 + i]! + table[t3 + i]!;
+  }
+}
+
+/**
+ * {@link countWeightedBlocked} on columns not yet checked: group codes are read through `mask`;
+ * returns whether every code lies within `mask`, every label and prediction byte is 0 or 1 and
+ * no weight is negative (NaN and infinite weights leave non-finite sums). A copy rather than an
+ * option of the plain loop, which the checks would slow by a fifth.
+ */
+function countWeightedBlockedChecked(
   stats: { counts: Float64Array; weightSum: Float64Array; weightComp: Float64Array },
   groupCode: Uint32Array,
   label: Uint8Array,
@@ -141,10 +207,53 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 /**
  * The unweighted count loop: four int32 tables, one per row modulo 4, so consecutive rows that
  * fall in the same cell do not wait on each other's increments; the tables are summed at the end
- * (exact: integer counts). Group codes are read through `mask`; returns whether every code lies
- * within `mask` and every label and prediction byte is 0 or 1 (see {@link countCleanConfusion}).
+ * (exact: integer counts).
  */
 function countInterleaved(
+  counts: Float64Array,
+  groupCode: Uint32Array,
+  label: Uint8Array,
+  pred: Uint8Array,
+  n: number,
+  groups: number,
+): void {
+  const size = groups * 4;
+  const table = new Int32Array(size * 4);
+  const t1 = size;
+  const t2 = 2 * size;
+  const t3 = 3 * size;
+  const whole = n - (n % 4);
+  if (LITTLE_ENDIAN && label.byteOffset % 4 === 0 && pred.byteOffset % 4 === 0) {
+    // Four rows' labels and predictions (0/1 bytes) in one word each: byte k holds row r + k.
+    const labels = new Uint32Array(label.buffer, label.byteOffset, whole / 4);
+    const preds = new Uint32Array(pred.buffer, pred.byteOffset, whole / 4);
+    for (let r = 0, w = 0; r < whole; r += 4, w++) {
+      const cells = (labels[w]! << 1) | preds[w]!;
+      table[(groupCode[r]! << 2) | (cells & 3)]!++;
+      table[t1 + ((groupCode[r + 1]! << 2) | ((cells >>> 8) & 3))]!++;
+      table[t2 + ((groupCode[r + 2]! << 2) | ((cells >>> 16) & 3))]!++;
+      table[t3 + ((groupCode[r + 3]! << 2) | ((cells >>> 24) & 3))]!++;
+    }
+  } else {
+    for (let r = 0; r < whole; r += 4) {
+      table[(groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!]!++;
+      table[t1 + ((groupCode[r + 1]! << 2) | (label[r + 1]! << 1) | pred[r + 1]!)]!++;
+      table[t2 + ((groupCode[r + 2]! << 2) | (label[r + 2]! << 1) | pred[r + 2]!)]!++;
+      table[t3 + ((groupCode[r + 3]! << 2) | (label[r + 3]! << 1) | pred[r + 3]!)]!++;
+    }
+  }
+  for (let r = whole; r < n; r++) table[(groupCode[r]! << 2) | (label[r]! << 1) | pred[r]!]!++;
+  for (let i = 0; i < size; i++) {
+    counts[i] = table[i]! + table[t1 + i]! + table[t2 + i]! + table[t3 + i]!;
+  }
+}
+
+/**
+ * {@link countInterleaved} on columns not yet checked: group codes are read through `mask`;
+ * returns whether every code lies within `mask` and every label and prediction byte is 0 or 1.
+ * A copy rather than an option of the plain loop, which the checks would slow by a fifth.
+ */
+function countInterleavedChecked(
   counts: Float64Array,
   groupCode: Uint32Array,
   label: Uint8Array,
@@ -227,7 +336,7 @@ export function countConfusion(
   const counts = new Float64Array(groups * 4);
   if (weight === undefined) {
     if (groups <= 65_536 && n < 2 ** 31) {
-      countInterleaved(counts, groupCode, label, pred, n, groups, -1);
+      countInterleaved(counts, groupCode, label, pred, n, groups);
       return { groups, counts, weightSum: undefined, weightComp: undefined };
     }
     // Integer shifts keep the index arithmetic in int32 (uint32 products go through doubles).
@@ -237,7 +346,7 @@ export function countConfusion(
   const weightSum = new Float64Array(groups * 4);
   const weightComp = new Float64Array(groups * 4);
   if (groups <= 65_536 && n < 2 ** 31) {
-    countWeightedBlocked({ counts, weightSum, weightComp }, groupCode, label, pred, weight, n, -1);
+    countWeightedBlocked({ counts, weightSum, weightComp }, groupCode, label, pred, weight, n);
     return { groups, counts, weightSum, weightComp };
   }
   for (let r = 0; r < n; r++) {
@@ -280,13 +389,14 @@ export function countCleanConfusion(
   const mask = CLEAN_CODES - 1;
   const counts = new Float64Array(groups * 4);
   if (weight === undefined) {
-    const clean = countInterleaved(counts, groupCode, label, pred, n, groups, mask);
+    const clean = countInterleavedChecked(counts, groupCode, label, pred, n, groups, mask);
     return clean ? { groups, counts, weightSum: undefined, weightComp: undefined } : undefined;
   }
   const weightSum = new Float64Array(groups * 4);
   const weightComp = new Float64Array(groups * 4);
   const stats = { counts, weightSum, weightComp };
-  if (!countWeightedBlocked(stats, groupCode, label, pred, weight, n, mask)) return undefined;
+  if (!countWeightedBlockedChecked(stats, groupCode, label, pred, weight, n, mask))
+    return undefined;
   // A NaN or infinite weight leaves a non-finite sum. Well below the largest finite number, so
   // that the rounding of this total cannot accept weights the full validation refuses.
   let total = 0;
