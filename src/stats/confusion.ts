@@ -73,10 +73,12 @@ function countWeightedBlocked(
 }
 
 /**
- * {@link countWeightedBlocked} on columns not yet checked: group codes are read through `mask`;
- * returns whether every code lies within `mask`, every label and prediction byte is 0 or 1 and
- * no weight is negative (NaN and infinite weights leave non-finite sums). A copy rather than an
- * option of the plain loop, which the checks would slow by a fifth.
+ * {@link countWeightedBlocked} on columns not yet checked, for {@link CLEAN_CODES} groups and
+ * labels and predictions aligned to words: group codes are read modulo 32; returns whether every
+ * code is below 32, every label and prediction byte is 0 or 1 and no weight is negative (NaN and
+ * infinite weights leave non-finite sums). A copy rather than an option of the plain loop, which
+ * the checks would slow by a fifth; the mask 31 is written out because a constant the compiler
+ * sees makes this loop faster.
  */
 function countWeightedBlockedChecked(
   stats: { counts: Float64Array; weightSum: Float64Array; weightComp: Float64Array },
@@ -85,18 +87,16 @@ function countWeightedBlockedChecked(
   pred: Uint8Array,
   weight: Float64Array,
   n: number,
-  mask: number,
 ): boolean {
   const { counts, weightSum, weightComp } = stats;
-  const size = weightSum.length;
+  const size = CLEAN_CODES * 4;
   const lanes = new Float64Array(4 * size);
   const table = new Int32Array(4 * size);
   const t1 = size;
   const t2 = 2 * size;
   const t3 = 3 * size;
-  const words = LITTLE_ENDIAN && label.byteOffset % 4 === 0 && pred.byteOffset % 4 === 0;
-  const labels = words ? new Uint32Array(label.buffer, label.byteOffset, n >>> 2) : undefined;
-  const preds = words ? new Uint32Array(pred.buffer, pred.byteOffset, n >>> 2) : undefined;
+  const labels = new Uint32Array(label.buffer, label.byteOffset, n >>> 2);
+  const preds = new Uint32Array(pred.buffer, pred.byteOffset, n >>> 2);
   let codeBits = 0;
   let byteBits = 0;
   let negative = false;
@@ -104,16 +104,9 @@ function countWeightedBlockedChecked(
     const to = Math.min(n, from + BLOCK);
     const whole = to - ((to - from) % 4);
     for (let r = from; r < whole; r += 4) {
-      // With words, four rows' labels and predictions (0/1 bytes) in one word each: byte k
-      // holds row r + k.
-      const l =
-        labels === undefined
-          ? label[r]! | (label[r + 1]! << 8) | (label[r + 2]! << 16) | (label[r + 3]! << 24)
-          : labels[r >>> 2]!;
-      const p =
-        preds === undefined
-          ? pred[r]! | (pred[r + 1]! << 8) | (pred[r + 2]! << 16) | (pred[r + 3]! << 24)
-          : preds[r >>> 2]!;
+      // Four rows' labels and predictions (0/1 bytes) in one word each: byte k holds row r + k.
+      const l = labels[r >>> 2]!;
+      const p = preds[r >>> 2]!;
       const cells = (l << 1) | p;
       const g0 = groupCode[r]!;
       const g1 = groupCode[r + 1]!;
@@ -121,10 +114,10 @@ function countWeightedBlockedChecked(
       const g3 = groupCode[r + 3]!;
       byteBits |= l | p;
       codeBits |= g0 | g1 | g2 | g3;
-      const i0 = ((g0 & mask) << 2) | (cells & 3);
-      const i1 = t1 + (((g1 & mask) << 2) | ((cells >>> 8) & 3));
-      const i2 = t2 + (((g2 & mask) << 2) | ((cells >>> 16) & 3));
-      const i3 = t3 + (((g3 & mask) << 2) | ((cells >>> 24) & 3));
+      const i0 = ((g0 & 31) << 2) | (cells & 3);
+      const i1 = t1 + (((g1 & 31) << 2) | ((cells >>> 8) & 3));
+      const i2 = t2 + (((g2 & 31) << 2) | ((cells >>> 16) & 3));
+      const i3 = t3 + (((g3 & 31) << 2) | ((cells >>> 24) & 3));
       const w0 = weight[r]!;
       const w1 = weight[r + 1]!;
       const w2 = weight[r + 2]!;
@@ -147,7 +140,7 @@ function countWeightedBlockedChecked(
       byteBits |= l | p;
       codeBits |= g;
       if (w < 0) negative = true;
-      const i = ((g & mask) << 2) | (((l << 1) | p) & 3);
+      const i = ((g & 31) << 2) | (((l << 1) | p) & 3);
       lanes[i]! += w;
       table[i]!++;
     }
@@ -161,7 +154,7 @@ function countWeightedBlockedChecked(
   for (let i = 0; i < size; i++) {
     counts[i] = table[i]! + table[t1 + i]! + table[t2 + i]! + table[t3 + i]!;
   }
-  return !negative && (codeBits & ~mask) === 0 && (byteBits & 0xfefefefe) === 0;
+  return !negative && (codeBits & ~31) === 0 && (byteBits & 0xfefefefe) === 0;
 }
 
 /**
@@ -249,9 +242,11 @@ function countInterleaved(
 }
 
 /**
- * {@link countInterleaved} on columns not yet checked: group codes are read through `mask`;
- * returns whether every code lies within `mask` and every label and prediction byte is 0 or 1.
- * A copy rather than an option of the plain loop, which the checks would slow by a fifth.
+ * {@link countInterleaved} on columns not yet checked, for {@link CLEAN_CODES} groups and labels
+ * and predictions aligned to words: group codes are read modulo 32; returns whether every code is
+ * below 32 and every label and prediction byte is 0 or 1. A copy rather than an option of the
+ * plain loop, which the checks would slow by a fifth; the mask 31 is written out because a
+ * constant the compiler sees makes this loop faster.
  */
 function countInterleavedChecked(
   counts: Float64Array,
@@ -259,10 +254,8 @@ function countInterleavedChecked(
   label: Uint8Array,
   pred: Uint8Array,
   n: number,
-  groups: number,
-  mask: number,
 ): boolean {
-  const size = groups * 4;
+  const size = CLEAN_CODES * 4;
   const table = new Int32Array(size * 4);
   const t1 = size;
   const t2 = 2 * size;
@@ -270,34 +263,22 @@ function countInterleavedChecked(
   const whole = n - (n % 4);
   let codeBits = 0;
   let byteBits = 0;
-  if (LITTLE_ENDIAN && label.byteOffset % 4 === 0 && pred.byteOffset % 4 === 0) {
-    // Four rows' labels and predictions (0/1 bytes) in one word each: byte k holds row r + k.
-    const labels = new Uint32Array(label.buffer, label.byteOffset, whole / 4);
-    const preds = new Uint32Array(pred.buffer, pred.byteOffset, whole / 4);
-    for (let r = 0, w = 0; r < whole; r += 4, w++) {
-      const l = labels[w]!;
-      const p = preds[w]!;
-      const g0 = groupCode[r]!;
-      const g1 = groupCode[r + 1]!;
-      const g2 = groupCode[r + 2]!;
-      const g3 = groupCode[r + 3]!;
-      byteBits |= l | p;
-      codeBits |= g0 | g1 | g2 | g3;
-      const cells = (l << 1) | p;
-      table[((g0 & mask) << 2) | (cells & 3)]!++;
-      table[t1 + (((g1 & mask) << 2) | ((cells >>> 8) & 3))]!++;
-      table[t2 + (((g2 & mask) << 2) | ((cells >>> 16) & 3))]!++;
-      table[t3 + (((g3 & mask) << 2) | ((cells >>> 24) & 3))]!++;
-    }
-  } else {
-    for (let r = 0; r < whole; r++) {
-      const g = groupCode[r]!;
-      const l = label[r]!;
-      const p = pred[r]!;
-      byteBits |= l | p;
-      codeBits |= g;
-      table[(r & 3) * size + (((g & mask) << 2) | (((l << 1) | p) & 3))]!++;
-    }
+  const labels = new Uint32Array(label.buffer, label.byteOffset, whole / 4);
+  const preds = new Uint32Array(pred.buffer, pred.byteOffset, whole / 4);
+  for (let r = 0, w = 0; r < whole; r += 4, w++) {
+    const l = labels[w]!;
+    const p = preds[w]!;
+    const g0 = groupCode[r]!;
+    const g1 = groupCode[r + 1]!;
+    const g2 = groupCode[r + 2]!;
+    const g3 = groupCode[r + 3]!;
+    byteBits |= l | p;
+    codeBits |= g0 | g1 | g2 | g3;
+    const cells = (l << 1) | p;
+    table[((g0 & 31) << 2) | (cells & 3)]!++;
+    table[t1 + (((g1 & 31) << 2) | ((cells >>> 8) & 3))]!++;
+    table[t2 + (((g2 & 31) << 2) | ((cells >>> 16) & 3))]!++;
+    table[t3 + (((g3 & 31) << 2) | ((cells >>> 24) & 3))]!++;
   }
   for (let r = whole; r < n; r++) {
     const g = groupCode[r]!;
@@ -305,12 +286,12 @@ function countInterleavedChecked(
     const p = pred[r]!;
     byteBits |= l | p;
     codeBits |= g;
-    table[((g & mask) << 2) | (((l << 1) | p) & 3)]!++;
+    table[((g & 31) << 2) | (((l << 1) | p) & 3)]!++;
   }
   for (let i = 0; i < size; i++) {
     counts[i] = table[i]! + table[t1 + i]! + table[t2 + i]! + table[t3 + i]!;
   }
-  return (codeBits & ~mask) === 0 && (byteBits & 0xfefefefe) === 0;
+  return (codeBits & ~31) === 0 && (byteBits & 0xfefefefe) === 0;
 }
 
 /**
@@ -365,7 +346,8 @@ export const CLEAN_CODES = 32;
  * statistics of {@link CLEAN_CODES} groups (group g counts the rows whose code is g) when every
  * label and prediction is 0 or 1, every code is below {@link CLEAN_CODES} and every weight is
  * finite and non-negative (with a finite total of n times the total); otherwise undefined, and
- * the input needs the full validation. Equal to {@link countConfusion} on the same columns, to
+ * the input needs the full validation. Also undefined when the labels or predictions do not
+ * start at a multiple of 4 bytes (the loop reads four of them as one word). Equal to {@link countConfusion} on the same columns, to
  * the bit.
  *
  * Cost: one pass over the columns.
@@ -384,19 +366,19 @@ export function countCleanConfusion(
   const n = label.length;
   if (pred.length !== n || groupCode.length !== n || (weight !== undefined && weight.length !== n))
     throw new RangeError("countCleanConfusion: columns differ in length");
-  if (n >= 2 ** 31) return undefined;
+  // The checked loops read four labels or predictions as one word.
+  const words = LITTLE_ENDIAN && label.byteOffset % 4 === 0 && pred.byteOffset % 4 === 0;
+  if (!words || n >= 2 ** 31) return undefined;
   const groups = CLEAN_CODES;
-  const mask = CLEAN_CODES - 1;
   const counts = new Float64Array(groups * 4);
   if (weight === undefined) {
-    const clean = countInterleavedChecked(counts, groupCode, label, pred, n, groups, mask);
+    const clean = countInterleavedChecked(counts, groupCode, label, pred, n);
     return clean ? { groups, counts, weightSum: undefined, weightComp: undefined } : undefined;
   }
   const weightSum = new Float64Array(groups * 4);
   const weightComp = new Float64Array(groups * 4);
   const stats = { counts, weightSum, weightComp };
-  if (!countWeightedBlockedChecked(stats, groupCode, label, pred, weight, n, mask))
-    return undefined;
+  if (!countWeightedBlockedChecked(stats, groupCode, label, pred, weight, n)) return undefined;
   // A NaN or infinite weight leaves a non-finite sum. Well below the largest finite number, so
   // that the rounding of this total cannot accept weights the full validation refuses.
   let total = 0;
