@@ -144,11 +144,16 @@ function countWeightedBlockedChecked(
       lanes[i]! += w;
       table[i]!++;
     }
-    for (let k = 0; k < 4 * size; k++) {
-      const x = lanes[k]!;
-      if (x === 0) continue;
-      addCompensated(weightSum, weightComp, k % size, x);
-      lanes[k] = 0;
+    // Only the cells of codes up to the bits seen so far can hold weight (in the order of the
+    // plain loop: lane by lane, so each cell's sum is the same to the bit).
+    const used = 4 * ((codeBits & 31) + 1);
+    for (let lane = 0; lane < 4 * size; lane += size) {
+      for (let c = 0; c < used; c++) {
+        const x = lanes[lane + c]!;
+        if (x === 0) continue;
+        addCompensated(weightSum, weightComp, c, x);
+        lanes[lane + c] = 0;
+      }
     }
   }
   for (let i = 0; i < size; i++) {
