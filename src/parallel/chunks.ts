@@ -64,8 +64,8 @@ export function chunkBounds(n: number, chunkSize: number): [number, number][] {
   return bounds;
 }
 
-/** Rows `from..to` of a column: a view of a typed array, a copy of a plain array's slice. */
-type Cut = <T extends LabelArray | NumberArray>(column: T, from: number, to: number) => T;
+/** Rows `from..to` of a column, as the thread that counts the chunk reads them. */
+export type Cut = <T extends LabelArray | NumberArray>(column: T, from: number, to: number) => T;
 
 /** A typed array's rows as a view (shares memory), a plain array's as a copy. */
 export const viewRows: Cut = (column, from, to) =>
