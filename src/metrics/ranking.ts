@@ -2,7 +2,7 @@
  * Ranking metrics on scores: exact, tie-aware, weighted ROC AUC and average precision.
  */
 import { type ScoreSortedRows, scoreSortedRows } from "../stats/scoreSort.js";
-import { descendingScoreBlocks } from "../stats/scoreWalk.js";
+import { descendingScoreBlocks, LabelWeights } from "../stats/scoreWalk.js";
 import { addCompensated, CompensatedSum, neumaierSum } from "../stats/summation.js";
 import type { ScoreMetric } from "./types.js";
 
@@ -154,34 +154,25 @@ function addSortedRun(
   to: number,
 ): void {
   const { high, low, tag, weight } = rows;
+  const block = new LabelWeights();
   let i = from;
   while (i < to) {
     const h = high[i]!;
     const l = low[i]!;
     const first = i;
-    let p = 0;
-    let pc = 0;
-    let q = 0;
-    let qc = 0;
     if (weight === undefined) {
+      let p = 0;
       do p += tag[i++]! & 1;
       while (i < to && high[i] === h && low[i] === l);
-      q = i - first - p;
+      addBlock(sums, slot, p, i - first - p);
     } else {
+      block.clear();
       do {
         const w = weight[i]!;
-        if ((tag[i++]! & 1) === 1) {
-          const t = p + w;
-          pc += Math.abs(p) >= Math.abs(w) ? p - t + w : w - t + p;
-          p = t;
-        } else {
-          const t = q + w;
-          qc += Math.abs(q) >= Math.abs(w) ? q - t + w : w - t + q;
-          q = t;
-        }
+        block.add(tag[i++]! & 1, w);
       } while (i < to && high[i] === h && low[i] === l);
+      addBlock(sums, slot, block.positive, block.negative);
     }
-    addBlock(sums, slot, p + pc, q + qc);
   }
 }
 

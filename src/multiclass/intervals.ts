@@ -7,15 +7,17 @@ import {
   type MulticlassInput,
   prepareMulticlass,
 } from "../data/multiclass.js";
-import { differenceOf, ratioOf } from "../disparity/aggregate.js";
-import { type BootstrapEstimate, bootstrapInterval } from "../uncertainty/bootstrapInterval.js";
+import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import type { BootstrapOptions } from "../uncertainty/countBootstrap.js";
 import {
-  type BootstrapOptions,
-  type ResolvedBootstrapOptions,
-  resolveBootstrapOptions,
-} from "../uncertainty/countBootstrap.js";
-import { RANDOM_METHOD, randomSource } from "../uncertainty/random.js";
-import { rowReplicates } from "../uncertainty/resample.js";
+  type GroupIntervals,
+  groupSlots,
+  percentileRowBootstrap,
+  readGroupSlots,
+  resolvePercentileOptions,
+  rowBootstrapSettings,
+  writeGroupSlots,
+} from "../uncertainty/rowBootstrap.js";
 import { multiclassCriterionOfResult } from "./criteria.js";
 import { MULTICLASS_METRICS } from "./metrics.js";
 import { type MulticlassMetricsResult, multiclassMetricsOfColumns } from "./multiclassMetrics.js";
@@ -37,37 +39,17 @@ export interface MulticlassIntervalsOptions extends BootstrapOptions {
 }
 
 /** Intervals of multiclass metrics and criteria, by id. */
-export interface MulticlassIntervals {
-  /** Metrics on all rows. */
-  readonly overall: Readonly<Record<string, BootstrapEstimate>>;
-  /** Metrics for each group, in level order (NaN bounds for groups without rows). */
-  readonly byGroup: readonly Readonly<Record<string, BootstrapEstimate>>[];
-  /** Of each metric's `max − min` over the groups with rows. */
-  readonly difference: Readonly<Record<string, BootstrapEstimate>>;
-  /** Of each metric's `min / max` over the groups with rows. */
-  readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
-  /**
-   * Of each group's gap `v_g − v_reference` to `reference` (empty without one), in level order.
-   */
-  readonly gaps: readonly Readonly<Record<string, BootstrapEstimate>>[];
+export interface MulticlassIntervals extends GroupIntervals {
   /** Of each criterion's value between groups (its worst class). */
   readonly criteria: Readonly<Record<string, BootstrapEstimate>>;
-  /** The options used, the resampling and the generator. */
-  readonly ci: ResolvedBootstrapOptions & {
-    /** Always "rows": rows are drawn with replacement. */
-    readonly resampling: "rows";
-    /** The generator and samplers (`RANDOM_METHOD`). */
-    readonly random: string;
-  };
 }
 
 /**
- * Percentile bootstrap intervals of multiclass metrics and criteria. Each replicate draws rows
- * with replacement (within each group when `stratified`, the default, so every group keeps its
- * size) and recomputes the per-class counts, every metric overall, per group and between groups,
- * and every criterion (each class one-vs-rest, worst class); with `reference`, each group's gap to
- * the reference group (or the overall value). A replicate where a value is
- * undefined is left out and counted in `nanReplicates`. The same seed gives the same intervals.
+ * Percentile bootstrap intervals of multiclass metrics and criteria (each class one-vs-rest,
+ * worst class). Rows are redrawn as `percentileRowBootstrap` does, within each group unless
+ * `stratified` is false; every replicate recounts the per-class tables and reads each metric
+ * overall, per group, between groups and, given `reference`, as a gap to it. Values undefined
+ * in a replicate are counted in `nanReplicates`; one seed, one result.
  *
  * Cost: O(nBoot · (n + groups · classes²)).
  *
@@ -85,10 +67,7 @@ export function multiclassIntervals(
   options: MulticlassIntervalsOptions = {},
 ): MulticlassIntervals {
   const columns = "task" in input ? input : prepareMulticlass(input);
-  const resolved = resolveBootstrapOptions("multiclassIntervals", options);
-  if (resolved.method !== "percentile") {
-    throw new RangeError("multiclassIntervals: only method 'percentile' is offered");
-  }
+  const resolved = resolvePercentileOptions("multiclassIntervals", options);
   const ids = (options.metrics ?? MULTICLASS_METRICS.map((m) => m.id)).filter(
     (id) => id !== "count",
   );
@@ -98,46 +77,26 @@ export function multiclassIntervals(
     ...(options.zeroDivision === undefined ? {} : { zeroDivision: options.zeroDivision }),
   };
   const k = columns.groups.keys.length;
-  const reference = options.reference;
-  if (
-    reference !== undefined &&
-    reference !== "overall" &&
-    !(Number.isInteger(reference) && reference >= 0 && reference < k)
-  ) {
-    throw new RangeError(
-      `multiclassIntervals: reference must be "overall" or a group index, got ${reference}`,
-    );
-  }
-  const gapCount = reference === undefined ? 0 : k;
-  const stride = 3 + k + gapCount;
-  const statistics = ids.length * stride + criteria.length;
+  const slots = groupSlots("multiclassIntervals", ids, k, options.reference);
   const read = (result: MulticlassMetricsResult, out: Float64Array) => {
-    const { summary } = result;
+    const { byGroup, overall } = result.summary;
+    const counts = byGroup.map((g) => g.count);
     ids.forEach((id, m) => {
-      const at = m * stride;
-      const present = summary.byGroup.filter((g) => g.count > 0).map((g) => g.values[id]!);
-      out[at] = summary.overall[id]!;
-      out[at + 1] = differenceOf(present, Number.NaN, "betweenGroups");
-      out[at + 2] = ratioOf(present, Number.NaN, "betweenGroups");
-      summary.byGroup.forEach((g, c) => {
-        out[at + 3 + c] = g.count > 0 ? g.values[id]! : Number.NaN;
-      });
-      if (reference === undefined) return;
-      const base = reference === "overall" ? summary.overall[id]! : out[at + 3 + reference]!;
-      for (let c = 0; c < k; c++) out[at + 3 + k + c] = out[at + 3 + c]! - base;
+      const values = byGroup.map((g) => (g.count > 0 ? g.values[id]! : Number.NaN));
+      writeGroupSlots(slots, out, m, overall[id]!, values, counts);
     });
     criteria.forEach((id, i) => {
-      out[ids.length * stride + i] = multiclassCriterionOfResult(id, result).worstCase;
+      out[slots.size + i] = multiclassCriterionOfResult(id, result).worstCase;
     });
   };
-  const estimates = new Float64Array(statistics);
+  const estimates = new Float64Array(slots.size + criteria.length);
   read(multiclassMetricsOfColumns({ ...columns, control: undefined }, metricOptions), estimates);
   const { n } = columns;
   const target = new Uint32Array(n);
   const prediction = new Uint32Array(n);
   const weight = columns.weight === undefined ? undefined : new Float64Array(n);
   const group = new Uint32Array(n);
-  const replicates = rowReplicates(
+  const intervals = percentileRowBootstrap(
     columns.group,
     k,
     (rows, out) => {
@@ -159,25 +118,12 @@ export function multiclassIntervals(
       };
       read(multiclassMetricsOfColumns(resampled, metricOptions), out);
     },
-    statistics,
-    { nBoot: resolved.nBoot, rng: randomSource(resolved.seed), stratified: resolved.stratified },
+    estimates,
+    resolved,
   );
-  const interval = (s: number) =>
-    bootstrapInterval(
-      replicates.subarray(s * resolved.nBoot, (s + 1) * resolved.nBoot),
-      estimates[s]!,
-      resolved.levels,
-      "percentile",
-    );
-  const byId = (offset: number) =>
-    Object.fromEntries(ids.map((id, m) => [id, interval(m * stride + offset)]));
   return {
-    overall: byId(0),
-    difference: byId(1),
-    ratio: byId(2),
-    byGroup: Array.from({ length: k }, (_, c) => byId(3 + c)),
-    gaps: Array.from({ length: gapCount }, (_, c) => byId(3 + k + c)),
-    criteria: Object.fromEntries(criteria.map((id, i) => [id, interval(ids.length * stride + i)])),
-    ci: { ...resolved, resampling: "rows", random: RANDOM_METHOD },
+    ...readGroupSlots(slots, intervals),
+    criteria: Object.fromEntries(criteria.map((id, i) => [id, intervals[slots.size + i]!])),
+    ci: rowBootstrapSettings(resolved),
   };
 }

@@ -21,13 +21,18 @@ export function formatValue(value: number | null | undefined, digits = 3): strin
 
 /**
  * An interval as `95% CI 0.090–0.150` (`95% CI -0.100 to 0.150` when the lower end is
- * negative, so the dash cannot read as a minus sign).
+ * negative, so the dash cannot read as a minus sign); `no 95% CI` for method `none`, with
+ * `(too few rows)` when its reason is `smallDenominator`.
  *
  * @example
  * formatInterval({ lower: 0.09, upper: 0.15, level: 0.95, method: "wilson" }); // => "95% CI 0.090–0.150"
+ * formatInterval({ lower: null, upper: null, level: 0.95, method: "none", reason: "smallDenominator" }); // => "no 95% CI (too few rows)"
  */
 export function formatInterval(interval: Interval, digits = 3): string {
   const level = Number((interval.level * 100).toFixed(2));
+  if (interval.method === "none") {
+    return `no ${level}% CI${interval.reason === "smallDenominator" ? " (too few rows)" : ""}`;
+  }
   const low = formatValue(interval.lower, digits);
   const high = formatValue(interval.upper, digits);
   const sep = interval.lower !== null && interval.lower < 0 ? " to " : "–";

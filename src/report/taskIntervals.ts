@@ -7,17 +7,12 @@
 import type { Level } from "../data/columns.js";
 import { groupId } from "../data/levels.js";
 import type { BootstrapEstimate } from "../uncertainty/bootstrapInterval.js";
+import type { GroupEstimates } from "../uncertainty/rowBootstrap.js";
 import type { IntervalSection } from "./enrich.js";
 import type { Interval } from "./types.js";
 
 /** Bootstrap estimates of a task's metrics and criteria, by id (see `regressionIntervals`). */
-export interface TaskEstimates {
-  readonly overall: Readonly<Record<string, BootstrapEstimate>>;
-  readonly byGroup: readonly Readonly<Record<string, BootstrapEstimate>>[];
-  readonly difference: Readonly<Record<string, BootstrapEstimate>>;
-  readonly ratio: Readonly<Record<string, BootstrapEstimate>>;
-  /** Each group's gap to the reference, in the order of `byGroup` (empty without one). */
-  readonly gaps: readonly Readonly<Record<string, BootstrapEstimate>>[];
+export interface TaskEstimates extends GroupEstimates {
   readonly criteria: Readonly<Record<string, BootstrapEstimate>>;
 }
 

@@ -4,6 +4,42 @@
  * distinct scores from the highest down, with the weight of each label at each score.
  */
 import { orderByScore } from "./order.js";
+import { addCompensated } from "./summation.js";
+
+/**
+ * The weights of the label-1 and label-0 rows of one block of tied scores, each a Neumaier
+ * compensated sum of the weights in the order they are added; `clear()` starts the next block.
+ *
+ * @example
+ * const block = new LabelWeights();
+ * for (const w of [1e100, 1, -1e100]) block.add(1, w);
+ * block.positive; // => 1
+ */
+export class LabelWeights {
+  private readonly sum = new Float64Array(2);
+  private readonly compensation = new Float64Array(2);
+
+  /** Adds weight `w` of a row with label `label` (0 or 1). */
+  add(label: number, w: number): void {
+    addCompensated(this.sum, this.compensation, label, w);
+  }
+
+  /** Empties both sums. */
+  clear(): void {
+    this.sum.fill(0);
+    this.compensation.fill(0);
+  }
+
+  /** The weight of the label-1 rows. */
+  get positive(): number {
+    return this.sum[1]! + this.compensation[1]!;
+  }
+
+  /** The weight of the label-0 rows. */
+  get negative(): number {
+    return this.sum[0]! + this.compensation[0]!;
+  }
+}
 
 /** Distinct scores, highest first, with the rows and label weights at each (`count` of them). */
 export interface ScoreBlocks {
@@ -47,31 +83,20 @@ export function descendingScoreBlocks(
   const positive = new Float64Array(m);
   const negative = new Float64Array(m);
   const size = new Uint32Array(m);
+  const block = new LabelWeights();
   let d = 0;
   for (let end = m; end > 0; ) {
     const s = local[order[end - 1]!]!;
     let start = end - 1;
     while (start > 0 && local[order[start - 1]!] === s) start--;
-    let p = 0;
-    let pc = 0;
-    let q = 0;
-    let qc = 0;
+    block.clear();
     for (let k = start; k < end; k++) {
       const r = rows === undefined ? order[k]! : rows[order[k]!]!;
-      const w = weight === undefined ? 1 : weight[r]!;
-      if (label[r] === 1) {
-        const t = p + w;
-        pc += Math.abs(p) >= Math.abs(w) ? p - t + w : w - t + p;
-        p = t;
-      } else {
-        const t = q + w;
-        qc += Math.abs(q) >= Math.abs(w) ? q - t + w : w - t + q;
-        q = t;
-      }
+      block.add(label[r] === 1 ? 1 : 0, weight === undefined ? 1 : weight[r]!);
     }
     distinct[d] = s;
-    positive[d] = p + pc;
-    negative[d] = q + qc;
+    positive[d] = block.positive;
+    negative[d] = block.negative;
     size[d++] = end - start;
     end = start;
   }

@@ -66,6 +66,7 @@ export type { Resampling } from "./replicates.js";
 export type { RepresentationOptions, RepresentationRow } from "./representation.js";
 export { representationCheck } from "./representation.js";
 export type { CellRows } from "./resample.js";
+export type { GroupEstimates, GroupIntervals, RowBootstrapSettings } from "./rowBootstrap.js";
 export type { SampleSizeResult } from "./sampleSize.js";
 export { proportionEffectSize, requiredSampleSize } from "./sampleSize.js";
 export type { ChiSquareResult, TestResult } from "./significance.js";

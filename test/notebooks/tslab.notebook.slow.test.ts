@@ -7,47 +7,32 @@
  * outputs hold the HTML report with its charts, the calibration table and the mitigation step.
  * Skips, saying so, without dist/, tslab or /usr/bin/python3 with nbclient.
  */
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { expectAdultAuditOutputs } from "./adultAuditOutputs.js";
+import {
+  executeNotebook,
+  NBCLIENT_HINT,
+  nbclientAvailable,
+  notebookOutputs,
+  outputText,
+} from "./nbclient.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const tslab = join(root, "node_modules/.bin/tslab");
-const PYTHON = "/usr/bin/python3";
 
 function runnerAvailable(): boolean {
-  const ok =
-    existsSync(join(root, "dist/index.cjs")) &&
-    existsSync(tslab) &&
-    existsSync(PYTHON) &&
-    spawnSync(PYTHON, ["-c", "import nbclient, nbformat"]).status === 0;
+  const ok = existsSync(join(root, "dist/index.cjs")) && existsSync(tslab) && nbclientAvailable();
   if (!ok) {
     console.warn(
-      "tslab.notebook.slow.test: skipped, needs dist/ (npm run build), node_modules/.bin/tslab and /usr/bin/python3 with nbclient (apt-get install -y python3-nbclient jupyter-core)",
+      `tslab.notebook.slow.test: skipped, needs dist/ (npm run build), node_modules/.bin/tslab and ${NBCLIENT_HINT}`,
     );
   }
   return ok;
 }
-
-interface Output {
-  output_type: string;
-  data?: Record<string, string | string[]>;
-  ename?: string;
-  evalue?: string;
-  text?: string | string[];
-}
-
-const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join("") : (v ?? ""));
 
 /** A folder laid out as a user's project: notebooks/, data/ and node_modules/, and tslab's kernelspec. */
 function project(): { dir: string; env: NodeJS.ProcessEnv } {
@@ -75,11 +60,7 @@ function project(): { dir: string; env: NodeJS.ProcessEnv } {
 /** Runs a notebook in tslab in `dir`; the executed copy, or undefined when a cell failed. */
 function execute(dir: string, env: NodeJS.ProcessEnv, notebook: string) {
   const out = join(dir, "executed.ipynb");
-  const run = spawnSync(
-    PYTHON,
-    [join(root, "test/notebooks/execute.py"), notebook, out, "tslab", join(dir, "notebooks")],
-    { env, encoding: "utf8" },
-  );
+  const run = executeNotebook(notebook, out, "tslab", join(dir, "notebooks"), env);
   return { run, out };
 }
 
@@ -112,27 +93,12 @@ describe("tslab notebook", () => {
         join(root, "examples/notebooks/adult-audit-tslab.ipynb"),
       );
       expect(run.status, run.stderr).toBe(0);
-      const executed = JSON.parse(readFileSync(out, "utf8")) as {
-        cells: { cell_type: string; outputs?: Output[] }[];
-      };
-      const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
-      expect(outputs.filter((o) => o.output_type === "error")).toEqual([]);
+      const outputs = notebookOutputs(out);
+      expectAdultAuditOutputs(outputs);
       // tslab prints type errors to the cell's stream and skips the cell.
-      const streams = outputs.map((o) => text(o.text)).join("\n");
+      const streams = outputs.map((o) => outputText(o.text)).join("\n");
       expect(streams).not.toMatch(/error|Error/);
       expect(streams).toContain("16281 rows");
-      const html = outputs.map((o) => text(o.data?.["text/html"])).join("\n");
-      const markdown = outputs.map((o) => text(o.data?.["text/markdown"])).join("\n");
-      expect(html).toContain("<h2>Headlines</h2>");
-      expect(html).toContain(
-        "The worst-served group for equal opportunity is Female, Amer-Indian-Eskimo",
-      );
-      expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(4);
-      expect(html).toContain("<b>Calibration by group (sex)</b>");
-      expect(markdown).toMatch(/\| Female \| 5421 \| 0\.\d{3} \|/);
-      expect(html).toContain("<b>ThresholdRule</b><ul><li>group Female: score");
-      expect(markdown).toContain("| group thresholds |");
-      expect(html).toContain("<b>Metrics by group (sex)</b>");
     },
   );
 

@@ -146,7 +146,8 @@ export function renderHtml(full: FairnessReportData, options: HtmlOptions = {}):
   }
   parts.push(table(groupTable(report), "groups"));
   parts.push(`<p class="legend">${escapeHtml(legend(report))}</p>`);
-  parts.push(`<p class="legend">${escapeHtml(marksLegend(report))}</p>`);
+  const marks = marksLegend(report);
+  if (marks !== "") parts.push(`<p class="legend">${escapeHtml(marks)}</p>`);
   if (report.representation) {
     parts.push("<h2>Representation</h2>", table(representationTable(report), "representation"));
   }

@@ -100,7 +100,8 @@ export function markdownLines(report: FairnessReportData, options: MarkdownOptio
   }
   append(lines, ["### Metrics by group", "", ...table(groupTable(report), true), ""]);
   lines.push(`<sub>${escapeHtml(legend(report))}</sub>`, "");
-  lines.push(`<sub>${escapeHtml(marksLegend(report))}</sub>`, "");
+  const marks = marksLegend(report);
+  if (marks !== "") lines.push(`<sub>${escapeHtml(marks)}</sub>`, "");
   if (report.representation) {
     append(lines, ["### Representation", "", ...table(representationTable(report), false), ""]);
   }

@@ -2,9 +2,9 @@
  * The report's tables as rows of formatted strings, shared by the text, Markdown and HTML
  * renderers (each escapes the cells for its format).
  */
-import { formatEstimate, formatValue } from "../format.js";
+import { formatValue } from "../format.js";
 import { referenceGroup } from "../referenceGroup.js";
-import type { Estimate, FairnessReportData } from "../types.js";
+import type { Estimate, FairnessReportData, Interval } from "../types.js";
 
 /** Short column headers for the built-in metrics (the legend gives the full names). */
 const SHORT: Readonly<Record<string, string>> = {
@@ -49,6 +49,9 @@ export function shortName(id: string): string {
 /** Interval methods that are exact (marked † in tables). */
 const EXACT = new Set(["clopperPearson", "simultaneousClopperPearson"]);
 
+/** The cell text of a value given no interval (method `none`). */
+const NO_INTERVAL = "[no CI]";
+
 /**
  * One cell: the value, its counts `(k/n)` when asked, `*` when its denominator is small, its
  * interval `[l, u]` when asked (`†` when exact); `suppressed` for a withheld value.
@@ -66,9 +69,11 @@ export function formatCell(
   const mark = e?.small ? "*" : "";
   const i = e?.interval;
   const interval =
-    options.intervals && i
-      ? ` [${formatValue(i.lower)}, ${formatValue(i.upper)}]${EXACT.has(i.method) ? "†" : ""}`
-      : "";
+    !options.intervals || !i
+      ? ""
+      : i.method === "none"
+        ? ` ${NO_INTERVAL}`
+        : ` [${formatValue(i.lower)}, ${formatValue(i.upper)}]${EXACT.has(i.method) ? "†" : ""}`;
   return `${value}${mark}${counts}${interval}`;
 }
 
@@ -139,14 +144,73 @@ export function smallRateTable(report: FairnessReportData): Table {
   };
 }
 
-/** How to read the table marks and interval methods. */
-export function marksLegend(report: FairnessReportData): string {
-  const min = report.metadata.options.minDenominator ?? 30;
-  return (
-    `* the rate's own denominator is below ${min} (k/n shows it); † exact interval ` +
-    "(Clopper–Pearson, or simultaneous Clopper–Pearson for disparities); other rate intervals are " +
-    "the wider of the bootstrap and Clopper–Pearson intervals (hybrid)."
+/** Every interval the report's values, disparities and criteria carry. */
+function reportIntervals(report: FairnessReportData): Interval[] {
+  const estimates: Estimate[] = [
+    ...Object.values(report.overall),
+    ...report.groups.flatMap((g) => Object.values(g.values)),
+    ...report.disparities.flatMap((d) => [
+      d.difference,
+      d.ratio,
+      d.betweenGroups.difference,
+      d.betweenGroups.ratio,
+      ...d.gaps.flatMap((gap) => [gap.difference, gap.ratio]),
+    ]),
+  ];
+  return [
+    ...estimates.flatMap((e) => (e.interval ? [e.interval] : [])),
+    ...report.criteria.flatMap((c) => (c.interval ? [c.interval] : [])),
+  ];
+}
+
+/**
+ * Whether any group value is a rate with its own denominator (its `k/n`), as the rates of a
+ * binary audit are.
+ */
+export function hasRateDenominators(report: FairnessReportData): boolean {
+  return report.groups.some((g) =>
+    Object.values(g.values).some((e) => e.denominator !== undefined),
   );
+}
+
+/**
+ * How to read the table marks and the intervals the report carries, from each interval's
+ * `method` and `reason`: exact (Clopper–Pearson), hybrid, percentile bootstrap, and none for a
+ * group too small to resample. Empty when there is nothing to explain.
+ */
+export function marksLegend(report: FairnessReportData): string {
+  const intervals = reportIntervals(report);
+  const methods = new Set(intervals.map((i) => i.method));
+  const options = report.metadata.options;
+  const parts: string[] = [];
+  if (hasRateDenominators(report)) {
+    parts.push(
+      `* the rate's own denominator is below ${options.minDenominator ?? 30} (k/n shows it)`,
+    );
+  }
+  if ([...methods].some((m) => EXACT.has(m))) {
+    parts.push(
+      "† exact interval (Clopper–Pearson, or simultaneous Clopper–Pearson for disparities)",
+    );
+  }
+  if (methods.has("hybrid")) {
+    parts.push(
+      "other rate intervals are the wider of the bootstrap and Clopper–Pearson intervals (hybrid)",
+    );
+  }
+  if ([...methods].some((m) => m.startsWith("percentileBootstrap"))) {
+    const replicates = options.intervals ? ` of ${options.intervals.nBoot} replicates` : "";
+    parts.push(
+      `${methods.has("hybrid") || parts.length > 1 ? "the other intervals are" : "intervals are"} percentile bootstrap intervals${replicates}, rows redrawn within each group`,
+    );
+  }
+  if (intervals.some((i) => i.method === "none" && i.reason === "smallDenominator")) {
+    parts.push(
+      `${NO_INTERVAL}: no interval for a group of fewer than ${Math.max(options.minGroupSize, 2)} rows, nor for the comparisons and criteria while any group is that small (redrawing so few rows would give a falsely narrow interval)`,
+    );
+  }
+  const text = parts.join("; ");
+  return text === "" ? "" : `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** Disparities: per metric, the largest gap to the reference and between groups. */
@@ -156,8 +220,8 @@ export function disparityTable(report: FairnessReportData): Table {
     header: ["metric", "max |gap| to ref", "min ratio to ref", "max − min", "min / max"],
     rows: report.disparities.map((d) => [
       names.get(d.metric) ?? d.metric,
-      formatEstimate(d.difference),
-      formatEstimate(d.ratio),
+      formatCell(d.difference, { intervals: true, counts: false }),
+      formatCell(d.ratio, { intervals: true, counts: false }),
       formatCell(d.betweenGroups.difference, { intervals: true, counts: false }),
       formatCell(d.betweenGroups.ratio, { intervals: true, counts: false }),
     ]),
@@ -166,17 +230,27 @@ export function disparityTable(report: FairnessReportData): Table {
   };
 }
 
-/** The named criteria with their values. */
+/**
+ * The named criteria with their values; with a column of each class's value (one-vs-rest) when
+ * a criterion has them (multiclass criteria).
+ */
 export function criteriaTable(report: FairnessReportData): Table {
+  const byClass = report.criteria.some((c) => c.byClass !== undefined);
+  const classes = (c: FairnessReportData["criteria"][number]) =>
+    (c.byClass ?? []).map((v) => `${String(v.class)} ${formatValue(v.value)}`).join("; ");
   return {
-    header: ["criterion", "value", "ideal", "interval method"],
+    header: ["criterion", "value", "ideal", "interval method", ...(byClass ? ["by class"] : [])],
     rows: report.criteria.map((c) => [
       c.name,
-      formatEstimate(c.interval ? { value: c.value, interval: c.interval } : { value: c.value }),
+      formatCell(c.interval ? { value: c.value, interval: c.interval } : { value: c.value }, {
+        intervals: true,
+        counts: false,
+      }),
       String(c.ideal),
       c.interval?.method ?? "",
+      ...(byClass ? [classes(c)] : []),
     ]),
-    numeric: [false, true, true, false],
+    numeric: [false, true, true, false, ...(byClass ? [false] : [])],
     notes: report.criteria.map(() => ""),
   };
 }

@@ -12,6 +12,7 @@ import {
   criteriaTable,
   disparityTable,
   groupTable,
+  hasRateDenominators,
   legend,
   marksLegend,
   representationTable,
@@ -155,6 +156,18 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
+/**
+ * Whether the text group table shows each value's interval: not for rates with their own
+ * denominators, whose intervals (exact where it matters) are listed in the small-rate table,
+ * but for values without one (the bootstrap intervals of regression and multiclass metrics).
+ */
+function groupIntervals(report: FairnessReportData): boolean {
+  return (
+    !hasRateDenominators(report) &&
+    report.groups.some((g) => Object.values(g.values).some((e) => e.interval !== undefined))
+  );
+}
+
 /** Findings printed before the rest are counted in one line. */
 const SHOWN = 15;
 
@@ -227,7 +240,7 @@ export function textLines(report: FairnessReportData, options: TextOptions = {})
   append(lines, [
     "",
     style.bold("Metrics by group"),
-    ...layout(groupTable(report, false, options.counts ?? false), width, style),
+    ...layout(groupTable(report, groupIntervals(report), options.counts ?? false), width, style),
     ...wrap(legend(report), width, ""),
     ...wrap(marksLegend(report), width, ""),
   ]);
