@@ -84,7 +84,6 @@ const WITHOUT_DIRECT_TEST: readonly string[] = [
   "src/report/enrich.ts",
   "src/report/options.ts",
   "src/report/render/clinicalTables.ts",
-  "src/report/render/tables.ts",
   "src/uncertainty/columnsBootstrap.ts",
   "src/uncertainty/criterionIntervals.ts",
   "src/uncertainty/groupMetricsIntervals.ts",
