@@ -64,8 +64,8 @@ export function chunkBounds(n: number, chunkSize: number): [number, number][] {
   return bounds;
 }
 
-/** Rows `from..to` of a column: a view of a typed array, a copy of a plain array's slice. */
-type Cut = <T extends LabelArray | NumberArray>(column: T, from: number, to: number) => T;
+/** Rows `from..to` of a column, as the thread that counts the chunk reads them. */
+export type Cut = <T extends LabelArray | NumberArray>(column: T, from: number, to: number) => T;
 
 /** A typed array's rows as a view (shares memory), a plain array's as a copy. */
 export const viewRows: Cut = (column, from, to) =>
@@ -120,6 +120,113 @@ function total(weights: NumberArray | undefined): number {
   return sum;
 }
 
+/** Group codes counted in one pass: values 0..31, one bit each in a mask held in a register. */
+const SMALL_CODES = 32;
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The option values of a chunk counted in one pass: those `prepare` accepts and that leave the counts as they are. */
+const passes = (chunk: ChunkInput): boolean =>
+  Object.keys(chunk).every(
+    (key) =>
+      key === "yTrue" ||
+      key === "yPred" ||
+      key === "sensitiveFeatures" ||
+      (key === "posLabel" && chunk.posLabel === 1) ||
+      (key === "missingGroup" && ["error", "drop", "asGroup"].includes(chunk.missingGroup!)) ||
+      (key === "intersections" && ["observed", "all"].includes(chunk.intersections!)),
+  );
+
+/** The one feature of a chunk as unsigned integer codes, with its name, when it has that form. */
+function codeFeature(
+  features: FeatureInput,
+): { name: string; codes: Uint8Array | Uint16Array | Uint32Array } | undefined {
+  const isCodes = (c: unknown) =>
+    c instanceof Uint8Array || c instanceof Uint16Array || c instanceof Uint32Array;
+  if (isCodes(features)) return { name: "sensitive_feature_0", codes: features as Uint8Array };
+  if (Array.isArray(features) || ArrayBuffer.isView(features)) return undefined;
+  const names = Object.keys(features);
+  const column = names.length === 1 ? (features as Record<string, unknown>)[names[0]!] : undefined;
+  return isCodes(column) ? { name: names[0]!, codes: column as Uint8Array } : undefined;
+}
+
+/**
+ * The statistics `prepare` and `countConfusion` give, in one pass over the rows, for the usual
+ * large input: 0/1 bytes for labels and predictions (positive label 1), one feature of unsigned
+ * integer codes below 32, no scores or weights. Undefined for any other chunk, and for a chunk
+ * of that form that holds another value (a label byte 2, a code 32): `prepare` then decides.
+ */
+function codedChunkStats(chunk: ChunkInput): ChunkStats | undefined {
+  const { yTrue: label, yPred: pred } = chunk;
+  const feature = codeFeature(chunk.sensitiveFeatures);
+  if (
+    !LITTLE_ENDIAN ||
+    !(label instanceof Uint8Array && pred instanceof Uint8Array) ||
+    feature === undefined ||
+    !passes(chunk)
+  ) {
+    return undefined;
+  }
+  const n = label.length;
+  const code = feature.codes;
+  if (n === 0 || pred.length !== n || code.length !== n) return undefined;
+  if (label.byteOffset % 4 !== 0 || pred.byteOffset % 4 !== 0) return undefined;
+  // Four tables, one per row of a word, as in countConfusion; codes are masked into the tables
+  // and the high bits kept apart, so a code of 32 or more is seen after the pass.
+  const size = SMALL_CODES * 4;
+  const table = new Int32Array(size * 4);
+  const whole = n - (n % 4);
+  const labels = new Uint32Array(label.buffer, label.byteOffset, whole / 4);
+  const preds = new Uint32Array(pred.buffer, pred.byteOffset, whole / 4);
+  let mask = 0;
+  let high = 0;
+  let bits = 0;
+  for (let r = 0, w = 0; r < whole; r += 4, w++) {
+    const l = labels[w]!;
+    const p = preds[w]!;
+    bits |= l | p;
+    const cells = (l << 1) | p;
+    const g0 = code[r]!;
+    const g1 = code[r + 1]!;
+    const g2 = code[r + 2]!;
+    const g3 = code[r + 3]!;
+    mask |= (1 << g0) | (1 << g1) | (1 << g2) | (1 << g3);
+    high |= g0 | g1 | g2 | g3;
+    table[((g0 & 31) << 2) | (cells & 3)]!++;
+    table[size + (((g1 & 31) << 2) | ((cells >>> 8) & 3))]!++;
+    table[2 * size + (((g2 & 31) << 2) | ((cells >>> 16) & 3))]!++;
+    table[3 * size + (((g3 & 31) << 2) | ((cells >>> 24) & 3))]!++;
+  }
+  for (let r = whole; r < n; r++) {
+    const l = label[r]!;
+    const p = pred[r]!;
+    const g = code[r]!;
+    bits |= l | p;
+    mask |= 1 << g;
+    high |= g;
+    table[((g & 31) << 2) | (((l << 1) | p) & 3)]!++;
+  }
+  if ((bits & 0xfefefefe) !== 0 || high >>> 5 !== 0) return undefined;
+  const levels: number[] = [];
+  for (let v = 0; v < SMALL_CODES; v++) if ((mask >>> v) & 1) levels.push(v);
+  const counts = new Float64Array(4 * levels.length);
+  levels.forEach((v, g) => {
+    for (let c = 0; c < 4; c++) {
+      const i = (v << 2) | c;
+      counts[4 * g + c] =
+        table[i]! + table[size + i]! + table[2 * size + i]! + table[3 * size + i]!;
+    }
+  });
+  return {
+    groups: { featureNames: [feature.name], levels: [levels], keys: levels.map((v) => [v]) },
+    counts,
+    weightSum: undefined,
+    weightComp: undefined,
+    labelValues: labelValues([label, pred]),
+    weightTotal: 0,
+  };
+}
+
 /**
  * Validates one chunk as `prepare` validates an input and counts each of its groups' confusion
  * cells: the work of one worker task.
@@ -128,6 +235,8 @@ function total(weights: NumberArray | undefined): number {
  *   caller describes the whole input's problems with `prepare`)
  */
 export function chunkStats(chunk: ChunkInput): ChunkStats {
+  const coded = codedChunkStats(chunk);
+  if (coded !== undefined) return coded;
   const columns = prepare(chunk);
   const stats = countConfusion(columns);
   return {

@@ -26,13 +26,7 @@ import {
   bootstrapGroupMetricsOfConfusion,
   type GroupBootstrapResult,
 } from "../uncertainty/groupBootstrap.js";
-import {
-  CHUNKED_INPUT_KEYS,
-  type ChunkInput,
-  chunkBounds,
-  chunkInput,
-  DEFAULT_CHUNK_SIZE,
-} from "./chunks.js";
+import { CHUNKED_INPUT_KEYS, chunkBounds, chunkInput, DEFAULT_CHUNK_SIZE } from "./chunks.js";
 import { mergeChunks } from "./merge.js";
 import { type ChunkOutcome, createWorkerPool, WorkerPool } from "./pool.js";
 
@@ -115,58 +109,6 @@ function chunkable(input: FairnessInput): boolean {
   );
 }
 
-/** Whether shared memory can be sent to workers here (cross-origin isolated, in browsers). */
-const canShare = () =>
-  typeof SharedArrayBuffer === "function" &&
-  (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
-
-type Typed = Exclude<LabelArray, readonly unknown[]>;
-
-/** Rows of a column for a worker: views of shared memory, copies of everything else. */
-function workerRows<T>(column: T, from: number, to: number): T {
-  const c = column as unknown as Typed | unknown[];
-  if (ArrayBuffer.isView(c) && c.buffer instanceof SharedArrayBuffer) {
-    return c.subarray(from, to) as T;
-  }
-  return c.slice(from, to) as T;
-}
-
-/**
- * The input with its typed columns in shared memory (when the platform allows), and `copy`,
- * which copies rows `from..to` of each column into it: called as each chunk is sent, so the copy
- * of one chunk overlaps the workers' counting of the previous ones.
- */
-function sharedInput(input: ChunkInput): {
-  source: ChunkInput;
-  copy: (from: number, to: number) => void;
-} {
-  if (!canShare()) return { source: input, copy: () => undefined };
-  const pairs: [Typed, Typed][] = [];
-  const share = <T>(column: T): T => {
-    const c = column as unknown as Typed;
-    if (!ArrayBuffer.isView(c) || c.buffer instanceof SharedArrayBuffer) return column;
-    const Type = c.constructor as new (buffer: SharedArrayBuffer) => Typed;
-    const target = new Type(new SharedArrayBuffer(c.byteLength));
-    pairs.push([c, target]);
-    return target as unknown as T;
-  };
-  const features = input.sensitiveFeatures;
-  const source = {
-    ...input,
-    yTrue: share(input.yTrue),
-    ...(input.yPred === undefined ? {} : { yPred: share(input.yPred) }),
-    ...(input.yScore === undefined ? {} : { yScore: share(input.yScore) }),
-    ...(input.sampleWeight === undefined ? {} : { sampleWeight: share(input.sampleWeight) }),
-    sensitiveFeatures: isColumn(features)
-      ? share(features)
-      : Object.fromEntries(Object.entries(features).map(([f, c]) => [f, share(c)])),
-  };
-  const copy = (from: number, to: number) => {
-    for (const [column, target] of pairs) target.set(column.subarray(from, to) as never, from);
-  };
-  return { source, copy };
-}
-
 const ERRORS: Record<string, new (message: string) => Error> = {
   RangeError,
   TypeError,
@@ -187,14 +129,11 @@ async function mergedStatistics(
   const n = input.yTrue.length;
   const bounds = chunkBounds(n, chunkSize);
   const pool = workers instanceof WorkerPool ? workers : createWorkerPool(workers);
-  const here = pool.size === 0;
-  const { source, copy } = here ? { source: input, copy: () => undefined } : sharedInput(input);
   let outcomes: ChunkOutcome[];
   try {
-    outcomes = await pool.run(bounds.length, (i) => {
+    outcomes = await pool.run(bounds.length, (i, cut) => {
       const [from, to] = bounds[i]!;
-      copy(from, to);
-      return chunkInput(source, from, to, here ? undefined : workerRows);
+      return chunkInput(input, from, to, cut);
     });
   } finally {
     if (pool !== workers) await pool.close();

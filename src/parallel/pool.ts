@@ -6,7 +6,8 @@
  * before the promise settles.
  */
 import { FairnessInputError } from "../data/errors.js";
-import { type ChunkInput, type ChunkStats, chunkStats } from "./chunks.js";
+import { type ChunkInput, type ChunkStats, type Cut, chunkStats, viewRows } from "./chunks.js";
+import { ChunkSlot, canShare, copyRows } from "./slot.js";
 
 /** A chunk's outcome: its statistics, or whether it failed on invalid input or otherwise. */
 export type ChunkOutcome =
@@ -139,21 +140,31 @@ async function workerFactory(): Promise<Factory | undefined> {
   return undefined;
 }
 
+/**
+ * Builds chunk `index`, its columns cut by `cut`: views on the calling thread; for a worker,
+ * copies in shared memory the pool reuses (or plain copies where memory cannot be shared).
+ */
+export type MakeChunk = (index: number, cut: Cut) => ChunkInput;
+
 /** The outcomes of `count` chunks computed on this thread. */
-function runHere(count: number, make: (index: number) => ChunkInput): ChunkOutcome[] {
-  return Array.from({ length: count }, (_, i) => outcomeOf(make(i)));
+function runHere(count: number, make: MakeChunk): ChunkOutcome[] {
+  return Array.from({ length: count }, (_, i) => outcomeOf(make(i, viewRows)));
 }
 
 /** Chunks sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;
 
+/** A worker and the shared memory of its chunks in flight (none where memory is not shared). */
+interface Lane {
+  readonly handle: WorkerHandle;
+  readonly slots: ChunkSlot[] | undefined;
+}
+
 /** Sends each chunk to the next idle worker; resolves when every chunk has its outcome. */
-function runOn(
-  handles: readonly WorkerHandle[],
-  count: number,
-  make: (index: number) => ChunkInput,
-): Promise<ChunkOutcome[]> {
+function runOn(lanes: readonly Lane[], count: number, make: MakeChunk): Promise<ChunkOutcome[]> {
   const outcomes = new Array<ChunkOutcome>(count);
+  const free = lanes.map((lane) => [...(lane.slots ?? [])]);
+  const slotOf = new Array<ChunkSlot | undefined>(count);
   return new Promise<ChunkOutcome[]>((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -162,17 +173,26 @@ function runOn(
       failed = true;
       reject(error);
     };
-    const settle = (index: number, outcome: ChunkOutcome, handle: WorkerHandle) => {
+    const settle = (index: number, outcome: ChunkOutcome, lane: number) => {
       outcomes[index] = outcome;
+      // The worker is done with the chunk's rows: its slot takes the next chunk.
+      const slot = slotOf[index];
+      if (slot !== undefined) free[lane]!.push(slot);
+      slotOf[index] = undefined;
       done++;
       if (done === count) resolve(outcomes);
-      else send(handle);
+      else send(lane);
     };
-    const send = (handle: WorkerHandle) => {
+    const send = (lane: number) => {
       if (failed || next >= count) return;
       const index = next++;
+      const slot = free[lane]!.pop();
+      slotOf[index] = slot;
       try {
-        handle.post({ index, chunk: make(index) });
+        slot?.begin();
+        const cut: Cut =
+          slot === undefined ? copyRows : (column, from, to) => slot.cut(column, from, to);
+        lanes[lane]!.handle.post({ index, chunk: make(index, cut) });
       } catch (error) {
         if ((error as { name?: unknown } | null)?.name !== "DataCloneError") {
           fail(error instanceof Error ? error : new Error(String(error)));
@@ -180,15 +200,15 @@ function runOn(
         }
         // A value that cannot be sent to a worker (a function among the rows, say) is invalid
         // input, which the caller describes.
-        settle(index, { kind: "input" }, handle);
+        settle(index, { kind: "input" }, lane);
       }
     };
-    for (const handle of handles) {
-      handle.listen((reply) => settle(reply.index, reply.outcome, handle), fail);
-    }
+    lanes.forEach((lane, l) => {
+      lane.handle.listen((reply) => settle(reply.index, reply.outcome, l), fail);
+    });
     // Two chunks in flight per worker: each has its next chunk queued when it finishes one, so
     // it does not wait for this thread to be scheduled between chunks.
-    for (let round = 0; round < IN_FLIGHT; round++) for (const handle of handles) send(handle);
+    for (let round = 0; round < IN_FLIGHT; round++) for (let l = 0; l < lanes.length; l++) send(l);
   });
 }
 
@@ -200,7 +220,7 @@ function runOn(
 export class WorkerPool {
   /** Number of worker threads. */
   readonly size: number;
-  #handles: Promise<WorkerHandle[] | undefined> | undefined;
+  #lanes: Promise<Lane[] | undefined> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -209,44 +229,54 @@ export class WorkerPool {
     this.size = size;
   }
 
-  /** The workers, started on first use (undefined where the platform has none). */
-  #start(): Promise<WorkerHandle[] | undefined> {
-    this.#handles ??= workerFactory().then((factory) =>
-      factory === undefined ? undefined : Array.from({ length: this.size }, factory),
+  /**
+   * The workers, started on first use, each with its slots of shared memory (undefined where
+   * the platform has no workers).
+   */
+  #start(): Promise<Lane[] | undefined> {
+    this.#lanes ??= workerFactory().then((factory) =>
+      factory === undefined
+        ? undefined
+        : Array.from({ length: this.size }, () => ({
+            handle: factory(),
+            slots: canShare()
+              ? Array.from({ length: IN_FLIGHT }, () => new ChunkSlot())
+              : undefined,
+          })),
     );
-    return this.#handles;
+    return this.#lanes;
   }
 
   /**
-   * @internal The outcomes of `count` chunks (`make(i)` builds chunk i when it is sent), in
-   * chunk order; on this thread where the platform has no workers.
+   * @internal The outcomes of `count` chunks (`make(i, cut)` builds chunk i when it is sent),
+   * in chunk order; on this thread where the platform has no workers.
    */
-  run(count: number, make: (index: number) => ChunkInput): Promise<ChunkOutcome[]> {
+  run(count: number, make: MakeChunk): Promise<ChunkOutcome[]> {
     const result = this.#queue.then(async () => {
       if (this.#closed) throw new Error("WorkerPool: the pool was closed");
-      const handles = this.size === 0 ? undefined : await this.#start();
-      if (handles === undefined) return runHere(count, make);
-      for (const handle of handles) handle.hold(true);
+      const lanes = this.size === 0 ? undefined : await this.#start();
+      if (lanes === undefined) return runHere(count, make);
+      for (const lane of lanes) lane.handle.hold(true);
       try {
-        return await runOn(handles.slice(0, Math.min(handles.length, count)), count, make);
+        return await runOn(lanes.slice(0, Math.min(lanes.length, count)), count, make);
       } catch (error) {
         // A worker that failed may be in any state: the pool ends its threads.
         await this.close();
         throw error;
       } finally {
-        for (const handle of handles) handle.hold(false);
+        for (const lane of lanes) lane.handle.hold(false);
       }
     });
     this.#queue = result.catch(() => undefined);
     return result;
   }
 
-  /** Ends the pool's threads. */
+  /** Ends the pool's threads and lets go of their shared memory. */
   async close(): Promise<void> {
     this.#closed = true;
-    const handles = await this.#handles;
-    this.#handles = Promise.resolve(undefined);
-    for (const handle of handles ?? []) handle.terminate();
+    const lanes = await this.#lanes;
+    this.#lanes = Promise.resolve(undefined);
+    for (const lane of lanes ?? []) lane.handle.terminate();
   }
 }
 

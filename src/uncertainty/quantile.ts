@@ -60,33 +60,44 @@ export function sortedWithoutNaN(values: ArrayLike<number>): {
   return { sorted, nanCount: values.length - kept };
 }
 
-/** Moves the i-th smallest of `a[from..to]` to index i, smaller ones before, larger after. */
+/**
+ * Moves the i-th smallest of `a[from..to]` to index i, smaller ones before, larger after. Each
+ * round splits the range around a median-of-three pivot into smaller, equal and larger values
+ * with no branch that depends on the data (a comparison's result moves the boundary), since on
+ * bootstrap replicates, in random order, a partition's branches would be mispredicted about half
+ * the time.
+ */
 function select(a: Float64Array, i: number, from: number, to: number): void {
   let lo = from;
   let hi = to;
   while (hi > lo) {
-    // Median of three as the pivot, then Hoare's partition.
     const mid = (lo + hi) >>> 1;
     const x = a[lo]!;
     const y = a[mid]!;
     const z = a[hi]!;
     const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let l = lo;
-    let r = hi;
-    while (l <= r) {
-      while (a[l]! < pivot) l++;
-      while (a[r]! > pivot) r--;
-      if (l <= r) {
-        const t = a[l]!;
-        a[l] = a[r]!;
-        a[r] = t;
-        l++;
-        r--;
-      }
+    // a[lo..less) < pivot: each value is swapped to the boundary, which moves past it if smaller.
+    let less = lo;
+    for (let j = lo; j <= hi; j++) {
+      const v = a[j]!;
+      a[j] = a[less]!;
+      a[less] = v;
+      less += +(v < pivot);
     }
-    if (i <= r) hi = r;
-    else if (i >= l) lo = l;
-    else return;
+    if (i < less) {
+      hi = less - 1;
+      continue;
+    }
+    // a[less..equal) === pivot (the pivot is one of the values, so the range shrinks).
+    let equal = less;
+    for (let j = less; j <= hi; j++) {
+      const v = a[j]!;
+      a[j] = a[equal]!;
+      a[equal] = v;
+      equal += +(v === pivot);
+    }
+    if (i < equal) return;
+    lo = equal;
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError, groupMetrics } from "../../src/index.js";
 import { inputIssues } from "../helpers/errors.js";
@@ -145,5 +146,93 @@ describe("groupMetrics", () => {
       byGroup: { values: { selectionRate: number | null } }[];
     };
     expect(json.byGroup[2]!.values.selectionRate).toBeNull();
+  });
+});
+
+describe("groupMetrics on typed columns", () => {
+  /** The outcome of `groupMetrics`: its values and groups, or the issues it raised. */
+  const outcome = (run: () => ReturnType<typeof groupMetrics>) => {
+    try {
+      const r = run();
+      return {
+        overall: r.overall,
+        byGroup: r.byGroup,
+        featureNames: r.featureNames,
+        warnings: r.warnings,
+        difference: r.difference(),
+      };
+    } catch (error) {
+      if (!(error instanceof FairnessInputError)) throw error;
+      return { issues: error.issues };
+    }
+  };
+
+  const typedRows = fc.integer({ min: 1, max: 200 }).chain((n) =>
+    fc.record({
+      label: fc.uint8Array({ min: 0, max: 1, minLength: n, maxLength: n }),
+      pred: fc.uint8Array({ min: 0, max: 1, minLength: n, maxLength: n }),
+      code: fc.int32Array({ min: 0, max: 7, minLength: n, maxLength: n }),
+      weight: fc.float64Array({
+        min: 0,
+        max: 100,
+        noNaN: true,
+        noDefaultInfinity: true,
+        minLength: n,
+        maxLength: n,
+      }),
+      defect: fc.constantFrom("none", "none", "label", "code", "negativeCode", "weight", "zeros"),
+      at: fc.nat(),
+      weighted: fc.boolean(),
+      unsigned: fc.boolean(),
+      named: fc.boolean(),
+      scoreMetric: fc.boolean(),
+    }),
+  );
+
+  it("equals groupMetrics on the same rows as plain arrays (the full validation), results or issues", () => {
+    fc.assert(
+      fc.property(typedRows, (rows) => {
+        const { label, pred, code, weight, at } = rows;
+        const row = at % label.length;
+        if (rows.defect === "label") label[row] = 2;
+        if (rows.defect === "code") code[row] = 32 + (at % 1000);
+        if (rows.defect === "negativeCode") code[row] = -1 - (at % 5);
+        if (rows.defect === "weight") weight[row] = at % 2 === 0 ? -1 : Number.NaN;
+        if (rows.defect === "zeros") weight.fill(0);
+        const column = rows.unsigned ? new Uint32Array(code) : code;
+        const typed = {
+          yTrue: label,
+          yPred: pred,
+          sensitiveFeatures: rows.named ? { race: column } : column,
+          ...(rows.weighted ? { sampleWeight: weight } : {}),
+        };
+        const plain = {
+          yTrue: Array.from(label),
+          yPred: Array.from(pred),
+          sensitiveFeatures: rows.named ? { race: Array.from(column) } : Array.from(column),
+          ...(rows.weighted ? { sampleWeight: Array.from(weight) } : {}),
+        };
+        if (rows.scoreMetric) {
+          // A score metric needs the scores, which the typed input does not give.
+          expect(() => groupMetrics(typed, { metrics: ["accuracy", "rocAuc"] })).toThrow(
+            FairnessInputError,
+          );
+          return;
+        }
+        const options = at % 3 === 0 ? {} : { metrics: ["count", "selectionRate"] as const };
+        const run = (input: typeof typed | typeof plain) => () => groupMetrics(input, options);
+        expect(outcome(run(typed))).toEqual(outcome(run(plain)));
+      }),
+    );
+  });
+
+  it("reports unknown options after a clean typed input, as after any input", () => {
+    const typed = {
+      yTrue: Uint8Array.of(1, 0),
+      yPred: Uint8Array.of(1, 1),
+      sensitiveFeatures: Uint32Array.of(0, 1),
+    };
+    const issues = inputIssues(() => groupMetrics(typed, { metric: ["count"] } as never));
+    expect(issues.map((i) => i.path)).toEqual([["options", "metric"]]);
   });
 });

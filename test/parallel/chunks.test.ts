@@ -1,7 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
 import { prepare } from "../../src/data/prepare.js";
-import { chunkBounds, chunkInput, chunkStats, viewRows } from "../../src/parallel/chunks.js";
+import {
+  type ChunkInput,
+  chunkBounds,
+  chunkInput,
+  chunkStats,
+  viewRows,
+} from "../../src/parallel/chunks.js";
 import { countConfusion } from "../../src/stats/confusion.js";
 
 describe("chunkBounds", () => {
@@ -79,5 +86,81 @@ describe("chunkStats", () => {
     expect(() =>
       chunkStats({ yTrue: [1, 2, 3], yPred: [1, 1, 1], sensitiveFeatures: [1, 1, 1] }),
     ).toThrow(FairnessInputError);
+  });
+});
+
+/**
+ * Chunks of byte labels and small integer group codes (the form counted in one pass), and
+ * chunks just outside it: a label byte 2, a code of 32 or more, a positive label 0, a threshold,
+ * a named feature, labels not starting on a 4-byte boundary.
+ */
+const codedChunk = fc
+  .record({
+    rows: fc.array(
+      fc.record({
+        y: fc.integer({ min: 0, max: 1 }),
+        p: fc.integer({ min: 0, max: 1 }),
+        g: fc.integer({ min: 0, max: 6 }),
+      }),
+      { minLength: 1, maxLength: 30 },
+    ),
+    codes: fc.constantFrom(
+      (v: number[]) => Uint8Array.from(v),
+      (v: number[]) => Uint16Array.from(v),
+      (v: number[]) => Uint32Array.from(v),
+    ),
+    odd: fc.option(
+      fc.constantFrom("label 2", "code 32", "code 1000", "misaligned", "threshold", "posLabel 0"),
+      { nil: undefined, freq: 2 },
+    ),
+    named: fc.boolean(),
+    posLabel: fc.constantFrom(undefined, 1),
+    intersections: fc.constantFrom(undefined, "observed" as const, "all" as const),
+    missingGroup: fc.constantFrom(undefined, "drop" as const),
+  })
+  .map(({ rows, codes, odd, named, posLabel, intersections, missingGroup }): ChunkInput => {
+    const n = rows.length;
+    const shift = odd === "misaligned" ? 1 : 0;
+    const yTrue = new Uint8Array(n + shift).subarray(shift);
+    yTrue.set(rows.map((r) => r.y));
+    const yPred = Uint8Array.from(rows, (r) => r.p);
+    const g = codes(rows.map((r) => r.g));
+    if (odd === "label 2") yPred[n - 1] = 2;
+    if (odd === "code 32") g[0] = 32;
+    if (odd === "code 1000") g[n - 1] = 1000;
+    return {
+      yTrue,
+      yPred,
+      sensitiveFeatures: named ? { race: g } : g,
+      ...(posLabel === undefined ? {} : { posLabel }),
+      ...(odd === "posLabel 0" ? { posLabel: 0 } : {}),
+      ...(odd === "threshold" ? { threshold: 0.3 } : {}),
+      ...(intersections === undefined ? {} : { intersections }),
+      ...(missingGroup === undefined ? {} : { missingGroup }),
+    };
+  });
+
+describe("chunkStats on byte labels and small integer codes", () => {
+  it("gives prepare's groups and countConfusion's counts, or prepare's error (property)", () => {
+    fc.assert(
+      fc.property(codedChunk, (chunk) => {
+        let columns: ReturnType<typeof prepare>;
+        try {
+          columns = prepare(chunk);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FairnessInputError);
+          expect(() => chunkStats(chunk)).toThrow(FairnessInputError);
+          return;
+        }
+        const stats = chunkStats(chunk);
+        expect(stats.groups).toEqual(columns.groups);
+        expect(Array.from(stats.counts)).toEqual(Array.from(countConfusion(columns).counts));
+        expect(stats.weightSum).toBeUndefined();
+        const values = [...new Set([...chunk.yTrue, ...chunk.yPred!])];
+        expect([...stats.labelValues].sort()).toEqual(values.sort());
+        expect(stats.weightTotal).toBe(0);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

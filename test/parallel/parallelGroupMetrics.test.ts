@@ -42,10 +42,14 @@ const rowArbitrary = fc.record({
   p: fc.integer({ min: 0, max: 1 }),
   a: fc.constantFrom("x", "y", "z", 3, 10),
   b: fc.constantFrom(true, false),
+  c: fc.integer({ min: 0, max: 5 }),
   w: fc.double({ min: 0.001, max: 1000, noNaN: true }),
 });
 
-/** Small inputs of every form the chunks cut: plain or typed, one or two features, weights. */
+/**
+ * Small inputs of every form the chunks cut: plain or typed, one or two features (typed: integer
+ * codes), weights.
+ */
 const inputArbitrary = fc
   .record({
     rows: fc.array(rowArbitrary, { minLength: 1, maxLength: 40 }),
@@ -57,7 +61,7 @@ const inputArbitrary = fc
   .map(({ rows, typed, twoFeatures, weighted, intersections }): FairnessInput => {
     const labels = (f: (r: (typeof rows)[number]) => number) =>
       typed ? Uint8Array.from(rows, f) : rows.map(f);
-    const a = rows.map((r) => r.a);
+    const a = typed ? Uint32Array.from(rows, (r) => r.c) : rows.map((r) => r.a);
     return {
       yTrue: labels((r) => r.y),
       yPred: labels((r) => r.p),

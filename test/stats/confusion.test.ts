@@ -7,6 +7,7 @@ import {
   prepare,
   totalConfusion,
 } from "../../src/metrics/index.js";
+import { countCleanConfusion } from "../../src/stats/confusion.js";
 import { neumaierSum } from "../../src/stats/summation.js";
 import { rowsArbitrary } from "../helpers/arbitraries.js";
 
@@ -133,5 +134,89 @@ describe("confusion statistics", () => {
   it("neumaierSum(…) keeps the small terms that naive summation loses", () => {
     expect(neumaierSum([1e100, 1, -1e100])).toBe(1);
     expect(neumaierSum(Array.from({ length: 10 }, () => 0.1))).toBe(1);
+  });
+});
+
+describe("countCleanConfusion", () => {
+  /** Rows of 0/1 labels and predictions, codes 0..31 and non-negative weights. */
+  const cleanRows = fc.integer({ min: 1, max: 300 }).chain((n) =>
+    fc.record({
+      label: fc.uint8Array({ min: 0, max: 1, minLength: n, maxLength: n }),
+      pred: fc.uint8Array({ min: 0, max: 1, minLength: n, maxLength: n }),
+      code: fc.uint32Array({ min: 0, max: 31, minLength: n, maxLength: n }),
+      weight: fc.float64Array({
+        min: 0,
+        max: 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+        minLength: n,
+        maxLength: n,
+      }),
+      offset: fc.integer({ min: 0, max: 3 }),
+    }),
+  );
+
+  /** A copy of `values` starting `offset` bytes into its buffer (unaligned labels). */
+  const shifted = (values: Uint8Array, offset: number) => {
+    const out = new Uint8Array(values.length + offset).subarray(offset);
+    out.set(values);
+    return out;
+  };
+
+  it("equals countConfusion over 32 groups, to the bit, weighted or not; leaves unaligned labels to the full path", () => {
+    fc.assert(
+      fc.property(cleanRows, fc.boolean(), ({ label, pred, code, weight, offset }, weighted) => {
+        const w = weighted ? weight : undefined;
+        const positive = weighted && weight.some((x) => x > 0);
+        const l = shifted(label, offset);
+        const expected = countConfusion(
+          {
+            n: label.length,
+            label: l,
+            pred,
+            weight: w,
+            group: code,
+            groups: { featureNames: ["g"], levels: [], keys: [] },
+          },
+          code,
+          32,
+        );
+        const got = countCleanConfusion(l, pred, code, w);
+        if (offset !== 0 || (weighted && !positive)) {
+          expect(got).toBeUndefined();
+          return;
+        }
+        expect(got).toEqual(expected);
+      }),
+    );
+  });
+
+  it("refuses a label or prediction other than 0/1, a code past 31 and a bad weight", () => {
+    fc.assert(
+      fc.property(
+        cleanRows,
+        fc.nat(),
+        fc.constantFrom("label", "pred", "code", "negative", "nan", "infinity"),
+        ({ label, pred, code, weight }, at, defect) => {
+          const row = at % label.length;
+          const w = Float64Array.from(weight, (x) => x + 1);
+          if (defect === "label") label[row] = 2 + (at % 254);
+          if (defect === "pred") pred[row] = 2 + (at % 254);
+          if (defect === "code") code[row] = 32 + at;
+          if (defect === "negative") w[row] = -1e-300;
+          if (defect === "nan") w[row] = Number.NaN;
+          if (defect === "infinity") w[row] = Number.POSITIVE_INFINITY;
+          const weighted = ["negative", "nan", "infinity"].includes(defect) || at % 2 === 0;
+          expect(countCleanConfusion(label, pred, code, weighted ? w : undefined)).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it("refuses weights whose total times the rows nears the largest finite number", () => {
+    const weight = Float64Array.of(1e301, 1e301);
+    expect(
+      countCleanConfusion(Uint8Array.of(0, 1), Uint8Array.of(1, 1), Uint32Array.of(0, 0), weight),
+    ).toBeUndefined();
   });
 });
