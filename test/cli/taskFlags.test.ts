@@ -3,12 +3,11 @@
  * that does not honour it, before the data are read, rather than silently ignored; every flag of
  * the command is either task-specific or means the same for every task.
  */
-import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FLAGS, type FlagName } from "../../src/cli/flags.js";
-import { run } from "../../src/cli/run.js";
 import { refuseTaskFlags, TASK_FLAGS } from "../../src/cli/taskFlags.js";
 import { TASK_TYPES } from "../../src/data/task.js";
+import { flagArguments, runForError } from "./flagRefusals.js";
 
 /** The flags every task honours (or that do not concern the task: output, gate, help). */
 const TASK_NEUTRAL: readonly FlagName[] = [
@@ -37,42 +36,6 @@ const TASK_NEUTRAL: readonly FlagName[] = [
   "version",
 ];
 
-/** A value each task-specific flag parses with (booleans take none). */
-const SAMPLE_VALUE: Readonly<Record<keyof typeof TASK_FLAGS, string | undefined>> = {
-  tolerance: "0.5",
-  score: "s",
-  "pos-label": "1",
-  threshold: "0.5",
-  "threshold-rule": ">",
-  margin: undefined,
-  "min-denominator": "10",
-  "suppress-below": "5",
-  "reference-shares": "shares.json",
-  standardize: "margins.json",
-  membership: "pa,pb",
-  thresholds: "0.1,0.2",
-  "calibration-hierarchy": undefined,
-  time: "t",
-  event: "e",
-  horizon: "5",
-  "scan-features": "age",
-  "scan-buckets": "age=4",
-  "scan-clip": "0.01",
-};
-
-async function cli(args: readonly string[]): Promise<{ code: number; err: string }> {
-  const chunks: string[] = [];
-  const stderr = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const stdout = new Writable({ write: (_c, _e, done) => done() });
-  const code = await run(args, { stdin: Readable.from([]), stdout, stderr, env: {} });
-  return { code, err: chunks.join("") };
-}
-
 const refusals = Object.entries(TASK_FLAGS).flatMap(([flag, tasks]) =>
   TASK_TYPES.filter((t) => !(tasks as readonly string[]).includes(t)).map(
     (task) => [flag as keyof typeof TASK_FLAGS, task, tasks.join(" or ")] as const,
@@ -93,22 +56,14 @@ describe("task-specific flags", () => {
 
   it("audit --tolerance with a binary audit on the memory engine exits 2", async () => {
     const args = ["audit", "data.csv", "--label", "y", "--pred", "p", "--group", "g"];
-    const { code, err } = await cli([...args, "--tolerance", "0.5"]);
+    const { code, err } = await runForError([...args, "--tolerance", "0.5"]);
     expect(code).toBe(2);
     expect(err).toContain("--tolerance applies to --task regression, not --task binary");
   });
 
   it.each(refusals)("--%s with --task %s exits 2 with a usage error", async (flag, task, tasks) => {
-    const value = SAMPLE_VALUE[flag];
-    expect(value === undefined).toBe(FLAGS[flag].type === "boolean");
     const args = ["audit", "data.csv", "--task", task, "--label", "y", "--pred", "p"];
-    const { code, err } = await cli([
-      ...args,
-      "--group",
-      "g",
-      `--${flag}`,
-      ...(value === undefined ? [] : [value]),
-    ]);
+    const { code, err } = await runForError([...args, "--group", "g", ...flagArguments(flag)]);
     expect(code).toBe(2);
     expect(err).toContain(`--${flag} applies to --task ${tasks}, not --task ${task}`);
   });
