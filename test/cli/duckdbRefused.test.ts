@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { DUCKDB_REFUSED_FLAGS } from "../../src/cli/audit.js";
 import { FLAGS, type FlagName } from "../../src/cli/flags.js";
-import { flagArguments, runForError } from "./flagRefusals.js";
+import { flagArguments, PRESENTATION_FLAGS, runForError } from "./flagRefusals.js";
 
 /**
  * The flags the engine honours (or that do not concern it: output, gate, help): with the
@@ -28,15 +28,7 @@ const HONOURED: readonly FlagName[] = [
   "reference",
   "metrics",
   "min-group-size",
-  "counts",
-  "title",
-  "format",
-  "out",
-  "policy",
-  "report",
-  "debug",
-  "help",
-  "version",
+  ...PRESENTATION_FLAGS,
 ];
 
 const duck = ["audit", "data.csv", "--label", "y", "--score", "s", "--group", "g"];

@@ -1,10 +1,26 @@
 /**
- * For the tests of refused flags: a value each refusable flag parses with, and the command run
- * in memory on no input, giving its exit code and standard error.
+ * For the tests of refused flags: the flags nothing refuses, a value each refusable flag parses
+ * with, and the command run in memory on no input, giving its exit code and standard error.
  */
 import { Readable, Writable } from "node:stream";
 import { FLAGS, type FlagName } from "../../src/cli/flags.js";
 import { run } from "../../src/cli/run.js";
+
+/**
+ * The flags about the report's presentation, its outputs, the gate and the command itself: no
+ * engine or task refuses them.
+ */
+export const PRESENTATION_FLAGS: readonly FlagName[] = [
+  "counts",
+  "title",
+  "format",
+  "out",
+  "policy",
+  "report",
+  "debug",
+  "help",
+  "version",
+];
 
 /** A value for each string flag that an engine or a task may refuse. */
 const SAMPLE_VALUES: Readonly<Partial<Record<FlagName, string>>> = {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { FLAGS, type FlagName } from "../../src/cli/flags.js";
 import { refuseTaskFlags, TASK_FLAGS } from "../../src/cli/taskFlags.js";
 import { TASK_TYPES } from "../../src/data/task.js";
-import { flagArguments, runForError } from "./flagRefusals.js";
+import { flagArguments, PRESENTATION_FLAGS, runForError } from "./flagRefusals.js";
 
 /** The flags every task honours (or that do not concern the task: output, gate, help). */
 const TASK_NEUTRAL: readonly FlagName[] = [
@@ -22,18 +22,10 @@ const TASK_NEUTRAL: readonly FlagName[] = [
   "reference",
   "metrics",
   "min-group-size",
-  "counts",
   "ci",
   "n-boot",
   "seed",
-  "title",
-  "format",
-  "out",
-  "policy",
-  "report",
-  "debug",
-  "help",
-  "version",
+  ...PRESENTATION_FLAGS,
 ];
 
 const refusals = Object.entries(TASK_FLAGS).flatMap(([flag, tasks]) =>
