@@ -33,6 +33,7 @@ import { readMarginsFile, readReferenceFile } from "./reference.js";
 import type { CommandRequest, DataRequest, Format, GivenAuditOptions } from "./request.js";
 import { UsageError } from "./request.js";
 import { auditTaskFile } from "./task.js";
+import { refuseTaskFlags } from "./taskFlags.js";
 
 function readJsonFile(path: string, what: string): unknown {
   let text: string;
@@ -370,9 +371,6 @@ async function reportOf(
     throw new UsageError(`${request.command} needs a data file (or - for stdin)`);
   }
   if (request.data.task !== "binary") {
-    if (request.data.scanFeatures.length > 0) {
-      throw new UsageError("--scan-features scans binary outcomes: it needs --task binary");
-    }
     progress?.stage(`auditing ${request.data.file} (${request.data.task})`);
     return auditTaskFile(request, io);
   }
@@ -380,6 +378,7 @@ async function reportOf(
     progress?.stage(`DuckDB is aggregating ${request.data.file}`);
     return auditWithDuckDb(request, policy);
   }
+  refuseTaskFlags(request.given, "binary");
   const population =
     request.referenceShares === undefined ? undefined : readReferenceFile(request.referenceShares);
   const given = binaryOptions(request.audit);

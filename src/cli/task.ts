@@ -9,18 +9,7 @@ import { auditMulticlass, auditRegression, type TaskAuditOptions } from "../repo
 import type { FairnessReportData } from "../report/types.js";
 import type { CliIo } from "./io.js";
 import { type CommandRequest, UsageError } from "./request.js";
-
-/** Flags of the binary audit that have no meaning for regression and multiclass audits. */
-const BINARY_ONLY = [
-  "score",
-  "pos-label",
-  "threshold",
-  "threshold-rule",
-  "margin",
-  "min-denominator",
-  "suppress-below",
-  "reference-shares",
-] as const;
+import { refuseTaskFlags } from "./taskFlags.js";
 
 /** Reads the file of a `--task regression|multiclass` request and audits it. */
 export async function auditTaskFile(
@@ -34,13 +23,7 @@ export async function auditTaskFile(
   if (data.label === undefined) throw new UsageError("--label <column> is required");
   if (data.pred === undefined) throw new UsageError(`--task ${task} needs --pred <column>`);
   if (data.engine === "duckdb") throw new UsageError(`--task ${task} runs on the memory engine`);
-  for (const name of BINARY_ONLY) {
-    if (request.given.has(name))
-      throw new UsageError(`--${name} is not available with --task ${task}`);
-  }
-  if (data.tolerance !== undefined && task !== "regression") {
-    throw new UsageError("--tolerance applies to --task regression");
-  }
+  refuseTaskFlags(request.given, task);
   if (data.groups.length === 0) throw new UsageError("give at least one --group <column>");
   if (/\.parquet$/i.test(file)) {
     throw new UsageError("Parquet files need --engine duckdb, which audits binary tasks only");

@@ -188,20 +188,21 @@ export function marksLegend(report: FairnessReportData): string {
       `* the rate's own denominator is below ${options.minDenominator ?? 30} (k/n shows it)`,
     );
   }
-  if ([...methods].some((m) => EXACT.has(m))) {
+  const exact = [...methods].some((m) => EXACT.has(m));
+  if (exact) {
     parts.push(
       "† exact interval (Clopper–Pearson, or simultaneous Clopper–Pearson for disparities)",
     );
   }
   if (methods.has("hybrid")) {
     parts.push(
-      "other rate intervals are the wider of the bootstrap and Clopper–Pearson intervals (hybrid)",
+      `${exact ? "other rate intervals" : "rate intervals"} are the wider of the bootstrap and Clopper–Pearson intervals (hybrid)`,
     );
   }
   if ([...methods].some((m) => m.startsWith("percentileBootstrap"))) {
     const replicates = options.intervals ? ` of ${options.intervals.nBoot} replicates` : "";
     parts.push(
-      `${methods.has("hybrid") || parts.length > 1 ? "the other intervals are" : "intervals are"} percentile bootstrap intervals${replicates}, rows redrawn within each group`,
+      `${exact || methods.has("hybrid") ? "the remaining intervals are" : "intervals are"} percentile bootstrap intervals${replicates}, rows redrawn within each group`,
     );
   }
   if (intervals.some((i) => i.method === "none" && i.reason === "smallDenominator")) {
