@@ -4,7 +4,6 @@
  * distinct scores from the highest down, with the weight of each label at each score.
  */
 import { orderByScore } from "./order.js";
-import { addCompensated } from "./summation.js";
 
 /**
  * The weights of the label-1 and label-0 rows of one block of tied scores, each a Neumaier
@@ -16,28 +15,44 @@ import { addCompensated } from "./summation.js";
  * block.positive; // => 1
  */
 export class LabelWeights {
-  private readonly sum = new Float64Array(2);
-  private readonly compensation = new Float64Array(2);
+  // Plain number fields rather than typed arrays: blocks of tied scores are mostly one row long,
+  // so `clear()` and `add()` run once per row in the AUC walks and must stay this cheap.
+  private positiveSum = 0;
+  private positiveCompensation = 0;
+  private negativeSum = 0;
+  private negativeCompensation = 0;
 
-  /** Adds weight `w` of a row with label `label` (0 or 1). */
+  /** Adds weight `w` of a row with label `label` (0 or 1), as `addCompensated` does. */
   add(label: number, w: number): void {
-    addCompensated(this.sum, this.compensation, label, w);
+    if (label === 1) {
+      const s = this.positiveSum;
+      const t = s + w;
+      this.positiveCompensation += Math.abs(s) >= Math.abs(w) ? s - t + w : w - t + s;
+      this.positiveSum = t;
+    } else {
+      const s = this.negativeSum;
+      const t = s + w;
+      this.negativeCompensation += Math.abs(s) >= Math.abs(w) ? s - t + w : w - t + s;
+      this.negativeSum = t;
+    }
   }
 
   /** Empties both sums. */
   clear(): void {
-    this.sum.fill(0);
-    this.compensation.fill(0);
+    this.positiveSum = 0;
+    this.positiveCompensation = 0;
+    this.negativeSum = 0;
+    this.negativeCompensation = 0;
   }
 
   /** The weight of the label-1 rows. */
   get positive(): number {
-    return this.sum[1]! + this.compensation[1]!;
+    return this.positiveSum + this.positiveCompensation;
   }
 
   /** The weight of the label-0 rows. */
   get negative(): number {
-    return this.sum[0]! + this.compensation[0]!;
+    return this.negativeSum + this.negativeCompensation;
   }
 }
 
