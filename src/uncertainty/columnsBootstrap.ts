@@ -178,11 +178,20 @@ export function bootstrapConfusion(
 }
 
 /**
+ * The confusion statistics of prepared columns, every row predicted 0 when there are no
+ * predictions (count metrics then read only the labels and the row counts).
+ */
+export function columnsConfusion(columns: Columns): ConfusionStats {
+  return countConfusion({ ...columns, pred: columns.pred ?? new Uint8Array(columns.n) });
+}
+
+/**
  * Bootstraps every metric on prepared columns. Count metrics on unweighted counts (and `count`,
  * which reads row counts) go through the multinomial bootstrap; weighted count metrics draw their
  * cell sums from the cells' weights (`weightedCountReplicates`); score and user metrics resample
  * rows and re-evaluate. The random source of `options.seed` is split once per block, in that
- * order, so the same seed gives the same replicates. Cost O(n) to count, then
+ * order, so the same seed gives the same replicates. `confusion` is `columnsConfusion(columns)`,
+ * when the caller has counted it already. Cost O(n) to count, then
  * O(nBoot · k · metrics) for unweighted count metrics (weighted: plus O(n) to summarise the
  * cells' weights) and O(nBoot · (n + metric cost)) for row-resampled ones.
  */
@@ -190,6 +199,7 @@ export function bootstrapColumns(
   columns: Columns,
   metrics: readonly ResolvedMetric[],
   plan: ColumnsBootstrapPlan,
+  confusion: ConfusionStats = columnsConfusion(columns),
 ): ColumnsBootstrap {
   const { options } = plan;
   const k = columns.groups.keys.length;
@@ -201,7 +211,6 @@ export function bootstrapColumns(
   const unweighted = counted.filter((m) => !weighted.includes(m));
   const byRows = metrics.filter((m) => !isCountMetric(m));
   const pred = columns.pred ?? new Uint8Array(columns.n);
-  const confusion = countConfusion({ ...columns, pred });
   const rng = randomSource(options.seed);
   const slots: Record<string, MetricSlot> = {};
 
@@ -210,7 +219,13 @@ export function bootstrapColumns(
     const counts = confusion.weightSum!.map((s, i) => s + confusion.weightComp![i]!);
     const cell = new Uint8Array(columns.n);
     for (let r = 0; r < columns.n; r++) cell[r] = 2 * columns.label[r]! + pred[r]!;
-    const rows = { cell, group: columns.group, weight: columns.weight!, k };
+    const rows = {
+      cell,
+      group: columns.group,
+      weight: columns.weight!,
+      k,
+      counts: confusion.counts,
+    };
     addCountBlock(slots, weighted, counts, rows, k, plan, rng);
   }
 

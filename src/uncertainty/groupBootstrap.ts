@@ -17,6 +17,7 @@ import {
   bootstrapConfusion,
   type ColumnsBootstrap,
   type ColumnsBootstrapPlan,
+  columnsConfusion,
 } from "./columnsBootstrap.js";
 import {
   type BootstrapOptions,
@@ -30,14 +31,6 @@ import {
 import { criterionIntervals } from "./criterionIntervals.js";
 import { RANDOM_METHOD } from "./random.js";
 import type { Resampling } from "./replicates.js";
-
-/** Unweighted number of rows of each group. Cost O(n). */
-export function groupSizes(columns: Columns): number[] {
-  const sizes = new Float64Array(columns.groups.keys.length);
-  const { group, n } = columns;
-  for (let i = 0; i < n; i++) sizes[group[i]!]! += 1;
-  return Array.from(sizes);
-}
 
 /** Options of `bootstrapGroupMetrics`. */
 export interface BootstrapGroupMetricsOptions extends BootstrapOptions {
@@ -182,14 +175,19 @@ export function bootstrapGroupMetricsOfColumns(
     options.metrics ?? (columns.score ? [...DEFAULT_RATE_METRICS, "rocAuc"] : DEFAULT_RATE_METRICS);
   const metrics = resolveMetrics(specs, FN);
   checkMetricInputs(columns, metrics);
+  // One count gives the group sizes and the bootstrap's confusion counts.
+  const confusion = columnsConfusion(columns);
+  const sizes = Array.from({ length: columns.groups.keys.length }, (_, g) =>
+    groupSize(confusion, g),
+  );
   return groupBootstrapResult(
     columns.groups,
-    groupSizes(columns),
+    sizes,
     metrics,
     options,
     settings,
     columns.pred !== undefined,
-    (plan) => bootstrapColumns(columns, metrics, plan),
+    (plan) => bootstrapColumns(columns, metrics, plan, confusion),
   );
 }
 

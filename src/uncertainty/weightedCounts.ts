@@ -56,7 +56,7 @@ interface CellPlan {
 }
 
 /**
- * Each cell's plan, from its weighted sum and passes over the rows: the counts, the distinct
+ * Each cell's plan, from its weighted sum and passes over the rows: the counts (unless given), the distinct
  * weights (up to the cap; stopping once every cell has more), then the central moments of the
  * cells with more distinct weights.
  */
@@ -79,7 +79,8 @@ function cellPlans(
     values.set(last[c]!, values.get(last[c]!)! + repeats[c]!);
     repeats[c] = 0;
   };
-  for (let i = 0; i < n; i++) count[4 * group[i]! + cell[i]!]! += 1;
+  if (rows.counts !== undefined) count.set(rows.counts);
+  else for (let i = 0; i < n; i++) count[4 * group[i]! + cell[i]!]! += 1;
   // Cells not yet known to hold more than the cap of distinct weights: once none is left (soon,
   // for continuous weights), the rest of the rows need not be read for this.
   let open = count.filter((x) => x > 0).length;

@@ -24,6 +24,27 @@ const data = synthetic(17);
 const input = { yTrue: data.yTrue, yPred: data.yPred, sensitiveFeatures: data.sensitiveFeatures };
 
 describe("bootstrapGroupMetrics(input, options)", () => {
+  it("reports each group's number of rows, with or without predictions and weights", () => {
+    const rows = (name: string) => data.sensitiveFeatures.filter((f) => f === name).length;
+    const sampleWeight = data.yTrue.map((_, i) => 0.5 + (i % 7) / 3);
+    const scoreOnly = {
+      yTrue: data.yTrue,
+      yScore: data.yTrue.map((y, i) => (y + (i % 5)) / 6),
+      sensitiveFeatures: data.sensitiveFeatures,
+      sampleWeight,
+    };
+    for (const given of [input, { ...input, sampleWeight }, scoreOnly]) {
+      const r = bootstrapGroupMetrics(given, {
+        metrics: ["count", "baseRate"],
+        nBoot: 20,
+        seed: 3,
+      });
+      expect(r.groups.map((g) => [g.label, g.count])).toEqual(
+        ["a", "b", "c"].map((name) => [name, rows(name)]),
+      );
+    }
+  });
+
   it("bootstrapGroupMetrics(…) estimates equal groupMetrics' values and the criteria", () => {
     const metrics = ["selectionRate", "truePositiveRate", "precision", "f1Score"] as const;
     const r = bootstrapGroupMetrics(input, { metrics, nBoot: 50, seed: 1 });

@@ -316,4 +316,27 @@ describe("replicatesOf(rows, statistic, m, plan)", () => {
       }
     });
   });
+
+  it("gives the same replicates, to the bit, when the cells' row counts are given as when it counts them", () => {
+    // Weights from a few values (drawn by value) or many (normal or by rows), in small groups.
+    const triple = fc.tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.oneof(fc.constantFrom(0.5, 1, 2), fc.double({ min: 0.01, max: 5, noNaN: true })),
+    );
+    fc.assert(
+      fc.property(fc.array(triple, { minLength: 1, maxLength: 300 }), fc.boolean(), (t, strat) => {
+        const rows = cellRows(t, 3);
+        const counts = new Float64Array(12);
+        rows.group.forEach((g, i) => {
+          counts[4 * g + rows.cell[i]!]! += 1;
+        });
+        const plan = () => ({ nBoot: 50, rng: randomSource(11), stratified: strat });
+        const counted = replicatesOf(rows, copyTable, 12, plan());
+        const given = replicatesOf({ ...rows, counts }, copyTable, 12, plan());
+        expect(given.resampling).toBe(counted.resampling);
+        expect(Array.from(given.replicates)).toEqual(Array.from(counted.replicates));
+      }),
+    );
+  });
 });
