@@ -21,13 +21,7 @@ import {
 } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS, type MetricId } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
-import {
-  CLEAN_CODES,
-  type ConfusionStats,
-  countCleanConfusion,
-  groupSize,
-  sumGroups,
-} from "../stats/confusion.js";
+import { type ConfusionStats, countCleanTypedInput, sumGroups } from "../stats/confusion.js";
 import { resolveBootstrapOptions } from "../uncertainty/countBootstrap.js";
 import {
   type GroupMetricsCi,
@@ -167,53 +161,16 @@ export function groupMetrics(
   return groupMetricsOfColumns(columns!, options);
 }
 
-/** The fields {@link cleanTypedConfusion} accepts. */
-const TYPED_FIELDS = new Set(["yTrue", "yPred", "sensitiveFeatures", "sampleWeight"]);
-
-/** The one feature of a typed input as codes, with its name: Uint32Array or Int32Array only. */
-function typedFeature(features: unknown): { name: string; code: Uint32Array } | undefined {
-  let name = "sensitive_feature_0";
-  let column = features;
-  if (
-    typeof features === "object" &&
-    features !== null &&
-    Object.getPrototypeOf(features) === Object.prototype
-  ) {
-    const names = Object.keys(features);
-    if (names.length !== 1) return undefined;
-    name = names[0]!;
-    column = (features as Record<string, unknown>)[name];
-  }
-  if (column instanceof Uint32Array) return { name, code: column };
-  if (column instanceof Int32Array) {
-    // Negative codes read as 2³¹ or more, which the count refuses.
-    return { name, code: new Uint32Array(column.buffer, column.byteOffset, column.length) };
-  }
-  return undefined;
-}
-
 /**
- * The fast path of {@link groupMetrics}: when the input holds only 0/1 `Uint8Array` labels and
- * predictions, one `Uint32Array` or `Int32Array` feature of codes 0–31 and optional
- * `Float64Array` weights, all clean, and only count metrics are asked, their confusion
- * statistics and group index from one checked pass, the same as `prepare` and a count give.
- * Otherwise undefined: `prepare` then validates the input and describes every problem.
+ * The fast path of {@link groupMetrics}: when only count metrics are asked and the input is clean
+ * typed columns (`countCleanTypedInput`), their confusion statistics and group index from one
+ * checked pass, the same as `prepare` and a count give. Otherwise undefined: `prepare` then
+ * validates the input and describes every problem.
  */
 function cleanTypedConfusion(
   input: FairnessInput,
   options: GroupMetricsOptions,
 ): { stats: ConfusionStats; groups: GroupIndex } | undefined {
-  if (typeof input !== "object" || input === null) return undefined;
-  if (!Object.keys(input).every((key) => TYPED_FIELDS.has(key))) return undefined;
-  const { yTrue, yPred, sampleWeight } = input;
-  if (!(yTrue instanceof Uint8Array && yPred instanceof Uint8Array)) return undefined;
-  if (!(sampleWeight === undefined || sampleWeight instanceof Float64Array)) return undefined;
-  const feature = typedFeature(input.sensitiveFeatures);
-  const n = yTrue.length;
-  if (feature === undefined || n === 0 || yPred.length !== n || feature.code.length !== n) {
-    return undefined;
-  }
-  if (sampleWeight !== undefined && sampleWeight.length !== n) return undefined;
   let metrics: readonly ResolvedMetric[];
   try {
     metrics = resolveMetrics(options.metrics ?? DEFAULT_METRICS, "groupMetrics");
@@ -223,30 +180,7 @@ function cleanTypedConfusion(
   if (!metrics.every((m) => m.kind === "builtin" && m.definition.input === "counts")) {
     return undefined;
   }
-  const all = countCleanConfusion(yTrue, yPred, feature.code, sampleWeight);
-  if (all === undefined) return undefined;
-  // The levels are the codes present, ascending; group g is the g-th of them.
-  const levels: number[] = [];
-  for (let code = 0; code < CLEAN_CODES; code++) if (groupSize(all, code) > 0) levels.push(code);
-  const pick = (values: Float64Array) => {
-    const out = new Float64Array(4 * levels.length);
-    levels.forEach((code, g) => {
-      out.set(values.subarray(4 * code, 4 * code + 4), 4 * g);
-    });
-    return out;
-  };
-  const stats: ConfusionStats = {
-    groups: levels.length,
-    counts: pick(all.counts),
-    weightSum: all.weightSum && pick(all.weightSum),
-    weightComp: all.weightComp && pick(all.weightComp),
-  };
-  const groups: GroupIndex = {
-    featureNames: [feature.name],
-    levels: [levels],
-    keys: levels.map((level) => [level]),
-  };
-  return { stats, groups };
+  return countCleanTypedInput(input);
 }
 
 /** Every key of {@link GroupMetricsOptions} (the record type makes the list exhaustive). */

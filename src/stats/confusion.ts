@@ -166,7 +166,8 @@ function countWeightedBlockedChecked(
  * Per-group confusion counts: the sufficient statistics of every count metric. One pass over
  * the columns; mergeable, so batches, workers and bootstrap replicates combine exactly.
  */
-import type { Columns } from "../data/columns.js";
+import type { Columns, GroupIndex } from "../data/columns.js";
+import type { FairnessInput } from "../data/inputTypes.js";
 import { addCompensated } from "./summation.js";
 
 /** Cell order within a group: index `2 * label + prediction`. */
@@ -390,6 +391,97 @@ export function countCleanConfusion(
   for (let i = 0; i < weightSum.length; i++) total += weightSum[i]! + weightComp[i]!;
   if (!(total > 0 && total * n < 2 ** 1000)) return undefined;
   return { groups, ...stats };
+}
+
+/** The fields {@link countCleanTypedInput} accepts. */
+const TYPED_FIELDS = new Set(["yTrue", "yPred", "sensitiveFeatures", "sampleWeight"]);
+
+/** The one feature of a typed input as codes, with its name: Uint32Array or Int32Array only. */
+function typedFeature(features: unknown): { name: string; code: Uint32Array } | undefined {
+  let name = "sensitive_feature_0";
+  let column = features;
+  if (
+    typeof features === "object" &&
+    features !== null &&
+    Object.getPrototypeOf(features) === Object.prototype
+  ) {
+    const names = Object.keys(features);
+    if (names.length !== 1) return undefined;
+    name = names[0]!;
+    column = (features as Record<string, unknown>)[name];
+  }
+  if (column instanceof Uint32Array) return { name, code: column };
+  if (column instanceof Int32Array) {
+    // Negative codes read as 2³¹ or more, which the count refuses.
+    return { name, code: new Uint32Array(column.buffer, column.byteOffset, column.length) };
+  }
+  return undefined;
+}
+
+/** Clean typed input columns and their confusion statistics (see {@link countCleanTypedInput}). */
+export interface CleanTypedInput {
+  /** Statistics of the groups: group g is the g-th code present, ascending. */
+  readonly stats: ConfusionStats;
+  /** One feature, whose levels are the codes present, ascending. */
+  readonly groups: GroupIndex;
+  /** The input's labels, predictions, codes and weights, unchanged. */
+  readonly label: Uint8Array;
+  readonly pred: Uint8Array;
+  readonly code: Uint32Array;
+  readonly weight: Float64Array | undefined;
+}
+
+/**
+ * The confusion statistics and group index of an input that holds only 0/1 `Uint8Array` labels
+ * and predictions, one `Uint32Array` or `Int32Array` feature of codes 0–31 (bare, or the one
+ * field of a record naming it) and optional `Float64Array` weights, all clean
+ * ({@link countCleanConfusion}): the same as `prepare` and {@link countConfusion} give, from
+ * one checked pass. Otherwise undefined, and the input needs the full validation.
+ *
+ * Cost: one pass over the columns.
+ *
+ * @example
+ * const clean = countCleanTypedInput({
+ *   yTrue: Uint8Array.of(1, 0), yPred: Uint8Array.of(1, 1), sensitiveFeatures: Uint32Array.of(3, 5),
+ * });
+ * clean?.groups.levels; // => [[3, 5]]
+ * countCleanTypedInput({ yTrue: [1, 0], yPred: [1, 1], sensitiveFeatures: ["a", "b"] }); // => undefined
+ */
+export function countCleanTypedInput(input: FairnessInput): CleanTypedInput | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  if (!Object.keys(input).every((key) => TYPED_FIELDS.has(key))) return undefined;
+  const { yTrue, yPred, sampleWeight } = input;
+  if (!(yTrue instanceof Uint8Array && yPred instanceof Uint8Array)) return undefined;
+  if (!(sampleWeight === undefined || sampleWeight instanceof Float64Array)) return undefined;
+  const feature = typedFeature(input.sensitiveFeatures);
+  const n = yTrue.length;
+  if (feature === undefined || n === 0 || yPred.length !== n || feature.code.length !== n) {
+    return undefined;
+  }
+  if (sampleWeight !== undefined && sampleWeight.length !== n) return undefined;
+  const all = countCleanConfusion(yTrue, yPred, feature.code, sampleWeight);
+  if (all === undefined) return undefined;
+  const levels: number[] = [];
+  for (let code = 0; code < CLEAN_CODES; code++) if (groupSize(all, code) > 0) levels.push(code);
+  const pick = (values: Float64Array) => {
+    const out = new Float64Array(4 * levels.length);
+    levels.forEach((code, g) => {
+      out.set(values.subarray(4 * code, 4 * code + 4), 4 * g);
+    });
+    return out;
+  };
+  const stats: ConfusionStats = {
+    groups: levels.length,
+    counts: pick(all.counts),
+    weightSum: all.weightSum && pick(all.weightSum),
+    weightComp: all.weightComp && pick(all.weightComp),
+  };
+  const groups: GroupIndex = {
+    featureNames: [feature.name],
+    levels: [levels],
+    keys: levels.map((level) => [level]),
+  };
+  return { stats, groups, label: yTrue, pred: yPred, code: feature.code, weight: sampleWeight };
 }
 
 /**

@@ -11,7 +11,13 @@ import { type GroupSelector, groupIndexOf } from "../data/selector.js";
 import { checkMetricInputs, type ResolvedMetric } from "../metrics/evaluate.js";
 import { DEFAULT_RATE_METRICS } from "../metrics/registry.js";
 import { type MetricSpec, resolveMetrics } from "../metrics/resolve.js";
-import { type ConfusionStats, groupSize } from "../stats/confusion.js";
+import {
+  CLEAN_CODES,
+  type CleanTypedInput,
+  type ConfusionStats,
+  countCleanTypedInput,
+  groupSize,
+} from "../stats/confusion.js";
 import {
   bootstrapColumns,
   bootstrapConfusion,
@@ -146,7 +152,47 @@ export function bootstrapGroupMetrics(
   input: FairnessInput,
   options: BootstrapGroupMetricsOptions = {},
 ): GroupBootstrapResult {
-  return bootstrapGroupMetricsOfColumns(prepare(input), options);
+  const clean = onlyCountMetrics(options) ? countCleanTypedInput(input) : undefined;
+  if (clean === undefined) return bootstrapGroupMetricsOfColumns(prepare(input), options);
+  return bootstrapOfColumns(cleanColumns(clean), options, clean.stats);
+}
+
+/** Whether every metric asked is a built-in count metric (false when one does not resolve). */
+function onlyCountMetrics(options: BootstrapGroupMetricsOptions): boolean {
+  try {
+    const metrics = resolveMetrics(options.metrics ?? DEFAULT_RATE_METRICS, FN);
+    return metrics.every((m) => m.kind === "builtin" && m.definition.input === "counts");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The columns `prepare` makes of clean typed input (`countCleanTypedInput`): its arrays as they
+ * are, the codes as group indices (renumbered when the codes present are not 0 … k−1).
+ */
+function cleanColumns(clean: CleanTypedInput): Columns {
+  const levels = clean.groups.levels[0] as readonly number[];
+  let group = clean.code;
+  if (levels.some((code, g) => code !== g)) {
+    const index = new Uint32Array(CLEAN_CODES);
+    levels.forEach((code, g) => {
+      index[code] = g;
+    });
+    group = clean.code.map((code) => index[code]!);
+  }
+  return {
+    n: clean.label.length,
+    label: clean.label,
+    pred: clean.pred,
+    score: undefined,
+    scoreKind: undefined,
+    weight: clean.weight,
+    group,
+    groups: clean.groups,
+    control: undefined,
+    sourceRow: undefined,
+  };
 }
 
 const FN = "bootstrapGroupMetrics";
@@ -170,13 +216,21 @@ export function bootstrapGroupMetricsOfColumns(
   columns: Columns,
   options: BootstrapGroupMetricsOptions = {},
 ): GroupBootstrapResult {
+  return bootstrapOfColumns(columns, options, columnsConfusion(columns));
+}
+
+/** {@link bootstrapGroupMetricsOfColumns} with the columns' `columnsConfusion` counted already. */
+function bootstrapOfColumns(
+  columns: Columns,
+  options: BootstrapGroupMetricsOptions,
+  confusion: ConfusionStats,
+): GroupBootstrapResult {
   const settings = resolveGroupBootstrapOptions(options);
   const specs =
     options.metrics ?? (columns.score ? [...DEFAULT_RATE_METRICS, "rocAuc"] : DEFAULT_RATE_METRICS);
   const metrics = resolveMetrics(specs, FN);
   checkMetricInputs(columns, metrics);
   // One count gives the group sizes and the bootstrap's confusion counts.
-  const confusion = columnsConfusion(columns);
   const sizes = Array.from({ length: columns.groups.keys.length }, (_, g) =>
     groupSize(confusion, g),
   );
