@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FairnessInputError } from "../../src/data/errors.js";
+import { prepare } from "../../src/data/prepare.js";
 import {
   demographicParityDifference,
   demographicParityRatio,
@@ -11,7 +12,10 @@ import {
 } from "../../src/frame/criteria.js";
 import { groupMetrics } from "../../src/frame/groupMetrics.js";
 import { COUNT_METRICS } from "../../src/metrics/counts.js";
-import { bootstrapGroupMetrics } from "../../src/uncertainty/groupBootstrap.js";
+import {
+  bootstrapGroupMetrics,
+  bootstrapGroupMetricsOfColumns,
+} from "../../src/uncertainty/groupBootstrap.js";
 import { syntheticGroups } from "../helpers/synthetic.js";
 
 function synthetic(seed: number) {
@@ -69,6 +73,21 @@ describe("bootstrapGroupMetrics(input, options)", () => {
         );
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("gives the same weighted result on columns that do not start at a multiple of 4 bytes", () => {
+    const sampleWeight = data.yTrue.map((_, i) => 0.25 + ((i * 7) % 100) / 10);
+    const columns = prepare({ ...input, sampleWeight });
+    const shifted = (a: Uint8Array) => {
+      const out = new Uint8Array(a.length + 1).subarray(1);
+      out.set(a);
+      return out;
+    };
+    const moved = { ...columns, label: shifted(columns.label), pred: shifted(columns.pred!) };
+    const options = { metrics: ["accuracy", "precision"] as const, nBoot: 50, seed: 2 };
+    expect(bootstrapGroupMetricsOfColumns(moved, options)).toEqual(
+      bootstrapGroupMetricsOfColumns(columns, options),
     );
   });
 
