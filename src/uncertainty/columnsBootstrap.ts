@@ -121,7 +121,7 @@ function addCountBlock(
   slots: Record<string, MetricSlot>,
   list: readonly CountResolved[],
   counts: Float64Array,
-  rows: CellRows | undefined,
+  rows: { cells: CellRows; counts: Float64Array } | undefined,
   k: number,
   plan: ColumnsBootstrapPlan,
   rng: RandomSource,
@@ -137,7 +137,15 @@ function addCountBlock(
     k,
     summary,
   );
-  const { block, resampling } = countBlock(counts, statistic, m, plan.options, rng.split(), rows);
+  const { block, resampling } = countBlock(
+    counts,
+    statistic,
+    m,
+    plan.options,
+    rng.split(),
+    rows?.cells,
+    rows?.counts,
+  );
   const stride = metricStride(k);
   list.forEach((metric, j) => {
     slots[metric.id] = { block, base: j * stride, resampling };
@@ -239,13 +247,8 @@ export function bootstrapColumns(
   if (weighted.length > 0) {
     const counts = confusion.weightSum!.map((s, i) => s + confusion.weightComp![i]!);
     const cell = cellsOf(columns.label, pred);
-    const rows = {
-      cell,
-      group: columns.group,
-      weight: columns.weight!,
-      k,
-      counts: confusion.counts,
-    };
+    const cells = { cell, group: columns.group, weight: columns.weight!, k };
+    const rows = { cells, counts: confusion.counts };
     addCountBlock(slots, weighted, counts, rows, k, plan, rng);
   }
 

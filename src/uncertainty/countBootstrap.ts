@@ -314,7 +314,8 @@ export function criterionCountMetrics(): CountMetric[] {
 
 /**
  * Draws the replicates (multinomial on unweighted counts, `weightedCountReplicates` on weighted
- * rows) and the estimates of a block, and says how they were drawn.
+ * rows, with their cells' row counts when counted already) and the estimates of a block, and
+ * says how they were drawn.
  */
 export function countBlock(
   counts: Float64Array,
@@ -323,6 +324,7 @@ export function countBlock(
   options: ResolvedBootstrapOptions,
   rng: RandomSource,
   rows: CellRows | undefined,
+  rowCounts?: Float64Array,
 ): { block: Block; resampling: Resampling } {
   const plan = { nBoot: options.nBoot, rng, stratified: options.stratified };
   const drawn =
@@ -331,7 +333,7 @@ export function countBlock(
           replicates: multinomialCountReplicates(counts, statistic, m, plan),
           resampling: "multinomial" as const,
         }
-      : weightedCountReplicates(rows, counts, statistic, m, plan);
+      : weightedCountReplicates(rows, counts, statistic, m, plan, rowCounts);
   const estimates = new Float64Array(m);
   statistic(counts, estimates);
   const jackknife =

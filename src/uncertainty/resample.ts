@@ -33,11 +33,6 @@ export interface CellRows {
   readonly weight: Float64Array;
   /** Number of groups. */
   readonly k: number;
-  /**
-   * Number of rows of each (group, cell), k × 4, when already counted (the rows are then not
-   * read again to count them).
-   */
-  readonly counts?: Float64Array;
 }
 
 /**

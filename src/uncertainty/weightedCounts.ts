@@ -63,6 +63,7 @@ interface CellPlan {
 function cellPlans(
   rows: CellRows,
   sums: Float64Array,
+  rowCounts: Float64Array | undefined,
 ): { plans: CellPlan[]; counts: Float64Array } {
   const { cell, group, weight, k } = rows;
   const n = cell.length;
@@ -79,7 +80,7 @@ function cellPlans(
     values.set(last[c]!, values.get(last[c]!)! + repeats[c]!);
     repeats[c] = 0;
   };
-  if (rows.counts !== undefined) count.set(rows.counts);
+  if (rowCounts !== undefined) count.set(rowCounts);
   else for (let i = 0; i < n; i++) count[4 * group[i]! + cell[i]!]! += 1;
   // Cells not yet known to hold more than the cap of distinct weights: once none is left (soon,
   // for continuous weights), the rest of the rows need not be read for this.
@@ -158,6 +159,8 @@ function cellWeights(rows: CellRows, c: number, size: number): Float64Array {
  * statistic)) plus the rows drawn in cells too small for the normal.
  *
  * @param sums - the weighted sum of each cell (k × 4, compensated), the cells' totals
+ * @param rowCounts - the number of rows of each cell (k × 4), when counted already; otherwise
+ *   the rows are counted here
  *
  * @example
  * const rows = {
@@ -173,10 +176,11 @@ export function weightedCountReplicates(
   statistic: CountStatistic,
   m: number,
   plan: ResamplePlan,
+  rowCounts?: Float64Array,
 ): { replicates: Float64Array; resampling: WeightedResampling } {
   const { nBoot, rng, stratified } = plan;
   const cells = 4 * rows.k;
-  const { plans, counts } = cellPlans(rows, sums);
+  const { plans, counts } = cellPlans(rows, sums, rowCounts);
   // The weights of a cell whose rows are drawn, gathered the first time they are needed.
   const gathered: (Float64Array | undefined)[] = new Array(cells);
   const drawn = new Float64Array(cells);

@@ -333,7 +333,7 @@ describe("replicatesOf(rows, statistic, m, plan)", () => {
         });
         const plan = () => ({ nBoot: 50, rng: randomSource(11), stratified: strat });
         const counted = replicatesOf(rows, copyTable, 12, plan());
-        const given = replicatesOf({ ...rows, counts }, copyTable, 12, plan());
+        const given = weightedCountReplicates(rows, sumsOf(rows), copyTable, 12, plan(), counts);
         expect(given.resampling).toBe(counted.resampling);
         expect(Array.from(given.replicates)).toEqual(Array.from(counted.replicates));
       }),
